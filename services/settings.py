@@ -1,0 +1,42 @@
+"""The one settings object. Every value can be set by an `ANNALS_*` environment variable or `.env`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from services.extraction.nlp import DEFAULT_MODEL
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ANNALS_", env_file=".env", extra="ignore")
+
+    # Unset URLs mean "embedded": `annals up` starts PostgreSQL and Redis from wheels under data_dir.
+    database_url: str | None = None
+    redis_url: str | None = None
+    data_dir: Path = Path(".annals")
+
+    nlp_model: str = DEFAULT_MODEL
+
+    api_host: str = "127.0.0.1"
+    api_port: int = 8000
+
+    max_batch_articles: int = Field(1000, ge=1)
+    max_timeline_limit: int = Field(500, ge=1)
+    default_timeline_limit: int = Field(50, ge=1)
+    max_article_chars: int = Field(200_000, ge=1)
+
+    # Articles left `queued` longer than this (e.g. Redis was down when they were accepted) are re-enqueued.
+    sweep_interval_seconds: float = Field(30.0, gt=0)
+    requeue_after_seconds: float = Field(60.0, gt=0)
+    task_max_retries: int = Field(3, ge=0)
+
+    log_level: str = "INFO"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
