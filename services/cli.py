@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import re
+import signal
+import time
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
 from services.extraction.commands import register as register_extraction_commands
@@ -13,3 +20,153 @@ app.add_typer(eval_app, name="eval")
 
 register_timex_commands(app, eval_app)
 register_extraction_commands(app, eval_app)
+
+SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
+APPS = {"all": "services.app:app", "ingest": "services.app:ingest_app", "timeline": "services.app:timeline_app"}
+
+
+def _resolve_services(settings, *, database: bool = True, redis: bool = True):
+    """Configured URLs, else the embedded servers under the data directory (started or joined)."""
+    from services.embedded import start_embedded
+
+    servers = start_embedded(
+        settings.data_dir, database=database and not settings.database_url, redis=redis and not settings.redis_url
+    )
+    database_url = settings.database_url or servers.database_url
+    redis_url = settings.redis_url or servers.redis_url
+    return servers, database_url, redis_url
+
+
+def _child_env(database_url: str | None, redis_url: str | None) -> dict[str, str]:
+    env = dict(os.environ)
+    if database_url:
+        env["ANNALS_DATABASE_URL"] = database_url
+    if redis_url:
+        env["ANNALS_REDIS_URL"] = redis_url
+    return env
+
+
+@app.command()
+def up(
+    seed: Annotated[bool, typer.Option("--seed", help="Post the sample articles in seeds/")] = False,
+    host: Annotated[str | None, typer.Option(help="API host (default: settings)")] = None,
+    port: Annotated[int | None, typer.Option(help="API port (default: settings)")] = None,
+    concurrency: Annotated[int | None, typer.Option(help="Worker processes")] = None,
+):
+    """Run everything: PostgreSQL and Redis (embedded unless URLs are set), migrations, API and a worker."""
+    from services.runner import Supervisor, api_command, wait_until_healthy, worker_command
+    from services.settings import get_settings
+    from services.store.migrate import upgrade
+
+    settings = get_settings()
+    host, port = host or settings.api_host, port or settings.api_port
+    servers, database_url, redis_url = _resolve_services(settings)
+    supervisor = Supervisor(_child_env(database_url, redis_url))
+    stopping = False
+
+    def request_stop(*_):
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, request_stop)
+    try:
+        typer.echo(f"database: {'embedded' if servers.database_url else 'configured'}; "
+                   f"redis: {'embedded' if servers.redis_url else 'configured'}; data: {settings.data_dir}")
+        upgrade(database_url)
+        supervisor.start(api_command(app=APPS["all"], host=host, port=port))
+        supervisor.start(worker_command(concurrency=concurrency or settings.worker_concurrency, beat=True))
+        url = f"http://{host}:{port}"
+        if not wait_until_healthy(url):
+            raise typer.Exit(_fail("the API did not become healthy"))
+        typer.echo(f"Annals is running at {url}  (API docs: {url}/docs). Ctrl-C stops it.")
+        if seed:
+            _post_seeds(url)
+        while not stopping:
+            exited = supervisor.any_exited()
+            if exited is not None:
+                typer.echo(f"a child process exited ({exited.args[2:4]}, code {exited.returncode}); stopping", err=True)
+                break
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        typer.echo("stopping...")
+        supervisor.stop()
+        servers.stop()
+
+
+def _fail(message: str) -> int:
+    typer.echo(message, err=True)
+    return 1
+
+
+def _post_seeds(url: str) -> None:
+    """Post seeds/*.txt; a trailing YYYY-MM-DD in the file name is the publication date."""
+    import httpx
+
+    for path in sorted(SEEDS_DIR.glob("*.txt")):
+        match = re.search(r"(\d{4}-\d{2}-\d{2})$", path.stem)
+        body = {"text": path.read_text(encoding="utf-8"), "title": path.stem, "source": "seed"}
+        if match:
+            body["published_at"] = match.group(1)
+        response = httpx.post(url + "/articles", json=body, timeout=30)
+        typer.echo(f"seed {path.name}: HTTP {response.status_code} id={response.json().get('id')}")
+
+
+@app.command()
+def api(
+    part: Annotated[str, typer.Option(help="all | ingest | timeline")] = "all",
+    host: Annotated[str | None, typer.Option()] = None,
+    port: Annotated[int | None, typer.Option()] = None,
+    workers: Annotated[int, typer.Option(help="uvicorn worker processes")] = 1,
+):
+    """Run the HTTP API only (the ingest and read services can run apart)."""
+    from services.runner import api_command
+    from services.settings import get_settings
+
+    settings = get_settings()
+    servers, database_url, redis_url = _resolve_services(settings)
+    command = api_command(app=APPS[part], host=host or settings.api_host, port=port or settings.api_port,
+                          workers=workers)
+    _run_foreground(command, _child_env(database_url, redis_url), servers)
+
+
+@app.command()
+def worker(
+    concurrency: Annotated[int | None, typer.Option(help="Worker processes")] = None,
+    beat: Annotated[bool, typer.Option(help="Also run the periodic sweep (run it in one place only)")] = False,
+):
+    """Run a Celery worker only."""
+    from services.runner import worker_command
+    from services.settings import get_settings
+
+    settings = get_settings()
+    servers, database_url, redis_url = _resolve_services(settings)
+    command = worker_command(concurrency=concurrency or settings.worker_concurrency, beat=beat)
+    _run_foreground(command, _child_env(database_url, redis_url), servers)
+
+
+def _run_foreground(command: list[str], env: dict[str, str], servers) -> None:
+    import subprocess
+
+    try:
+        raise typer.Exit(subprocess.call(command, env=env))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        servers.stop()
+
+
+@app.command()
+def migrate():
+    """Apply the database migrations (alembic upgrade head)."""
+    from services.settings import get_settings
+    from services.store.migrate import upgrade
+
+    settings = get_settings()
+    servers, database_url, _ = _resolve_services(settings, redis=False)
+    try:
+        upgrade(database_url)
+        typer.echo("database is at the latest migration")
+    finally:
+        servers.stop()

@@ -34,6 +34,12 @@ class Settings(BaseSettings):
     requeue_after_seconds: float = Field(60.0, gt=0)
     task_max_retries: int = Field(3, ge=0)
 
+    # Signs timeline cursors; set it (same value on every API instance) in production.
+    secret_key: str = "annals-development-secret"
+    # Seconds before Redis redelivers a task whose worker vanished without acknowledging it.
+    visibility_timeout_seconds: int = Field(600, ge=10)
+    worker_concurrency: int = Field(1, ge=1)
+
     log_level: str = "INFO"
 
 

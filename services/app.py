@@ -1,0 +1,35 @@
+"""ASGI apps. The ingest and read services can run apart (and scale apart); `annals up` serves both."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from services.responses import OrjsonResponse
+
+from services.errors import install_error_handlers
+from services.ingest.routes import router as ingest_router
+from services.timeline.routes import router as timeline_router
+
+ROUTERS = {"ingest": ingest_router, "timeline": timeline_router}
+
+
+def create_app(parts: tuple[str, ...] = ("ingest", "timeline")) -> FastAPI:
+    app = FastAPI(
+        title="Annals",
+        summary="Event timelines from news articles.",
+        version="0.1.0",
+        default_response_class=OrjsonResponse,
+    )
+    install_error_handlers(app)
+    for part in parts:
+        app.include_router(ROUTERS[part])
+
+    @app.get("/healthz", tags=["operations"])
+    def healthz():
+        return {"status": "ok"}
+
+    return app
+
+
+app = create_app()
+ingest_app = create_app(("ingest",))
+timeline_app = create_app(("timeline",))

@@ -1,0 +1,81 @@
+"""Typed errors and their one JSON shape on the wire: RFC 9457 problem details."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from services.responses import OrjsonResponse
+from sqlalchemy.exc import DBAPIError, OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+PROBLEM_JSON = "application/problem+json"
+
+
+class AnnalsError(Exception):
+    status = 400
+    title = "Bad request"
+
+    def __init__(self, detail: str, **extra: Any) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.extra = extra
+
+
+class NotFound(AnnalsError):
+    status, title = 404, "Not found"
+
+
+class ActorNotFound(NotFound):
+    title = "Unknown actor"
+
+
+class InvalidRequest(AnnalsError):
+    status, title = 400, "Bad request"
+
+
+class Unprocessable(AnnalsError):
+    status, title = 422, "Invalid request"
+
+
+def problem(status: int, title: str, detail: str, headers: dict | None = None, **extra: Any) -> OrjsonResponse:
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
+    return OrjsonResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def validation_errors(errors: list[dict]) -> list[dict]:
+    """Pydantic's errors reduced to what a client needs: where, what, why."""
+    return [
+        {"loc": [str(part) for part in error.get("loc", ())], "msg": error.get("msg", ""), "type": error.get("type")}
+        for error in errors
+    ]
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AnnalsError)
+    async def annals_error(_: Request, error: AnnalsError):
+        return problem(error.status, error.title, error.detail, **error.extra)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_: Request, error: RequestValidationError):
+        errors = validation_errors(error.errors())
+        fields = sorted({".".join(e["loc"][1:]) or e["loc"][0] for e in errors if e["loc"]})
+        return problem(422, "Invalid request", "invalid " + ", ".join(fields), errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, error: StarletteHTTPException):
+        return problem(error.status_code, error.detail if isinstance(error.detail, str) else "Error", str(error.detail),
+                       headers=getattr(error, "headers", None))
+
+    @app.exception_handler(OperationalError)
+    async def database_unavailable(_: Request, error: OperationalError):
+        return problem(503, "Service unavailable", "the database is unreachable; retry shortly",
+                       headers={"Retry-After": "5"})
+
+    @app.exception_handler(DBAPIError)
+    async def database_error(_: Request, error: DBAPIError):
+        if error.connection_invalidated:
+            return problem(503, "Service unavailable", "the database connection was lost; retry shortly",
+                           headers={"Retry-After": "5"})
+        raise error

@@ -1,0 +1,73 @@
+"""POST articles (one or a batch) and follow their processing."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+from services.responses import OrjsonResponse
+from pydantic import ValidationError
+
+from services.deps import SessionDep, SettingsDep
+from services.errors import NotFound, Unprocessable, validation_errors
+from services.ingest.schemas import ArticleIn, BatchIn
+from services.store import articles as article_store
+from services.store.articles import NewArticle
+from services.store.events import events_of_article
+from services.timeline.serialize import article_json, event_json
+from services.worker.queue import enqueue_articles
+
+router = APIRouter(tags=["articles"])
+
+
+def _new_article(article: ArticleIn) -> NewArticle:
+    return NewArticle(
+        text=article.text, title=article.title, url=article.url, source=article.source, published_at=article.published_at
+    )
+
+
+@router.post("/articles", status_code=202, responses={200: {"description": "Already posted: the existing article"}})
+def post_article(article: ArticleIn, session: SessionDep):
+    """Accept an article: it is committed before the answer, then queued for extraction."""
+    accepted = article_store.accept_articles(session, [_new_article(article)])[0]
+    session.commit()
+    if accepted.created:
+        enqueue_articles([accepted.id])
+    stored = article_store.get_article(session, accepted.id)
+    body = {**article_json(stored), "duplicate": not accepted.created}
+    return OrjsonResponse(body, status_code=202 if accepted.created else 200)
+
+
+@router.post("/articles/batch")
+def post_articles_batch(batch: BatchIn, session: SessionDep, settings: SettingsDep):
+    """Accept up to 1,000 articles; each gets its own result, and bad items never block good ones."""
+    if len(batch.articles) > settings.max_batch_articles:
+        raise Unprocessable(f"a batch holds at most {settings.max_batch_articles} articles, got {len(batch.articles)}")
+    results: list[dict] = [{} for _ in batch.articles]
+    valid: list[tuple[int, NewArticle]] = []
+    for index, raw in enumerate(batch.articles):
+        try:
+            valid.append((index, _new_article(ArticleIn.model_validate(raw))))
+        except ValidationError as error:
+            results[index] = {"index": index, "status": "rejected", "errors": validation_errors(error.errors())}
+    accepted = article_store.accept_articles(session, [article for _, article in valid])
+    session.commit()
+    for (index, _), outcome in zip(valid, accepted, strict=True):
+        results[index] = {
+            "index": index,
+            "id": outcome.id,
+            "status": "queued" if outcome.created else "duplicate",
+        }
+    enqueue_articles([outcome.id for outcome in accepted if outcome.created])
+    counts = {status: sum(1 for r in results if r["status"] == status) for status in ("queued", "duplicate", "rejected")}
+    return {"accepted": counts["queued"], "duplicates": counts["duplicate"], "rejected": counts["rejected"],
+            "results": results}
+
+
+@router.get("/articles/{article_id}")
+def get_article(article_id: Annotated[int, Path(ge=1, le=2**63 - 1)], session: SessionDep):
+    """An article's processing status, its error if it failed, and the events it reported."""
+    article = article_store.get_article(session, article_id)
+    if article is None:
+        raise NotFound(f"no article with id {article_id}")
+    return {**article_json(article), "events": [event_json(event) for event in events_of_article(session, article_id)]}

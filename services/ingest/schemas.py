@@ -1,0 +1,76 @@
+"""What a client may send to the ingest service, validated at the edge."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from services.settings import get_settings
+
+# C0 controls other than tab, newline and carriage return never occur in real article text.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def parse_published_at(value: object) -> datetime | None:
+    """ISO 8601 date or datetime -> aware datetime (a date means midnight UTC, a naive time means UTC)."""
+    if value is None or isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, date):
+        parsed = datetime.combine(value, time(), UTC)
+    elif isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError("published_at must be an ISO 8601 date or datetime, e.g. 2024-06-17") from None
+    else:
+        raise ValueError("published_at must be an ISO 8601 date or datetime string")
+    if parsed is not None and parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed
+
+
+class ArticleIn(BaseModel):
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=False)
+
+    text: str = Field(description="The article: plain text or HTML.", examples=["Vladimir Putin is scheduled ..."])
+    title: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=4000, description="Re-posting the same URL returns the first article.")
+    source: str | None = Field(None, max_length=200, description="The outlet, e.g. 'Reuters'.")
+    published_at: datetime | None = Field(
+        None,
+        description="ISO 8601 date or datetime; the reference date for relative dates. Defaults to the received time.",
+        json_schema_extra={"type": "string", "format": "date-time"},
+    )
+
+    @field_validator("published_at", mode="before")
+    @classmethod
+    def _published_at(cls, value: object) -> datetime | None:
+        return parse_published_at(value)
+
+    @field_validator("text")
+    @classmethod
+    def _text(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text is empty")
+        if len(value) > get_settings().max_article_chars:
+            raise ValueError(f"text is longer than {get_settings().max_article_chars} characters")
+        if _CONTROL_CHARACTERS.search(value):
+            raise ValueError("text contains control characters")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        if not re.match(r"^https?://[^\s/]+", value.strip(), re.IGNORECASE):
+            raise ValueError("url must be an absolute http(s) URL")
+        return value.strip()
+
+
+class BatchIn(BaseModel):
+    # Items are validated one by one in the route so one bad article never rejects the others.
+    articles: list[Any] = Field(description="Up to `max_batch_articles` (default 1,000) articles.")

@@ -1,0 +1,80 @@
+"""Actors: resolve extracted names to stored actors through the alias table, look them up, search them."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session, selectinload
+
+from services.extraction.model import Actor as ExtractedActor
+from services.store.keys import name_key
+from services.store.models import Actor, ActorAlias, EventActor
+
+
+def _event_count(actor_id_column):
+    return select(func.count()).where(EventActor.actor_id == actor_id_column).scalar_subquery()
+
+
+def _best_alias_match(session: Session, key: str, kind: str | None = None) -> int | None:
+    """The actor an alias names; when several share it ("Kim"), the one with most events wins."""
+    query = select(ActorAlias.actor_id).join(Actor).where(ActorAlias.alias_key == key)
+    if kind is not None:
+        query = query.where(Actor.kind == kind)
+    query = query.order_by(_event_count(ActorAlias.actor_id).desc(), ActorAlias.actor_id).limit(1)
+    return session.execute(query).scalar_one_or_none()
+
+
+def resolve_actor(session: Session, actor: ExtractedActor) -> int:
+    """Stored id for an extracted actor: same name, else a known alias of the same kind, else a new actor.
+
+    A later article that only says "Putin" joins the "Vladimir Putin" seen before through its alias.
+    """
+    key = name_key(actor.name)
+    actor_id = session.execute(select(Actor.id).where(Actor.name_key == key)).scalar_one_or_none()
+    if actor_id is None:
+        actor_id = _best_alias_match(session, key, actor.kind)
+    if actor_id is None:
+        inserted = session.execute(
+            insert(Actor)
+            .values(name=actor.name, name_key=key, kind=actor.kind)
+            .on_conflict_do_nothing(index_elements=["name_key"])
+            .returning(Actor.id)
+        ).scalar_one_or_none()
+        actor_id = inserted or session.execute(select(Actor.id).where(Actor.name_key == key)).scalar_one()
+    aliases = {name_key(alias): alias for alias in (actor.name, *actor.aliases) if alias.strip()}
+    session.execute(
+        insert(ActorAlias)
+        .values([{"actor_id": actor_id, "alias": alias, "alias_key": k} for k, alias in aliases.items()])
+        .on_conflict_do_nothing(constraint="uq_actor_aliases_actor_alias")
+    )
+    return actor_id
+
+
+def find_actor(session: Session, name: str) -> Actor | None:
+    """Case-insensitive lookup by canonical name, then by alias."""
+    key = name_key(name)
+    actor = session.execute(select(Actor).where(Actor.name_key == key)).scalar_one_or_none()
+    if actor is None:
+        actor_id = _best_alias_match(session, key)
+        actor = session.get(Actor, actor_id) if actor_id is not None else None
+    return actor
+
+
+def search_actors(session: Session, query: str, *, limit: int = 20) -> list[tuple[Actor, int]]:
+    """Actors whose name or an alias contains the query, best known first, with their event counts."""
+    key = name_key(query)
+    pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    matching = select(ActorAlias.actor_id).where(ActorAlias.alias_key.like(pattern))
+    count = _event_count(Actor.id).label("event_count")
+    rows = session.execute(
+        select(Actor, count)
+        .where(or_(Actor.name_key.like(pattern), Actor.id.in_(matching)))
+        .options(selectinload(Actor.aliases))
+        .order_by(Actor.name_key.startswith(key).desc(), count.desc(), Actor.name_key)
+        .limit(limit)
+    ).all()
+    return [(actor, event_count) for actor, event_count in rows]
+
+
+def event_count(session: Session, actor_id: int) -> int:
+    return session.execute(select(func.count()).where(EventActor.actor_id == actor_id)).scalar_one()

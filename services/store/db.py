@@ -1,0 +1,50 @@
+"""Engine and sessions. The URL comes from settings; `annals up` fills it in for the embedded servers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from services.settings import get_settings
+
+
+class DatabaseNotConfigured(RuntimeError):
+    """No ANNALS_DATABASE_URL: run `annals up` (embedded) or set it."""
+
+
+def sqlalchemy_url(url: str) -> str:
+    """Use the psycopg 3 driver whatever scheme the URL was given with."""
+    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+@lru_cache
+def get_engine(url: str | None = None) -> Engine:
+    url = url or get_settings().database_url
+    if not url:
+        raise DatabaseNotConfigured("ANNALS_DATABASE_URL is not set; `annals up` starts an embedded PostgreSQL")
+    return create_engine(
+        sqlalchemy_url(url),
+        pool_size=20,
+        max_overflow=20,
+        pool_pre_ping=True,  # a restarted PostgreSQL costs one failed checkout, not a stream of errors
+        pool_recycle=1800,
+    )
+
+
+@lru_cache
+def get_sessionmaker(url: str | None = None) -> sessionmaker[Session]:
+    return sessionmaker(get_engine(url), expire_on_commit=False)
+
+
+@contextmanager
+def session_scope(url: str | None = None) -> Iterator[Session]:
+    """A session whose transaction commits on success and rolls back on error."""
+    with get_sessionmaker(url)() as session, session.begin():
+        yield session

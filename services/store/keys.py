@@ -1,0 +1,33 @@
+"""Normalised keys used for deduplication and case-insensitive lookups."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import urlsplit, urlunsplit
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def name_key(name: str) -> str:
+    """'  Vladimir   PUTIN ' -> 'vladimir putin' (also folds smart apostrophes)."""
+    folded = unicodedata.normalize("NFKC", name).replace("\u2019", "'").casefold()
+    return _WHITESPACE.sub(" ", folded).strip()
+
+
+def normalise_text(text: str) -> str:
+    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def normalise_url(url: str) -> str:
+    """Scheme and host are case-insensitive and the fragment never reaches the server: drop both differences."""
+    parts = urlsplit(url.strip())
+    path = parts.path or "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+
+
+def article_dedupe_key(*, url: str | None, text: str) -> str:
+    if url:
+        return "url:" + normalise_url(url)
+    return "text:" + hashlib.sha256(normalise_text(text).encode()).hexdigest()

@@ -1,0 +1,163 @@
+"""SQLAlchemy models. The schema itself is made only by Alembic (migrations/); a test checks they agree."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Identity,
+    Index,
+    Integer,
+    MetaData,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ARTICLE_STATUSES = ("queued", "processing", "done", "failed")
+EVENT_STATUSES = ("occurred", "planned")
+ACTOR_KINDS = ("person", "organisation", "place", "group")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Article(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    # "url:<normalised url>" or, without a url, "text:<sha256 of the normalised text>": re-posts find the row.
+    dedupe_key: Mapped[str] = mapped_column(Text, unique=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # True when the client sent no published_at and the received time stands in as the reference date.
+    published_at_assumed: Mapped[bool] = mapped_column(Boolean, default=False)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    status: Mapped[str] = mapped_column(Text, default="queued")
+    error: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    enqueued_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    sources: Mapped[list[EventSource]] = relationship(back_populates="article")
+
+    __table_args__ = (
+        CheckConstraint(f"status IN {ARTICLE_STATUSES}", name="status"),
+        # The sweep looks for articles left queued/processing: a partial index keeps that cheap.
+        Index("ix_articles_pending", "status", "updated_at", postgresql_where="status IN ('queued', 'processing')"),
+    )
+
+
+class Actor(Base):
+    __tablename__ = "actors"
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    # lower-cased, whitespace-collapsed name: the unique key and the case-insensitive lookup.
+    name_key: Mapped[str] = mapped_column(Text, unique=True)
+    kind: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    aliases: Mapped[list[ActorAlias]] = relationship(back_populates="actor", order_by="ActorAlias.alias")
+
+    __table_args__ = (CheckConstraint(f"kind IN {ACTOR_KINDS}", name="kind"),)
+
+
+class ActorAlias(Base):
+    __tablename__ = "actor_aliases"
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(Text)
+    alias_key: Mapped[str] = mapped_column(Text, index=True)
+
+    actor: Mapped[Actor] = relationship(back_populates="aliases")
+
+    __table_args__ = (UniqueConstraint("actor_id", "alias_key", name="uq_actor_aliases_actor_alias"),)
+
+
+class Event(Base):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    date_value: Mapped[str] = mapped_column(Text)
+    date_start: Mapped[date] = mapped_column(Date)
+    date_end: Mapped[date] = mapped_column(Date)
+    granularity: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)
+    trigger: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(Text)
+    confidence: Mapped[float] = mapped_column(Float)
+    # hash of (date value, actors, trigger): a cheap identity for duplicate checks and exports.
+    fingerprint: Mapped[str] = mapped_column(Text, index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    actor_links: Mapped[list[EventActor]] = relationship(back_populates="event", cascade="all, delete-orphan")
+    sources: Mapped[list[EventSource]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="EventSource.id"
+    )
+
+    __table_args__ = (
+        CheckConstraint(f"status IN {EVENT_STATUSES}", name="status"),
+        CheckConstraint("date_start <= date_end", name="date_order"),
+    )
+
+
+class EventActor(Base):
+    """Who took part in an event, with the event's dates copied in so a timeline page is one index scan."""
+
+    __tablename__ = "event_actors"
+
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
+    date_start: Mapped[date] = mapped_column(Date, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    date_end: Mapped[date] = mapped_column(Date)
+
+    event: Mapped[Event] = relationship(back_populates="actor_links")
+    actor: Mapped[Actor] = relationship()
+
+    __table_args__ = (Index("ix_event_actors_event_id", "event_id"),)
+
+
+class EventSource(Base):
+    """Where an event was reported: the article, the evidence sentence and its character offsets."""
+
+    __tablename__ = "event_sources"
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    sentence: Mapped[str] = mapped_column(Text)
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    event: Mapped[Event] = relationship(back_populates="sources")
+    article: Mapped[Article] = relationship(back_populates="sources")
+
+    __table_args__ = (
+        UniqueConstraint("event_id", "article_id", "start_offset", name="uq_event_sources_mention"),
+        Index("ix_event_sources_article_id", "article_id"),
+    )

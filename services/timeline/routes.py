@@ -1,0 +1,79 @@
+"""The read API: actors, an actor's ordered timeline (keyset pages), single events."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query
+
+from services.deps import SessionDep, SettingsDep
+from services.errors import ActorNotFound, InvalidRequest, NotFound, Unprocessable
+from services.store.actors import event_count, find_actor, search_actors
+from services.store.cursor import InvalidCursor, decode_cursor, encode_cursor
+from services.store.events import get_event, timeline_page
+from services.timeline.serialize import actor_json, event_json
+
+router = APIRouter(tags=["timeline"])
+
+MAX_ID = 2**63 - 1
+
+
+@router.get("/actors")
+def list_actors(
+    session: SessionDep,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="Part of a name or alias")],
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+):
+    """Actors whose name or an alias contains `q`, with aliases and event counts."""
+    return {"actors": [actor_json(actor, count) for actor, count in search_actors(session, q, limit=limit)]}
+
+
+@router.get("/actors/{name}/timeline")
+def actor_timeline(
+    session: SessionDep,
+    settings: SettingsDep,
+    name: Annotated[str, Path(max_length=200)],
+    date_from: Annotated[date | None, Query(alias="from", description="Events ending on or after this date")] = None,
+    date_to: Annotated[date | None, Query(alias="to", description="Events starting on or before this date")] = None,
+    order: Literal["asc", "desc"] = "asc",
+    limit: Annotated[int | None, Query(ge=1, description="At most `max_timeline_limit` (500)")] = None,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+):
+    """An actor's events in date order (ties by id). Names resolve case-insensitively through aliases."""
+    limit = limit or settings.default_timeline_limit
+    if limit > settings.max_timeline_limit:
+        raise Unprocessable(f"limit must be at most {settings.max_timeline_limit}")
+    if date_from and date_to and date_from > date_to:
+        raise Unprocessable("`from` is after `to`")
+    after = None
+    if cursor:
+        try:
+            after = decode_cursor(cursor, settings.secret_key)
+        except InvalidCursor as error:
+            raise InvalidRequest(str(error)) from error
+        if after.order != order:
+            raise InvalidRequest("cursor was issued for the other order")
+    actor = find_actor(session, name)
+    if actor is None:
+        suggestions = [found.name for found, _ in search_actors(session, name.split()[-1] if name.split() else name,
+                                                                 limit=5)]
+        raise ActorNotFound(f"no actor named {name!r}", suggestions=suggestions)
+    events, next_position = timeline_page(
+        session, actor.id, limit=limit, order=order, date_from=date_from, date_to=date_to, after=after
+    )
+    return {
+        "actor": actor_json(actor, event_count(session, actor.id)),
+        "order": order,
+        "events": [event_json(event) for event in events],
+        "next_cursor": encode_cursor(next_position, settings.secret_key) if next_position else None,
+    }
+
+
+@router.get("/events/{event_id}")
+def read_event(event_id: Annotated[int, Path(ge=1, le=MAX_ID)], session: SessionDep):
+    """One event with all its sources."""
+    event = get_event(session, event_id)
+    if event is None:
+        raise NotFound(f"no event with id {event_id}")
+    return event_json(event)

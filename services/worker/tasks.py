@@ -1,0 +1,83 @@
+"""Celery tasks: extract articles (one or a chunk), and sweep articles the queue lost."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from services.extraction import extract, extract_many
+from services.settings import get_settings
+from services.store import articles as article_store
+from services.store.db import session_scope
+from services.worker import processing
+from services.worker.celery_app import celery_app
+from services.worker.queue import enqueue_articles
+
+log = logging.getLogger(__name__)
+
+
+def _backoff(retries: int) -> int:
+    return min(5 * 2**retries, 300)
+
+
+@celery_app.task(name="annals.extract", bind=True, acks_late=True, reject_on_worker_lost=True)
+def extract_article(self, article_id: int) -> None:
+    """Extract one article; on error retry with backoff, then mark it failed with the error."""
+    settings = get_settings()
+    claimed = processing.claim([article_id])
+    if not claimed:
+        return
+    article = claimed[0]
+    try:
+        extraction = extract(article.text, article.published_at, model_name=settings.nlp_model)
+        processing.store(article.id, extraction)
+    except Exception as error:
+        final = self.request.retries >= settings.task_max_retries
+        log.exception("article %s failed (attempt %d)", article_id, article.attempts)
+        processing.fail(article_id, error, final=final)
+        if not final:
+            raise self.retry(exc=error, countdown=_backoff(self.request.retries)) from error
+
+
+@celery_app.task(name="annals.extract_batch", acks_late=True, reject_on_worker_lost=True)
+def extract_batch(article_ids: list[int]) -> None:
+    """Extract a chunk through nlp.pipe; an article that fails goes back alone to `annals.extract`."""
+    settings = get_settings()
+    claimed = processing.claim(article_ids)
+    items = ((article.text, article.published_at) for article in claimed)
+    failed: list[int] = []
+    try:
+        for article, extraction in zip(claimed, extract_many(items, model_name=settings.nlp_model), strict=True):
+            try:
+                processing.store(article.id, extraction)
+            except Exception:
+                log.exception("article %s could not be stored; retrying it alone", article.id)
+                failed.append(article.id)
+    except Exception:
+        log.exception("batch extraction failed; retrying its articles one by one")
+        failed = [article.id for article in claimed if article.id not in failed]
+        failed = [article_id for article_id in failed if not _is_done(article_id)]
+    for article_id in failed:
+        extract_article.delay(article_id)
+
+
+def _is_done(article_id: int) -> bool:
+    with session_scope() as session:
+        article = article_store.get_article(session, article_id)
+        return article is None or article.status == "done"
+
+
+@celery_app.task(name="annals.sweep", acks_late=True)
+def sweep() -> int:
+    """Re-enqueue articles left queued (broker was down) or processing (their worker was lost)."""
+    settings = get_settings()
+    with session_scope() as session:
+        ids = article_store.claim_stale(
+            session,
+            queued_before=timedelta(seconds=settings.requeue_after_seconds),
+            processing_before=timedelta(seconds=settings.visibility_timeout_seconds),
+        )
+    if ids:
+        log.info("sweep re-enqueues %d article(s)", len(ids))
+        enqueue_articles(ids)
+    return len(ids)

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+
+from services.store.db import get_engine, session_scope
+
+TABLES = "event_sources, event_actors, events, actor_aliases, actors, articles"
+
+
+@pytest.fixture(autouse=True)
+def empty_database():
+    """Each test starts from empty tables (the schema stays: it was made once by Alembic)."""
+    with get_engine().begin() as connection:
+        connection.execute(text(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE"))
+    yield
+
+
+@pytest.fixture
+def client():
+    from services.app import create_app
+
+    with TestClient(create_app()) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def session():
+    with session_scope() as db_session:
+        yield db_session

@@ -1,0 +1,48 @@
+"""Builders for extraction results, so store tests need no NLP model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from services.extraction.model import Actor, Event, EventDate, Extraction
+
+PEOPLE = {
+    "Vladimir Putin": Actor("Vladimir Putin", "person", ("Putin", "Vladimir Putin")),
+    "Kim Jong Un": Actor("Kim Jong Un", "person", ("Kim", "Kim Jong Un")),
+    "North Korea": Actor("North Korea", "place", ("North Korea", "Pyongyang")),
+    "Putin": Actor("Putin", "person", ("Putin",)),
+}
+
+
+def day(value: str) -> EventDate:
+    d = date.fromisoformat(value)
+    return EventDate(value, d, d, "day")
+
+
+def month(value: str) -> EventDate:
+    year, month_number = map(int, value.split("-"))
+    end = date(year + (month_number == 12), month_number % 12 + 1, 1)
+    return EventDate(value, date(year, month_number, 1), date.fromordinal(end.toordinal() - 1), "month")
+
+
+def year(value: str) -> EventDate:
+    return EventDate(value, date(int(value), 1, 1), date(int(value), 12, 31), "year")
+
+
+def event(when: EventDate, actors: tuple[str, ...], trigger: str, summary: str, *, offset: int = 0) -> Event:
+    return Event(
+        date=when,
+        actors=actors,
+        summary=summary,
+        trigger=trigger,
+        status="occurred",
+        sentence=summary + ".",
+        offsets=(offset, offset + len(summary) + 1),
+        confidence=0.8,
+    )
+
+
+def extraction(*events: Event) -> Extraction:
+    names = {name for e in events for name in e.actors}
+    return Extraction(text=" ".join(e.sentence for e in events), events=list(events),
+                      actors=[PEOPLE[name] for name in sorted(names)])

@@ -1,0 +1,64 @@
+"""Writing extractions: idempotent re-runs, one event per happening across articles, alias joins."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from services.store.articles import NewArticle, accept_articles
+from services.store.db import session_scope
+from services.store.events import save_extraction
+from services.store.models import Actor, Event, EventSource
+from tests.integration.factories import day, event, extraction, month
+
+VISIT = event(day("2024-06-18"), ("Vladimir Putin", "North Korea"), "travel", "Putin travels to North Korea")
+BEIJING = event(month("2024-05"), ("Vladimir Putin",), "visit", "Putin made an official visit to Beijing", offset=50)
+
+
+def new_article(text: str) -> int:
+    with session_scope() as session:
+        return accept_articles(session, [NewArticle(text=text)])[0].id
+
+
+def save(article_id: int, result) -> None:
+    with session_scope() as session:
+        save_extraction(session, article_id, result)
+
+
+def counts() -> tuple[int, int, int]:
+    with session_scope() as session:
+        return tuple(session.execute(select(func.count()).select_from(t)).scalar_one() for t in (Event, EventSource, Actor))
+
+
+def test_rerunning_an_article_creates_no_duplicates():
+    article_id = new_article("one")
+    save(article_id, extraction(VISIT, BEIJING))
+    first = counts()
+    save(article_id, extraction(VISIT, BEIJING))
+    assert counts() == first == (2, 2, 2)
+
+
+def test_two_articles_on_one_happening_make_one_event_with_two_sources():
+    save(new_article("first outlet"), extraction(VISIT))
+    other_wording = event(day("2024-06-18"), ("Vladimir Putin", "Kim Jong Un"), "travel",
+                          "Putin travels to Pyongyang to meet Kim")
+    save(new_article("second outlet"), extraction(other_wording))
+    with session_scope() as session:
+        events = session.execute(select(Event)).scalars().all()
+        assert len(events) == 1
+        assert len(events[0].sources) == 2
+        assert {link.actor.name for link in events[0].actor_links} == {"Vladimir Putin", "North Korea", "Kim Jong Un"}
+
+
+def test_different_happenings_stay_apart():
+    save(new_article("a"), extraction(VISIT))
+    save(new_article("b"), extraction(event(day("2024-06-20"), ("Vladimir Putin",), "travel", "Putin travels to Hanoi")))
+    assert counts()[0] == 2
+
+
+def test_a_later_bare_surname_joins_the_known_actor():
+    save(new_article("a"), extraction(VISIT))
+    later = event(month("2024-05"), ("Putin",), "visit", "Putin visited Beijing")
+    save(new_article("b"), extraction(later))
+    with session_scope() as session:
+        names = session.execute(select(Actor.name).order_by(Actor.name)).scalars().all()
+    assert names == ["North Korea", "Vladimir Putin"]
