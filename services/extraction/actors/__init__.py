@@ -1,0 +1,314 @@
+"""Canonical actors from spaCy entities: people, organisations, places (countries) and groups.
+
+Names are canonicalised within one document: the longest mention gives a person's full name, a bare
+surname links to the most recent full name it can belong to, titles and possessives are stripped, and
+capitals, seats of government and state-denoting demonyms become their country (see `tables.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from services.extraction.actors.tables import (
+    COUNTRY_ALIASES,
+    DEMONYMS,
+    LEADER_NOUNS,
+    LEADER_TITLES,
+    ORGANISATION_ALIASES,
+    ORGANISATION_HEADS,
+    RELATION_NOUNS,
+    STATE_NOUNS,
+    TITLE_WORDS,
+)
+from services.extraction.model import Actor
+
+ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
+KIND_RANK = {"person": 0, "place": 1, "organisation": 2, "group": 3}
+
+_COUNTRY_BY_NAME: dict[str, str] = {}
+for _country, _aliases in COUNTRY_ALIASES.items():
+    for _name in (_country, *_aliases):
+        _COUNTRY_BY_NAME[_name.lower()] = _country
+        if _name.lower().startswith("the "):
+            _COUNTRY_BY_NAME[_name.lower()[4:]] = _country
+_ORGANISATION_BY_NAME: dict[str, str] = {}
+for _org, _aliases in ORGANISATION_ALIASES.items():
+    for _name in (_org, *_aliases):
+        _ORGANISATION_BY_NAME[_name.lower()] = _org
+        if _name.lower().startswith("the "):
+            _ORGANISATION_BY_NAME[_name.lower()[4:]] = _org
+_DEMONYM_BY_NAME = {name.lower(): country for name, country in DEMONYMS.items()}
+# Multi-word table entries are matched on tokens even when the NER misses them ("the Kremlin").
+_TABLE_NAMES = {**{k: ("place", v) for k, v in _COUNTRY_BY_NAME.items()},
+                **{k: ("organisation", v) for k, v in _ORGANISATION_BY_NAME.items()}}
+_MAX_TABLE_TOKENS = 4
+_POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
+
+
+@dataclass(slots=True)
+class Mention:
+    """One surface mention of an actor, as token span [start, end) in the doc."""
+
+    start: int
+    end: int
+    surface: str
+    name: str
+    kind: str
+    # A demonym used as part of a person's title ("Chinese President Xi") affiliates, it does not take part.
+    participates: bool = True
+
+
+@dataclass(slots=True)
+class ActorResolution:
+    """The actors of one document and which tokens mention them."""
+
+    actors: list[Actor] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    token_actor: dict[int, str] = field(default_factory=dict)
+
+    def names_in_tokens(self, token_indices: set[int]) -> list[str]:
+        """Canonical names of the participating actors mentioned by the given tokens, in text order."""
+        names: list[str] = []
+        for mention in self.mentions:
+            if mention.participates and mention.name not in names:
+                if any(i in token_indices for i in range(mention.start, mention.end)):
+                    names.append(mention.name)
+        return names
+
+    def kind_of(self, name: str) -> str | None:
+        for actor in self.actors:
+            if actor.name == name:
+                return actor.kind
+        return None
+
+
+def canonical_country(surface: str) -> str | None:
+    """The country a name, capital or seat of government stands for ("Pyongyang" -> "North Korea")."""
+    key = _POSSESSIVE.sub("", surface.strip()).strip().lower()
+    return _COUNTRY_BY_NAME.get(key) or _COUNTRY_BY_NAME.get(key.removeprefix("the "))
+
+
+def country_of_demonym(surface: str) -> str | None:
+    return _DEMONYM_BY_NAME.get(surface.strip().lower())
+
+
+def strip_title(words: list[str]) -> list[str]:
+    """Drop leading title words and demonyms ("US Defense Secretary Lloyd Austin" -> "Lloyd Austin")."""
+    index = 0
+    while index < len(words) - 1:
+        word = words[index].lower()
+        if word in TITLE_WORDS or word in _DEMONYM_BY_NAME or word in _COUNTRY_BY_NAME:
+            index += 1
+            continue
+        # Two-word demonyms ("North Korean President Kim Jong Un").
+        if index + 1 < len(words) - 1 and f"{word} {words[index + 1].lower()}" in _DEMONYM_BY_NAME:
+            index += 2
+            continue
+        break
+    return words[index:]
+
+
+def resolve_actors(doc) -> ActorResolution:
+    """Find the actors of a parsed document and the tokens that mention them."""
+    raw = _raw_mentions(doc)
+    _canonicalise_people(raw)
+    _link_descriptions(doc, raw)
+    raw.sort(key=lambda m: (m.start, m.end))
+    resolution = ActorResolution(mentions=raw)
+    surfaces: dict[str, list[str]] = {}
+    kinds: dict[str, Counter] = {}
+    for mention in raw:
+        surfaces.setdefault(mention.name, [])
+        if mention.surface and mention.surface not in surfaces[mention.name]:
+            surfaces[mention.name].append(mention.surface)
+        kinds.setdefault(mention.name, Counter())[mention.kind] += 1
+        if mention.participates:
+            for i in range(mention.start, mention.end):
+                resolution.token_actor[i] = mention.name
+    for name, aliases in surfaces.items():
+        kind = min(kinds[name], key=lambda k: (-kinds[name][k], KIND_RANK[k]))
+        resolution.actors.append(Actor(name=name, kind=kind, aliases=tuple(aliases)))
+    return resolution
+
+
+def _raw_mentions(doc) -> list[Mention]:
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_KINDS:
+            continue
+        mention = _mention_from_entity(doc, ent)
+        if mention is not None:
+            mentions.append(mention)
+            taken.update(range(mention.start, mention.end))
+    # Table names the NER missed or mislabelled ("the Kremlin", "Kyiv" tagged as a person).
+    index = 0
+    while index < len(doc):
+        matched = 0
+        for size in range(min(_MAX_TABLE_TOKENS, len(doc) - index), 0, -1):
+            span = doc[index : index + size]
+            if any(i in taken for i in range(index, index + size)):
+                continue
+            key = _POSSESSIVE.sub("", span.text).lower()
+            if key in _TABLE_NAMES and span[0].text[:1].isupper() | span[0].lower_.startswith("the"):
+                if key == "us" and span.text != "US":  # the pronoun "us"
+                    continue
+                kind, name = _TABLE_NAMES[key]
+                mentions.append(Mention(index, index + size, span.text, name, kind))
+                taken.update(range(index, index + size))
+                matched = size
+                break
+        index += matched or 1
+    return mentions
+
+
+def _trim(doc, start: int, end: int) -> tuple[int, int]:
+    """Drop determiners, possessive markers, punctuation and stray prepositions at the span edges."""
+    while start < end and (doc[start].pos_ in {"DET", "PUNCT", "ADP", "CCONJ"} or doc[start].lower_ == "the"):
+        start += 1
+    while end > start and (doc[end - 1].pos_ in {"PUNCT", "ADP", "CCONJ", "PART", "DET"}
+                           or doc[end - 1].tag_ == "POS" or doc[end - 1].text in {"'s", "’s", "'", "’"}):
+        end -= 1
+    return start, end
+
+
+def _mention_from_entity(doc, ent) -> Mention | None:
+    start, end = _trim(doc, ent.start, ent.end)
+    if start >= end:
+        return None
+    words = [doc[i].text for i in range(start, end)]
+    surface = _POSSESSIVE.sub("", " ".join(words).replace(" 's", "").replace(" ’s", "")).strip()
+    surface = re.sub(r"\s+([.,'’-])\s*", r"\1", surface) if "." in surface or "-" in surface else surface
+    if not any(ch.isupper() for ch in surface) or len(surface) < 2:
+        return None
+    country = canonical_country(surface)
+    if country is not None:
+        return Mention(start, end, surface, country, "place")
+    organisation = _ORGANISATION_BY_NAME.get(surface.lower())
+    if organisation is not None:
+        return Mention(start, end, surface, organisation, "organisation")
+    label = ent.label_
+    if label == "NORP":
+        return _mention_from_demonym(doc, start, end, surface)
+    if all(w.lower() in TITLE_WORDS or w.lower() in _DEMONYM_BY_NAME for w in words):
+        return None  # a title tagged as an organisation ("Defense" in "US Defense Secretary")
+    if label == "PERSON":
+        kept = strip_title(words)
+        start += len(words) - len(kept)
+        surface = _POSSESSIVE.sub("", " ".join(kept)).strip()
+        head = doc[end - 1].head
+        if doc[end - 1].dep_ == "compound" and head.lemma_.lower() in ORGANISATION_HEADS:
+            return Mention(start, end, surface, surface, "organisation")
+        if any(w[:1].islower() for w in kept):
+            return None  # a lowercase word is not a personal name ("mm")
+        return Mention(start, end, surface, surface, "person")
+    if label == "GPE":
+        return Mention(start, end, surface, surface, "place")
+    return Mention(start, end, surface, surface, "organisation")
+
+
+def _mention_from_demonym(doc, start: int, end: int, surface: str) -> Mention | None:
+    country = country_of_demonym(surface)
+    head = doc[end - 1].head if doc[end - 1].head.i >= end else doc[end - 1]
+    if country is None:
+        if surface[:1].isupper() and doc[end - 1].tag_ in {"NNPS", "NNS"}:
+            return Mention(start, end, surface, surface, "group")  # "Democrats", "Republicans"
+        return None
+    if head.ent_type_ == "PERSON" or head.lower_ in TITLE_WORDS:
+        # "Chinese President Xi Jinping": an affiliation, not a participant.
+        return Mention(start, end, surface, country, "place", participates=False)
+    if head.lemma_.lower() in STATE_NOUNS or head.lower_ in STATE_NOUNS:
+        return Mention(start, end, surface, country, "place")
+    return None
+
+
+def _canonicalise_people(mentions: list[Mention]) -> None:
+    """Give every person mention the full name of the person it most plausibly refers to."""
+    people = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
+    full = [m for m in people if len(m.surface.split()) > 1]
+    for mention in people:
+        tokens = mention.surface.split()
+        candidates = [f for f in full if f is not mention and _is_part_of(tokens, f.surface.split())]
+        if not candidates:
+            continue
+        before = [f for f in candidates if f.start < mention.start]
+        chosen = before[-1] if before else candidates[0]
+        mention.name = chosen.surface
+    # The longest form names the person ("Vladimir Putin" rather than "Putin").
+    changed = True
+    while changed:
+        changed = False
+        for mention in people:
+            longer = [m for m in people if m.name != mention.name
+                      and _is_part_of(mention.name.split(), m.name.split())
+                      and len(m.name.split()) > len(mention.name.split())]
+            if longer and len({m.name for m in longer}) == 1:
+                mention.name = longer[0].name
+                changed = True
+
+
+def _is_part_of(short: list[str], long: list[str]) -> bool:
+    if len(short) >= len(long):
+        return False
+    return long[-len(short):] == short or long[: len(short)] == short
+
+
+def _person_profiles(mentions: list[Mention], doc) -> dict[str, dict]:
+    """Affiliation (country) and leader status of each person, from titles and possessives."""
+    profiles: dict[str, dict] = {}
+    counts = Counter(m.name for m in mentions if m.kind == "person")
+    for mention in mentions:
+        if mention.kind != "person":
+            continue
+        profile = profiles.setdefault(mention.name, {"countries": set(), "leader": False,
+                                                     "count": counts[mention.name]})
+        left = max(0, mention.start - 5)
+        before = [t for t in doc[left : mention.start]]
+        words = [t.lower_ for t in before]
+        if any(w in LEADER_TITLES for w in words[-3:]):
+            profile["leader"] = True
+        for other in mentions:
+            if other.kind == "place" and mention.start - 5 <= other.start < mention.start:
+                # "North Korean President Kim", "Russia's Putin"
+                gap = doc[other.end : mention.start]
+                if all(t.lower_ in TITLE_WORDS or t.tag_ == "POS" or t.text in {"'s", "’s"} for t in gap):
+                    profile["countries"].add(other.name)
+                    if any(t.tag_ == "POS" or t.text in {"'s", "’s"} for t in gap):
+                        profile["leader"] = True
+    return profiles
+
+
+def _link_descriptions(doc, mentions: list[Mention]) -> None:
+    """Link "the North Korean leader" and "the two leaders" to the people they describe."""
+    profiles = _person_profiles(mentions, doc)
+    if not profiles:
+        return
+    leaders = sorted((n for n, p in profiles.items() if p["leader"]), key=lambda n: -profiles[n]["count"])
+    taken = {i for m in mentions if m.participates for i in range(m.start, m.end)}
+    for token in doc:
+        if token.lower_ not in LEADER_NOUNS or token.i in taken:
+            continue
+        determiners = [c for c in token.children if c.dep_ in {"det", "nummod"}]
+        if not any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
+            continue
+        if any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in token.children):
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON":
+            continue  # "the leader Kim Jong Un" is handled by the name itself
+        countries = {m.name for m in mentions if m.kind == "place" and token.left_edge.i <= m.start < token.i}
+        if any(c.lower_ == "two" for c in determiners) or (token.lower_.endswith("s") and not countries):
+            chosen = leaders[:2] if token.lower_.endswith("s") else []
+        elif countries:
+            candidates = [n for n in profiles if profiles[n]["countries"] & countries]
+            ranked = sorted(candidates, key=lambda n: (not profiles[n]["leader"], -profiles[n]["count"]))
+            chosen = ranked[:1]
+        else:
+            continue
+        # Demonyms inside the description only qualified it.
+        for m in mentions:
+            if m.kind == "place" and token.left_edge.i <= m.start < token.i:
+                m.participates = False
+        for name in chosen:
+            mentions.append(Mention(token.i, token.i + 1, "", name, "person"))

@@ -1,0 +1,162 @@
+"""Language data for actor resolution: country names, capitals and seats of government, demonyms, titles.
+
+General tables about the world and English news usage, never about one document.
+"""
+
+from __future__ import annotations
+
+# Country (canonical name) -> other names, capitals and seats of government that stand for its state.
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "United States": ("US", "U.S.", "U.S", "USA", "U.S.A.", "America", "United States of America",
+                      "Washington", "Washington D.C.", "Washington, D.C.", "White House", "the States"),
+    "United Kingdom": ("UK", "U.K.", "Britain", "Great Britain", "London", "Downing Street", "Whitehall"),
+    "Russia": ("Russian Federation", "Moscow", "Kremlin", "the Kremlin"),
+    "Ukraine": ("Kyiv", "Kiev", "the Ukraine"),
+    "China": ("PRC", "People's Republic of China", "Beijing", "Peking", "Zhongnanhai", "mainland China"),
+    "North Korea": ("DPRK", "D.P.R.K.", "Democratic People's Republic of Korea", "Pyongyang"),
+    "South Korea": ("ROK", "Republic of Korea", "Seoul", "Korea, South"),
+    "Japan": ("Tokyo",),
+    "Taiwan": ("Taipei", "Republic of China"),
+    "Vietnam": ("Viet Nam", "Hanoi"),
+    "India": ("New Delhi", "Delhi"),
+    "Pakistan": ("Islamabad",),
+    "Afghanistan": ("Kabul",),
+    "Iran": ("Tehran", "Teheran", "Islamic Republic of Iran"),
+    "Iraq": ("Baghdad",),
+    "Syria": ("Damascus",),
+    "Israel": ("Jerusalem",),
+    "Lebanon": ("Beirut",),
+    "Jordan": ("Amman",),
+    "Saudi Arabia": ("Riyadh",),
+    "United Arab Emirates": ("UAE", "U.A.E.", "Abu Dhabi"),
+    "Qatar": ("Doha",),
+    "Turkey": ("Ankara", "Türkiye", "Turkiye"),
+    "Egypt": ("Cairo",),
+    "Libya": ("Tripoli",),
+    "Sudan": ("Khartoum",),
+    "Ethiopia": ("Addis Ababa",),
+    "Kenya": ("Nairobi",),
+    "Nigeria": ("Abuja",),
+    "South Africa": ("Pretoria",),
+    "France": ("Paris", "Elysee", "Élysée", "Elysee Palace"),
+    "Germany": ("Berlin",),
+    "Italy": ("Rome",),
+    "Spain": ("Madrid",),
+    "Portugal": ("Lisbon",),
+    "Netherlands": ("The Hague", "Holland", "the Netherlands"),
+    "Belgium": ("Brussels",),
+    "Poland": ("Warsaw",),
+    "Hungary": ("Budapest",),
+    "Austria": ("Vienna",),
+    "Switzerland": ("Bern",),
+    "Sweden": ("Stockholm",),
+    "Norway": ("Oslo",),
+    "Finland": ("Helsinki",),
+    "Denmark": ("Copenhagen",),
+    "Greece": ("Athens",),
+    "Belarus": ("Minsk",),
+    "Georgia": ("Tbilisi",),
+    "Armenia": ("Yerevan",),
+    "Azerbaijan": ("Baku",),
+    "Kazakhstan": ("Astana",),
+    "Brazil": ("Brasilia", "Brasília"),
+    "Argentina": ("Buenos Aires",),
+    "Mexico": ("Mexico City",),
+    "Canada": ("Ottawa",),
+    "Cuba": ("Havana",),
+    "Venezuela": ("Caracas",),
+    "Colombia": ("Bogota", "Bogotá"),
+    "Chile": ("Santiago",),
+    "Australia": ("Canberra",),
+    "New Zealand": ("Wellington",),
+    "Indonesia": ("Jakarta",),
+    "Philippines": ("Manila", "the Philippines"),
+    "Thailand": ("Bangkok",),
+    "Malaysia": ("Kuala Lumpur",),
+    "Singapore": (),
+    "Myanmar": ("Burma", "Naypyidaw"),
+    "Mongolia": ("Ulaanbaatar",),
+    "Palestine": ("Palestinian territories", "Ramallah"),
+}
+
+# Demonym -> country. Used when the demonym stands for the state ("a North Korean official").
+DEMONYMS: dict[str, str] = {
+    "American": "United States", "U.S.": "United States", "US": "United States",
+    "British": "United Kingdom", "English": "United Kingdom", "Russian": "Russia", "Soviet": "Russia",
+    "Ukrainian": "Ukraine", "Chinese": "China", "North Korean": "North Korea", "South Korean": "South Korea",
+    "Japanese": "Japan", "Taiwanese": "Taiwan", "Vietnamese": "Vietnam", "Indian": "India",
+    "Pakistani": "Pakistan", "Afghan": "Afghanistan", "Iranian": "Iran", "Iraqi": "Iraq", "Syrian": "Syria",
+    "Israeli": "Israel", "Lebanese": "Lebanon", "Jordanian": "Jordan", "Saudi": "Saudi Arabia",
+    "Emirati": "United Arab Emirates", "Qatari": "Qatar", "Turkish": "Turkey", "Egyptian": "Egypt",
+    "Libyan": "Libya", "Sudanese": "Sudan", "Ethiopian": "Ethiopia", "Kenyan": "Kenya", "Nigerian": "Nigeria",
+    "South African": "South Africa", "French": "France", "German": "Germany", "Italian": "Italy",
+    "Spanish": "Spain", "Portuguese": "Portugal", "Dutch": "Netherlands", "Belgian": "Belgium",
+    "Polish": "Poland", "Hungarian": "Hungary", "Austrian": "Austria", "Swiss": "Switzerland",
+    "Swedish": "Sweden", "Norwegian": "Norway", "Finnish": "Finland", "Danish": "Denmark", "Greek": "Greece",
+    "Belarusian": "Belarus", "Georgian": "Georgia", "Armenian": "Armenia", "Azerbaijani": "Azerbaijan",
+    "Kazakh": "Kazakhstan", "Brazilian": "Brazil", "Argentine": "Argentina", "Argentinian": "Argentina",
+    "Mexican": "Mexico", "Canadian": "Canada", "Cuban": "Cuba", "Venezuelan": "Venezuela",
+    "Colombian": "Colombia", "Chilean": "Chile", "Australian": "Australia", "New Zealand": "New Zealand",
+    "Indonesian": "Indonesia", "Filipino": "Philippines", "Philippine": "Philippines", "Thai": "Thailand",
+    "Malaysian": "Malaysia", "Singaporean": "Singapore", "Burmese": "Myanmar", "Mongolian": "Mongolia",
+    "Palestinian": "Palestine", "Irish": "Ireland", "Scottish": "United Kingdom", "Welsh": "United Kingdom",
+}
+
+# Nouns whose demonym modifier denotes the state itself ("Russian forces", "a North Korean official").
+STATE_NOUNS: frozenset[str] = frozenset(
+    "official officials government authorities authority state forces force troops soldiers military army navy "
+    "air ministry minister ministers diplomat diplomats embassy envoy ambassador president leader leadership "
+    "regime administration media agency agencies spokesman spokeswoman spokesperson parliament lawmakers "
+    "delegation side counterpart counterparts intelligence security police prosecutors court officer officers "
+    "warplanes warships jets missiles drones weapons".split()
+)
+
+# Words of titles and offices that precede a name ("US Defense Secretary Lloyd Austin"); stripped from names.
+TITLE_WORDS: frozenset[str] = frozenset(
+    "president vice prime minister deputy foreign defense defence secretary general chancellor premier "
+    "king queen prince princess emperor sheikh emir sultan supreme leader chairman chairwoman chair chief "
+    "senator sen. sen rep. rep representative congressman congresswoman governor gov. gov mayor judge justice "
+    "ambassador envoy spokesman spokeswoman spokesperson aide adviser advisor director commissioner "
+    "minister-president former late acting interim then-president then elect president-elect state "
+    "mr mr. mrs mrs. ms ms. dr dr. sir lord lady dame pope cardinal archbishop bishop rev. reverend "
+    "colonel col. lt. lieutenant gen. major maj. captain capt. sergeant admiral commander field marshal "
+    "interior finance economy trade justice health education home affairs treasury energy security national "
+    "attorney speaker leader-elect opposition party ceo cfo founder executive head of the"
+    .split()
+)
+
+# Head-of-state or government titles: a person holding one can be "the Russian leader".
+LEADER_TITLES: frozenset[str] = frozenset(
+    "president leader premier chancellor king queen emperor chairman sheikh emir sultan".split()
+    + ["prime minister", "supreme leader"]
+)
+
+# Nouns that refer back to a leader ("the North Korean leader", "the two leaders").
+LEADER_NOUNS: frozenset[str] = frozenset("leader leaders president presidents head heads".split())
+
+# Person-relation nouns: in "Kim's predecessor" the possessor is not the one taking part.
+RELATION_NOUNS: frozenset[str] = frozenset(
+    "predecessor successor father mother son daughter wife husband brother sister uncle aunt nephew niece "
+    "grandfather grandmother family widow aide adviser advisor spokesman spokeswoman spokesperson lawyer "
+    "attorney friend rival critic biographer envoy".split()
+)
+
+# Heads that make a PERSON-labelled name an organisation ("the Rodong Sinmun newspaper").
+ORGANISATION_HEADS: frozenset[str] = frozenset(
+    "newspaper paper daily agency broadcaster channel network station magazine website outlet company firm "
+    "group party bank ministry institute university".split()
+)
+
+# Well-known organisations and their short forms.
+ORGANISATION_ALIASES: dict[str, tuple[str, ...]] = {
+    "United Nations": ("UN", "U.N.", "the United Nations"),
+    "European Union": ("EU", "E.U.", "the European Union"),
+    "NATO": ("Nato", "North Atlantic Treaty Organization", "North Atlantic Treaty Organisation"),
+    "Group of Seven": ("G7", "G-7", "the Group of Seven"),
+    "Group of 20": ("G20", "G-20", "the Group of 20"),
+    "United Nations Security Council": ("UN Security Council", "U.N. Security Council", "Security Council"),
+    "International Monetary Fund": ("IMF",),
+    "World Health Organization": ("WHO",),
+    "Federal Bureau of Investigation": ("FBI",),
+    "Central Intelligence Agency": ("CIA",),
+}

@@ -1,0 +1,154 @@
+"""Turns a submitted article (plain text or HTML) into clean running text for the NLP pipeline.
+
+Boilerplate lines (teasers of other stories, navigation, "See also" links) are dropped so that they never
+yield events; typographic noise (smart quotes, odd spaces, sentences glued together) is normalised.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lines that are page furniture rather than the story. Matched against the whole stripped line.
+BOILERPLATE_LINE_PATTERNS: tuple[str, ...] = (
+    r"(see|read) also\b.*",
+    r"(also|read|watch|listen) (more|next)\b.*",
+    r"read more\b.*",
+    r"related( (articles?|stories|content|news|coverage|topics))?\s*[:|-].*",
+    r"(exclusive|premium|sponsored|partner|promoted) content",
+    r"(the )?latest (news|articles?|stories|videos?|headlines)",
+    r"more (news|articles?|stories|videos?|from [\w ]+|on this story)",
+    r"(most (read|popular|viewed|shared))",
+    r"top (news|stories)",
+    r"(advertisement|advertising|sponsored|ad)",
+    r"(share|share this|share this (article|story)|print|email|comments?|\d+ comments?)",
+    r"(follow|like) us on .*",
+    r"(sign up|subscribe|click here|download our app|get our newsletter)\b.*",
+    r"(image|photo|picture|video|graphic|illustration)( credit| source)?\s*[:|].*",
+    r"(copyright|©|\(c\)) .*",
+    r"all rights reserved.*",
+    r"(skip to|jump to|back to) (main )?(content|top|navigation)",
+    r"(home|menu|search|log ?in|sign in|register)",
+    r"(posted|updated|published|last updated)( on)?\s*:.*",
+)
+_BOILERPLATE = re.compile(r"^(?:" + "|".join(BOILERPLATE_LINE_PATTERNS) + r")\W*$", re.IGNORECASE)
+
+# Navigation labels that news sites glue to the headline ("Top NewsRussia's ...").
+_NAV_PREFIX = re.compile(r"^(?:Top News|Breaking News|Latest News|Live|Watch|Opinion|Analysis)(?=[A-Z])")
+
+_TRANSLATIONS = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u202f": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u200b": "",
+        "\u200c": "",
+        "\u200d": "",
+        "\ufeff": "",
+        "\u00ad": "",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2212": "-",
+        "\u2026": "...",
+    }
+)
+
+# Words that typically open an English sentence; when one is glued to the previous word ("BeijingThere",
+# "September.The") the two sentences were run together by a bad scrape.
+SENTENCE_OPENERS: frozenset[str] = frozenset(
+    "The There This That These Those He She It They We His Her Its Their Our In On At But And "
+    "After Before When While As However Meanwhile Earlier Later Last Next".split()
+)
+_GLUED_AFTER_STOP = re.compile(r"(?<=[a-z0-9\)\"'])([.!?])(?=[A-Z][a-z])")
+_GLUED_OPENER = re.compile(r"\b([A-Za-z]*[a-z])(" + "|".join(sorted(SENTENCE_OPENERS, key=len, reverse=True)) + r")\b")
+_SPACES = re.compile(r"[ \t\f\v]+")
+
+
+def is_boilerplate_line(line: str) -> bool:
+    """Whether a line is page furniture (a link to another story, navigation, a label) rather than prose."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _BOILERPLATE.match(stripped):
+        return True
+    # Teasers cut off by the site ("Russia's Putin is set to make a rare visit to...").
+    if stripped.endswith(("...", "…")) and len(stripped) < 200:
+        return True
+    return False
+
+
+def normalise_typography(text: str) -> str:
+    """Straighten quotes, unify spaces and dashes, and split sentences that a scrape glued together."""
+    text = text.translate(_TRANSLATIONS)
+    text = _GLUED_AFTER_STOP.sub(r"\1 ", text)
+    text = _GLUED_OPENER.sub(_split_glued_opener, text)
+    return text
+
+
+def _split_glued_opener(match: re.Match[str]) -> str:
+    head, opener = match.group(1), match.group(2)
+    # Only a capitalised word glued to the end of another word ("SeptemberThe"), never "Another".
+    if len(head) < 2 or not head[-1].islower():
+        return match.group(0)
+    return f"{head}. {opener}"
+
+
+def clean_text(text: str) -> str:
+    """Normalise plain article text and drop boilerplate lines; paragraphs stay separated by blank lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs: list[str] = []
+    for raw_line in text.split("\n"):
+        line = _NAV_PREFIX.sub("", raw_line.strip())
+        line = _SPACES.sub(" ", normalise_typography(line)).strip()
+        if not line or is_boilerplate_line(line):
+            continue
+        paragraphs.append(line)
+    return "\n\n".join(paragraphs)
+
+
+def html_to_text(html: str) -> str:
+    """Extract the main text of an HTML page (trafilatura), without comments, tables or link lists."""
+    import trafilatura
+
+    extracted = trafilatura.extract(
+        html,
+        include_comments=False,
+        include_tables=False,
+        include_links=False,
+        include_images=False,
+        favor_precision=True,
+        deduplicate=True,
+    )
+    if extracted is None:
+        extracted = trafilatura.html2txt(html) or ""
+    return extracted
+
+
+def looks_like_html(text: str) -> bool:
+    """Guess whether a submission is an HTML page rather than plain text."""
+    head = text.lstrip()[:1000].lower()
+    return head.startswith(("<!doctype html", "<html")) or bool(re.search(r"<(p|div|body|article)[\s>]", head))
+
+
+def clean_article(text: str, *, is_html: bool | None = None) -> str:
+    """Clean a submitted article: HTML to main text when needed, then line-level cleaning."""
+    if is_html is None:
+        is_html = looks_like_html(text)
+    if is_html:
+        text = html_to_text(text)
+    return clean_text(text)

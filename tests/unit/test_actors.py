@@ -1,0 +1,92 @@
+"""Actors: canonical names from entity mentions, titles and possessives stripped, capitals as countries."""
+
+import pytest
+
+from services.extraction.actors import canonical_country, resolve_actors, strip_title
+from services.extraction.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def actors_of(nlp, text):
+    resolution = resolve_actors(nlp(text))
+    return {actor.name: actor for actor in resolution.actors}
+
+
+@pytest.mark.parametrize(
+    ("surface", "country"),
+    [
+        ("Pyongyang", "North Korea"),
+        ("Moscow", "Russia"),
+        ("the Kremlin", "Russia"),
+        ("Kremlin's", "Russia"),
+        ("Kyiv", "Ukraine"),
+        ("Kiev", "Ukraine"),
+        ("Beijing", "China"),
+        ("Washington", "United States"),
+        ("the White House", "United States"),
+        ("U.S.", "United States"),
+        ("Hanoi", "Vietnam"),
+        ("Croydon", None),
+    ],
+)
+def test_capitals_and_seats_of_government_stand_for_their_country(surface, country):
+    assert canonical_country(surface) == country
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("US Defense Secretary Lloyd Austin", "Lloyd Austin"),
+        ("North Korean President Kim Jong Un", "Kim Jong Un"),
+        ("Prime Minister Jane Doe", "Jane Doe"),
+        ("Mr. Smith", "Smith"),
+        ("Smith", "Smith"),
+    ],
+)
+def test_titles_are_stripped(words, expected):
+    assert " ".join(strip_title(words.split())) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "alias"),
+    [
+        ("Senator John Harris opened the bridge. Harris's speech was short.", "John Harris", "person", "Harris"),
+        ("US Defense Secretary Lloyd Austin spoke to reporters.", "Lloyd Austin", "person", "Lloyd Austin"),
+        ("Talks were held in Pyongyang.", "North Korea", "place", "Pyongyang"),
+        ("The Kremlin said the talks went well.", "Russia", "place", "Kremlin"),
+        ("A senior North Korean official denied it.", "North Korea", "place", "North Korean"),
+        ("Officials at the White House said nothing.", "United States", "place", "White House"),
+        ("The UN condemned the strike.", "United Nations", "organisation", "UN"),
+    ],
+)
+def test_canonical_actor(nlp, text, name, kind, alias):
+    actors = actors_of(nlp, text)
+    assert name in actors, actors
+    assert actors[name].kind == kind
+    assert alias in actors[name].aliases
+
+
+def test_bare_surname_links_to_the_most_recent_full_name(nlp):
+    text = (
+        "Kim Jong Un met the delegation in the capital. Kim praised the talks. "
+        "His father Kim Jong Il had ruled before him. Kim Jong Il died in 2011, and Kim was buried later."
+    )
+    resolution = resolve_actors(nlp(text))
+    doc_mentions = [(m.surface, m.name) for m in resolution.mentions if m.kind == "person"]
+    assert ("Kim", "Kim Jong Un") in doc_mentions[:3]
+    assert doc_mentions[-1] == ("Kim", "Kim Jong Il")
+
+
+def test_demonym_in_a_title_is_not_a_participant(nlp):
+    resolution = resolve_actors(nlp("Chinese President Xi Jinping met the delegation."))
+    doc = nlp("Chinese President Xi Jinping met the delegation.")
+    assert resolution.names_in_tokens({t.i for t in doc}) == ["Xi Jinping"]
+
+
+def test_nationality_of_people_is_not_the_state(nlp):
+    actors = actors_of(nlp, "Russian tourists enjoyed the beach.")
+    assert "Russia" not in actors
