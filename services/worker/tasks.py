@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from celery.signals import worker_process_init
+
 from services.extraction import extract, extract_many
 from services.settings import get_settings
 from services.store import articles as article_store
@@ -14,6 +16,14 @@ from services.worker.celery_app import celery_app
 from services.worker.queue import enqueue_articles
 
 log = logging.getLogger(__name__)
+
+
+@worker_process_init.connect
+def load_model_once(**_) -> None:
+    """Load the NLP model when a worker process starts, not on its first article."""
+    from services.extraction.nlp import load_pipeline
+
+    load_pipeline(get_settings().nlp_model)
 
 
 def _backoff(retries: int) -> int:

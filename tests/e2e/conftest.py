@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from services.store.db import get_engine
+from tests.integration.conftest import TABLES
+from tests.support.processes import start_api, start_worker
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def log_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("logs")
+
+
+@pytest.fixture(scope="module")
+def api(log_dir):
+    process, url = start_api(log_dir)
+    yield url
+    process.stop()
+
+
+@pytest.fixture(scope="module")
+def worker(log_dir):
+    process = start_worker(log_dir)
+    yield process
+    process.stop()
+
+
+@pytest.fixture(autouse=True)
+def empty_database():
+    with get_engine().begin() as connection:
+        connection.execute(text(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE"))
