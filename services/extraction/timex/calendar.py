@@ -1,0 +1,118 @@
+"""Calendar arithmetic on TIMEX3 values and their intervals (EventDate)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from services.extraction.model import EventDate
+
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def shift_month(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def week_value(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def week_start(y: int, w: int) -> date:
+    return date.fromisocalendar(y, w, 1)
+
+
+def quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def shift_value(value: str, n: int) -> str | None:
+    """Shift a calendar value by n of its own units (2024-06 + -1 -> 2024-05)."""
+    if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value):
+        return (date(int(m[1]), int(m[2]), int(m[3])) + timedelta(days=n)).isoformat()
+    if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
+        y, mo = shift_month(int(m[1]), int(m[2]), n)
+        return f"{y:04d}-{mo:02d}"
+    if m := re.fullmatch(r"(\d{4})", value):
+        return f"{int(m[1]) + n:04d}"
+    if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value):
+        d = week_start(int(m[1]), int(m[2])) + timedelta(weeks=n)
+        return week_value(d) + (m[3] or "")
+    if m := re.fullmatch(r"(\d{4})-Q(\d)", value):
+        k = int(m[1]) * 4 + int(m[2]) - 1 + n
+        return f"{k // 4:04d}-Q{k % 4 + 1}"
+    if m := re.fullmatch(r"(\d{4})-H(\d)", value):
+        k = int(m[1]) * 2 + int(m[2]) - 1 + n
+        return f"{k // 2:04d}-H{k % 2 + 1}"
+    if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+        return f"{int(m[1]) + n:04d}-{m[2]}"
+    if m := re.fullmatch(r"(\d{3})", value):
+        return f"{int(m[1]) + n:03d}"
+    return None
+
+
+def interval(value: str) -> EventDate | None:
+    """The EventDate of a TIMEX3 calendar value, or None when it does not pin an interval."""
+    v = value
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(T.*)?", v):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return EventDate(v, d, d, "day")
+        if m := re.fullmatch(r"(\d{4})-(\d\d)", v):
+            y, mo = int(m[1]), int(m[2])
+            return EventDate(v, date(y, mo, 1), month_end(y, mo), "month")
+        if m := re.fullmatch(r"(\d{4})", v):
+            y = int(m[1])
+            return EventDate(v, date(y, 1, 1), date(y, 12, 31), "year")
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)", v):
+            s = week_start(int(m[1]), int(m[2]))
+            return EventDate(v, s, s + timedelta(days=6), "week")
+        if m := re.fullmatch(r"(\d{4})-W(\d\d)-WE", v):
+            s = week_start(int(m[1]), int(m[2]))
+            return EventDate(v, s + timedelta(days=5), s + timedelta(days=6), "weekend")
+        if m := re.fullmatch(r"(\d{4})-Q(\d)", v):
+            y, q = int(m[1]), int(m[2])
+            return EventDate(v, date(y, 3 * q - 2, 1), month_end(y, 3 * q), "quarter")
+        if m := re.fullmatch(r"(\d{4})-H(\d)", v):
+            y, h = int(m[1]), int(m[2])
+            return EventDate(v, date(y, 6 * h - 5, 1), month_end(y, 6 * h), "half")
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v):
+            y, s = int(m[1]), m[2]
+            a, b = SEASON_MONTHS[s]
+            if s == "WI":
+                return EventDate(v, date(y - 1, 12, 1), month_end(y, 2), "season")
+            return EventDate(v, date(y, a, 1), month_end(y, b), "season")
+        if m := re.fullmatch(r"(\d{3})", v):
+            y = int(m[1]) * 10
+            return EventDate(v, date(y, 1, 1), date(y + 9, 12, 31), "decade")
+        if m := re.fullmatch(r"(\d{2})", v):
+            y = int(m[1]) * 100
+            return EventDate(v, date(max(y, 1), 1, 1), date(y + 99, 12, 31), "century")
+    except ValueError:
+        return None
+    return None
+
+
+def combine(a: EventDate, b: EventDate) -> EventDate:
+    """The range from the start of a to the end of b."""
+    gran = a.granularity if a.granularity == b.granularity else b.granularity
+    return EventDate(f"{a.value}/{b.value}", a.start, b.end, gran)
+
+
+def span_from(start: date, days: int) -> EventDate:
+    end = start + timedelta(days=max(days, 1) - 1)
+    return EventDate(f"{start.isoformat()}/{end.isoformat()}", start, end, "day")

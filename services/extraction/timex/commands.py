@@ -1,0 +1,72 @@
+"""CLI commands: `annals timex PATH` and `annals eval tempeval DIR`. Heavy imports stay inside bodies."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+
+def _parse_dct(value: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from exc
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    @app.command("timex")
+    def timex_command(
+        path: str = typer.Argument(..., help="Text file to tag, or - for stdin."),
+        dct: str = typer.Option(..., "--dct", help="Publication (document creation) date, YYYY-MM-DD."),
+        format: str = typer.Option("json", "--format", help="json or timeml."),
+    ) -> None:
+        """Tag and normalise temporal expressions (TIMEX3) in a text."""
+        import json
+
+        from services.extraction.evaluation.tempeval import to_timeml
+        from services.extraction.timex import tag_text
+
+        d = _parse_dct(dct)
+        if path == "-":
+            text = sys.stdin.read()
+        else:
+            # newline="" keeps the exact characters, so offsets index the input file
+            with open(path, encoding="utf-8", newline="") as fh:
+                text = fh.read()
+        timexes = tag_text(text, d)
+        if format == "json":
+            out = [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value} for t in timexes]
+            typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        elif format == "timeml":
+            typer.echo(to_timeml(text, timexes), nl=False)
+        else:
+            raise typer.BadParameter("--format must be json or timeml")
+
+    @eval_app.command("tempeval")
+    def tempeval_command(
+        directory: Path = typer.Argument(..., help="Gold TimeML directory (all .tml files, recursive)."),
+        system: Path | None = typer.Option(None, "--system", help="Score this directory's .tml files instead of running the tagger."),
+        verbose: bool = typer.Option(False, "--verbose", "-v", help="Print per-document misses."),
+    ) -> None:
+        """TempEval-3 Task A figures: relaxed/strict P R F1, value accuracy and value F1."""
+        from services.extraction.evaluation import tempeval as te
+
+        if not directory.is_dir():
+            raise typer.BadParameter(f"{directory} is not a directory")
+        if system is not None:
+            scores = te.score_system_dir(directory, system)
+        else:
+            from services.extraction.nlp import load_pipeline
+            from services.extraction.timex import tag_timexes
+
+            nlp = load_pipeline()
+            scores = te.score_tagger(directory, lambda text, dct: tag_timexes(nlp(text), dct))
+        if verbose:
+            for sc in scores:
+                if sc.missed or sc.spurious or sc.wrong_value:
+                    typer.echo(te.format_misses(sc))
+        typer.echo(te.format_summary(te.summarise(scores)))

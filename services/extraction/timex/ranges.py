@@ -1,0 +1,149 @@
+"""Datable phrases for events: single dated timexes and ranges built from them.
+
+"between August and February", "from May to July", "2009-2010", "May 3-5",
+"a two-day visit starting on Tuesday" (a duration anchored on a date).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from services.extraction.model import EventDate, Timex
+from services.extraction.timex.calendar import interval, span_from
+from services.extraction.timex.tense import governor
+
+
+@dataclass(frozen=True, slots=True)
+class TemporalPhrase:
+    start: int
+    end: int
+    text: str  # char span in doc.text covering the whole phrase
+    date: EventDate  # the interval (ranges combined)
+    timexes: tuple[Timex, ...]  # constituent timexes
+    governor: int | None  # index of the doc token (verb or event noun) the phrase attaches to
+
+
+_RANGE_OPENERS = re.compile(r"(?:\b(?:between|from)\s+)$", re.I)
+_RANGE_JOIN = {
+    "between": re.compile(r"^\s*(?:and)\s*$", re.I),
+    "from": re.compile(r"^\s*(?:to|until|till|til|through|thru|into|and|-|\u2013|\u2014)\s*$", re.I),
+    "": re.compile(r"^\s*(?:-|\u2013|\u2014|to|through|until|till)\s*$", re.I),
+}
+_ANCHOR_WORDS = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,6}?(?:starting|beginning|begins|starts|started|began|commencing|from|opening|that\s+starts|which\s+starts|"
+    r"that\s+begins|which\s+begins|to\s+start|to\s+begin)\s+(?:on\s+|from\s+|in\s+)?$",
+    re.I,
+)
+_DUR = re.compile(r"^P(\d+)([DWMY])$")
+
+
+def _explicit_year(t: Timex) -> bool:
+    return bool(re.search(r"\b\d{4}\b|'\d\d", t.text))
+
+
+def _order_range(a: Timex, b: Timex) -> tuple[EventDate, EventDate] | None:
+    """Intervals for the two ends of a range, moving an end without an explicit year by one year so
+    that the range runs forwards ("between August and February" -> last August to this February)."""
+    ea, eb = a.date, b.date
+    if ea is None or eb is None:
+        return None
+    if ea.start > eb.start:
+        if not _explicit_year(a):
+            v = _shift_years(a.value, -1)
+            if v and (iv := interval(v)) is not None:
+                ea = iv
+        elif not _explicit_year(b):
+            v = _shift_years(b.value, 1)
+            if v and (iv := interval(v)) is not None:
+                eb = iv
+        if ea.start > eb.start:
+            return None
+    return ea, eb
+
+
+def _shift_years(value: str, n: int) -> str | None:
+    m = re.match(r"(\d{4})(.*)", value)
+    if not m:
+        return None
+    rest = m[2]
+    if re.fullmatch(r"-W\d\d(-WE)?", rest):
+        return None
+    if rest.startswith("-02-29"):
+        return None
+    return f"{int(m[1]) + n:04d}{rest}"
+
+
+def _duration_days(value: str) -> int | None:
+    m = _DUR.match(value)
+    if not m:
+        return None
+    n, u = int(m[1]), m[2]
+    return n * {"D": 1, "W": 7, "M": 30, "Y": 365}[u]
+
+
+def _gov(doc, start, end):
+    try:
+        g = governor(doc, start, end)
+    except Exception:  # noqa: BLE001 - the parse is advisory
+        return None
+    return g.i if g is not None else None
+
+
+def find_temporal_phrases(doc, dct: date, timexes: list[Timex] | None = None) -> list[TemporalPhrase]:
+    """Datable phrases: every Timex with a .date, plus ranges combining two of them (or a duration
+    and its starting date). Constituents of a range are not repeated on their own."""
+    if timexes is None:
+        from services.extraction.timex.tagger import tag_timexes
+
+        timexes = tag_timexes(doc, dct)
+    text = doc.text
+    tx = sorted(timexes, key=lambda t: t.start)
+    used: set[int] = set()
+    phrases: list[TemporalPhrase] = []
+
+    for i, a in enumerate(tx):
+        if i in used or a.date is None or a.type not in ("DATE", "TIME"):
+            continue
+        if i + 1 < len(tx):
+            b = tx[i + 1]
+            between = text[a.end : b.start]
+            before = text[max(0, a.start - 12) : a.start]
+            opener = _RANGE_OPENERS.search(before)
+            key = opener.group(0).strip().lower() if opener else ""
+            if b.date is not None and b.type in ("DATE", "TIME") and _RANGE_JOIN[key].match(between):
+                ends = _order_range(a, b)
+                if ends is not None:
+                    ea, eb = ends
+                    start = a.start - len(opener.group(0)) if opener else a.start
+                    ed = EventDate(f"{ea.value}/{eb.value}", ea.start, eb.end, eb.granularity)
+                    phrases.append(
+                        TemporalPhrase(start, b.end, text[start : b.end], ed, (a, b), _gov(doc, a.start, b.end))
+                    )
+                    used.update((i, i + 1))
+                    continue
+    # durations anchored on a start date: "a two-day visit starting on Tuesday"
+    for i, d in enumerate(tx):
+        if d.type != "DURATION" or (days := _duration_days(d.value)) is None:
+            continue
+        for j in range(i + 1, min(i + 3, len(tx))):
+            b = tx[j]
+            if b.date is None or b.date.granularity != "day" or j in used:
+                continue
+            gap = text[d.end : b.start]
+            if len(gap) > 80 or not _ANCHOR_WORDS.match(gap) or re.search(r"[.;!?]", gap):
+                continue
+            ed = span_from(b.date.start, days)
+            phrases.append(TemporalPhrase(d.start, b.end, text[d.start : b.end], ed, (d, b), _gov(doc, d.start, d.end)))
+            used.add(j)
+            break
+    for i, a in enumerate(tx):
+        if i in used or a.date is None:
+            continue
+        phrases.append(TemporalPhrase(a.start, a.end, a.text, a.date, (a,), _gov(doc, a.start, a.end)))
+    phrases.sort(key=lambda p: (p.start, p.end))
+    return phrases
+
+
+__all__ = ["TemporalPhrase", "find_temporal_phrases"]

@@ -1,0 +1,145 @@
+"""Finds temporal expressions in a parsed document and normalises them (TIMEX3) against the DCT."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from services.extraction.model import Timex
+from services.extraction.timex import patterns as P
+from services.extraction.timex.calendar import interval
+from services.extraction.timex.normalise import NORMALISERS, Context
+from services.extraction.timex.tense import direction
+
+_AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "june", "sun", "sat", "wed", "dec", "aug"}
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    order: int
+    name: str
+    type: str
+    match: re.Match
+
+
+def _month_ok(text: str, m: re.Match, doc, tok_at) -> bool:
+    """Month and weekday names must be capitalised (unless the text is in capitals) and be nouns."""
+    for g in ("month", "wd"):
+        try:
+            s = m.group(g)
+        except IndexError:
+            continue
+        if not s:
+            continue
+        if not s[0].isupper():
+            return False
+        low = s.lower().rstrip(".")
+        if low in ("may", "march"):
+            tok = tok_at(m.start(g))
+            if tok is not None and (tok.tag_ == "MD" or tok.pos_ == "VERB"):
+                return False
+            if low == "may" and tok is not None and tok.i + 1 < len(doc):
+                nxt = doc[tok.i + 1]
+                if nxt.tag_ == "VB" or nxt.lower_ in ("be", "have", "not"):
+                    return False
+    return True
+
+
+def _candidates(doc) -> list[_Candidate]:
+    text = doc.text
+    starts = {}
+    for t in doc:
+        starts[t.idx] = t
+
+    def tok_at(i):
+        if i in starts:
+            return starts[i]
+        span = doc.char_span(i, i + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    out = []
+    for order, (name, typ, rx) in enumerate(P.COMPILED):
+        for m in rx.finditer(text):
+            s, e = m.start(), m.end()
+            # trim trailing spaces / possessives
+            frag = text[s:e]
+            stripped = re.sub(r"(?:'s|\u2019s)$", "", frag.rstrip())
+            e = s + len(stripped)
+            if e <= s:
+                continue
+            if not _month_ok(text, m, doc, tok_at):
+                continue
+            if name == "month":
+                mo = m.group("month")
+                if len(mo.rstrip(".")) <= 4 and not mo.endswith(".") and mo.lower() not in ("may", "june", "july"):
+                    continue
+            # do not start or end inside a word
+            if s > 0 and text[s - 1].isalnum() and text[s].isalnum():
+                continue
+            if e < len(text) and text[e - 1].isalnum() and text[e].isalnum():
+                continue
+            out.append(_Candidate(s, e, order, name, typ, m))
+    return out
+
+
+def _context(doc, c: _Candidate, dct: date, ref: str | None, dirn: int) -> Context:
+    text = doc.text
+    return Context(dct=dct, direction=dirn, ref=ref, before=text[max(0, c.start - 40) : c.start], after=text[c.end : c.end + 40])
+
+
+def tag_timexes(doc, dct: date) -> list[Timex]:
+    """All DATE/TIME/DURATION/SET expressions in doc, sorted by start, normalised against dct."""
+    if isinstance(dct, datetime):
+        dct = dct.date()
+    cands = _candidates(doc)
+    dir_cache: dict[tuple[int, int], int] = {}
+
+    def dirn(c):
+        k = (c.start, c.end)
+        if k not in dir_cache:
+            dir_cache[k] = direction(doc, c.start, c.end)
+        return dir_cache[k]
+
+    # pass 1: keep candidates a normaliser accepts, longest first
+    accepted = []
+    for c in cands:
+        res = NORMALISERS[c.name](c.match, _context(doc, c, dct, dct.isoformat(), dirn(c)))
+        if res is not None:
+            accepted.append(c)
+    accepted.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
+    chosen: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in accepted:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    chosen.sort(key=lambda c: c.start)
+
+    # pass 2: values in document order, with the running reference time for anaphora
+    out: list[Timex] = []
+    ref: str | None = None
+    for c in chosen:
+        res = NORMALISERS[c.name](c.match, _context(doc, c, dct, ref, dirn(c)))
+        if res is None:
+            res = NORMALISERS[c.name](c.match, _context(doc, c, dct, dct.isoformat(), dirn(c)))
+        if res is None:
+            continue
+        typ, value = res
+        ed = interval(value) if typ in ("DATE", "TIME") else None
+        out.append(Timex(c.start, c.end, doc.text[c.start : c.end], typ, value, ed))
+        if typ in ("DATE", "TIME") and value[:1].isdigit() and c.name not in ("ref",):
+            ref = value
+    return out
+
+
+def tag_text(text: str, dct: date, nlp=None) -> list[Timex]:
+    """Convenience: parse `text` with the spaCy pipeline and tag it."""
+    if nlp is None:
+        from services.extraction.nlp import load_pipeline
+
+        nlp = load_pipeline()
+    return tag_timexes(nlp(text), dct)
