@@ -76,6 +76,7 @@ SENTENCE_OPENERS: frozenset[str] = frozenset(
 )
 _GLUED_AFTER_STOP = re.compile(r"(?<=[a-z0-9\)\"'])([.!?])(?=[A-Z][a-z])")
 _GLUED_OPENER = re.compile(r"\b([A-Za-z]*[a-z])(" + "|".join(sorted(SENTENCE_OPENERS, key=len, reverse=True)) + r")\b")
+_TERMINAL_PUNCTUATION = frozenset(".!?:;\"')]")
 _SPACES = re.compile(r"[ \t\f\v]+")
 
 
@@ -117,6 +118,8 @@ def clean_text(text: str) -> str:
         line = _SPACES.sub(" ", normalise_typography(line)).strip()
         if not line or is_boilerplate_line(line):
             continue
+        if line[-1] not in _TERMINAL_PUNCTUATION:
+            line += "."  # headlines and captions: keep them from running into the next paragraph
         paragraphs.append(line)
     return "\n\n".join(paragraphs)
 

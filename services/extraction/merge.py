@@ -128,7 +128,8 @@ def merge_article_events(events: Sequence[Event], *, places: frozenset[str] = fr
             if existing.offsets == event.offsets and existing.date.value == event.date.value:
                 target = index  # two phrases of one clause with the same date
                 break
-            if same_happening(event, existing, places=places):
+            # Within one article distinct happenings are told apart by their triggers, not their wording.
+            if similar_triggers(event.trigger, existing.trigger) and same_happening(event, existing, places=places):
                 target = index
                 break
         if target is None:

@@ -58,6 +58,12 @@ def test_clean_text_drops_boilerplate_and_keeps_paragraphs():
     assert clean_text(raw) == "The minister arrived on Monday.\n\nTalks are planned for Tuesday."
 
 
+def test_headlines_without_a_full_stop_get_one():
+    assert clean_text("Minister to visit the capital\nThe minister arrived on Monday.") == (
+        "Minister to visit the capital.\n\nThe minister arrived on Monday."
+    )
+
+
 def test_nav_label_glued_to_a_sentence_is_removed():
     assert clean_text("Top NewsThe minister arrived on Monday.") == "The minister arrived on Monday."
 

@@ -1,0 +1,338 @@
+"""Dated events from a parsed document: one per happening a clause reports with a temporal phrase.
+
+A temporal phrase (from the tagger) attaches to a governor token; the clause around that governor gives
+the trigger, the actors, the status and a short summary; the sentence is the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from services.extraction.actors import ActorResolution
+from services.extraction.model import Event, EventDate
+
+# Reporting verbs: "X said on Monday that Y" reports X's saying; the content is a separate happening.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    "say tell add stress announce state declare claim note warn report confirm deny insist explain write "
+    "tweet post accuse call describe argue suggest acknowledge admit reveal".split()
+)
+# Verbs that say little by themselves; the happening is their complement ("plan to sign", "follows X").
+LIGHT_VERBS: frozenset[str] = frozenset(
+    "be have do make take give hold follow come begin start continue schedule plan set expect intend "
+    "prepare hope want seek try aim appear seem mark include involve".split()
+)
+# Modality and lexical markers of a planned (not yet happened) event.
+FUTURE_AUXILIARIES: frozenset[str] = frozenset({"will", "shall", "'ll", "wo"})
+PLAN_LEMMAS: frozenset[str] = frozenset(
+    "schedule plan expect set due intend prepare propose aim hope will upcoming forthcoming".split()
+)
+# Phrases that name the present moment rather than a happening's date.
+PRESENT_WORDS: frozenset[str] = frozenset({"now", "currently", "at present", "nowadays", "these days",
+                                           "at the moment", "right now", "so far", "to date"})
+# Clause-level dependents that carry a different happening (relative clauses, reported content, ...).
+SEPARATE_CLAUSE_DEPS: frozenset[str] = frozenset({"relcl", "ccomp", "parataxis", "csubj", "csubjpass"})
+CLAUSE_BOUNDARY_DEPS: frozenset[str] = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis",
+                                                  "csubj", "csubjpass", "xcomp", "acl", "pcomp"})
+SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+# Prepositions that bring in another happening ("Following his visit to X, he will travel to Y").
+OTHER_HAPPENING_PREPOSITIONS: frozenset[str] = frozenset(
+    {"following", "after", "before", "ahead", "prior", "since", "despite", "amid", "amidst"}
+)
+# Nouns of commemorations: "Russia's National Day on June 12" dates the calendar, not a happening.
+COMMEMORATION_NOUNS: frozenset[str] = frozenset({"day", "anniversary", "birthday", "holiday", "eve", "jubilee"})
+# "a day before the meeting": a duration anchored on another event of the article.
+ANCHOR_AFTER_DURATION = re.compile(
+    r"^\s*(before|after|prior to|ahead of|following|since)\s+(?:the|this|that|its|his|her|their)\s+"
+    r"(?:\w+\s+)?(\w+)",
+    re.IGNORECASE,
+)
+ANCHOR_DIRECTION = {"before": -1, "prior to": -1, "ahead of": -1, "after": 1, "following": 1, "since": 1}
+MAX_SUMMARY_CHARS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class DatedPhrase:
+    """A datable temporal phrase, shaped like the tagger's TemporalPhrase."""
+
+    start: int
+    end: int
+    text: str
+    date: EventDate
+    timexes: tuple = ()
+    governor: int | None = None
+
+
+def phrases_from_timexes(timexes) -> list[DatedPhrase]:
+    """Datable phrases straight from timexes (dates and times that pin an interval)."""
+    return [
+        DatedPhrase(t.start, t.end, t.text, t.date, (t,), None)
+        for t in timexes
+        if t.type in {"DATE", "TIME"} and t.date is not None
+    ]
+
+
+@dataclass(slots=True)
+class Clause:
+    """The part of a sentence that reports one happening."""
+
+    head: object  # spaCy Token
+    governor: object
+    tokens: set[int] = field(default_factory=set)
+
+
+def build_events(doc, phrases, resolution: ActorResolution, dct: date, *, timexes=()) -> list[Event]:
+    """One event per temporal phrase attached to a clause, plus durations anchored on dated events."""
+    drafts: list[tuple[Event, Clause]] = []
+    for phrase in phrases:
+        if phrase.text.strip().lower() in PRESENT_WORDS or _dates_a_commemoration(doc, phrase):
+            continue
+        draft = _draft_event(doc, phrase, resolution, dct)
+        if draft is not None:
+            drafts.append(draft)
+    covered = [(p.start, p.end) for p in phrases]
+    for phrase in _anchored_phrases(doc, timexes, drafts, covered):
+        draft = _draft_event(doc, phrase, resolution, dct)
+        if draft is not None:
+            drafts.append(draft)
+    drafts.sort(key=lambda d: (d[0].offsets[0], d[0].date.start))
+    return [event for event, _ in drafts]
+
+
+def _draft_event(doc, phrase, resolution: ActorResolution, dct: date) -> tuple[Event, Clause] | None:
+    governor = _governor_token(doc, phrase)
+    if governor is None:
+        return None
+    clause = clause_of(doc, governor, phrase)
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    phrase_tokens = {t.i for t in span} if span is not None else set()
+    actors = resolution.names_in_tokens(clause.tokens - phrase_tokens)
+    sentence = governor.sent
+    start_char, end_char = _trim_offsets(doc.text, sentence.start_char, sentence.end_char)
+    event = Event(
+        date=phrase.date,
+        actors=tuple(actors),
+        summary=summarise(doc, clause, phrase_tokens),
+        trigger=trigger_of(clause),
+        status=status_of(clause, phrase.date, dct),
+        sentence=doc.text[start_char:end_char],
+        offsets=(start_char, end_char),
+        confidence=confidence_of(clause, actors, phrase.date),
+    )
+    return event, clause
+
+
+def _dates_a_commemoration(doc, phrase) -> bool:
+    """ "National Day on June 12", "the anniversary in May": the date of a commemoration, not a happening."""
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    head = span.root.head
+    if head.dep_ == "prep" and not (span.start <= head.i < span.end):
+        head = head.head
+    if head.lemma_.lower() in COMMEMORATION_NOUNS and head.i not in range(span.start, span.end):
+        return True
+    # The parser often hangs the date on the verb: look at the words just before it ("Day on June 12").
+    before = span.start - 1
+    while before >= 0 and doc[before].lower_ in {"on", "of", ",", "-", "("}:
+        before -= 1
+    return before >= 0 and doc[before].lemma_.lower() in COMMEMORATION_NOUNS and doc[before].pos_ in {"NOUN", "PROPN"}
+
+
+def _anchored_phrases(doc, timexes, drafts, covered) -> list[DatedPhrase]:
+    """ "a day before the meeting": shift the date of the meeting this article already dated."""
+    from services.extraction.merge import similar_triggers
+
+    phrases: list[DatedPhrase] = []
+    for timex in timexes:
+        if timex.type != "DURATION" or any(s <= timex.start < e for s, e in covered):
+            continue
+        days = _duration_days(timex.value)
+        match = ANCHOR_AFTER_DURATION.match(doc.text[timex.end : timex.end + 80])
+        if days is None or match is None:
+            continue
+        direction = ANCHOR_DIRECTION[match.group(1).lower()]
+        noun = match.group(2).lower()
+        anchor = None
+        for event, clause in sorted(drafts, key=lambda d: (d[0].offsets[0] > timex.start, -d[0].offsets[0])):
+            lemmas = {doc[i].lemma_.lower() for i in clause.tokens if doc[i].pos_ in {"NOUN", "PROPN", "VERB"}}
+            if any(similar_triggers(noun, lemma) or similar_triggers(noun.rstrip("s"), lemma) for lemma in lemmas):
+                anchor = event
+                break
+        if anchor is None:
+            continue
+        end = timex.end + match.end()
+        phrases.append(
+            DatedPhrase(timex.start, end, doc.text[timex.start : end], shift(anchor.date, direction * days),
+                        (timex,), None)
+        )
+    return phrases
+
+
+def _duration_days(value: str) -> int | None:
+    match = re.fullmatch(r"P(\d+)([DW])", value)
+    if match is None:
+        return None
+    return int(match.group(1)) * (7 if match.group(2) == "W" else 1)
+
+
+def _governor_token(doc, phrase):
+    if phrase.governor is not None and 0 <= phrase.governor < len(doc):
+        return doc[phrase.governor]
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    head = root.head
+    while head.i != root.i and span.start <= head.i < span.end:
+        root, head = head, head.head
+    return head if head.i != root.i else root
+
+
+def clause_of(doc, governor, phrase=None) -> Clause:
+    """The clause that reports the happening the governor (verb or event noun) stands for."""
+    head = governor
+    steps = 0
+    while steps < 12:
+        if head.dep_ == "ROOT" or head.head.i == head.i:
+            break
+        if head.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECT_DEPS for c in head.children):
+            break
+        if head.pos_ in {"VERB", "AUX"} and head.dep_ in {"ccomp", "advcl", "relcl", "conj", "parataxis"}:
+            break
+        head = head.head
+        steps += 1
+    # "X said, with the visit scheduled for Wednesday": the date belongs to the reported happening.
+    speaker_tokens: set[int] = set()
+    if head.lemma_ in SPEECH_VERBS and head.i != governor.i and head.dep_ == "parataxis":
+        speaker_tokens = {t.i for c in head.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        speaker_tokens |= {head.i} | {c.i for c in head.children if c.dep_ == "punct"}
+        head = head.head
+    tokens = _clause_tokens(head, governor) - speaker_tokens
+    # "When Putin visited North Korea in 2000, he met Kim Jong Il": one scene, both clauses.
+    if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"when", "as", "while"}
+                                    for c in head.children):
+        tokens |= _clause_tokens(head.head, governor, skip=head)
+    return Clause(head=head, governor=governor, tokens=tokens)
+
+
+def _clause_tokens(head, governor, skip=None) -> set[int]:
+    tokens: set[int] = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        tokens.add(token.i)
+        for child in token.children:
+            if child is skip or (skip is not None and child.i == skip.i):
+                continue
+            contains_governor = child.left_edge.i <= governor.i <= child.right_edge.i
+            if not contains_governor and _is_separate_clause(child):
+                continue
+            stack.append(child)
+    return tokens
+
+
+def _is_separate_clause(token) -> bool:
+    if token.dep_ in SEPARATE_CLAUSE_DEPS:
+        return True
+    if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}:
+        return True
+    if token.dep_ in {"prep", "advcl", "advmod"} and token.lower_ in OTHER_HAPPENING_PREPOSITIONS:
+        return True
+    if token.dep_ == "advcl":
+        # Purpose ("to mark Russia's National Day") and finite adverbial clauses are other happenings.
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or any(
+            c.dep_ == "mark" for c in token.children
+        )
+    return False
+
+
+def trigger_of(clause: Clause) -> str:
+    """Lemma of the main verb or event noun of the clause."""
+    governor, head = clause.governor, clause.head
+    candidate = governor if governor.pos_ in {"VERB", "NOUN", "PROPN"} else head
+    if candidate.pos_ == "PROPN" and candidate.ent_type_ != "EVENT":
+        candidate = head
+    if candidate.lemma_.lower() in LIGHT_VERBS:
+        complement = _complement(candidate)
+        if complement is not None:
+            candidate = complement
+    return candidate.lemma_.lower()
+
+
+def _complement(token):
+    for child in token.children:
+        if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
+            return _complement(child) if child.lemma_.lower() in LIGHT_VERBS else child
+    for child in token.children:
+        if child.dep_ in {"dobj", "attr", "nsubjpass"} and child.pos_ == "NOUN":
+            return child
+    for child in token.children:
+        if child.dep_ == "prep":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and grandchild.pos_ == "NOUN":
+                    return grandchild
+    return None
+
+
+def status_of(clause: Clause, when: EventDate, dct: date) -> str:
+    """`planned` for future tense, modality of intention or a date after publication; else `occurred`."""
+    if when.start > dct:
+        return "planned"
+    if when.end < dct:
+        return "occurred"
+    for token in (clause.governor, clause.head, *clause.governor.ancestors):
+        for child in token.children:
+            if child.dep_ in {"aux", "auxpass"} and child.lower_ in FUTURE_AUXILIARIES:
+                return "planned"
+        if token.lemma_.lower() in PLAN_LEMMAS:
+            return "planned"
+        if token.i == clause.head.i:
+            break
+    return "occurred"
+
+
+def summarise(doc, clause: Clause, phrase_tokens: set[int]) -> str:
+    """A short readable rendering of the clause (at most 200 characters)."""
+    sentence = clause.governor.sent
+    tokens = [t for t in sentence if t.i in clause.tokens]
+    if not tokens:
+        tokens = list(sentence)
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"^[\s,;:\-\u2013\u2014\"']+|[\s,;:\-\u2013\u2014\"']+$", "", text)
+    text = re.sub(r"\s{2,}", " ", text)
+    if len(text) > MAX_SUMMARY_CHARS:
+        cut = text[: MAX_SUMMARY_CHARS - 1]
+        cut = cut[: cut.rfind(" ")] if " " in cut else cut
+        text = cut.rstrip(" ,;:") + "…"
+    return text[:1].upper() + text[1:]
+
+
+def confidence_of(clause: Clause, actors: list[str], when: EventDate) -> float:
+    score = 0.45
+    if clause.head.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECT_DEPS for c in clause.head.children):
+        score += 0.2
+    if actors:
+        score += 0.15
+    if when.granularity in {"day", "week", "weekend", "month"}:
+        score += 0.1
+    if clause.governor.i == clause.head.i or clause.governor.head.i == clause.head.i:
+        score += 0.05
+    return round(min(score, 0.95), 2)
+
+
+def _trim_offsets(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def shift(when: EventDate, days: int) -> EventDate:
+    """The day `days` after the start (or before, when negative) of a dated event."""
+    anchor = when.start if days < 0 else when.end
+    day = anchor + timedelta(days=days)
+    return EventDate(day.isoformat(), day, day, "day")

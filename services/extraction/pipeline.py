@@ -1,0 +1,61 @@
+"""`extract`: article text + publication date -> dated events per actor. Pure; the model is cached."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+
+from services.extraction.actors import resolve_actors
+from services.extraction.cleaning import clean_article
+from services.extraction.events import build_events, phrases_from_timexes
+from services.extraction.merge import merge_article_events
+from services.extraction.model import Extraction
+from services.extraction.nlp import DEFAULT_MODEL, load_pipeline
+
+
+def _as_date(published_at: date | datetime) -> date:
+    return published_at.date() if isinstance(published_at, datetime) else published_at
+
+
+def extract(
+    text: str,
+    published_at: date | datetime,
+    *,
+    nlp=None,
+    model_name: str = DEFAULT_MODEL,
+    is_html: bool | None = None,
+) -> Extraction:
+    """Extract the dated events and actors of one article."""
+    nlp = nlp or load_pipeline(model_name)
+    cleaned = clean_article(text, is_html=is_html)
+    return _extract_from_doc(nlp(cleaned), _as_date(published_at))
+
+
+def extract_many(
+    items: Iterable[tuple[str, date | datetime]],
+    *,
+    nlp=None,
+    model_name: str = DEFAULT_MODEL,
+    batch_size: int = 32,
+    is_html: bool | None = None,
+) -> Iterator[Extraction]:
+    """Extract many articles, parsing them in batches with `nlp.pipe`; results keep the input order."""
+    nlp = nlp or load_pipeline(model_name)
+    cleaned = ((clean_article(text, is_html=is_html), _as_date(published)) for text, published in items)
+    for doc, dct in nlp.pipe(cleaned, batch_size=batch_size, as_tuples=True):
+        yield _extract_from_doc(doc, dct)
+
+
+def _extract_from_doc(doc, dct: date) -> Extraction:
+    from services.extraction import timex
+
+    timexes = timex.tag_timexes(doc, dct)
+    if hasattr(timex, "find_temporal_phrases"):
+        phrases = timex.find_temporal_phrases(doc, dct, timexes=timexes)
+    else:  # an older tagger: every datable timex stands alone
+        phrases = phrases_from_timexes(timexes)
+    resolution = resolve_actors(doc)
+    events = build_events(doc, phrases, resolution, dct, timexes=timexes)
+    places = frozenset(a.name for a in resolution.actors if a.kind == "place")
+    events = merge_article_events(events, places=places)
+    return Extraction(text=doc.text, events=events, actors=resolution.actors, timexes=list(timexes))
