@@ -142,7 +142,7 @@ def resolve_month_day(month: int, day: int, dct: date, direction: int) -> date |
     d = safe_date(dct.year, month, day)
     if d is None:
         return None
-    if direction == PAST and d > dct:
+    if direction == PAST and (d - dct).days > 45:
         return safe_date(dct.year - 1, month, day)
     if direction == FUTURE and d < dct:
         return safe_date(dct.year + 1, month, day)
@@ -534,18 +534,20 @@ def n_rel_unit(m, ctx):
     if unit == "week":
         v = week_value(base_date)
     elif unit == "weekend":
-        # the weekend just past (Mon-Fri), or the current one (Sat/Sun)
         wd = dct.isoweekday()
-        if rel in ("this", "the", "") and ctx.direction == FUTURE:
-            v = _week_weekend(dct)
-        elif rel == "this":
-            v = _week_weekend(dct if wd >= 6 or ctx.direction != PAST else dct - timedelta(days=7))
-        elif past:
-            v = _week_weekend(dct if wd >= 6 and rel == "this past" else dct - timedelta(days=7))
+        prev_we = _week_weekend(dct - timedelta(days=7))
+        cur_we = _week_weekend(dct)
+        next_we = _week_weekend(dct + timedelta(days=7))
+        if past:
+            v = cur_we if wd >= 6 and rel == "this past" else prev_we
         elif nxt:
-            v = _week_weekend(dct if wd < 6 else dct + timedelta(days=7))
+            v = next_we if wd >= 6 else cur_we
+        elif ctx.direction == PAST:
+            v = cur_we if wd >= 6 else prev_we
+        elif ctx.direction == FUTURE:
+            v = cur_we
         else:
-            v = _week_weekend(dct)
+            v = prev_we if wd <= 3 else cur_we
         return "DATE", v
     elif unit == "month":
         v = f"{dct.year:04d}-{dct.month:02d}"
@@ -608,7 +610,9 @@ def n_ago(m, ctx):
         n = round(n)
     n = int(n)
     anchor = _ref_date(ctx) if relative_to_ref else ctx.dct
-    if relative_to_ref and ctx.ref and unit == "year" and re.fullmatch(r"\d{4}-Q\d", ctx.ref):
+    if ctx.ref and unit == "year" and re.fullmatch(r"\d{4}-Q\d", ctx.ref) and (
+        relative_to_ref or (n == 1 and int(ctx.ref[:4]) >= ctx.dct.year - 1)
+    ):
         return "DATE", shift_value(ctx.ref, -4 * n if sign < 0 else 4 * n)
     if relative_to_ref and ctx.ref and unit == "year" and re.fullmatch(r"\d{4}(-\d\d)?", ctx.ref):
         return "DATE", f"{int(ctx.ref[:4]) + sign * n:04d}"
@@ -780,13 +784,13 @@ def n_duration_vague(m, ctx):
             return None
     if q in ("recent", "in recent") and unit == "years":
         return "DATE", "PAST_REF"
-    if q in ("coming", "the coming"):
-        return "DATE", "FUTURE_REF"
     return "DURATION", duration_value(None, unit)
 
 
 def n_duration_bare(m, ctx):
-    return "DURATION", "P1Y"
+    if _low(m["the"]) in ("a", "an"):
+        return "DURATION", "P1Y"
+    return "DATE", f"{ctx.dct.year:04d}"
 
 
 def n_duration_while(m, ctx):

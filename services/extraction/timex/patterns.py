@@ -64,13 +64,13 @@ DECADE_WORDS = {
 
 REF_WORDS = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
-    "the present": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "the present": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "previously": "PAST_REF", "formerly": "PAST_REF", "more recently": "PAST_REF", "most recently": "PAST_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+    "more recently": "PAST_REF", "most recently": "PAST_REF",
     "until recently": "PAST_REF", "long ago": "PAST_REF",
-    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF", "the near future": "FUTURE_REF",
-    "the foreseeable future": "FUTURE_REF", "shortly": "FUTURE_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    
 }  # fmt: skip
 
 TIMEZONES = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "ET",
@@ -79,7 +79,7 @@ TIMEZONES = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC
 # Sets ("daily" etc.)
 SET_ADVERBS = {
     "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
-    "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "semiannually": "P6M",
+    "yearly": "P1Y", "hourly": "PT1H", "semiannually": "P6M",
     "every day": "P1D", "every week": "P1W",
 }  # fmt: skip
 
@@ -182,8 +182,8 @@ RULES: list[tuple[str, str, str]] = [
     # ---- sets
     ("set_every", "SET",
      rf"\b(?P<q>every|each|per|a)\s+(?:(?P<other>other|single)\s+)?(?P<unit>{UNIT}|{WEEKDAY}|{MONTH}|{SEASON}|{PART})(?!\w)"),
-    ("set_adverb", "SET", r"\b(?P<w>daily|nightly|weekly|biweekly|monthly|quarterly|annually|yearly|hourly|semiannually)\b"),
-    ("set_plural_wd", "SET", r"\b(?:on\s+)?(?P<wd>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b"),
+    ("set_adverb", "SET", r"\b(?P<w>daily|nightly|weekly|biweekly|monthly|yearly|hourly)\b"),
+    ("set_plural_wd", "SET", r"\b(?P<wd>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b"),
     # ---- durations
     ("duration", "DURATION",
      rf"\b(?:{APPROX})?(?:(?P<the>the|its|their|his|her|this|that|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|previous|coming|final|following|remaining|ensuing|initial|same)\s+)?"
@@ -193,12 +193,12 @@ RULES: list[tuple[str, str, str]] = [
      rf"\b(?:{APPROX})?(?:(?P<q>the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+past\s+several|the\s+last\s+several|the\s+next\s+several|the\s+coming|"
      rf"the\s+past|the\s+last|the\s+next|recent|a\s+few|few|several|some|many|a\s+number\s+of|numerous|countless|coming)\s+)?"
      rf"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)(?:[-\u2010]long)?\b"),
-    ("duration_bare", "DURATION", r"\b(?P<the>the|a|an)\s+(?P<unit>full\s+year|fiscal\s+year|calendar\s+year)\b"),
+    ("duration_bare", "DATE", r"\b(?P<the>the|a|an)\s+(?P<unit>full\s+year|fiscal\s+year|calendar\s+year|current\s+(?:fiscal\s+)?year)\b"),
     ("duration_while", "DURATION", r"\b(?P<w>a\s+while|some\s+time|a\s+long\s+time|a\s+short\s+time|a\s+long\s+period)\b"),
     # ---- reference words
     ("ref", "DATE", r"\b(?P<w>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(REF_WORDS, key=len, reverse=True)) + r")(?!\w)"),
     ("ref_units", "DATE",
-     r"\b(?P<q>recent|coming|the\s+coming|upcoming|the\s+upcoming|in\s+recent|future|the\s+next\s+few)\s+(?P<unit>days|weeks|months|years|decades)\b"),
+     r"\b(?P<q>recent|upcoming|the\s+upcoming|future)\s+(?P<unit>years|decades)\b"),
 ]
 
 COMPILED = [(name, typ, re.compile(pat, re.IGNORECASE)) for name, typ, pat in RULES]

@@ -90,6 +90,18 @@ def _context(doc, c: _Candidate, dct: date, ref: str | None, dirn: int) -> Conte
     return Context(dct=dct, direction=dirn, ref=ref, before=text[max(0, c.start - 40) : c.start], after=text[c.end : c.end + 40])
 
 
+_NON_ANCHORING = {"ref", "ago", "year_earlier_adj", "anaphoric_day", "day_before_wd", "ref_units"}
+
+
+def _anchors(c: _Candidate) -> bool:
+    """Whether an expression becomes the reference time for later anaphoric ones ("a year earlier")."""
+    if c.name in _NON_ANCHORING:
+        return False
+    if c.name == "quarter_ref" and "year" in c.match.group(0).lower():
+        return False
+    return True
+
+
 def tag_timexes(doc, dct: date) -> list[Timex]:
     """All DATE/TIME/DURATION/SET expressions in doc, sorted by start, normalised against dct."""
     if isinstance(dct, datetime):
@@ -131,7 +143,7 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
         typ, value = res
         ed = interval(value) if typ in ("DATE", "TIME") else None
         out.append(Timex(c.start, c.end, doc.text[c.start : c.end], typ, value, ed))
-        if typ in ("DATE", "TIME") and value[:1].isdigit() and c.name not in ("ref",):
+        if typ in ("DATE", "TIME") and value[:1].isdigit() and _anchors(c):
             ref = value
     return out
 

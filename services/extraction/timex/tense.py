@@ -67,66 +67,95 @@ _EVENT_NOUNS = {
 }  # fmt: skip
 
 
-def _verb_direction(v) -> int:
-    """Direction given by one verb token and its auxiliaries."""
-    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
-    aux_words = {a.lower_ for a in auxes}
-    if aux_words & FUTURE_MODALS or any(a.tag_ == "MD" and a.lemma_ in ("will", "shall") for a in auxes):
-        return FUTURE
-    if v.lemma_ in ("will", "shall") and v.tag_ == "MD":
-        return FUTURE
-    if "going" in aux_words or any(a.lower_ == "going" for a in auxes):
-        return FUTURE
-    if aux_words & PAST_AUX:
-        return PAST
-    if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return PAST  # present perfect: has met
-    if v.tag_ == "VBD":
-        return PAST
-    if v.tag_ == "VBN" and not auxes:
-        return UNKNOWN
-    if v.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return FUTURE  # present progressive with a future time: "is meeting on Tuesday"
-    return UNKNOWN
+PLAN_LEMMAS = {
+    "schedule", "plan", "expect", "set", "due", "slate", "intend", "aim", "hope", "prepare", "propose",
+    "seek", "want", "need", "promise", "vow", "pledge", "threaten", "likely", "poise", "go", "try", "wish",
+}  # fmt: skip
+PRESENT_AUX = {"is", "are", "am", "'s", "'re", "'m", "be"}
+PAST_AUX_LEMMA_TAGS = {"VBD"}
+
+
+def _auxes(v):
+    return [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _is_finite(v) -> bool:
+    if v.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in _auxes(v))
+
+
+def _chain(v):
+    """From the verb governing the expression up through non-finite verbs to the finite one."""
+    chain = [v]
+    cur = v
+    for _ in range(6):
+        if _is_finite(cur) or cur.head.i == cur.i:
+            break
+        if cur.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl", "conj", "pcomp", "prep", "pobj", "dobj", "amod"):
+            if cur.dep_ == "acl" and cur.tag_ == "VBN":
+                break
+            cur = cur.head
+            chain.append(cur)
+        else:
+            break
+    return chain
+
+
+def _governing_verb(doc, start: int, end: int):
+    h = head_token(doc, start, end)
+    if h is None:
+        return None
+    ids = {t.i for t in _span_tokens(doc, start, end)}
+    tok = h
+    for _ in range(10):
+        if tok.i not in ids and (tok.pos_ in ("VERB", "AUX") or (tok.tag_ == "JJ" and tok.lower_ in ("due", "set", "likely", "scheduled", "expected"))):
+            return tok
+        if tok.head.i == tok.i:
+            return tok if tok.i not in ids else None
+        tok = tok.head
+    return None
 
 
 def direction(doc, start: int, end: int) -> int:
     """-1 past, +1 future, 0 unknown, for the expression at char span [start, end) in doc."""
-    h = head_token(doc, start, end)
-    if h is None:
+    v = _governing_verb(doc, start, end)
+    if v is None:
         return UNKNOWN
-    ids = {t.i for t in _span_tokens(doc, start, end)}
-    tok = h
-    seen = 0
-    while seen < 10:
-        seen += 1
-        if tok.i not in ids and tok.pos_ in ("VERB", "AUX"):
-            if tok.lemma_ in FUTURE_LEMMAS and tok.lemma_ not in ("go", "set", "agree", "decide", "announce", "will"):
-                # "is scheduled/expected/due/slated to ..." (only with a following infinitive)
-                if any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" for c in tok.children) or tok.lemma_ in (
-                    "schedule", "slate", "due"
-                ):
-                    return FUTURE
-            d = _verb_direction(tok)
-            if d != UNKNOWN:
-                return d
-            finite = tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
-                c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in tok.children
-            )
-            if finite:
-                return _present_default(tok)
-            if tok.tag_ == "VB" and any(c.lower_ == "to" for c in tok.children):
-                # infinitive: look at the controlling predicate ("plans to visit")
-                if tok.head.lemma_ in FUTURE_LEMMAS or tok.head.lower_ in ("due", "set", "likely", "able"):
-                    return FUTURE
-        if tok.tag_ == "JJ" and tok.lower_ in ("due", "likely", "set", "scheduled", "expected", "upcoming", "next"):
+    if v.tag_ == "VBN" and v.dep_ == "acl" and not _auxes(v):
+        return PAST  # "the injunction issued Thursday"
+    chain = _chain(v)
+    f = chain[-1]
+    words = []
+    for c in chain:
+        for a in _auxes(c):
+            words.append(a)
+    aux_lower = {a.lower_ for a in words}
+    # future auxiliaries anywhere in the chain
+    if aux_lower & FUTURE_MODALS or any(a.tag_ == "MD" and a.lemma_ in ("will", "shall") for a in words):
+        return FUTURE
+    if any(c.lower_ == "going" and any(x.lower_ == "to" for x in c.children) for c in chain) or any(
+        c.lower_ == "going" and c.dep_ != "ROOT" for c in words
+    ):
+        return FUTURE
+    if any(c.tag_ == "MD" and c.lemma_ in ("will", "shall") for c in chain):
+        return FUTURE
+    # past
+    if f.tag_ == "VBD" or any(a.tag_ == "VBD" for a in _auxes(f)):
+        return PAST
+    if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in _auxes(f)) and f.tag_ == "VBN":
+        return PAST
+    if f.tag_ == "MD":
+        return UNKNOWN
+    present = f.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in _auxes(f))
+    if present:
+        if any(c.lemma_ in PLAN_LEMMAS for c in chain) or any(
+            k.dep_ == "acomp" and k.lemma_ in PLAN_LEMMAS for c in chain for k in c.children
+        ):
             return FUTURE
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return UNKNOWN
-
-
-def _present_default(v) -> int:
-    # "is due", "is set" handled earlier; present tense stays unknown.
+        if any(c.tag_ == "VBG" and any(a.lemma_ == "be" for a in _auxes(c)) for c in chain):
+            return FUTURE  # present progressive with a time: "is meeting on Tuesday"
+        return UNKNOWN
+    if f.tag_ in ("JJ",) and f.lower_ in ("due", "set", "likely", "scheduled", "expected"):
+        return FUTURE
     return UNKNOWN

@@ -1,0 +1,118 @@
+"""Temporal expressions: tables of (text, dct, expected timex text, expected value)."""
+
+from datetime import date
+
+import pytest
+
+from services.extraction.timex import tag_text
+
+MON = date(2024, 6, 17)  # a Monday, ISO week 25
+
+CASES = [
+    # weekdays by tense and modality
+    ("They met on Tuesday.", MON, "Tuesday", "2024-06-11"),
+    ("Putin is scheduled to travel to Pyongyang starting on Tuesday.", MON, "Tuesday", "2024-06-18"),
+    ("He will arrive on Wednesday.", MON, "Wednesday", "2024-06-19"),
+    ("She is meeting the minister on Thursday.", MON, "Thursday", "2024-06-20"),
+    ("The talks are expected to resume on Friday.", MON, "Friday", "2024-06-21"),
+    ("He said on Friday that prices would rise.", MON, "Friday", "2024-06-14"),
+    ("The injunction issued Thursday was lifted.", MON, "Thursday", "2024-06-13"),
+    ("The president spoke last Friday.", MON, "last Friday", "2024-06-14"),
+    ("The vote is next Tuesday.", MON, "next Tuesday", "2024-06-18"),
+    # relative days
+    ("He arrived yesterday.", MON, "yesterday", "2024-06-16"),
+    ("Today the market fell.", MON, "Today", "2024-06-17"),
+    ("The match is tomorrow.", MON, "tomorrow", "2024-06-18"),
+    # weeks, weekends, months, years
+    ("Prices rose last week.", MON, "last week", "2024-W24"),
+    ("The deal will close next week.", MON, "next week", "2024-W26"),
+    ("Fighting continued over the weekend.", MON, "the weekend", "2024-W24-WE"),
+    ("Sales fell last month.", MON, "last month", "2024-05"),
+    ("Exports grew earlier this year.", MON, "earlier this year", "2024"),
+    ("Inflation peaked last year.", MON, "last year", "2023"),
+    ("Growth will slow next year.", MON, "next year", "2025"),
+    # months by tense
+    ("The treaty was signed in March.", MON, "March", "2024-03"),
+    ("The summit will be held in March.", MON, "March", "2025-03"),
+    ("Last September it rained.", MON, "Last September", "2023-09"),
+    ("The plant opened in September.", MON, "September", "2023-09"),
+    # explicit dates
+    ("The war began on Feb. 24, 2022.", MON, "Feb. 24, 2022", "2022-02-24"),
+    ("He was born on 12 March 1961.", MON, "12 March 1961", "1961-03-12"),
+    ("The law took effect on June 3.", MON, "June 3", "2024-06-03"),
+    ("The report is due July 1.", MON, "July 1", "2024-07-01"),
+    ("Elections were held in May 2019.", MON, "May 2019", "2019-05"),
+    ("The record was set in 2000.", MON, "2000", "2000"),
+    # decades, centuries, seasons, quarters, halves
+    ("Growth was slow in the 1990s.", MON, "the 1990s", "199"),
+    ("It was the bloodiest war of the 20th century.", MON, "the 20th century", "19"),
+    ("Profit rose in the third quarter.", MON, "the third quarter", "2023-Q3"),
+    ("Profit is expected to rise in the third quarter.", MON, "the third quarter", "2024-Q3"),
+    ("Sales rose in the first quarter of 2023.", MON, "the first quarter of 2023", "2023-Q1"),
+    ("Output fell in the first half.", MON, "the first half", "2024-H1"),
+    ("The offensive began last summer.", MON, "last summer", "2023-SU"),
+    ("They hope to finish by the summer of 2025.", MON, "the summer of 2025", "2025-SU"),
+    # ago / anchored
+    ("He left two years ago.", MON, "two years ago", "2022"),
+    ("The company was founded three months ago.", MON, "three months ago", "2024-03"),
+    ("It rained a day before Tuesday.", MON, "a day before Tuesday", "2024-06-10"),
+    # times of day
+    ("The attack began Monday morning.", MON, "Monday morning", "2024-06-17TMO"),
+    ("The speech started at 3 p.m.", MON, "3 p.m.", "2024-06-17T15:00"),
+    ("Officials spoke this morning.", MON, "this morning", "2024-06-17TMO"),
+    ("Rebels attacked last night.", MON, "last night", "2024-06-16TNI"),
+    # reference words
+    ("Prices are now falling.", MON, "now", "PRESENT_REF"),
+    ("He is currently in Moscow.", MON, "currently", "PRESENT_REF"),
+    ("The minister recently resigned.", MON, "recently", "PAST_REF"),
+    ("Such talks may resume in the future.", MON, "the future", "FUTURE_REF"),
+    # durations
+    ("The talks lasted two days.", MON, "two days", "P2D"),
+    ("He served three years in prison.", MON, "three years", "P3Y"),
+    ("The conflict has gone on for years.", MON, "years", "PXY"),
+    ("a two-day visit", MON, "two-day", "P2D"),
+    ("The strike lasted 24 hours.", MON, "24 hours", "PT24H"),
+    ("Output fell in the past six months.", MON, "the past six months", "P6M"),
+    ("The drug takes 2 1/2 years to develop.", MON, "2 1/2 years", "P30M"),
+    # sets
+    ("The council meets every week.", MON, "every week", "P1W"),
+    ("Newspapers are published daily.", MON, "daily", "P1D"),
+    ("The board meets twice a year.", MON, "a year", "P1Y"),
+    ("The market is open on Mondays.", MON, "Mondays", "XXXX-WXX-1"),
+]
+
+
+@pytest.mark.parametrize("text,dct,expected_text,expected_value", CASES)
+def test_value(text, dct, expected_text, expected_value):
+    found = {(t.text, t.value) for t in tag_text(text, dct)}
+    assert (expected_text, expected_value) in found, found
+
+
+def test_year_list_each_a_date():
+    tx = tag_text("The games were held in 1961, 2000 and 2001.", MON)
+    assert [(t.text, t.type, t.value) for t in tx] == [
+        ("1961", "DATE", "1961"),
+        ("2000", "DATE", "2000"),
+        ("2001", "DATE", "2001"),
+    ]
+
+
+def test_offsets_and_intervals():
+    text = "On Tuesday\u2019s summit.The talks ended last week."
+    tx = tag_text(text, MON)
+    for t in tx:
+        assert text[t.start : t.end] == t.text
+    week = next(t for t in tx if t.text == "last week")
+    assert week.date is not None
+    assert (week.date.start, week.date.end, week.date.granularity) == (date(2024, 6, 10), date(2024, 6, 16), "week")
+
+
+def test_no_false_positives():
+    text = "You may see 152 mm of rain. Sales rose 2.5% to 1,990 units. He will march on."
+    assert [t.text for t in tag_text(text, MON)] == []
+
+
+def test_durations_and_sets_have_no_date():
+    for t in tag_text("The talks lasted two days and take place every week.", MON):
+        assert t.type in ("DURATION", "SET")
+        assert t.date is None
