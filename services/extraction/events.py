@@ -7,7 +7,7 @@ the trigger, the actors, the status and a short summary; the sentence is the evi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from services.extraction.actors import ActorResolution
@@ -88,6 +88,8 @@ def build_events(doc, phrases, resolution: ActorResolution, dct: date, *, timexe
     for phrase in phrases:
         if phrase.text.strip().lower() in PRESENT_WORDS or _dates_a_commemoration(doc, phrase):
             continue
+        if _inside_a_name(doc, phrase):
+            continue  # "Theresa May" is not a month
         draft = _draft_event(doc, phrase, resolution, dct)
         if draft is not None:
             drafts.append(draft)
@@ -97,7 +99,34 @@ def build_events(doc, phrases, resolution: ActorResolution, dct: date, *, timexe
         if draft is not None:
             drafts.append(draft)
     drafts.sort(key=lambda d: (d[0].offsets[0], d[0].date.start))
-    return [event for event, _ in drafts]
+    return _continue_scenes(doc, drafts, resolution)
+
+
+# Sentence openers that carry the previous sentence's scene on ("... a visit to Beijing. There he met Xi").
+SCENE_CONTINUATIONS: frozenset[str] = frozenset({"there", "then"})
+
+
+def _continue_scenes(doc, drafts, resolution: ActorResolution) -> list[Event]:
+    """Add the actors of an undated "There he met X" sentence to the event of the sentence before it."""
+    events = [event for event, _ in drafts]
+    by_sentence_end = {event.offsets[1]: index for index, event in enumerate(events)}
+    dated_sentences = {event.offsets[0] for event in events}
+    previous = None
+    for sentence in doc.sents:
+        start, end = _trim_offsets(doc.text, sentence.start_char, sentence.end_char)
+        first = sentence[0]
+        if (
+            previous is not None
+            and start not in dated_sentences
+            and first.lower_ in SCENE_CONTINUATIONS
+            and first.dep_ == "advmod"
+            and previous in by_sentence_end
+        ):
+            index = by_sentence_end[previous]
+            added = resolution.names_in_tokens({t.i for t in sentence})
+            events[index] = replace(events[index], actors=tuple(dict.fromkeys((*events[index].actors, *added))))
+        previous = end
+    return events
 
 
 def _draft_event(doc, phrase, resolution: ActorResolution, dct: date) -> tuple[Event, Clause] | None:
@@ -121,6 +150,17 @@ def _draft_event(doc, phrase, resolution: ActorResolution, dct: date) -> tuple[E
         confidence=confidence_of(clause, actors, phrase.date),
     )
     return event, clause
+
+
+NAME_ENTITY_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+def _inside_a_name(doc, phrase) -> bool:
+    """Whether the phrase is (part of) a name the entity recogniser found, rather than a date."""
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return all(token.ent_type_ in NAME_ENTITY_LABELS for token in span if not token.is_punct)
 
 
 def _dates_a_commemoration(doc, phrase) -> bool:
@@ -211,7 +251,7 @@ def clause_of(doc, governor, phrase=None) -> Clause:
         head = head.head
     tokens = _clause_tokens(head, governor) - speaker_tokens
     # "When Putin visited North Korea in 2000, he met Kim Jong Il": one scene, both clauses.
-    if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"when", "as", "while"}
+    if head.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "as", "while"}
                                     for c in head.children):
         tokens |= _clause_tokens(head.head, governor, skip=head)
     return Clause(head=head, governor=governor, tokens=tokens)
@@ -299,7 +339,13 @@ def summarise(doc, clause: Clause, phrase_tokens: set[int]) -> str:
     tokens = [t for t in sentence if t.i in clause.tokens]
     if not tokens:
         tokens = list(sentence)
-    text = "".join(t.text_with_ws for t in tokens).strip()
+    pieces: list[str] = []
+    for position, token in enumerate(tokens):
+        pieces.append(token.text_with_ws)
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        if following is not None and following.i != token.i + 1 and not token.whitespace_:
+            pieces.append(" ")  # words left out in between
+    text = "".join(pieces).strip()
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"^[\s,;:\-\u2013\u2014\"']+|[\s,;:\-\u2013\u2014\"']+$", "", text)
     text = re.sub(r"\s{2,}", " ", text)

@@ -79,8 +79,15 @@ def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None) 
     ("Putin travels to Pyongyang" vs "Putin travels to Hanoi" on overlapping dates).
     """
     shared = set(a.actors) & set(b.actors)
-    if not shared or not compatible_dates(a.date, b.date):
+    if not compatible_dates(a.date, b.date):
         return False
+    if not shared:
+        # Without actors in common only the same wording of the same kind of happening will do.
+        if a.actors and b.actors:
+            return False
+        return similar_triggers(a.trigger, b.trigger) and (
+            summary_similarity(a.summary, b.summary) >= SUMMARY_SIMILARITY
+        )
     if a.status != b.status and a.date.value != b.date.value:
         return False
     if places:

@@ -44,6 +44,8 @@ _DEMONYM_BY_NAME = {name.lower(): country for name, country in DEMONYMS.items()}
 _TABLE_NAMES = {**{k: ("place", v) for k, v in _COUNTRY_BY_NAME.items()},
                 **{k: ("organisation", v) for k, v in _ORGANISATION_BY_NAME.items()}}
 _MAX_TABLE_TOKENS = 4
+# Photo credits, counters, handles and links are not names ("Getty 8/19", "@user", "http://...").
+_NOT_A_NAME = re.compile(r"\d|/|@|#|https?:|www\.|\.com\b")
 _POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
 
 
@@ -181,7 +183,7 @@ def _mention_from_entity(doc, ent) -> Mention | None:
     words = [doc[i].text for i in range(start, end)]
     surface = _POSSESSIVE.sub("", " ".join(words).replace(" 's", "").replace(" ’s", "")).strip()
     surface = re.sub(r"\s+([.,'’-])\s*", r"\1", surface) if "." in surface or "-" in surface else surface
-    if not any(ch.isupper() for ch in surface) or len(surface) < 2:
+    if not any(ch.isupper() for ch in surface) or len(surface) < 2 or _NOT_A_NAME.search(surface):
         return None
     country = canonical_country(surface)
     if country is not None:
@@ -195,6 +197,9 @@ def _mention_from_entity(doc, ent) -> Mention | None:
     if all(w.lower() in TITLE_WORDS or w.lower() in _DEMONYM_BY_NAME for w in words):
         return None  # a title tagged as an organisation ("Defense" in "US Defense Secretary")
     if label == "PERSON":
+        while start < end - 1 and doc[start].pos_ not in {"PROPN", "NOUN"}:
+            start += 1  # "Follow Ashley May"
+        words = [doc[i].text for i in range(start, end)]
         kept = strip_title(words)
         start += len(words) - len(kept)
         surface = _POSSESSIVE.sub("", " ".join(kept)).strip()
@@ -203,7 +208,9 @@ def _mention_from_entity(doc, ent) -> Mention | None:
             return Mention(start, end, surface, surface, "organisation")
         if any(w[:1].islower() for w in kept):
             return None  # a lowercase word is not a personal name ("mm")
-        return Mention(start, end, surface, surface, "person")
+        # "Kim's predecessor": the predecessor takes part, not Kim.
+        possessor_only = doc[end - 1].dep_ == "poss" and head.lemma_.lower() in RELATION_NOUNS
+        return Mention(start, end, surface, surface, "person", participates=not possessor_only)
     if label == "GPE":
         return Mention(start, end, surface, surface, "place")
     return Mention(start, end, surface, surface, "organisation")

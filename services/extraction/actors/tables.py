@@ -121,7 +121,9 @@ TITLE_WORDS: frozenset[str] = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. sir lord lady dame pope cardinal archbishop bishop rev. reverend "
     "colonel col. lt. lieutenant gen. major maj. captain capt. sergeant admiral commander field marshal "
     "interior finance economy trade justice health education home affairs treasury energy security national "
-    "attorney speaker leader-elect opposition party ceo cfo founder executive head of the"
+    "attorney speaker leader-elect opposition party ceo cfo founder executive head of the "
+    "constable inspector superintendent detective officer commander chief coach manager principal "
+    "pastor rabbi imam father sister brother"
     .split()
 )
 

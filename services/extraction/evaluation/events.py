@@ -125,17 +125,20 @@ def score_actor(actor: str, aliases: Sequence[str], system: Sequence[Event], gol
 
 
 def pool_events(extractions: Sequence[Sequence[Event]]) -> list[Event]:
-    """All events of a cluster of articles, one per happening (as the store merges them)."""
+    """All events of a cluster of articles, one per happening (as the store merges them across articles)."""
     from services.extraction.merge import combine_events, find_same_happening
 
     pooled: list[Event] = []
-    for events in extractions:
+    sources: list[int] = []
+    for article, events in enumerate(extractions):
         for event in events:
-            index = find_same_happening(event, pooled)
-            if index is None:
+            others = [index for index, source in enumerate(sources) if source != article]
+            found = find_same_happening(event, [pooled[index] for index in others])
+            if found is None:
                 pooled.append(event)
+                sources.append(article)
             else:
-                pooled[index] = combine_events(pooled[index], event)
+                pooled[others[found]] = combine_events(pooled[others[found]], event)
     return pooled
 
 
