@@ -1,0 +1,111 @@
+"""Events: one per clause with a temporal phrase; actors, status, trigger and summary from the clause."""
+
+from datetime import date
+
+import pytest
+
+from services.extraction.pipeline import extract
+
+PUBLISHED = date(2024, 6, 17)  # a Monday
+
+
+def events_of(text, published=PUBLISHED):
+    return extract(text, published).events
+
+
+def only_event(text, published=PUBLISHED):
+    events = events_of(text, published)
+    assert len(events) == 1, [(e.date.value, e.summary) for e in events]
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "actors", "status"),
+    [
+        ("The German chancellor met Emmanuel Macron in Paris in March 2023.", "2023-03",
+         {"Emmanuel Macron", "France"}, "occurred"),
+        ("Boris Johnson will travel to Tokyo on Wednesday.", "2024-06-19", {"Boris Johnson", "Japan"}, "planned"),
+        ("Last month, US Defense Secretary Lloyd Austin told US lawmakers that the aid had arrived.", "2024-05",
+         {"Lloyd Austin", "United States"}, "occurred"),
+        ("Moscow last week hosted the foreign ministers of Brazil and India.", "2024-W24",
+         {"Russia", "Brazil", "India"}, "occurred"),
+        ("The White House announced the sanctions in 2019.", "2019", {"United States"}, "occurred"),
+    ],
+)
+def test_one_event_per_dated_clause(text, value, actors, status):
+    event = only_event(text)
+    assert event.date.value == value
+    assert actors <= set(event.actors), event.actors
+    assert event.status == status
+
+
+def test_a_clause_without_a_temporal_phrase_gives_no_event():
+    assert events_of("Angela Merkel met Emmanuel Macron in Paris to discuss trade.") == []
+
+
+def test_a_duration_alone_is_not_a_date():
+    assert events_of("Angela Merkel began a two-day visit to France.") == []
+
+
+def test_a_list_of_dates_gives_one_event_per_date():
+    events = events_of("The new treaty replaces agreements signed between Paris and Berlin in 1963, 1988 and 2019.")
+    assert [e.date.value for e in events] == ["1963", "1988", "2019"]
+    assert all({"France", "Germany"} <= set(e.actors) for e in events)
+
+
+def test_reported_content_belongs_to_its_own_event_not_to_the_speaker():
+    events = events_of("A Kremlin spokesman said last week that Angela Merkel had phoned Joe Biden.")
+    spoken = [e for e in events if e.date.value == "2024-W24"]
+    assert len(spoken) == 1
+    assert spoken[0].actors == ("Russia",)
+    assert spoken[0].trigger == "say"
+
+
+def test_when_clause_and_main_clause_are_one_scene():
+    event = only_event("When Angela Merkel visited China in 2010, she met Wen Jiabao.")
+    assert event.date.value == "2010"
+    assert {"Angela Merkel", "China", "Wen Jiabao"} <= set(event.actors)
+
+
+def test_duration_anchored_on_a_dated_event_of_the_article():
+    text = (
+        "Leaders of forty countries attended a peace summit in Geneva on June 12. "
+        "Vladimir Putin rejected the plan a day before the summit."
+    )
+    rejected = [e for e in events_of(text) if "Vladimir Putin" in e.actors]
+    assert [e.date.value for e in rejected] == ["2024-06-11"]
+
+
+def test_the_date_of_a_commemoration_is_not_a_happening():
+    events = events_of("Kim Jong Un sent a message to Putin last week to mark Russia Day on June 12.")
+    assert [e.date.value for e in events] == ["2024-W24"]
+
+
+def test_evidence_sentence_and_offsets_point_into_the_cleaned_text():
+    extraction = extract("The storm hit Tokyo.\n\nThe Japanese government met on Tuesday to respond.", PUBLISHED)
+    (event,) = extraction.events
+    start, end = event.offsets
+    assert extraction.text[start:end] == event.sentence
+    assert event.sentence == "The Japanese government met on Tuesday to respond."
+
+
+def test_summary_is_short_and_readable():
+    text = (
+        "On Monday, the minister, who has held the post since a reshuffle that surprised many observers "
+        "and prompted several resignations across the cabinet and the wider party, together with aides "
+        "from three ministries and dozens of officials from regional governments in the north and south, "
+        "announced a sweeping reform of the national health service and of the pension system."
+    )
+    (event,) = events_of(text)
+    assert len(event.summary) <= 200
+    assert event.summary[0].isupper()
+
+
+def test_two_clauses_about_one_happening_give_one_event():
+    text = (
+        "Emmanuel Macron will visit Berlin on Tuesday. "
+        "During the visit on Tuesday, Emmanuel Macron is expected to travel to Germany's parliament."
+    )
+    events = events_of(text)
+    assert len(events) == 1, [(e.date.value, e.trigger, e.actors) for e in events]
+    assert {"Emmanuel Macron", "Germany"} <= set(events[0].actors)
