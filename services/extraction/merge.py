@@ -17,7 +17,8 @@ TRIGGER_CLASSES: tuple[frozenset[str], ...] = tuple(
     frozenset(group.split())
     for group in (
         "visit travel trip tour go arrive fly journey stay come head",
-        "meet meeting talk talks summit conference hold host gathering session",
+        "meet meeting talk talks summit conference hold host gathering session conversation discussion discuss "
+        "greet welcome receive",
         "sign signing agreement deal treaty pact accord",
         "say tell announce state statement add stress declare claim report confirm note remark",
         "attack strike bomb bombing shell shelling raid assault hit fire launch",

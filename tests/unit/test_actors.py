@@ -90,3 +90,23 @@ def test_demonym_in_a_title_is_not_a_participant(nlp):
 def test_nationality_of_people_is_not_the_state(nlp):
     actors = actors_of(nlp, "Russian tourists enjoyed the beach.")
     assert "Russia" not in actors
+
+
+def test_a_title_picks_the_person_it_belongs_to(nlp):
+    text = (
+        "President Barack Obama welcomed the visitors on Monday. Michelle Obama joined them later. "
+        "President Obama then gave a speech."
+    )
+    resolution = resolve_actors(nlp(text))
+    last = [m for m in resolution.mentions if m.kind == "person"][-1]
+    assert (last.surface, last.name) == ("Obama", "Barack Obama")
+
+
+def test_a_surname_tagged_as_an_organisation_is_the_person(nlp):
+    names = {a.name for a in resolve_actors(nlp("Donald Trump won. Trump's team met on Monday.")).actors}
+    assert "Trump" not in names and "Donald Trump" in names
+
+
+def test_photo_credits_are_not_part_of_a_name(nlp):
+    names = {a.name for a in resolve_actors(nlp("GETTY Barack Obama spoke in the garden.")).actors}
+    assert "Barack Obama" in names

@@ -115,7 +115,7 @@ def strip_title(words: list[str]) -> list[str]:
 def resolve_actors(doc) -> ActorResolution:
     """Find the actors of a parsed document and the tokens that mention them."""
     raw = _raw_mentions(doc)
-    _canonicalise_people(raw)
+    _canonicalise_people(raw, doc)
     _link_descriptions(doc, raw)
     raw.sort(key=lambda m: (m.start, m.end))
     resolution = ActorResolution(mentions=raw)
@@ -197,8 +197,9 @@ def _mention_from_entity(doc, ent) -> Mention | None:
     if all(w.lower() in TITLE_WORDS or w.lower() in _DEMONYM_BY_NAME for w in words):
         return None  # a title tagged as an organisation ("Defense" in "US Defense Secretary")
     if label == "PERSON":
-        while start < end - 1 and doc[start].pos_ not in {"PROPN", "NOUN"}:
-            start += 1  # "Follow Ashley May"
+        while start < end - 1 and (doc[start].pos_ not in {"PROPN", "NOUN"}
+                                   or (doc[start].is_upper and len(doc[start]) > 2)):
+            start += 1  # "Follow Ashley May", "GETTY Barack Obama"
         words = [doc[i].text for i in range(start, end)]
         kept = strip_title(words)
         start += len(words) - len(kept)
@@ -231,13 +232,50 @@ def _mention_from_demonym(doc, start: int, end: int, surface: str) -> Mention | 
     return None
 
 
-def _canonicalise_people(mentions: list[Mention]) -> None:
+def _title_before(doc, mention: Mention) -> str | None:
+    """The title word just before a mention ("President" Obama, "Mrs" May), lower-cased without a dot."""
+    if mention.start == 0:
+        return None
+    word = doc[mention.start - 1].lower_.rstrip(".")
+    return word if word in TITLE_WORDS else None
+
+
+_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "madam"})
+_MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince"})
+
+
+def _titles_agree(title: str | None, others: set[str]) -> bool:
+    if title is None or not others:
+        return True
+    if title in _MALE_TITLES and others & _FEMALE_TITLES or title in _FEMALE_TITLES and others & _MALE_TITLES:
+        return False
+    return True
+
+
+def _canonicalise_people(mentions: list[Mention], doc=None) -> None:
     """Give every person mention the full name of the person it most plausibly refers to."""
+    # A single-token organisation or place named like a person of the text is that person ("Trump's team").
+    surnames = {m.surface.split()[-1] for m in mentions if m.kind == "person" and len(m.surface.split()) > 1}
+    for mention in mentions:
+        if mention.kind in {"organisation", "place"} and mention.name == mention.surface \
+                and mention.surface in surnames:
+            mention.kind = "person"
     people = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
     full = [m for m in people if len(m.surface.split()) > 1]
+    titles: dict[str, set[str]] = {}
+    if doc is not None:
+        for f in full:
+            title = _title_before(doc, f)
+            if title:
+                titles.setdefault(f.surface, set()).add(title)
     for mention in people:
         tokens = mention.surface.split()
         candidates = [f for f in full if f is not mention and _is_part_of(tokens, f.surface.split())]
+        if doc is not None and len(candidates) > 1:
+            title = _title_before(doc, mention)
+            agreeing = [f for f in candidates if _titles_agree(title, titles.get(f.surface, set()))]
+            same_title = [f for f in agreeing if title and title in titles.get(f.surface, set())]
+            candidates = same_title or agreeing or candidates
         if not candidates:
             continue
         before = [f for f in candidates if f.start < mention.start]

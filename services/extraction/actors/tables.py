@@ -8,7 +8,8 @@ from __future__ import annotations
 # Country (canonical name) -> other names, capitals and seats of government that stand for its state.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "United States": ("US", "U.S.", "U.S", "USA", "U.S.A.", "America", "United States of America",
-                      "Washington", "Washington D.C.", "Washington, D.C.", "White House", "the States"),
+                      "Washington", "Washington D.C.", "Washington, D.C.", "White House", "the States",
+                      "Oval Office"),
     "United Kingdom": ("UK", "U.K.", "Britain", "Great Britain", "London", "Downing Street", "Whitehall"),
     "Russia": ("Russian Federation", "Moscow", "Kremlin", "the Kremlin"),
     "Ukraine": ("Kyiv", "Kiev", "the Ukraine"),
@@ -123,7 +124,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     "interior finance economy trade justice health education home affairs treasury energy security national "
     "attorney speaker leader-elect opposition party ceo cfo founder executive head of the "
     "constable inspector superintendent detective officer commander chief coach manager principal "
-    "pastor rabbi imam father sister brother"
+    "pastor rabbi imam father sister brother miss madam first lady"
     .split()
 )
 
