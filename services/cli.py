@@ -141,18 +141,24 @@ def worker(
     from services.settings import get_settings
 
     settings = get_settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)  # beat keeps its schedule file there
     servers, database_url, redis_url = _resolve_services(settings)
     command = worker_command(concurrency=concurrency or settings.worker_concurrency, beat=beat)
     _run_foreground(command, _child_env(database_url, redis_url), servers)
 
 
 def _run_foreground(command: list[str], env: dict[str, str], servers) -> None:
+    """Become the server process; with embedded servers to look after, run it as a child and forward signals."""
     import subprocess
 
+    if not servers.database_url and not servers.redis_url:
+        os.execvpe(command[0], command, env)  # signals from a supervisor (docker, systemd) reach it directly
+    child = subprocess.Popen(command, env=env)
+    signal.signal(signal.SIGTERM, lambda *_: child.send_signal(signal.SIGTERM))
     try:
-        raise typer.Exit(subprocess.call(command, env=env))
+        raise typer.Exit(child.wait())
     except KeyboardInterrupt:
-        pass
+        child.wait()
     finally:
         servers.stop()
 

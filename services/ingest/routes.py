@@ -14,7 +14,7 @@ from services.ingest.schemas import ArticleIn, BatchIn
 from services.store import articles as article_store
 from services.store.articles import NewArticle
 from services.store.events import events_of_article
-from services.timeline.serialize import article_json, event_json
+from services.timeline.serialize import article_json
 from services.worker.queue import enqueue_articles
 
 router = APIRouter(tags=["articles"])
@@ -70,4 +70,4 @@ def get_article(article_id: Annotated[int, Path(ge=1, le=2**63 - 1)], session: S
     article = article_store.get_article(session, article_id)
     if article is None:
         raise NotFound(f"no article with id {article_id}")
-    return {**article_json(article), "events": [event_json(event) for event in events_of_article(session, article_id)]}
+    return {**article_json(article), "events": events_of_article(session, article_id)}

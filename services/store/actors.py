@@ -20,8 +20,12 @@ def _best_alias_match(session: Session, key: str, kind: str | None = None) -> in
     query = select(ActorAlias.actor_id).join(Actor).where(ActorAlias.alias_key == key)
     if kind is not None:
         query = query.where(Actor.kind == kind)
-    query = query.order_by(_event_count(ActorAlias.actor_id).desc(), ActorAlias.actor_id).limit(1)
-    return session.execute(query).scalar_one_or_none()
+    candidates = list(session.execute(query.order_by(ActorAlias.actor_id).limit(20)).scalars())
+    if len(candidates) <= 1:  # the usual case: no need to count anyone's events
+        return candidates[0] if candidates else None
+    counted = select(EventActor.actor_id, func.count().label("n")).where(EventActor.actor_id.in_(candidates))
+    counts = dict(session.execute(counted.group_by(EventActor.actor_id)).all())
+    return max(candidates, key=lambda actor_id: (counts.get(actor_id, 0), -actor_id))
 
 
 def resolve_actor(session: Session, actor: ExtractedActor) -> int:

@@ -14,6 +14,7 @@ from services.extraction.merge import find_same_happening
 from services.extraction import model as extracted
 from services.store.actors import resolve_actor
 from services.store.cursor import TimelinePosition
+from services.store.event_views import load_event_views
 from services.store.models import Actor, Event, EventActor, EventSource
 
 # Namespace for transaction-level advisory locks taken per actor while merging (see save_extraction).
@@ -145,13 +146,6 @@ def _add_actors(session: Session, event: Event, actor_ids: list[int]) -> None:
     session.expire(event, ["actor_links"])
 
 
-def _with_details(query):
-    return query.options(
-        selectinload(Event.actor_links).selectinload(EventActor.actor),
-        selectinload(Event.sources).selectinload(EventSource.article),
-    )
-
-
 def timeline_page(
     session: Session,
     actor_id: int,
@@ -161,7 +155,7 @@ def timeline_page(
     date_from: date | None = None,
     date_to: date | None = None,
     after: TimelinePosition | None = None,
-) -> tuple[list[Event], TimelinePosition | None]:
+) -> tuple[list[dict], TimelinePosition | None]:
     """One page of an actor's events in date order (ties by id), by keyset: a range scan of event_actors."""
     ascending = order == "asc"
     key = tuple_(EventActor.date_start, EventActor.event_id)
@@ -180,22 +174,18 @@ def timeline_page(
     rows = session.execute(query.limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    events_by_id = {
-        event.id: event
-        for event in session.execute(_with_details(select(Event).where(Event.id.in_([r[0] for r in rows])))).scalars()
-    }
-    events = [events_by_id[event_id] for event_id, _ in rows]
+    views = load_event_views(session, [event_id for event_id, _ in rows])
     next_position = TimelinePosition(rows[-1][1], rows[-1][0], order) if more else None
-    return events, next_position
+    return [views[event_id] for event_id, _ in rows], next_position
 
 
-def get_event(session: Session, event_id: int) -> Event | None:
-    return session.execute(_with_details(select(Event).where(Event.id == event_id))).scalar_one_or_none()
+def get_event(session: Session, event_id: int) -> dict | None:
+    return load_event_views(session, [event_id]).get(event_id)
 
 
-def events_of_article(session: Session, article_id: int) -> list[Event]:
+def events_of_article(session: Session, article_id: int) -> list[dict]:
     ids = select(EventSource.event_id).where(EventSource.article_id == article_id)
-    query = _with_details(select(Event).where(Event.id.in_(ids)).order_by(Event.date_start, Event.id))
-    return list(session.execute(query).scalars())
-
-
+    ordered = session.execute(select(Event.id).where(Event.id.in_(ids)).order_by(Event.date_start, Event.id))
+    event_ids = list(ordered.scalars())
+    views = load_event_views(session, event_ids)
+    return [views[event_id] for event_id in event_ids]

@@ -9,10 +9,10 @@ from fastapi import APIRouter, Path, Query
 
 from services.deps import SessionDep, SettingsDep
 from services.errors import ActorNotFound, InvalidRequest, NotFound, Unprocessable
-from services.store.actors import event_count, find_actor, search_actors
+from services.store.actors import find_actor, search_actors
 from services.store.cursor import InvalidCursor, decode_cursor, encode_cursor
 from services.store.events import get_event, timeline_page
-from services.timeline.serialize import actor_json, event_json
+from services.timeline.serialize import actor_json
 
 router = APIRouter(tags=["timeline"])
 
@@ -63,9 +63,9 @@ def actor_timeline(
         session, actor.id, limit=limit, order=order, date_from=date_from, date_to=date_to, after=after
     )
     return {
-        "actor": actor_json(actor, event_count(session, actor.id)),
+        "actor": actor_json(actor),
         "order": order,
-        "events": [event_json(event) for event in events],
+        "events": events,
         "next_cursor": encode_cursor(next_position, settings.secret_key) if next_position else None,
     }
 
@@ -76,4 +76,4 @@ def read_event(event_id: Annotated[int, Path(ge=1, le=MAX_ID)], session: Session
     event = get_event(session, event_id)
     if event is None:
         raise NotFound(f"no event with id {event_id}")
-    return event_json(event)
+    return event

@@ -2,38 +2,7 @@
 
 from __future__ import annotations
 
-from services.store.models import Actor, Article, Event
-
-
-def event_json(event: Event) -> dict:
-    return {
-        "id": event.id,
-        "date": {
-            "value": event.date_value,
-            "start": event.date_start.isoformat(),
-            "end": event.date_end.isoformat(),
-            "granularity": event.granularity,
-        },
-        "summary": event.summary,
-        "status": event.status,
-        "trigger": event.trigger,
-        "confidence": event.confidence,
-        "actors": sorted(
-            ({"id": link.actor.id, "name": link.actor.name} for link in event.actor_links), key=lambda a: a["name"]
-        ),
-        "sources": [
-            {
-                "article_id": source.article_id,
-                "url": source.article.url,
-                "title": source.article.title,
-                "source": source.article.source,
-                "published_at": source.article.published_at.isoformat(),
-                "sentence": source.sentence,
-                "offsets": [source.start_offset, source.end_offset],
-            }
-            for source in event.sources
-        ],
-    }
+from services.store.models import Actor, Article
 
 
 def actor_json(actor: Actor, event_count: int | None = None) -> dict:

@@ -72,9 +72,10 @@ def start_worker(log_dir: Path, *, name: str = "worker", concurrency: int = 1, e
     return worker
 
 
-def start_api(log_dir: Path, *, env: dict | None = None) -> tuple[ServiceProcess, str]:
+def start_api(log_dir: Path, *, env: dict | None = None, workers: int = 1) -> tuple[ServiceProcess, str]:
     port = free_port()
-    api = _spawn(api_command(app="services.app:app", host="127.0.0.1", port=port), log_dir / "api.log", env)
+    command = api_command(app="services.app:app", host="127.0.0.1", port=port, workers=workers)
+    api = _spawn(command, log_dir / "api.log", env)
     url = f"http://127.0.0.1:{port}"
 
     def healthy() -> bool:

@@ -1,0 +1,51 @@
+"""Shared set-up for benchmarks: a scratch database and Redis db, and the API as a real uvicorn process."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from tests.support.processes import ServiceProcess, start_api
+from tests.support.services import start_test_services
+
+
+def machine() -> str:
+    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def percentile(samples: list[float], p: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def summary_ms(samples: list[float]) -> str:
+    return (f"p50 {percentile(samples, 50) * 1000:.1f} ms, p99 {percentile(samples, 99) * 1000:.1f} ms, "
+            f"mean {statistics.fmean(samples) * 1000:.1f} ms over {len(samples)} requests")
+
+
+@contextmanager
+def scratch_service(*, api_workers: int = 1):
+    """A migrated scratch database, its own Redis db, and the API on a free port; all removed afterwards."""
+    services = start_test_services()
+    os.environ["ANNALS_DATABASE_URL"] = services.database_url
+    os.environ["ANNALS_REDIS_URL"] = services.redis_url
+    from services.store.migrate import upgrade
+
+    upgrade(services.database_url)
+    logs = Path(tempfile.mkdtemp(prefix="annals-bench-"))
+    env = dict(os.environ, WEB_CONCURRENCY=str(api_workers))
+    api: ServiceProcess | None = None
+    try:
+        api, url = start_api(logs, env=env, workers=api_workers)
+        yield services, url
+    finally:
+        if api is not None:
+            api.stop()
+        from services.store.db import get_engine
+
+        get_engine.cache_clear()
+        services.close()

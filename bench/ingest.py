@@ -1,0 +1,85 @@
+"""Ingest benchmark: POST /articles with 64 concurrent clients, and the batch endpoint.
+
+    .venv/bin/python -m bench.ingest [--seconds 10] [--clients 64] [--api-workers 2]
+
+Prints accepted articles/s and latency percentiles; asserts nothing about speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import time
+import uuid
+
+import httpx
+
+from bench.harness import machine, scratch_service, summary_ms
+
+TEXT = ("Vladimir Putin is scheduled to travel to North Korea for a two-day visit starting on Tuesday, "
+        "the Kremlin said. It is his first visit to the country in more than two decades. ") * 8
+
+
+async def single_posts(url: str, *, clients: int, seconds: float) -> tuple[int, list[float]]:
+    latencies: list[float] = []
+    accepted = 0
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30) as client:
+
+        async def one_client():
+            nonlocal accepted
+            while time.perf_counter() < deadline:
+                body = {"text": f"{uuid.uuid4()} {TEXT}", "published_at": "2024-06-17"}
+                started = time.perf_counter()
+                response = await client.post("/articles", json=body)
+                latencies.append(time.perf_counter() - started)
+                accepted += response.status_code == 202
+
+        started = time.perf_counter()
+        await asyncio.gather(*(one_client() for _ in range(clients)))
+        elapsed = time.perf_counter() - started
+    return accepted, latencies, elapsed
+
+
+async def batch_posts(url: str, *, batches: int, size: int, clients: int) -> tuple[int, float, list[float]]:
+    latencies: list[float] = []
+    accepted = 0
+    queue = list(range(batches))
+    async with httpx.AsyncClient(base_url=url, timeout=120) as client:
+
+        async def one_client():
+            nonlocal accepted
+            while queue:
+                queue.pop()
+                articles = [{"text": f"{uuid.uuid4()} {TEXT}", "published_at": "2024-06-17"} for _ in range(size)]
+                started = time.perf_counter()
+                response = await client.post("/articles/batch", json={"articles": articles})
+                latencies.append(time.perf_counter() - started)
+                accepted += response.json()["accepted"]
+
+        started = time.perf_counter()
+        await asyncio.gather(*(one_client() for _ in range(clients)))
+        elapsed = time.perf_counter() - started
+    return accepted, elapsed, latencies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--clients", type=int, default=64)
+    parser.add_argument("--api-workers", type=int, default=2)
+    parser.add_argument("--batches", type=int, default=20)
+    args = parser.parse_args()
+    with scratch_service(api_workers=args.api_workers) as (_, url):
+        accepted, latencies, elapsed = asyncio.run(single_posts(url, clients=args.clients, seconds=args.seconds))
+        print(f"machine: {machine()}; API: uvicorn x{args.api_workers}; load generator on the same machine")
+        print(f"POST /articles, {args.clients} clients, {elapsed:.1f} s: {accepted / elapsed:,.0f} accepted/s; "
+              f"{summary_ms(latencies)}")
+        accepted, elapsed, latencies = asyncio.run(batch_posts(url, batches=args.batches, size=1000, clients=2))
+        print(f"POST /articles/batch (1,000 per batch, 2 clients): {accepted / elapsed:,.0f} articles/s; "
+              f"{summary_ms(latencies)}")
+
+
+if __name__ == "__main__":
+    main()
