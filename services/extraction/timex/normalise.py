@@ -281,7 +281,7 @@ def n_year_words(m, ctx):
         if n is None or not (10 <= n <= 99):
             return None
         return "DATE", f"19{int(n):02d}"
-    rest = w[len("two thousand") :].replace("and", "").strip()
+    rest = re.sub(r"\band\b", "", w[len("two thousand") :]).strip()
     n = parse_number(rest) if rest else 0
     if n is None or n >= 100:
         n = 0
@@ -571,6 +571,93 @@ def _unit_value(unit: str, ref: str) -> str | None:
     if unit == "week" and m[3]:
         return week_value(date(int(m[1]), int(m[2]), int(m[3])))
     return None
+
+
+def n_the_year(m, ctx):
+    if re.match(r"\s+(?:ended|ending|to\s+(?:june|march|sept)|through)", ctx.after, re.I):
+        return "DURATION", "P1Y"
+    if ctx.ref and re.fullmatch(r"\d{4}", ctx.ref):
+        return "DATE", ctx.ref
+    return "DATE", f"{ctx.dct.year:04d}"
+
+
+def _easter(y: int) -> date:
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(y, month, day)
+
+
+def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
+    """n-th (1-based; -1 = last) ISO weekday wd of a month."""
+    if n > 0:
+        d = date(y, month, 1)
+        d += timedelta(days=(wd - d.isoweekday()) % 7)
+        return d + timedelta(weeks=n - 1)
+    y2, m2 = shift_month(y, month, 1)
+    d = date(y2, m2, 1) - timedelta(days=1)
+    return d - timedelta(days=(d.isoweekday() - wd) % 7)
+
+
+def holiday_date(name: str, y: int) -> date | None:
+    name = re.sub(r"[\u2019']s?", "", _low(name)).replace(" day", "").replace("  ", " ").strip()
+    fixed = {"christmas": (12, 25), "christmas eve": (12, 24), "new year": (1, 1), "new years": (1, 1),
+             "new year eve": (12, 31), "new years eve": (12, 31), "independence": (7, 4), "halloween": (10, 31),
+             "valentine": (2, 14), "valentines": (2, 14), "veterans": (11, 11), "armistice": (11, 11),
+             "boxing": (12, 26), "st. patrick": (3, 17), "bastille": (7, 14), "may": (5, 1)}  # fmt: skip
+    if name in fixed:
+        return date(y, *fixed[name])
+    if name == "thanksgiving":
+        return _nth_weekday(y, 11, 4, 4)
+    if name == "labor":
+        return _nth_weekday(y, 9, 1, 1)
+    if name == "memorial":
+        return _nth_weekday(y, 5, 1, -1)
+    if name == "martin luther king":
+        return _nth_weekday(y, 1, 1, 3)
+    if name == "election":
+        return _nth_weekday(y, 11, 1, 1) + timedelta(days=1)
+    if name in ("easter", "easter sunday"):
+        return _easter(y)
+    if name == "good friday":
+        return _easter(y) - timedelta(days=2)
+    if name == "easter monday":
+        return _easter(y) + timedelta(days=1)
+    return None
+
+
+def n_holiday(m, ctx):
+    name = m["hol"]
+    rel = _low(m["rel"])
+    if m["year"]:
+        d = holiday_date(name, int(m["year"]))
+        return ("DATE", d.isoformat()) if d else None
+    y = ctx.dct.year
+    this = holiday_date(name, y)
+    if this is None:
+        return None
+    last = this if this <= ctx.dct else holiday_date(name, y - 1)
+    nxt = this if this >= ctx.dct else holiday_date(name, y + 1)
+    if rel in ("last", "this past"):
+        d = last if last < ctx.dct else holiday_date(name, y - 1)
+    elif rel in ("next", "this coming"):
+        d = nxt
+    elif ctx.direction == PAST:
+        d = last
+    elif ctx.direction == FUTURE:
+        d = nxt
+    else:
+        d = last if (ctx.dct - last).days <= (nxt - ctx.dct).days else nxt
+    if _low(m["week"]) == "week":
+        return "DATE", week_value(d)
+    return "DATE", d.isoformat()
 
 
 def n_year_end(m, ctx):

@@ -133,14 +133,14 @@ RULES: list[tuple[str, str, str]] = [
     ("month_rel_year", "DATE", rf"\b(?:{EDGE})?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
     ("month", "DATE", rf"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+coming|early|late|mid|earlier\s+in|later\s+in)[-\s]+)?(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?(?P<month>{MONTH})(?!\w)"),
     ("year", "DATE", rf"\b(?:(?P<edge>{EDGE})|(?P<fiscal>fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?|the\s+year\s+))?(?P<year>{YEAR4})(?![\d%])"),
-    ("year_words", "DATE", r"\b(?:the\s+year\s+)?(?P<yw>nineteen[-\s]+(?:\w+(?:[-\s]\w+)?)|two\s+thousand(?:\s+and)?(?:\s+\w+)?)\b"),
+    ("year_words", "DATE", r"\b(?:the\s+year\s+)?(?P<yw>nineteen[-\s]+(?:\w+(?:[-\s]\w+)?)|two\s+thousand(?:(?:\s+and)?\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?))?)\b"),
     ("decade", "DATE", rf"\b(?:the\s+)?(?:(?P<edge>early|late|mid|middle)[-\s]+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0|\u2019\d0)'?s\b"),
     ("decade_word", "DATE", r"\b(?:the\s+)?(?:(?P<edge>early|late|mid)[-\s]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
     ("century", "DATE", rf"\b(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?(?P<ord>{ORD}|\d{{1,2}}(?:st|nd|rd|th))[-\s]+century\b"),
     ("this_century", "DATE", r"\b(?P<rel>this|last|next|the\s+(?:last|previous|past|next|current))\s+century\b"),
     # ---- quarters and halves
     ("quarter", "DATE",
-     rf"\b(?:(?P<det>the|this|last|next|its|their|a)\s+)?(?:(?P<yr1>{YEAR4})\s+)?(?:fiscal\s+|calendar\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
+     rf"\b(?:(?P<det>the|this|last|next|its|their)\s+)?(?:(?P<yr1>{YEAR4})\s+)?(?:fiscal\s+|calendar\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
      rf"[-\s]+(?:fiscal[-\s]+)?quarter(?![-\s]+(?:of\s+(?:a|an|the)\s+(?:century|mile|point|percent|hour)))"
      rf"(?:\s+of\s+(?:(?P<yr2>{YEAR4})|(?:fiscal\s+)?(?P<rel>this|last|next)\s+year|the\s+year|(?:fiscal\s+)?(?P<yr3>{YEAR4})))?\b"),
     ("quarter_ref", "DATE", r"\b(?P<det>the|this|last|next|the\s+latest|the\s+current|the\s+latest\s+fiscal|the\s+most\s+recent|the\s+year-?(?:ago|earlier)|the\s+previous|the\s+same)\s+(?:fiscal\s+)?(?:quarter|period)\b"),
@@ -162,6 +162,12 @@ RULES: list[tuple[str, str, str]] = [
      r"the\s+middle\s+of\s+the|the\s+start\s+of\s+this|the\s+beginning\s+of\s+this|the\s+turn\s+of\s+the|so\s+far\s+this|"
      r"later\s+that|earlier\s+that|by\s+the\s+end\s+of\s+the)\s+"
      r"(?P<unit>week|month|year|weekend|decade|day|morning|afternoon|evening|night|fiscal\s+year)(?!-)\b"),
+    ("the_year", "DATE", r"\b(?P<prep>for|of|in|through|during|throughout)\s+(?P<span>the\s+(?:full\s+)?year)\b(?!-|\s+(?:ago|earlier|before|after|later))"),
+    ("holiday", "DATE",
+     r"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year(?:[\u2019']s)?(?:\s+(?:Day|Eve))?|"
+     r"Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine(?:[\u2019']s)?\s+Day|Veterans(?:[\u2019'])?\s+Day|Armistice\s+Day|"
+     r"Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Boxing\s+Day|Bastille\s+Day|"
+     rf"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day)(?:\s+(?P<week>week))?(?:\s*,?\s*(?P<year>{YEAR4}))?\b"),
     ("year_end", "DATE", r"\b(?P<w>year-end|year\s+end|yearend|month-end|week-end)\b"),
     ("week_of", "DATE", rf"\bthe\s+week\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\b"),
     ("ago", "DATE",

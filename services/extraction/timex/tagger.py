@@ -63,7 +63,7 @@ def _candidates(doc) -> list[_Candidate]:
     out = []
     for order, (name, typ, rx) in enumerate(P.COMPILED):
         for m in rx.finditer(text):
-            s, e = m.start(), m.end()
+            s, e = m.span("span") if "span" in rx.groupindex else m.span()
             # trim trailing spaces / possessives
             frag = text[s:e]
             stripped = re.sub(r"(?:'s|\u2019s)$", "", frag.rstrip())
@@ -87,7 +87,8 @@ def _candidates(doc) -> list[_Candidate]:
 
 def _context(doc, c: _Candidate, dct: date, ref: str | None, dirn: int) -> Context:
     text = doc.text
-    return Context(dct=dct, direction=dirn, ref=ref, before=text[max(0, c.start - 40) : c.start], after=text[c.end : c.end + 40])
+    s, e = c.match.span()
+    return Context(dct=dct, direction=dirn, ref=ref, before=text[max(0, s - 40) : s], after=text[e : e + 40])
 
 
 _NON_ANCHORING = {"ref", "ago", "year_earlier_adj", "anaphoric_day", "day_before_wd", "ref_units"}
