@@ -93,6 +93,21 @@ def is_boilerplate_line(line: str) -> bool:
     return False
 
 
+# Inline furniture inside paragraphs: embedded-post signatures, links, photo credits.
+INLINE_NOISE_PATTERNS: tuple[str, ...] = (
+    # "— Jane Doe (@janedoe) November 9, 2016" closing an embedded social-media post
+    r"(?:--|—|–|-)\s*[^()\n]{0,60}\(@\w+\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?",
+    r"\bpic\.twitter\.com/\w+",
+    r"\bhttps?://\S+",
+    r"\bwww\.\S+",
+    # "Carl Court/Getty Images 3/8", "(Photo: AFP)"
+    r"(?:[A-Z][\w.'-]+ ){0,3}[A-Z][\w.'-]+\s*/\s*(?:Getty Images|AFP|Reuters|AP|PA|EPA|Shutterstock)"
+    r"(?: via Getty Images)?(?:\s+\d{1,2}/\d{1,2}\b)?",
+    r"\((?:Photo|Image|Picture|Credit|Source)s?:[^)]{0,80}\)",
+)
+_INLINE_NOISE = re.compile("|".join(INLINE_NOISE_PATTERNS))
+
+
 def normalise_typography(text: str) -> str:
     """Straighten quotes, unify spaces and dashes, and split sentences that a scrape glued together."""
     text = text.translate(_TRANSLATIONS)
@@ -115,7 +130,8 @@ def clean_text(text: str) -> str:
     paragraphs: list[str] = []
     for raw_line in text.split("\n"):
         line = _NAV_PREFIX.sub("", raw_line.strip())
-        line = _SPACES.sub(" ", normalise_typography(line)).strip()
+        line = _INLINE_NOISE.sub(" ", normalise_typography(line))
+        line = _SPACES.sub(" ", line).strip()
         if not line or is_boilerplate_line(line):
             continue
         if line[-1] not in _TERMINAL_PUNCTUATION:

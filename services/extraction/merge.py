@@ -55,8 +55,12 @@ def compatible_dates(a: EventDate, b: EventDate) -> bool:
     return False
 
 
+# Triggers that only say that something happened: they fit any happening on the same date.
+GENERIC_TRIGGERS: frozenset[str] = frozenset({"happen", "occur", "unfold", "incident", "event"})
+
+
 def similar_triggers(a: str, b: str) -> bool:
-    if a == b:
+    if a == b or a in GENERIC_TRIGGERS or b in GENERIC_TRIGGERS:
         return True
     return any(a in group and b in group for group in TRIGGER_CLASSES)
 

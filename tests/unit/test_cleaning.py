@@ -83,3 +83,18 @@ def test_html_goes_through_the_main_text_extractor():
     assert "meet the president on Tuesday" in text
     assert "Copyright" not in text
     assert "<p>" not in text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Police closed the road. -- Jane Doe (@janedoe) November 9, 2016 Trams stopped.",
+         "Police closed the road. Trams stopped."),
+        ("Stay away pic.twitter.com/AbC123 please.", "Stay away please."),
+        ("Read it at https://example.com/story now.", "Read it at now."),
+        ("Jane Smith/Getty Images 3/8 Emergency services arrived.", "Emergency services arrived."),
+        ("The bridge (Photo: Reuters) reopened.", "The bridge reopened."),
+    ],
+)
+def test_inline_furniture_is_removed(raw, expected):
+    assert clean_text(raw) == expected
