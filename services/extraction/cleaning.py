@@ -96,7 +96,7 @@ def is_boilerplate_line(line: str) -> bool:
 # Inline furniture inside paragraphs: embedded-post signatures, links, photo credits.
 INLINE_NOISE_PATTERNS: tuple[str, ...] = (
     # "— Jane Doe (@janedoe) November 9, 2016" closing an embedded social-media post
-    r"(?:--|—|–|-)\s*[^()\n]{0,60}\(@\w+\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?",
+    r"(?:(?<=\s)|^)(?:--|—|–|-)\s+[^()\n]{0,60}\(@\w+\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?",
     r"\bpic\.twitter\.com/\w+",
     r"\bhttps?://\S+",
     r"\bwww\.\S+",
