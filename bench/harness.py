@@ -41,7 +41,12 @@ def scratch_service(*, api_workers: int = 1):
     api: ServiceProcess | None = None
     try:
         api, url = start_api(logs, env=env, workers=api_workers)
-        yield services, url
+        from services.auth.keys import create_key
+        from services.store.db import session_scope
+
+        with session_scope() as session:
+            key = create_key(session, name="bench").key
+        yield services, url, {"Authorization": f"Bearer {key}"}
     finally:
         if api is not None:
             api.stop()

@@ -20,12 +20,12 @@ TEXT = ("Vladimir Putin is scheduled to travel to North Korea for a two-day visi
         "the Kremlin said. It is his first visit to the country in more than two decades. ") * 8
 
 
-async def single_posts(url: str, *, clients: int, seconds: float) -> tuple[int, list[float]]:
+async def single_posts(url: str, headers: dict, *, clients: int, seconds: float) -> tuple[int, list[float]]:
     latencies: list[float] = []
     accepted = 0
     deadline = time.perf_counter() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30) as client:
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30, headers=headers) as client:
 
         async def one_client():
             nonlocal accepted
@@ -42,11 +42,11 @@ async def single_posts(url: str, *, clients: int, seconds: float) -> tuple[int, 
     return accepted, latencies, elapsed
 
 
-async def batch_posts(url: str, *, batches: int, size: int, clients: int) -> tuple[int, float, list[float]]:
+async def batch_posts(url: str, headers: dict, *, batches: int, size: int, clients: int) -> tuple[int, float, list[float]]:
     latencies: list[float] = []
     accepted = 0
     queue = list(range(batches))
-    async with httpx.AsyncClient(base_url=url, timeout=120) as client:
+    async with httpx.AsyncClient(base_url=url, timeout=120, headers=headers) as client:
 
         async def one_client():
             nonlocal accepted
@@ -71,12 +71,12 @@ def main() -> None:
     parser.add_argument("--api-workers", type=int, default=2)
     parser.add_argument("--batches", type=int, default=20)
     args = parser.parse_args()
-    with scratch_service(api_workers=args.api_workers) as (_, url):
-        accepted, latencies, elapsed = asyncio.run(single_posts(url, clients=args.clients, seconds=args.seconds))
+    with scratch_service(api_workers=args.api_workers) as (_, url, headers):
+        accepted, latencies, elapsed = asyncio.run(single_posts(url, headers, clients=args.clients, seconds=args.seconds))
         print(f"machine: {machine()}; API: uvicorn x{args.api_workers}; load generator on the same machine")
         print(f"POST /articles, {args.clients} clients, {elapsed:.1f} s: {accepted / elapsed:,.0f} accepted/s; "
               f"{summary_ms(latencies)}")
-        accepted, elapsed, latencies = asyncio.run(batch_posts(url, batches=args.batches, size=1000, clients=2))
+        accepted, elapsed, latencies = asyncio.run(batch_posts(url, headers, batches=args.batches, size=1000, clients=2))
         print(f"POST /articles/batch (1,000 per batch, 2 clients): {accepted / elapsed:,.0f} articles/s; "
               f"{summary_ms(latencies)}")
 

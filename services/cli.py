@@ -11,12 +11,14 @@ from typing import Annotated
 
 import typer
 
+from services.auth.commands import keys_app
 from services.extraction.commands import register as register_extraction_commands
 from services.extraction.timex.commands import register as register_timex_commands
 
 app = typer.Typer(help="Annals: event timelines from news.", no_args_is_help=True, add_completion=False)
 eval_app = typer.Typer(help="Score extraction against gold data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+app.add_typer(keys_app, name="keys")
 
 register_timex_commands(app, eval_app)
 register_extraction_commands(app, eval_app)
@@ -26,15 +28,9 @@ APPS = {"all": "services.app:app", "ingest": "services.app:ingest_app", "timelin
 
 
 def _resolve_services(settings, *, database: bool = True, redis: bool = True):
-    """Configured URLs, else the embedded servers under the data directory (started or joined)."""
-    from services.embedded import start_embedded
+    from services.embedded import resolve_services
 
-    servers = start_embedded(
-        settings.data_dir, database=database and not settings.database_url, redis=redis and not settings.redis_url
-    )
-    database_url = settings.database_url or servers.database_url
-    redis_url = settings.redis_url or servers.redis_url
-    return servers, database_url, redis_url
+    return resolve_services(settings, database=database, redis=redis)
 
 
 def _child_env(database_url: str | None, redis_url: str | None) -> dict[str, str]:
@@ -54,6 +50,7 @@ def up(
     concurrency: Annotated[int | None, typer.Option(help="Worker processes")] = None,
 ):
     """Run everything: PostgreSQL and Redis (embedded unless URLs are set), migrations, API and a worker."""
+    from services.auth.development import development_key
     from services.runner import Supervisor, api_command, wait_until_healthy, worker_command
     from services.settings import get_settings
     from services.store.migrate import upgrade
@@ -78,9 +75,11 @@ def up(
         url = f"http://{host}:{port}"
         if not wait_until_healthy(url):
             raise typer.Exit(_fail("the API did not become healthy"))
+        key = development_key(settings.data_dir, database_url)
         typer.echo(f"Annals is running at {url}  (API docs: {url}/docs). Ctrl-C stops it.")
+        typer.echo(f"Development API key (for writes): {key}")
         if seed:
-            _post_seeds(url)
+            _post_seeds(url, key)
         while not stopping:
             exited = supervisor.any_exited()
             if exited is not None:
@@ -100,7 +99,7 @@ def _fail(message: str) -> int:
     return 1
 
 
-def _post_seeds(url: str) -> None:
+def _post_seeds(url: str, key: str) -> None:
     """Post seeds/*.txt; a trailing YYYY-MM-DD in the file name is the publication date."""
     import httpx
 
@@ -109,7 +108,7 @@ def _post_seeds(url: str) -> None:
         body = {"text": path.read_text(encoding="utf-8"), "title": path.stem, "source": "seed"}
         if match:
             body["published_at"] = match.group(1)
-        response = httpx.post(url + "/articles", json=body, timeout=30)
+        response = httpx.post(url + "/articles", json=body, headers={"Authorization": f"Bearer {key}"}, timeout=30)
         typer.echo(f"seed {path.name}: HTTP {response.status_code} id={response.json().get('id')}")
 
 

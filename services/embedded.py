@@ -71,3 +71,11 @@ def start_embedded(data_dir: Path, *, database: bool, redis: bool) -> EmbeddedSe
         servers.stop()
         raise
     return servers
+
+
+def resolve_services(settings, *, database: bool = True, redis: bool = True):
+    """Configured URLs, else the embedded servers under the data directory (started, or joined if running)."""
+    servers = start_embedded(
+        settings.data_dir, database=database and not settings.database_url, redis=redis and not settings.redis_url
+    )
+    return servers, settings.database_url or servers.database_url, settings.redis_url or servers.redis_url

@@ -35,6 +35,14 @@ class InvalidRequest(AnnalsError):
     status, title = 400, "Bad request"
 
 
+class Unauthorized(AnnalsError):
+    status, title = 401, "Unauthorized"
+
+
+class Forbidden(AnnalsError):
+    status, title = 403, "Forbidden"
+
+
 class Unprocessable(AnnalsError):
     status, title = 422, "Invalid request"
 
@@ -55,7 +63,8 @@ def validation_errors(errors: list[dict]) -> list[dict]:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AnnalsError)
     async def annals_error(_: Request, error: AnnalsError):
-        return problem(error.status, error.title, error.detail, **error.extra)
+        headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
+        return problem(error.status, error.title, error.detail, headers=headers, **error.extra)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, error: RequestValidationError):

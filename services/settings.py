@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     requeue_after_seconds: float = Field(60.0, gt=0)
     task_max_retries: int = Field(3, ge=0)
 
+    # Writes (POST /articles*, webhook management) need `Authorization: Bearer <key>` (`annals keys create`).
+    auth_enabled: bool = True
+    read_requires_key: bool = False
+
     # Signs timeline cursors; set it (same value on every API instance) in production.
     secret_key: str = "annals-development-secret"
     # Seconds before Redis redelivers a task whose worker vanished without acknowledging it.

@@ -8,16 +8,18 @@ from fastapi import APIRouter, Path
 from services.responses import OrjsonResponse
 from pydantic import ValidationError
 
+from services.auth.dependencies import ReadAccess, WriteAccess
 from services.deps import SessionDep, SettingsDep
 from services.errors import NotFound, Unprocessable, validation_errors
 from services.ingest.schemas import ArticleIn, BatchIn
 from services.store import articles as article_store
 from services.store.articles import NewArticle
 from services.store.events import events_of_article
-from services.timeline.serialize import article_json
+from services.timeline.serialize import article_json, article_row
 from services.worker.queue import enqueue_articles
 
 router = APIRouter(tags=["articles"])
+
 
 
 def _new_article(article: ArticleIn) -> NewArticle:
@@ -27,19 +29,17 @@ def _new_article(article: ArticleIn) -> NewArticle:
 
 
 @router.post("/articles", status_code=202, responses={200: {"description": "Already posted: the existing article"}})
-def post_article(article: ArticleIn, session: SessionDep):
+def post_article(article: ArticleIn, session: SessionDep, _: WriteAccess):
     """Accept an article: it is committed before the answer, then queued for extraction."""
-    accepted = article_store.accept_articles(session, [_new_article(article)])[0]
+    stored, created = article_store.accept_article(session, _new_article(article))
     session.commit()
-    if accepted.created:
-        enqueue_articles([accepted.id])
-    stored = article_store.get_article(session, accepted.id)
-    body = {**article_json(stored), "duplicate": not accepted.created}
-    return OrjsonResponse(body, status_code=202 if accepted.created else 200)
+    if created:
+        enqueue_articles([stored["id"]])
+    return OrjsonResponse({**article_json(stored), "duplicate": not created}, status_code=202 if created else 200)
 
 
 @router.post("/articles/batch")
-def post_articles_batch(batch: BatchIn, session: SessionDep, settings: SettingsDep):
+def post_articles_batch(batch: BatchIn, session: SessionDep, settings: SettingsDep, _: WriteAccess):
     """Accept up to 1,000 articles; each gets its own result, and bad items never block good ones."""
     if len(batch.articles) > settings.max_batch_articles:
         raise Unprocessable(f"a batch holds at most {settings.max_batch_articles} articles, got {len(batch.articles)}")
@@ -65,9 +65,9 @@ def post_articles_batch(batch: BatchIn, session: SessionDep, settings: SettingsD
 
 
 @router.get("/articles/{article_id}")
-def get_article(article_id: Annotated[int, Path(ge=1, le=2**63 - 1)], session: SessionDep):
+def get_article(article_id: Annotated[int, Path(ge=1, le=2**63 - 1)], session: SessionDep, _: ReadAccess):
     """An article's processing status, its error if it failed, and the events it reported."""
     article = article_store.get_article(session, article_id)
     if article is None:
         raise NotFound(f"no article with id {article_id}")
-    return {**article_json(article), "events": events_of_article(session, article_id)}
+    return {**article_json(article_row(article)), "events": events_of_article(session, article_id)}

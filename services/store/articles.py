@@ -44,6 +44,28 @@ def _row(article: NewArticle, received_at: datetime) -> dict:
     }
 
 
+_INSERT_ONE = (
+    insert(Article)
+    .on_conflict_do_nothing(index_elements=["dedupe_key"])
+    .returning(*Article.__table__.columns)
+)
+
+
+def accept_article(session: Session, article: NewArticle) -> tuple[dict, bool]:
+    """Insert one article unless it was seen before: (its row as a mapping, whether it is new).
+
+    The hot path of POST /articles: one cached INSERT ... RETURNING, and a SELECT only for a re-post.
+    """
+    row = _row(article, datetime.now(UTC))
+    inserted = session.execute(_INSERT_ONE, row).mappings().first()
+    if inserted is not None:
+        return dict(inserted), True
+    existing = session.execute(
+        select(*Article.__table__.columns).where(Article.dedupe_key == row["dedupe_key"])
+    ).mappings().one()
+    return dict(existing), False
+
+
 def accept_articles(session: Session, articles: list[NewArticle]) -> list[Accepted]:
     """Insert the articles not seen before in one statement; return each one's id in input order."""
     now = datetime.now(UTC)

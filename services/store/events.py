@@ -15,7 +15,7 @@ from services.extraction import model as extracted
 from services.store.actors import resolve_actor
 from services.store.cursor import TimelinePosition
 from services.store.event_views import load_event_views
-from services.store.models import Actor, Event, EventActor, EventSource
+from services.store.models import Event, EventActor, EventChange, EventSource
 
 # Namespace for transaction-level advisory locks taken per actor while merging (see save_extraction).
 _ACTOR_LOCK_NAMESPACE = 7_041
@@ -111,7 +111,22 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
             )
             .on_conflict_do_nothing(constraint="uq_event_sources_mention")
         )
+    record_changes(session, saved)
     return saved
+
+
+# Listeners (live streams) wake on this channel instead of polling; the payload is the newest change id.
+CHANGES_CHANNEL = "annals_event_changes"
+
+
+def record_changes(session: Session, saved: SavedEvents) -> None:
+    """Append to the change feed in the caller's transaction: the outbox for webhooks and live streams."""
+    rows = [{"event_id": i, "kind": "created"} for i in saved.created]
+    rows += [{"event_id": i, "kind": "updated"} for i in saved.updated]
+    if rows:
+        newest = session.execute(insert(EventChange).values(rows).returning(EventChange.id)).scalars().all()
+        session.execute(text("SELECT pg_notify(:channel, :payload)"),
+                        {"channel": CHANGES_CHANNEL, "payload": str(max(newest))})
 
 
 def _create_event(session: Session, new: extracted.Event, actor_ids: list[int]) -> Event:

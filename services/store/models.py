@@ -161,3 +161,35 @@ class EventSource(Base):
         UniqueConstraint("event_id", "article_id", "start_offset", name="uq_event_sources_mention"),
         Index("ix_event_sources_article_id", "article_id"),
     )
+
+
+class EventChange(Base):
+    """An append-only feed of event creations and updates, written in the transaction that made them.
+
+    It is the outbox the webhook relay reads, and the log a live stream resumes from (its id is the cursor).
+    """
+
+    __tablename__ = "event_changes"
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(Text)  # created | updated
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (CheckConstraint("kind IN ('created', 'updated')", name="kind"),)
+
+
+class ApiKey(Base):
+    """A client's key. Only its SHA-256 is stored; the key itself is shown once, when made."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text)  # the first characters, so people can tell keys apart
+    key_hash: Mapped[str] = mapped_column(Text, unique=True)
+    scope: Mapped[str] = mapped_column(Text)  # write (may also read) | read
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (CheckConstraint("scope IN ('read', 'write')", name="scope"),)

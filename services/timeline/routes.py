@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 
+from services.auth.dependencies import require_read_key
 from services.deps import SessionDep, SettingsDep
 from services.errors import ActorNotFound, InvalidRequest, NotFound, Unprocessable
 from services.store.actors import find_actor, search_actors
@@ -14,7 +15,7 @@ from services.store.cursor import InvalidCursor, decode_cursor, encode_cursor
 from services.store.events import get_event, timeline_page
 from services.timeline.serialize import actor_json
 
-router = APIRouter(tags=["timeline"])
+router = APIRouter(tags=["timeline"], dependencies=[Depends(require_read_key)])
 
 MAX_ID = 2**63 - 1
 

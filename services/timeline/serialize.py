@@ -17,16 +17,21 @@ def actor_json(actor: Actor, event_count: int | None = None) -> dict:
     return body
 
 
-def article_json(article: Article) -> dict:
+def article_row(article: Article) -> dict:
+    return {column.key: getattr(article, column.key) for column in Article.__table__.columns}
+
+
+def article_json(row: dict) -> dict:
+    """An article's public fields (from a row mapping: the ingest path never builds ORM objects)."""
     return {
-        "id": article.id,
-        "status": article.status,
-        "url": article.url,
-        "title": article.title,
-        "source": article.source,
-        "published_at": article.published_at.isoformat(),
-        "published_at_assumed": article.published_at_assumed,
-        "received_at": article.received_at.isoformat(),
-        "attempts": article.attempts,
-        "error": article.error,
+        "id": row["id"],
+        "status": row["status"],
+        "url": row["url"],
+        "title": row["title"],
+        "source": row["source"],
+        "published_at": row["published_at"].isoformat(),
+        "published_at_assumed": row["published_at_assumed"],
+        "received_at": row["received_at"].isoformat(),
+        "attempts": row["attempts"],
+        "error": row["error"],
     }

@@ -31,6 +31,16 @@ def worker(log_dir):
     process.stop()
 
 
+@pytest.fixture
+def headers() -> dict:
+    """A write key, sent as every real writer must."""
+    from services.auth.keys import create_key
+    from services.store.db import session_scope
+
+    with session_scope() as session:
+        return {"Authorization": f"Bearer {create_key(session, name='e2e').key}"}
+
+
 @pytest.fixture(autouse=True)
 def empty_database():
     with get_engine().begin() as connection:

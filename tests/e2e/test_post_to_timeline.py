@@ -19,9 +19,9 @@ def wait_until_done(api: str, article_id: int, timeout: float = 60) -> dict:
     return wait_for(finished, timeout=timeout, interval=0.2, what=f"article {article_id} to be processed")
 
 
-def test_seed_article_becomes_an_ordered_putin_timeline(api, worker):
+def test_seed_article_becomes_an_ordered_putin_timeline(api, worker, headers):
     response = httpx.post(f"{api}/articles", json={"text": SEED.read_text(), "title": "Putin to visit North Korea",
-                                                   "published_at": "2024-06-17"})
+                                                   "published_at": "2024-06-17"}, headers=headers)
     assert response.status_code == 202
     article = wait_until_done(api, response.json()["id"])
     assert article["status"] == "done", article["error"]
@@ -38,13 +38,13 @@ def test_seed_article_becomes_an_ordered_putin_timeline(api, worker):
     assert not any("See also" in source["sentence"] for e in timeline["events"] for source in e["sources"])
 
 
-def test_reposting_is_idempotent_and_a_second_outlet_adds_sources_not_events(api, worker):
+def test_reposting_is_idempotent_and_a_second_outlet_adds_sources_not_events(api, worker, headers):
     text = ("Vladimir Putin met Chinese President Xi Jinping in Beijing on Thursday, "
             "the Kremlin said. The two leaders signed a joint statement.")
     first = httpx.post(f"{api}/articles", json={"text": text, "url": "https://a.example/1",
-                                                "published_at": "2024-05-17"}).json()
+                                                "published_at": "2024-05-17"}, headers=headers).json()
     wait_until_done(api, first["id"])
-    again = httpx.post(f"{api}/articles", json={"text": text, "url": "https://a.example/1"})
+    again = httpx.post(f"{api}/articles", json={"text": text, "url": "https://a.example/1"}, headers=headers)
     assert again.status_code == 200 and again.json()["id"] == first["id"]
     before = httpx.get(f"{api}/actors/Xi Jinping/timeline").json()["events"]
     assert before, "no event for Xi Jinping"
@@ -52,7 +52,7 @@ def test_reposting_is_idempotent_and_a_second_outlet_adds_sources_not_events(api
     retold = ("Russian President Vladimir Putin held talks with Xi Jinping in Beijing on Thursday, "
               "state media reported.")
     second = httpx.post(f"{api}/articles", json={"text": retold, "url": "https://b.example/2",
-                                                 "published_at": "2024-05-17"}).json()
+                                                 "published_at": "2024-05-17"}, headers=headers).json()
     wait_until_done(api, second["id"])
     after = httpx.get(f"{api}/actors/Xi Jinping/timeline").json()["events"]
     assert len(after) == len(before)

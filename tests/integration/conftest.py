@@ -6,7 +6,7 @@ from sqlalchemy import text
 
 from services.store.db import get_engine, session_scope
 
-TABLES = "event_sources, event_actors, events, actor_aliases, actors, articles"
+TABLES = "event_changes, event_sources, event_actors, events, actor_aliases, actors, articles, api_keys"
 
 
 @pytest.fixture(autouse=True)
@@ -18,11 +18,26 @@ def empty_database():
 
 
 @pytest.fixture
-def client():
+def write_key() -> str:
+    from services.auth.keys import create_key
+
+    with session_scope() as session:
+        return create_key(session, name="tests").key
+
+
+@pytest.fixture
+def anonymous_client():
     from services.app import create_app
 
     with TestClient(create_app()) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def client(anonymous_client, write_key):
+    """A client that sends a write key, as every real writer must."""
+    anonymous_client.headers["Authorization"] = f"Bearer {write_key}"
+    return anonymous_client
 
 
 @pytest.fixture

@@ -1,0 +1,62 @@
+"""Writes need a key; reads are open unless settings close them; revoked and read-only keys get 403."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.auth.keys import create_key, revoke_key
+from services.settings import get_settings
+from services.store.db import session_scope
+
+ARTICLE = {"text": "Putin met Kim on Tuesday.", "published_at": "2024-06-17"}
+
+
+def make_key(scope: str = "write") -> tuple[int, str]:
+    with session_scope() as session:
+        new = create_key(session, name=f"{scope} key", scope=scope)
+    return new.id, new.key
+
+
+def auth(key: str) -> dict:
+    return {"Authorization": f"Bearer {key}"}
+
+
+@pytest.mark.parametrize("path", ["/articles", "/articles/batch"])
+def test_writes_without_a_key_are_401(anonymous_client, path):
+    body = ARTICLE if path == "/articles" else {"articles": [ARTICLE]}
+    response = anonymous_client.post(path, json=body)
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"] == "Bearer"
+    assert response.json()["title"] == "Unauthorized"
+    assert anonymous_client.post(path, json=body, headers=auth("ann_not-a-real-key")).status_code == 401
+
+
+def test_a_write_key_writes_and_a_revoked_one_is_403(anonymous_client):
+    key_id, key = make_key()
+    assert anonymous_client.post("/articles", json=ARTICLE, headers=auth(key)).status_code == 202
+    with session_scope() as session:
+        assert revoke_key(session, key_id)
+    response = anonymous_client.post("/articles", json=ARTICLE | {"text": "other"}, headers=auth(key))
+    assert response.status_code == 403 and "revoked" in response.json()["detail"]
+
+
+def test_a_read_only_key_cannot_write(anonymous_client):
+    _, key = make_key("read")
+    assert anonymous_client.post("/articles", json=ARTICLE, headers=auth(key)).status_code == 403
+
+
+def test_reads_are_open_by_default_and_closed_by_setting(anonymous_client, monkeypatch):
+    assert anonymous_client.get("/actors?q=put").status_code == 200
+    monkeypatch.setattr(get_settings(), "read_requires_key", True)
+    assert anonymous_client.get("/actors?q=put").status_code == 401
+    _, key = make_key("read")
+    assert anonymous_client.get("/actors?q=put", headers=auth(key)).status_code == 200
+
+
+def test_only_the_hash_is_stored():
+    _, key = make_key()
+    with session_scope() as session:
+        from services.store.models import ApiKey
+
+        stored = session.query(ApiKey).one()
+    assert key not in (stored.key_hash, stored.prefix) and stored.prefix == key[:12]
