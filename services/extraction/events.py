@@ -250,6 +250,10 @@ def clause_of(doc, governor, phrase=None) -> Clause:
         speaker_tokens |= {head.i} | {c.i for c in head.children if c.dep_ == "punct"}
         head = head.head
     tokens = _clause_tokens(head, governor) - speaker_tokens
+    # "Kim, who has been dogged by sanctions since 2006": the antecedent is the relative pronoun's referent.
+    if head.dep_ in {"relcl", "acl"} and head.head.i < head.i:
+        antecedent = head.head
+        tokens |= set(range(antecedent.left_edge.i, antecedent.i + 1))
     # "When Putin visited North Korea in 2000, he met Kim Jong Il": one scene, both clauses.
     if head.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "as", "while"}
                                     for c in head.children):
@@ -337,8 +341,8 @@ def summarise(doc, clause: Clause, phrase_tokens: set[int]) -> str:
     """A short readable rendering of the clause (at most 200 characters)."""
     sentence = clause.governor.sent
     tokens = [t for t in sentence if t.i in clause.tokens]
-    if not tokens:
-        tokens = list(sentence)
+    if len([t for t in tokens if not t.is_punct]) < 4:
+        tokens = list(sentence)  # a fragment ("to go") says less than its sentence
     pieces: list[str] = []
     for position, token in enumerate(tokens):
         pieces.append(token.text_with_ws)
