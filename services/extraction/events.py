@@ -129,10 +129,33 @@ def _continue_scenes(doc, drafts, resolution: ActorResolution) -> list[Event]:
     return events
 
 
+WEEKDAYS: frozenset[str] = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+)
+
+
+def _planned_weekday(phrase, governor, dct: date):
+    """A bare weekday governed by a plan ("scheduled for Wednesday") lies ahead, whatever the reporting verb."""
+    words = phrase.text.strip().lower().rstrip(".").split()
+    if not words or words[-1] not in WEEKDAYS or len(words) > 2:
+        return phrase
+    when = phrase.date
+    if when.granularity != "day" or not (0 < (dct - when.start).days <= 7):
+        return phrase
+    planned = governor.lemma_.lower() in PLAN_LEMMAS or any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in FUTURE_AUXILIARIES for c in governor.children
+    )
+    if not planned:
+        return phrase
+    day = when.start + timedelta(days=7)
+    return replace(phrase, date=EventDate(day.isoformat(), day, day, "day"))
+
+
 def _draft_event(doc, phrase, resolution: ActorResolution, dct: date) -> tuple[Event, Clause] | None:
     governor = _governor_token(doc, phrase)
     if governor is None:
         return None
+    phrase = _planned_weekday(phrase, governor, dct)
     clause = clause_of(doc, governor, phrase)
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
     phrase_tokens = {t.i for t in span} if span is not None else set()

@@ -109,3 +109,8 @@ def test_two_clauses_about_one_happening_give_one_event():
     events = events_of(text)
     assert len(events) == 1, [(e.date.value, e.trigger, e.actors) for e in events]
     assert {"Emmanuel Macron", "Germany"} <= set(events[0].actors)
+
+
+def test_a_weekday_governed_by_a_plan_lies_ahead():
+    text = "The leaders will sign a treaty, an aide said, with the main ceremony scheduled for Wednesday."
+    assert "2024-06-19" in {e.date.value for e in events_of(text)}
