@@ -44,6 +44,11 @@ _DEMONYM_BY_NAME = {name.lower(): country for name, country in DEMONYMS.items()}
 _TABLE_NAMES = {**{k: ("place", v) for k, v in _COUNTRY_BY_NAME.items()},
                 **{k: ("organisation", v) for k, v in _ORGANISATION_BY_NAME.items()}}
 _MAX_TABLE_TOKENS = 4
+# Words of page furniture that the entity recogniser takes for names.
+PAGE_FURNITURE_WORDS: frozenset[str] = frozenset(
+    "image images photo photos picture pictures caption getty email e-mail invalid video videos copyright "
+    "click subscribe newsletter".split()
+)
 # Photo credits, counters, handles and links are not names ("Getty 8/19", "@user", "http://...").
 _NOT_A_NAME = re.compile(r"\d|/|@|#|https?:|www\.|\.com\b")
 _POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
@@ -185,6 +190,8 @@ def _mention_from_entity(doc, ent) -> Mention | None:
     surface = re.sub(r"\s+([.,'’-])\s*", r"\1", surface) if "." in surface or "-" in surface else surface
     if not any(ch.isupper() for ch in surface) or len(surface) < 2 or _NOT_A_NAME.search(surface):
         return None
+    if any(word.lower() in PAGE_FURNITURE_WORDS for word in words):
+        return None  # "Invalid Email", "Image caption", "Photo KUNDUZ"
     country = canonical_country(surface)
     if country is not None:
         return Mention(start, end, surface, country, "place")
