@@ -10,7 +10,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from services.extraction.actors.tables import COUNTRY_ALIASES
 from services.extraction.model import Event, EventDate
+
+# Canonical country names are places even when the caller cannot tell actor kinds (events rebuilt from rows).
+COUNTRIES: frozenset[str] = frozenset(COUNTRY_ALIASES)
 
 # Triggers that name the same kind of happening.
 TRIGGER_CLASSES: tuple[frozenset[str], ...] = tuple(
@@ -80,8 +84,8 @@ def _content_words(text: str) -> set[str]:
 def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None) -> bool:
     """Whether two events report one happening: shared actor, compatible date, similar trigger or summary.
 
-    `places`, when given, names the actors that are places: two events set in disjoint places differ
-    ("Putin travels to Pyongyang" vs "Putin travels to Hanoi" on overlapping dates).
+    Two events set in disjoint places differ ("Putin travels to Pyongyang" vs "Putin travels to Hanoi" on
+    overlapping dates); countries are known places, `places` may name more (cities, regions).
     """
     shared = set(a.actors) & set(b.actors)
     if not compatible_dates(a.date, b.date):
@@ -95,6 +99,7 @@ def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None) 
         )
     if a.status != b.status and a.date.value != b.date.value:
         return False
+    places = COUNTRIES | (places or frozenset())
     if places:
         places_a, places_b = set(a.actors) & places, set(b.actors) & places
         if places_a and places_b and not (places_a & places_b):

@@ -97,3 +97,9 @@ def test_article_events_about_one_happening_merge_with_all_actors():
         ("2024-06-18", ("Vladimir Putin", "North Korea", "Kim Jong Un")),
         ("2024-06-19", ("Vladimir Putin", "Vietnam")),
     ]
+
+
+def test_countries_are_known_places_without_actor_kinds():
+    to_pyongyang = event(TWO_DAYS, ["Vladimir Putin", "North Korea"], "travel")
+    to_hanoi = event(day("2024-06-19"), ["Vladimir Putin", "Vietnam"], "travel")
+    assert not same_happening(to_pyongyang, to_hanoi)
