@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
-from services.responses import OrjsonResponse
 
 from services.errors import install_error_handlers
+from services.operations.metrics import MetricsMiddleware
+from services.operations.routes import router as operations_router
+from services.responses import OrjsonResponse
 from services.ingest.routes import router as ingest_router
 from services.timeline.routes import router as timeline_router
 
@@ -20,13 +22,10 @@ def create_app(parts: tuple[str, ...] = ("ingest", "timeline")) -> FastAPI:
         default_response_class=OrjsonResponse,
     )
     install_error_handlers(app)
+    app.add_middleware(MetricsMiddleware)
+    app.include_router(operations_router)
     for part in parts:
         app.include_router(ROUTERS[part])
-
-    @app.get("/healthz", tags=["operations"])
-    def healthz():
-        return {"status": "ok"}
-
     return app
 
 

@@ -59,6 +59,7 @@ def up(
     host, port = host or settings.api_host, port or settings.api_port
     servers, database_url, redis_url = _resolve_services(settings)
     supervisor = Supervisor(_child_env(database_url, redis_url))
+    supervisor.env["PROMETHEUS_MULTIPROC_DIR"] = str(_fresh_metrics_dir(settings.data_dir))
     stopping = False
 
     def request_stop(*_):
@@ -92,6 +93,16 @@ def up(
         typer.echo("stopping...")
         supervisor.stop()
         servers.stop()
+
+
+def _fresh_metrics_dir(data_dir: Path) -> Path:
+    """Where API and worker processes on this host pool their Prometheus samples (emptied at each start)."""
+    import shutil
+
+    path = (data_dir / "metrics").resolve()
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    return path
 
 
 def _fail(message: str) -> int:

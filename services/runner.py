@@ -13,8 +13,8 @@ import httpx
 
 
 def api_command(*, app: str, host: str, port: int, workers: int = 1) -> list[str]:
-    return [sys.executable, "-m", "uvicorn", app, "--host", host, "--port", str(port), "--workers", str(workers),
-            "--no-access-log"]
+    return [sys.executable, "-m", "services.operations.serve", app, "--host", host, "--port", str(port),
+            "--workers", str(workers)]
 
 
 def worker_command(*, concurrency: int, beat: bool, loglevel: str = "INFO") -> list[str]:

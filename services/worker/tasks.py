@@ -12,6 +12,7 @@ from services.settings import get_settings
 from services.store import articles as article_store
 from services.store.db import session_scope
 from services.worker import processing
+from services.worker.signals import article_context
 from services.worker.celery_app import celery_app
 from services.worker.queue import enqueue_articles
 
@@ -58,11 +59,12 @@ def extract_batch(article_ids: list[int]) -> None:
     failed: list[int] = []
     try:
         for article, extraction in zip(claimed, extract_many(items, model_name=settings.nlp_model), strict=True):
-            try:
-                processing.store(article.id, extraction)
-            except Exception:
-                log.exception("article %s could not be stored; retrying it alone", article.id)
-                failed.append(article.id)
+            with article_context(article.id):
+                try:
+                    processing.store(article.id, extraction)
+                except Exception:
+                    log.exception("article %s could not be stored; retrying it alone", article.id)
+                    failed.append(article.id)
     except Exception:
         log.exception("batch extraction failed; retrying its articles one by one")
         failed = [article.id for article in claimed if article.id not in failed]

@@ -11,6 +11,8 @@ from pathlib import Path
 import psycopg
 import redis
 
+from services.operations.redis_client import redis_from_url
+
 LOCAL_POSTGRES = os.environ.get("ANNALS_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 LOCAL_REDIS = os.environ.get("ANNALS_TEST_REDIS_URL", "redis://127.0.0.1:6379")
 # A Redis database number of the test run's own, so it never touches data of db 0.
@@ -29,7 +31,7 @@ class TestServices:
         with psycopg.connect(self.admin_url, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{self.database_name}" WITH (FORCE)')
         try:
-            redis.Redis.from_url(self.redis_url).flushdb()
+            redis_from_url(self.redis_url).flushdb()
         except redis.RedisError:
             pass
         for handle in reversed(self.embedded):
@@ -84,8 +86,4 @@ def _as_url(admin_url: str, database: str) -> str:
 
 
 def redis_client(url: str) -> redis.Redis:
-    if url.startswith("redis+socket://"):
-        path, _, query = url[len("redis+socket://") :].partition("?")
-        db = int(query.split("virtual_host=")[1]) if "virtual_host=" in query else 0
-        return redis.Redis(unix_socket_path=path, db=db)
-    return redis.Redis.from_url(url)
+    return redis_from_url(url)
