@@ -156,7 +156,7 @@ def _draft_event(doc, phrase, resolution: ActorResolution, dct: date) -> tuple[E
     if governor is None:
         return None
     phrase = _planned_weekday(phrase, governor, dct)
-    clause = clause_of(doc, governor, phrase)
+    clause = clause_of(doc, governor, phrase, frozenset(resolution.token_actor))
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
     phrase_tokens = {t.i for t in span} if span is not None else set()
     actors = resolution.names_in_tokens(clause.tokens - phrase_tokens)
@@ -253,8 +253,12 @@ def _governor_token(doc, phrase):
     return head if head.i != root.i else root
 
 
-def clause_of(doc, governor, phrase=None) -> Clause:
-    """The clause that reports the happening the governor (verb or event noun) stands for."""
+def clause_of(doc, governor, phrase=None, participants: frozenset[int] = frozenset()) -> Clause:
+    """The clause that reports the happening the governor (verb or event noun) stands for.
+
+    `participants` are the tokens that mention actors: a reduced relative clause that names its own
+    participants ("documents signed between Moscow and Pyongyang in 1961") is a clause of its own.
+    """
     head = governor
     steps = 0
     while steps < 12:
@@ -263,6 +267,10 @@ def clause_of(doc, governor, phrase=None) -> Clause:
         if head.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECT_DEPS for c in head.children):
             break
         if head.pos_ in {"VERB", "AUX"} and head.dep_ in {"ccomp", "advcl", "relcl", "conj", "parataxis"}:
+            break
+        if head.pos_ == "VERB" and head.dep_ == "acl" and head.tag_ == "VBN" and any(
+            t.i in participants for t in head.subtree if t.i != head.i
+        ):
             break
         head = head.head
         steps += 1
@@ -385,7 +393,8 @@ def summarise(doc, clause: Clause, phrase_tokens: set[int]) -> str:
 
 def confidence_of(clause: Clause, actors: list[str], when: EventDate) -> float:
     score = 0.45
-    if clause.head.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECT_DEPS for c in clause.head.children):
+    head = clause.head
+    if head.pos_ in {"VERB", "AUX"} and (any(c.dep_ in SUBJECT_DEPS for c in head.children) or head.dep_ == "acl"):
         score += 0.2
     if actors:
         score += 0.15
