@@ -131,7 +131,7 @@ RULES: list[tuple[str, str, str]] = [
      rf"(?:\s*,?\s*(?P<year>{YEAR4})\b)?"),
     ("month_year", "DATE", rf"\b(?:{EDGE})?(?P<month>{MONTH})\s*(?:,|of)?\s+(?P<year>{YEAR4})\b"),
     ("month_rel_year", "DATE", rf"\b(?:{EDGE})?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
-    ("month", "DATE", rf"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+coming|early|late|mid|earlier\s+in|later\s+in)[-\s]+)?(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?(?P<month>{MONTH})(?!\w)"),
+    ("month", "DATE", rf"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+coming|early|late|mid|earlier\s+in|later\s+in)[-\s]+)?(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?(?P<month>{MONTH})(?!\w)(?!\s*\d)"),
     ("year", "DATE", rf"\b(?:(?P<edge>{EDGE})|(?P<fiscal>fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?|the\s+year\s+))?(?P<year>{YEAR4})(?![\d%])"),
     ("year_words", "DATE", r"\b(?:the\s+year\s+)?(?P<yw>nineteen[-\s]+(?:\w+(?:[-\s]\w+)?)|two\s+thousand(?:(?:\s+and)?\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?))?)\b"),
     ("decade", "DATE", rf"\b(?:the\s+)?(?:(?P<edge>early|late|mid|middle)[-\s]+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0|\u2019\d0)'?s\b"),

@@ -10,7 +10,10 @@ from services.extraction.model import Timex
 from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import interval
 from services.extraction.timex.normalise import NORMALISERS, Context
-from services.extraction.timex.tense import direction
+from services.extraction.timex.tense import FUTURE, PAST, UNKNOWN, direction
+
+_AS_SOON = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:[a-z]+\s+){0,2}$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|til|through|before)\s+(?:at\s+least\s+|the\s+)?$", re.I)
 
 _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "june", "sun", "sat", "wed", "dec", "aug"}
 
@@ -113,7 +116,13 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
     def dirn(c):
         k = (c.start, c.end)
         if k not in dir_cache:
-            dir_cache[k] = direction(doc, c.start, c.end)
+            d = direction(doc, c.start, c.end)
+            before = doc.text[max(0, c.start - 24) : c.start]
+            if d == PAST and _UNTIL.search(before):
+                d = UNKNOWN  # "gave them until mid-November": a deadline, not the past
+            elif _AS_SOON.search(before):
+                d = FUTURE  # "as soon as Tuesday", "as early as next week"
+            dir_cache[k] = d
         return dir_cache[k]
 
     # pass 1: keep candidates a normaliser accepts, longest first

@@ -140,18 +140,20 @@ def direction(doc, start: int, end: int) -> int:
         return FUTURE
     if any(c.tag_ == "MD" and c.lemma_ in ("will", "shall") for c in chain):
         return FUTURE
+    planned = any(c.lemma_ in PLAN_LEMMAS and c.lemma_ not in ("go", "try") for c in chain) or any(
+        k.dep_ == "acomp" and k.lemma_ in PLAN_LEMMAS for c in chain for k in c.children
+    )
+    is_to = any(c.lemma_ == "be" and any(k.dep_ in ("xcomp", "ccomp") and k.tag_ == "VB" for k in c.children) for c in chain)
     # past
     if f.tag_ == "VBD" or any(a.tag_ == "VBD" for a in _auxes(f)):
-        return PAST
+        return UNKNOWN if planned else PAST  # "planned to leave on Thursday": future in the past
     if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in _auxes(f)) and f.tag_ == "VBN":
-        return PAST
+        return UNKNOWN if planned else PAST
     if f.tag_ == "MD":
         return UNKNOWN
     present = f.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in _auxes(f))
     if present:
-        if any(c.lemma_ in PLAN_LEMMAS for c in chain) or any(
-            k.dep_ == "acomp" and k.lemma_ in PLAN_LEMMAS for c in chain for k in c.children
-        ):
+        if planned or is_to:
             return FUTURE
         if any(c.tag_ == "VBG" and any(a.lemma_ == "be" for a in _auxes(c)) for c in chain):
             return FUTURE  # present progressive with a time: "is meeting on Tuesday"
