@@ -70,9 +70,10 @@ _TRANSLATIONS = str.maketrans(
 
 # Words that typically open an English sentence; when one is glued to the previous word ("BeijingThere",
 # "September.The") the two sentences were run together by a bad scrape.
-SENTENCE_OPENERS: frozenset[str] = frozenset(
-    "The There This That These Those He She It They We His Her Its Their Our In On At But And "
-    "After Before When While As However Meanwhile Earlier Later Last Next".split()
+SENTENCE_OPENERS: tuple[str, ...] = (
+    "The", "There", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "His", "Her", "Its",
+    "Their", "Our", "In", "On", "At", "But", "And", "After", "Before", "When", "While", "As", "However",
+    "Meanwhile", "Earlier", "Later", "Last", "Next",
 )
 _GLUED_AFTER_STOP = re.compile(r"(?<=[a-z0-9\)\"'])([.!?])(?=[A-Z][a-z])")
 _GLUED_OPENER = re.compile(r"\b([A-Za-z]*[a-z])(" + "|".join(sorted(SENTENCE_OPENERS, key=len, reverse=True)) + r")\b")
@@ -88,9 +89,7 @@ def is_boilerplate_line(line: str) -> bool:
     if _BOILERPLATE.match(stripped):
         return True
     # Teasers cut off by the site ("Russia's Putin is set to make a rare visit to...").
-    if stripped.endswith(("...", "…")) and len(stripped) < 200:
-        return True
-    return False
+    return stripped.endswith(("...", "…")) and len(stripped) < 200
 
 
 # Inline furniture inside paragraphs: embedded-post signatures, links, photo credits.
@@ -101,8 +100,10 @@ INLINE_NOISE_PATTERNS: tuple[str, ...] = (
     r"\bhttps?://\S+",
     r"\bwww\.\S+",
     # "Carl Court/Getty Images 3/8", "(Photo: AFP)"
-    r"(?:[A-Z][\w.'-]+ ){0,3}[A-Z][\w.'-]+\s*/\s*(?:Getty Images|AFP|Reuters|AP|PA|EPA|Shutterstock)"
-    r"(?: via Getty Images)?(?:\s+\d{1,2}/\d{1,2}\b)?",
+    (
+        r"(?:[A-Z][\w.'-]+ ){0,3}[A-Z][\w.'-]+\s*/\s*(?:Getty Images|AFP|Reuters|AP|PA|EPA|Shutterstock)"
+        r"(?: via Getty Images)?(?:\s+\d{1,2}/\d{1,2}\b)?"
+    ),
     r"\((?:Photo|Image|Picture|Credit|Source)s?:[^)]{0,80}\)",
 )
 _INLINE_NOISE = re.compile("|".join(INLINE_NOISE_PATTERNS))

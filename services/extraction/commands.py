@@ -9,6 +9,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -46,10 +47,10 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
     @app.command("extract")
     def extract_command(
-        path: str = typer.Argument(..., help="Article file (.txt or .html), or - for stdin."),
-        published_at: str = typer.Option(..., "--published-at", help="Publication date, YYYY-MM-DD."),
-        output_format: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table or json."),
-        html: bool | None = typer.Option(None, "--html/--text", help="Force HTML or plain-text cleaning."),
+        path: Annotated[str, typer.Argument(help="Article file (.txt or .html), or - for stdin.")],
+        published_at: Annotated[str, typer.Option("--published-at", help="Publication date, YYYY-MM-DD.")],
+        output_format: Annotated[OutputFormat, typer.Option("--format", help="table or json.")] = OutputFormat.table,
+        html: Annotated[bool | None, typer.Option("--html/--text", help="Force HTML or plain-text cleaning.")] = None,
     ) -> None:
         """Extract the dated events and actors of one article."""
         import orjson
@@ -76,8 +77,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
     @eval_app.command("events")
     def eval_events_command(
-        gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold file (dated events per actor)."),
-        verbose: bool = typer.Option(False, "--verbose", "-v", help="List unmatched gold and spurious events."),
+        gold: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Gold file (dated events per actor).")],
+        verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List unmatched gold and spurious events.")] = False,
     ) -> None:
         """P/R/F1 of dated events per focus actor (strict and lenient), micro-averaged."""
         from services.extraction.evaluation.events import evaluate_gold_file

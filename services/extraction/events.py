@@ -11,30 +11,27 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from services.extraction.actors import ActorResolution
+from services.extraction.actors.tables import words
 from services.extraction.model import Event, EventDate
 
 # Reporting verbs: "X said on Monday that Y" reports X's saying; the content is a separate happening.
-SPEECH_VERBS: frozenset[str] = frozenset(
+SPEECH_VERBS: frozenset[str] = words(
     "say tell add stress announce state declare claim note warn report confirm deny insist explain write "
-    "tweet post accuse call describe argue suggest acknowledge admit reveal".split()
+    "tweet post accuse call describe argue suggest acknowledge admit reveal"
 )
 # Verbs that say little by themselves; the happening is their complement ("plan to sign", "follows X").
-LIGHT_VERBS: frozenset[str] = frozenset(
+LIGHT_VERBS: frozenset[str] = words(
     "be have do make take give hold follow come begin start continue schedule plan set expect intend "
-    "prepare hope want seek try aim appear seem mark include involve".split()
+    "prepare hope want seek try aim appear seem mark include involve"
 )
 # Modality and lexical markers of a planned (not yet happened) event.
 FUTURE_AUXILIARIES: frozenset[str] = frozenset({"will", "shall", "'ll", "wo"})
-PLAN_LEMMAS: frozenset[str] = frozenset(
-    "schedule plan expect set due intend prepare propose aim hope will upcoming forthcoming".split()
-)
+PLAN_LEMMAS: frozenset[str] = words("schedule plan expect set due intend prepare propose aim hope will upcoming forthcoming")
 # Phrases that name the present moment rather than a happening's date.
 PRESENT_WORDS: frozenset[str] = frozenset({"now", "currently", "at present", "nowadays", "these days",
                                            "at the moment", "right now", "so far", "to date"})
 # Clause-level dependents that carry a different happening (relative clauses, reported content, ...).
 SEPARATE_CLAUSE_DEPS: frozenset[str] = frozenset({"relcl", "ccomp", "parataxis", "csubj", "csubjpass"})
-CLAUSE_BOUNDARY_DEPS: frozenset[str] = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis",
-                                                  "csubj", "csubjpass", "xcomp", "acl", "pcomp"})
 SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 # Prepositions that bring in another happening ("Following his visit to X, he will travel to Y").
 OTHER_HAPPENING_PREPOSITIONS: frozenset[str] = frozenset(
@@ -129,15 +126,13 @@ def _continue_scenes(doc, drafts, resolution: ActorResolution) -> list[Event]:
     return events
 
 
-WEEKDAYS: frozenset[str] = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
-)
+WEEKDAYS: frozenset[str] = words("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun")
 
 
 def _planned_weekday(phrase, governor, dct: date):
     """A bare weekday governed by a plan ("scheduled for Wednesday") lies ahead, whatever the reporting verb."""
-    words = phrase.text.strip().lower().rstrip(".").split()
-    if not words or words[-1] not in WEEKDAYS or len(words) > 2:
+    tokens = phrase.text.strip().lower().rstrip(".").split()
+    if not tokens or tokens[-1] not in WEEKDAYS or len(tokens) > 2:
         return phrase
     when = phrase.date
     if when.granularity != "day" or not (0 < (dct - when.start).days <= 7):

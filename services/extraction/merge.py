@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from services.extraction.actors.tables import COUNTRY_ALIASES
+from services.extraction.actors.tables import COUNTRY_ALIASES, words
 from services.extraction.model import Event, EventDate
 
 # Canonical country names are places even when the caller cannot tell actor kinds (events rebuilt from rows).
@@ -21,8 +21,10 @@ TRIGGER_CLASSES: tuple[frozenset[str], ...] = tuple(
     frozenset(group.split())
     for group in (
         "visit travel trip tour go arrive fly journey stay come head",
-        "meet meeting talk talks summit conference hold host gathering session conversation discussion discuss "
-        "greet welcome receive",
+        (
+            "meet meeting talk talks summit conference hold host gathering session conversation discussion "
+            "discuss greet welcome receive"
+        ),
         "sign signing agreement deal treaty pact accord",
         "say tell announce state statement add stress declare claim report confirm note remark",
         "attack strike bomb bombing shell shelling raid assault hit fire launch",
@@ -39,9 +41,9 @@ TRIGGER_CLASSES: tuple[frozenset[str], ...] = tuple(
         "release free",
     )
 )
-_STOPWORDS = frozenset(
+_STOPWORDS = words(
     "the a an of to in on at for by with and or but from as that this it its his her their he she they "
-    "was were is are be been has have had will would said says after before over about into than".split()
+    "was were is are be been has have had will would said says after before over about into than"
 )
 # Intervals up to this many days are "fine" enough for one to stand for a happening inside the other.
 FINE_INTERVAL_DAYS = 31

@@ -21,6 +21,7 @@ from services.extraction.actors.tables import (
     RELATION_NOUNS,
     STATE_NOUNS,
     TITLE_WORDS,
+    words,
 )
 from services.extraction.model import Actor
 
@@ -45,9 +46,9 @@ _TABLE_NAMES = {**{k: ("place", v) for k, v in _COUNTRY_BY_NAME.items()},
                 **{k: ("organisation", v) for k, v in _ORGANISATION_BY_NAME.items()}}
 _MAX_TABLE_TOKENS = 4
 # Words of page furniture that the entity recogniser takes for names.
-PAGE_FURNITURE_WORDS: frozenset[str] = frozenset(
+PAGE_FURNITURE_WORDS: frozenset[str] = words(
     "image images photo photos picture pictures caption getty email e-mail invalid video videos copyright "
-    "click subscribe newsletter".split()
+    "click subscribe newsletter"
 )
 # Photo credits, counters, handles and links are not names ("Getty 8/19", "@user", "http://...").
 _NOT_A_NAME = re.compile(r"\d|/|@|#|https?:|www\.|\.com\b")
@@ -79,9 +80,9 @@ class ActorResolution:
         """Canonical names of the participating actors mentioned by the given tokens, in text order."""
         names: list[str] = []
         for mention in self.mentions:
-            if mention.participates and mention.name not in names:
-                if any(i in token_indices for i in range(mention.start, mention.end)):
-                    names.append(mention.name)
+            mentioned = any(i in token_indices for i in range(mention.start, mention.end))
+            if mention.participates and mention.name not in names and mentioned:
+                names.append(mention.name)
         return names
 
     def kind_of(self, name: str) -> str | None:
@@ -254,9 +255,9 @@ _MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince"})
 def _titles_agree(title: str | None, others: set[str]) -> bool:
     if title is None or not others:
         return True
-    if title in _MALE_TITLES and others & _FEMALE_TITLES or title in _FEMALE_TITLES and others & _MALE_TITLES:
-        return False
-    return True
+    male_vs_female = title in _MALE_TITLES and bool(others & _FEMALE_TITLES)
+    female_vs_male = title in _FEMALE_TITLES and bool(others & _MALE_TITLES)
+    return not (male_vs_female or female_vs_male)
 
 
 def _canonicalise_people(mentions: list[Mention], doc=None) -> None:

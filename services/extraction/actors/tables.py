@@ -5,6 +5,12 @@ General tables about the world and English news usage, never about one document.
 
 from __future__ import annotations
 
+
+def words(text: str) -> frozenset[str]:
+    """A word table written as one space-separated string."""
+    return frozenset(text.split())
+
+
 # Country (canonical name) -> other names, capitals and seats of government that stand for its state.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "United States": ("US", "U.S.", "U.S", "USA", "U.S.A.", "America", "United States of America",
@@ -104,16 +110,16 @@ DEMONYMS: dict[str, str] = {
 }
 
 # Nouns whose demonym modifier denotes the state itself ("Russian forces", "a North Korean official").
-STATE_NOUNS: frozenset[str] = frozenset(
+STATE_NOUNS: frozenset[str] = words(
     "official officials government authorities authority state forces force troops soldiers military army navy "
     "air ministry minister ministers diplomat diplomats embassy envoy ambassador president leader leadership "
     "regime administration media agency agencies spokesman spokeswoman spokesperson parliament lawmakers "
     "delegation side counterpart counterparts intelligence security police prosecutors court officer officers "
-    "warplanes warships jets missiles drones weapons".split()
+    "warplanes warships jets missiles drones weapons"
 )
 
 # Words of titles and offices that precede a name ("US Defense Secretary Lloyd Austin"); stripped from names.
-TITLE_WORDS: frozenset[str] = frozenset(
+TITLE_WORDS: frozenset[str] = words(
     "president vice prime minister deputy foreign defense defence secretary general chancellor premier "
     "king queen prince princess emperor sheikh emir sultan supreme leader chairman chairwoman chair chief "
     "senator sen. sen rep. rep representative congressman congresswoman governor gov. gov mayor judge justice "
@@ -125,29 +131,27 @@ TITLE_WORDS: frozenset[str] = frozenset(
     "attorney speaker leader-elect opposition party ceo cfo founder executive head of the "
     "constable inspector superintendent detective officer commander chief coach manager principal "
     "pastor rabbi imam father sister brother miss madam first lady"
-    .split()
 )
 
 # Head-of-state or government titles: a person holding one can be "the Russian leader".
-LEADER_TITLES: frozenset[str] = frozenset(
-    "president leader premier chancellor king queen emperor chairman sheikh emir sultan".split()
-    + ["prime minister", "supreme leader"]
-)
+LEADER_TITLES: frozenset[str] = words(
+    "president leader premier chancellor king queen emperor chairman sheikh emir sultan"
+) | {"prime minister", "supreme leader"}
 
 # Nouns that refer back to a leader ("the North Korean leader", "the two leaders").
-LEADER_NOUNS: frozenset[str] = frozenset("leader leaders president presidents head heads".split())
+LEADER_NOUNS: frozenset[str] = words("leader leaders president presidents head heads")
 
 # Person-relation nouns: in "Kim's predecessor" the possessor is not the one taking part.
-RELATION_NOUNS: frozenset[str] = frozenset(
+RELATION_NOUNS: frozenset[str] = words(
     "predecessor successor father mother son daughter wife husband brother sister uncle aunt nephew niece "
     "grandfather grandmother family widow aide adviser advisor spokesman spokeswoman spokesperson lawyer "
-    "attorney friend rival critic biographer envoy".split()
+    "attorney friend rival critic biographer envoy"
 )
 
 # Heads that make a PERSON-labelled name an organisation ("the Rodong Sinmun newspaper").
-ORGANISATION_HEADS: frozenset[str] = frozenset(
+ORGANISATION_HEADS: frozenset[str] = words(
     "newspaper paper daily agency broadcaster channel network station magazine website outlet company firm "
-    "group party bank ministry institute university".split()
+    "group party bank ministry institute university"
 )
 
 # Well-known organisations and their short forms.
