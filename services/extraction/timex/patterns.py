@@ -63,7 +63,7 @@ DECADE_WORDS = {
 }  # fmt: skip
 
 REF_WORDS = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "the present": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
@@ -152,7 +152,7 @@ RULES: list[tuple[str, str, str]] = [
     ("day_word", "DATE", r"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow)(?:'s|\u2019s)?\b"),
     ("day_before", "DATE", r"\bthe\s+day\s+(?P<rel>before\s+yesterday|after\s+tomorrow)\b"),
     ("weekday", "DATE",
-     rf"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|coming|past|early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY})(?!\w)(?:'s|\u2019s)?"
+     rf"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|coming|past)\s+)?(?P<wd>{WEEKDAY})(?!\w)(?:'s|\u2019s)?"
      rf"(?:\s*,?\s+(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\b(?:\s*,?\s*(?P<year>{YEAR4}))?)?"),
     ("rel_unit", "DATE",
      r"\b(?P<rel>last|this|next|past|the|the\s+past|the\s+last|the\s+previous|previous|the\s+current|current|the\s+coming|coming|"
@@ -171,7 +171,7 @@ RULES: list[tuple[str, str, str]] = [
     ("year_end", "DATE", r"\b(?P<w>year-end|year\s+end|yearend|month-end|week-end)\b"),
     ("week_of", "DATE", rf"\bthe\s+week\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\b"),
     ("ago", "DATE",
-     rf"\b(?:{APPROX})?(?P<num>{NUM}|{VAGUE})\s+(?:more\s+)?(?P<unit>{UNITS_RE})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before|after|hence|from\s+now|since)\b"),
+     rf"\b(?P<num>{NUM}|{VAGUE})\s+(?:more\s+)?(?P<unit>{UNITS_RE})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before|after|hence|from\s+now|since)\b"),
     ("day_before_wd", "DATE",
      rf"\b(?:the\s+|a\s+)?(?P<num>day|two\s+days|week)\s+(?P<dir>before|after)\s+(?:last\s+|next\s+)?(?P<wd>{WEEKDAY})(?!\w)"),
     ("anaphoric_day", "DATE",
@@ -179,7 +179,7 @@ RULES: list[tuple[str, str, str]] = [
     ("year_earlier_adj", "DATE", r"\b(?:the\s+)?year[-\s](?:ago|earlier)(?:\s+(?:quarter|period|level|levels|figure|month))?\b"),
     # ---- times of day
     ("clock", "TIME",
-     rf"\b(?:(?:about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?(?P<clock>{CLOCK})"
+     rf"\b(?P<clock>{CLOCK})"
      rf"(?:\s+(?P<tz>{TZ}))?(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY})(?!\w)|\s+(?P<dw>{DAYTIME_WORDS})|\s+(?:on\s+)?(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\b)?"),
     ("part_of_day", "TIME",
      rf"\b(?:(?P<pre>this|last|tomorrow|yesterday|early|late|that|earlier|later\s+this|earlier\s+this|early\s+this|late\s+this|late\s+last|early\s+last)\s+)?"
@@ -192,11 +192,11 @@ RULES: list[tuple[str, str, str]] = [
     ("set_plural_wd", "SET", r"\b(?P<wd>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b"),
     # ---- durations
     ("duration", "DURATION",
-     rf"\b(?:{APPROX})?(?:(?P<the>the|its|their|his|her|this|that|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|previous|coming|final|following|remaining|ensuing|initial|same)\s+)?"
+     rf"\b(?:(?P<the>the|its|their|his|her|this|that|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|previous|coming|final|following|remaining|ensuing|initial|same)\s+)?"
      rf"(?P<num>{NUM})(?:\s+(?:more|additional|full|consecutive|straight|long))?[-\s]+(?P<unit>{UNITS_RE})(?![-\u2010]old)(?:\s+or\s+so)?\b"),
-    ("duration_frac", "DURATION", rf"\b(?:{APPROX})?(?P<num>a|an|one|\d+)\s+(?P<unit>{UNIT})\s+and\s+a\s+half\b"),
+    ("duration_frac", "DURATION", rf"\b(?P<num>a|an|one|\d+)\s+(?P<unit>{UNIT})\s+and\s+a\s+half\b"),
     ("duration_vague", "DURATION",
-     rf"\b(?:{APPROX})?(?:(?P<q>the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+past\s+several|the\s+last\s+several|the\s+next\s+several|the\s+coming|"
+     rf"\b(?:(?P<q>the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+past\s+several|the\s+last\s+several|the\s+next\s+several|the\s+coming|"
      rf"the\s+past|the\s+last|the\s+next|recent|a\s+few|few|several|some|many|a\s+number\s+of|numerous|countless|coming)\s+)?"
      rf"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)(?:[-\u2010]long)?\b"),
     ("duration_bare", "DATE", r"\b(?P<the>the|a|an)\s+(?P<unit>full\s+year|fiscal\s+year|calendar\s+year|current\s+(?:fiscal\s+)?year)\b"),

@@ -12,6 +12,8 @@ from services.extraction.timex.calendar import interval
 from services.extraction.timex.normalise import NORMALISERS, Context
 from services.extraction.timex.tense import FUTURE, PAST, UNKNOWN, direction
 
+_DET = re.compile(r"(its|their|his|her|our|the)\s+", re.I)
+_HYPHEN_ADJ = re.compile(r"[\w.]+[-\u2010][A-Za-z]+")
 _AS_SOON = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:[a-z]+\s+){0,2}$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|til|through|before)\s+(?:at\s+least\s+|the\s+)?$", re.I)
 
@@ -71,6 +73,10 @@ def _candidates(doc) -> list[_Candidate]:
             frag = text[s:e]
             stripped = re.sub(r"(?:'s|\u2019s)$", "", frag.rstrip())
             e = s + len(stripped)
+            # determiners are not part of adjectival expressions ("its third-quarter", "the two-week")
+            dm = _DET.match(text, s, e)
+            if dm and (dm.group(1).lower() not in ("the",) or _HYPHEN_ADJ.fullmatch(text, dm.end(), e)):
+                s = dm.end()
             if e <= s:
                 continue
             if not _month_ok(text, m, doc, tok_at):
