@@ -30,4 +30,14 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
-__all__ = ["Actor", "Event", "EventDate", "Extraction", "Timex", *_LAZY]
+__all__ = [
+    "Actor",
+    "Event",
+    "EventDate",
+    "Extraction",
+    "Timex",
+    "extract",
+    "extract_many",
+    "find_same_happening",
+    "same_happening",
+]

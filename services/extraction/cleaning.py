@@ -105,6 +105,9 @@ INLINE_NOISE_PATTERNS: tuple[str, ...] = (
         r"(?: via Getty Images)?(?:\s+\d{1,2}/\d{1,2}\b)?"
     ),
     r"\((?:Photo|Image|Picture|Credit|Source)s?:[^)]{0,80}\)",
+    # "Image copyright AFP Image caption The minister ..." (the caption itself stays)
+    r"\bImage copyright\b.{0,40}?(?=\bImage caption\b)",
+    r"\bImage caption\b",
 )
 _INLINE_NOISE = re.compile("|".join(INLINE_NOISE_PATTERNS))
 

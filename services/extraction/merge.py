@@ -83,13 +83,26 @@ def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOPWORDS and len(w) > 2}
 
 
+def actor_key(name: str) -> str:
+    """A name as outlets vary it least: no middle initials, no dots, lower case ("James B. Comey")."""
+    parts = name.replace(".", " ").split()
+    long_parts = [p for p in parts if len(p) > 1]
+    if len(long_parts) >= 2:
+        return " ".join(long_parts).lower()
+    return name.replace(".", "").replace(" ", "").lower()  # "U.S." and "US"
+
+
+def _actor_keys(actors) -> set[str]:
+    return {actor_key(name) for name in actors}
+
+
 def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None) -> bool:
     """Whether two events report one happening: shared actor, compatible date, similar trigger or summary.
 
     Two events set in disjoint places differ ("Putin travels to Pyongyang" vs "Putin travels to Hanoi" on
     overlapping dates); countries are known places, `places` may name more (cities, regions).
     """
-    shared = set(a.actors) & set(b.actors)
+    shared = _actor_keys(a.actors) & _actor_keys(b.actors)
     if not compatible_dates(a.date, b.date):
         return False
     if not shared:
@@ -118,7 +131,7 @@ def find_same_happening(new: Event, candidates: Sequence[Event]) -> int | None:
         if not same_happening(new, candidate):
             continue
         score = (
-            len(set(new.actors) & set(candidate.actors))
+            len(_actor_keys(new.actors) & _actor_keys(candidate.actors))
             + (1.0 if new.date.value == candidate.date.value else 0.0)
             + (1.0 if new.trigger == candidate.trigger else 0.0)
             + summary_similarity(new.summary, candidate.summary)
@@ -131,7 +144,8 @@ def find_same_happening(new: Event, candidates: Sequence[Event]) -> int | None:
 def combine_events(kept: Event, other: Event) -> Event:
     """One event from two reports of the same happening: the finer date, all actors, the better evidence."""
     base, extra = (kept, other) if kept.confidence >= other.confidence else (other, kept)
-    actors = tuple(dict.fromkeys((*base.actors, *extra.actors)))
+    known = _actor_keys(base.actors)
+    actors = (*base.actors, *(name for name in dict.fromkeys(extra.actors) if actor_key(name) not in known))
     finer = base.date
     if extra.date.value != base.date.value and base.date.contains(extra.date):
         finer = extra.date

@@ -98,3 +98,8 @@ def test_html_goes_through_the_main_text_extractor():
 )
 def test_inline_furniture_is_removed(raw, expected):
     assert clean_text(raw) == expected
+
+
+def test_caption_labels_are_removed_but_the_caption_stays():
+    raw = "Image copyright Getty Images Image caption The minister spoke on Monday."
+    assert clean_text(raw) == "The minister spoke on Monday."

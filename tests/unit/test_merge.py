@@ -103,3 +103,11 @@ def test_countries_are_known_places_without_actor_kinds():
     to_pyongyang = event(TWO_DAYS, ["Vladimir Putin", "North Korea"], "travel")
     to_hanoi = event(day("2024-06-19"), ["Vladimir Putin", "Vietnam"], "travel")
     assert not same_happening(to_pyongyang, to_hanoi)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("James B. Comey", "James Comey"), ("Donald J. Trump", "Donald Trump"), ("U.S.", "US")],
+)
+def test_outlets_spelling_a_name_differently_still_share_the_actor(a, b):
+    assert same_happening(event(day("2016-11-06"), [a], "announce"), event(day("2016-11-06"), [b], "say"))

@@ -208,6 +208,8 @@ def _mention_from_entity(doc, ent) -> Mention | None:
         while start < end - 1 and (doc[start].pos_ not in {"PROPN", "NOUN"}
                                    or (doc[start].is_upper and len(doc[start]) > 2)):
             start += 1  # "Follow Ashley May", "GETTY Barack Obama"
+        while end > start + 1 and doc[end - 1].is_upper and len(doc[end - 1]) > 2:
+            end -= 1  # a dateline glued to a byline: "Mark Smith WASHINGTON"
         words = [doc[i].text for i in range(start, end)]
         kept = strip_title(words)
         start += len(words) - len(kept)
