@@ -10,6 +10,7 @@ from services.operations.routes import router as operations_router
 from services.responses import OrjsonResponse
 from services.ingest.routes import router as ingest_router
 from services.timeline.routes import router as timeline_router
+from services.web.routes import install as install_web
 
 ROUTERS = {"ingest": ingest_router, "timeline": timeline_router}
 
@@ -26,6 +27,8 @@ def create_app(parts: tuple[str, ...] = ("ingest", "timeline")) -> FastAPI:
     app.include_router(operations_router)
     for part in parts:
         app.include_router(ROUTERS[part])
+    if "timeline" in parts:
+        install_web(app)  # the browser page and live feed belong to the read side
     return app
 
 

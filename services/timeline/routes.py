@@ -13,6 +13,7 @@ from services.errors import ActorNotFound, InvalidRequest, NotFound, Unprocessab
 from services.store.actors import find_actor, search_actors
 from services.store.cursor import InvalidCursor, decode_cursor, encode_cursor
 from services.store.events import get_event, timeline_page
+from services.timeline.exports import export_response
 from services.timeline.serialize import actor_json
 
 router = APIRouter(tags=["timeline"], dependencies=[Depends(require_read_key)])
@@ -40,6 +41,10 @@ def actor_timeline(
     order: Literal["asc", "desc"] = "asc",
     limit: Annotated[int | None, Query(ge=1, description="At most `max_timeline_limit` (500)")] = None,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
+    export_format: Annotated[
+        Literal["json", "timelinejs", "csv", "ics"],
+        Query(alias="format", description="json (one page), or every event in the window as timelinejs, csv, ics"),
+    ] = "json",
 ):
     """An actor's events in date order (ties by id). Names resolve case-insensitively through aliases."""
     limit = limit or settings.default_timeline_limit
@@ -60,6 +65,9 @@ def actor_timeline(
         suggestions = [found.name for found, _ in search_actors(session, name.split()[-1] if name.split() else name,
                                                                  limit=5)]
         raise ActorNotFound(f"no actor named {name!r}", suggestions=suggestions)
+    if export_format != "json":
+        return export_response(session, actor_json(actor), export_format, date_from=date_from, date_to=date_to,
+                               order=order)
     events, next_position = timeline_page(
         session, actor.id, limit=limit, order=order, date_from=date_from, date_to=date_to, after=after
     )

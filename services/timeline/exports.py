@@ -1,0 +1,215 @@
+"""An actor's whole timeline (every event in the window, not one page) as TimelineJS JSON, CSV or iCalendar."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from html import escape
+from urllib.parse import quote
+
+from sqlalchemy.orm import Session
+from starlette.responses import Response
+
+from services.responses import OrjsonResponse
+from services.store.events import timeline_page
+from services.web.formatting import event_label, parse_part, slug
+
+EXPORT_FORMATS = ("timelinejs", "csv", "ics")
+PAGE_SIZE = 500
+PRODID = "-//Annals//Event timelines from news//EN"
+
+
+def all_events(session: Session, actor_id: int, *, date_from: date | None = None, date_to: date | None = None,
+               order: str = "asc") -> Iterator[dict]:
+    """Every event of the actor in the window, walking the keyset pages."""
+    after = None
+    while True:
+        events, after = timeline_page(session, actor_id, limit=PAGE_SIZE, order=order, date_from=date_from,
+                                      date_to=date_to, after=after)
+        yield from events
+        if after is None:
+            return
+
+
+# --- TimelineJS ---------------------------------------------------------------------------------------------
+
+def _timelinejs_date(value: str, fallback: date, *, end: bool) -> dict:
+    """{year, month?, day?} at the precision of one end of the value (TimelineJS wants at least a year)."""
+    part = parse_part(value)
+    if part.unit in ("day", "week", "weekend"):
+        d = (part.end if end else part.start) if part.unit != "day" else part.start
+        return {"year": d.year, "month": d.month, "day": d.day}
+    if part.unit == "month":
+        return {"year": part.year, "month": part.month}
+    if part.unit == "year":
+        return {"year": part.year}
+    if part.unit in ("decade", "century"):
+        return {"year": fallback.year}
+    return {"year": fallback.year, "month": fallback.month}  # quarters, halves, seasons: their first/last month
+
+
+def timelinejs_event(event: dict, actor_name: str) -> dict:
+    when = event["date"]
+    start, end = date.fromisoformat(when["start"]), date.fromisoformat(when["end"])
+    first, _, last = when["value"].partition("/")
+    start_date = _timelinejs_date(first, start, end=False)
+    end_date = _timelinejs_date(last or first, end, end=True)
+    others = [actor["name"] for actor in event["actors"] if actor["name"] != actor_name]
+    lines = []
+    if others:
+        lines.append("<p>With " + escape(", ".join(others)) + ".</p>")
+    sources = []
+    for source in event["sources"]:
+        name = escape(source["title"] or source["url"] or f"Article {source['article_id']}")
+        outlet = f" ({escape(source['source'])})" if source["source"] else ""
+        link = f'<a href="{escape(source["url"])}">{name}</a>' if source["url"] else name
+        sources.append(f"<li>{link}{outlet}: “{escape(source['sentence'])}”</li>")
+    if sources:
+        lines.append("<ul>" + "".join(sources) + "</ul>")
+    item = {
+        "start_date": start_date,
+        "text": {"headline": escape(event["summary"]), "text": "".join(lines)},
+        "display_date": event_label(event),
+        "group": "Planned" if event["status"] == "planned" else "Reported",
+        "unique_id": f"annals-event-{event['id']}",
+    }
+    if end_date != start_date:
+        item["end_date"] = end_date
+    return item
+
+
+def to_timelinejs(actor: dict, events: list[dict]) -> dict:
+    """Knight Lab TimelineJS's JSON: {"title": {...}, "events": [...]}."""
+    return {
+        "title": {"text": {"headline": escape(actor["name"]),
+                           "text": f"{len(events)} events reported in the news, collected by Annals."}},
+        "events": [timelinejs_event(event, actor["name"]) for event in events],
+    }
+
+
+# --- CSV ----------------------------------------------------------------------------------------------------
+
+CSV_COLUMNS = ("id", "date", "date_label", "start", "end", "granularity", "summary", "status", "trigger",
+               "confidence", "actors", "source_urls", "source_titles")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    """Spreadsheets run a cell starting with = + - @ as a formula: such text gets a leading apostrophe."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def to_csv(events: list[dict]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for event in events:
+        when = event["date"]
+        writer.writerow([
+            event["id"], when["value"], event_label(event), when["start"], when["end"], when["granularity"],
+            _cell(event["summary"]), event["status"], _cell(event["trigger"]), f"{event['confidence']:.2f}",
+            _cell("; ".join(actor["name"] for actor in event["actors"])),
+            " ".join(source["url"] for source in event["sources"] if source["url"]),
+            _cell("; ".join(source["title"] or "" for source in event["sources"])),
+        ])
+    return out.getvalue()
+
+
+# --- iCalendar (RFC 5545) -----------------------------------------------------------------------------------
+
+def ics_text(value: str) -> str:
+    """Escape a TEXT value: backslash, semicolon, comma and newlines."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def fold(line: str) -> str:
+    """Fold a content line to at most 75 octets per physical line (CRLF + space), never splitting a character."""
+    encoded = line.encode()
+    if len(encoded) <= 75:
+        return line
+    pieces, current, limit = [], b"", 75
+    for char in line:
+        size = len(char.encode())
+        if len(current) + size > limit:
+            pieces.append(current.decode())
+            current, limit = b"", 74  # continuation lines start with a space
+        current += char.encode()
+    pieces.append(current.decode())
+    return "\r\n ".join(pieces)
+
+
+def _ics_date(d: date) -> str:
+    return d.strftime("%Y%m%d")
+
+
+def ics_event(event: dict, *, stamp: datetime, actor_name: str) -> list[str]:
+    when = event["date"]
+    start, end = date.fromisoformat(when["start"]), date.fromisoformat(when["end"])
+    label = event_label(event)
+    summary = event["summary"] if when["granularity"] == "day" and "/" not in when["value"] \
+        else f"{event['summary']} ({label})"
+    if event["status"] == "planned":
+        summary = "Planned: " + summary
+    description = [f"When: {label}"]
+    others = [actor["name"] for actor in event["actors"] if actor["name"] != actor_name]
+    if others:
+        description.append("With: " + ", ".join(others))
+    if event["sources"]:
+        description.append("Sources:")
+    for source in event["sources"]:
+        title = source["title"] or source["url"] or f"Article {source['article_id']}"
+        outlet = f" ({source['source']})" if source["source"] else ""
+        description.append(f"- {title}{outlet}{' ' + source['url'] if source['url'] else ''}")
+        description.append(f"  “{source['sentence']}”")
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:annals-event-{event['id']}@annals",
+        f"DTSTAMP:{stamp.strftime('%Y%m%dT%H%M%SZ')}",
+        f"DTSTART;VALUE=DATE:{_ics_date(start)}",
+        f"DTEND;VALUE=DATE:{_ics_date(end + timedelta(days=1))}",  # exclusive, as RFC 5545 says
+        f"SUMMARY:{ics_text(summary)}",
+        f"DESCRIPTION:{ics_text(chr(10).join(description))}",
+        "STATUS:TENTATIVE" if event["status"] == "planned" else "STATUS:CONFIRMED",
+        "TRANSP:TRANSPARENT",
+        f"CATEGORIES:{ics_text(when['granularity'])}",
+    ]
+    first_url = next((source["url"] for source in event["sources"] if source["url"]), None)
+    if first_url:
+        lines.append(f"URL:{first_url}")
+    lines.append("END:VEVENT")
+    return lines
+
+
+def to_ics(actor: dict, events: list[dict], *, now: datetime | None = None) -> str:
+    stamp = (now or datetime.now(UTC)).astimezone(UTC)
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+             f"X-WR-CALNAME:{ics_text(actor['name'] + ' – Annals timeline')}"]
+    for event in events:
+        lines += ics_event(event, stamp=stamp, actor_name=actor["name"])
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+# --- responses ----------------------------------------------------------------------------------------------
+
+def content_disposition(actor_name: str, extension: str) -> str:
+    filename = f"{slug(actor_name)}-timeline.{extension}"
+    return f"attachment; filename=\"{filename}\"; filename*=UTF-8''{quote(filename)}"
+
+
+def export_response(session: Session, actor: dict, export_format: str, *, date_from: date | None,
+                    date_to: date | None, order: str = "asc") -> Response:
+    events = list(all_events(session, actor["id"], date_from=date_from, date_to=date_to, order=order))
+    if export_format == "timelinejs":
+        return OrjsonResponse(to_timelinejs(actor, events),
+                              headers={"Content-Disposition": content_disposition(actor["name"], "json")})
+    if export_format == "csv":
+        return Response(to_csv(events), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": content_disposition(actor["name"], "csv")})
+    if export_format == "ics":
+        return Response(to_ics(actor, events), media_type="text/calendar; charset=utf-8",
+                        headers={"Content-Disposition": content_disposition(actor["name"], "ics")})
+    raise ValueError(f"unknown export format {export_format!r}")

@@ -1,0 +1,169 @@
+"""The browser page (server-rendered; works without JavaScript) and the live feed of an actor's events."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path as FilePath
+from typing import Annotated
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Depends, FastAPI, Header, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from services.auth.dependencies import require_read_key
+from services.deps import SessionDep, SettingsDep
+from services.store.actors import event_count, find_actor, search_actors
+from services.store.cursor import InvalidCursor, decode_cursor, encode_cursor
+from services.store.events import get_event, timeline_page
+from services.timeline.serialize import actor_json
+from services.web import formatting
+from services.web.stream import actor_event_stream, parse_last_event_id
+
+HERE = FilePath(__file__).resolve().parent
+templates = Jinja2Templates(directory=HERE / "templates")
+templates.env.filters["event_label"] = formatting.event_label
+templates.env.filters["event_datetime"] = formatting.event_datetime_attr
+templates.env.filters["day_label"] = lambda iso: formatting.day_label(date.fromisoformat(iso[:10]))
+templates.env.globals["actor_url"] = lambda name: "/actors/" + quote(name, safe="")
+
+router = APIRouter(tags=["web"], dependencies=[Depends(require_read_key)])
+
+NAME = Annotated[str, Path(max_length=200)]
+
+
+def install(app: FastAPI) -> None:
+    """Add the page, the live feed and the static files (CSS, JS) to an app."""
+    app.include_router(router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+
+def _html(request: Request, template: str, context: dict, status_code: int = 200) -> HTMLResponse:
+    return templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def home(request: Request, session: SessionDep, q: Annotated[str, Query(max_length=200)] = ""):
+    """The search page; a query naming one actor goes straight to their timeline."""
+    query = q.strip()
+    results = []
+    if query:
+        actor = find_actor(session, query)
+        if actor is not None:
+            return RedirectResponse("/actors/" + quote(actor.name, safe=""), status_code=303)
+        results = [actor_json(found, count) for found, count in search_actors(session, query, limit=20)]
+    return _html(request, "home.html", {"query": query, "results": results})
+
+
+def _parse_day(value: str, label: str, errors: list[str]) -> date | None:
+    if not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        errors.append(f"“{value}” is not a date for “{label}”: use YYYY-MM-DD.")
+        return None
+
+
+@router.get("/actors/{name}", response_class=HTMLResponse, include_in_schema=False)
+def actor_page(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    name: NAME,
+    date_from: Annotated[str, Query(alias="from", max_length=40)] = "",
+    date_to: Annotated[str, Query(alias="to", max_length=40)] = "",
+    cursor: Annotated[str, Query(max_length=500)] = "",
+    limit: Annotated[int | None, Query(ge=1)] = None,
+):
+    """An actor's timeline as a page: grouped by year and month, filterable, paged by a "load more" link."""
+    actor = find_actor(session, name)
+    if actor is None:
+        words = name.split()
+        suggestions = [actor_json(found, count) for found, count in
+                       search_actors(session, words[-1] if words else name, limit=8)]
+        return _html(request, "not_found.html", {"name": name, "results": suggestions}, status_code=404)
+    errors: list[str] = []
+    start, end = _parse_day(date_from, "from", errors), _parse_day(date_to, "to", errors)
+    if start and end and start > end:
+        errors.append("“from” is after “to”.")
+        start = end = None
+    after = None
+    if cursor:
+        try:
+            after = decode_cursor(cursor, settings.secret_key)
+        except InvalidCursor:
+            errors.append("That “load more” link is not valid any more; showing the first events.")
+        if after is not None and after.order != "asc":
+            after = None
+    page_size = min(limit or settings.default_timeline_limit, settings.max_timeline_limit)
+    events, next_position = timeline_page(session, actor.id, limit=page_size, date_from=start, date_to=end,
+                                          after=after)
+    window = {key: value for key, value in (("from", start), ("to", end)) if value}
+    window_query = {key: value.isoformat() for key, value in window.items()}
+    base = "/actors/" + quote(actor.name, safe="")
+    next_url = None
+    if next_position is not None:
+        more = {**window_query, "cursor": encode_cursor(next_position, settings.secret_key)}
+        if limit:
+            more["limit"] = page_size
+        next_url = base + "?" + urlencode(more)
+
+    def export(fmt: str) -> str:
+        return base + "/timeline?" + urlencode({**window_query, "format": fmt})
+
+    context = {
+        "actor": actor_json(actor, event_count(session, actor.id)),
+        "years": formatting.group_by_year_and_month(events),
+        "event_total": len(events),
+        "continued": after is not None,
+        "next_url": next_url,
+        "filters": {"from": date_from if not start else start.isoformat(), "to": date_to if not end else
+                    end.isoformat()},
+        "window": window_query,
+        "errors": errors,
+        "base_url": base,
+        "stream_url": base + "/events/stream",
+        "exports": {"CSV": export("csv"), "iCalendar": export("ics"), "TimelineJS": export("timelinejs"),
+                    "JSON": base + "/timeline?" + urlencode(window_query)},
+    }
+    return _html(request, "actor.html", context, status_code=422 if errors and not cursor else 200)
+
+
+@router.get("/actors/{name}/events/stream", response_class=StreamingResponse,
+            responses={200: {"content": {"text/event-stream": {}}}})
+def actor_event_feed(
+    session: SessionDep,
+    name: NAME,
+    last_event_id_header: Annotated[str | None, Header(alias="Last-Event-ID", max_length=40)] = None,
+    last_event_id: Annotated[str | None, Query(max_length=40)] = None,
+):
+    """Server-Sent Events: each new (`event: created`) or updated (`event: updated`) event of the actor as it
+    lands, its JSON as `data`. `id:` is the change id: reconnect with `Last-Event-ID` (or `?last_event_id=`) to
+    resume without gaps or repeats. Without one, the feed starts from now."""
+    from services.errors import ActorNotFound
+
+    actor = find_actor(session, name)
+    if actor is None:
+        raise ActorNotFound(f"no actor named {name!r}")
+    actor_id = actor.id
+    session.close()  # the stream holds no connection between reads
+    resume = parse_last_event_id(last_event_id_header, last_event_id)
+    return StreamingResponse(
+        actor_event_stream(actor_id, resume),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
+@router.get("/actors/{name}/events/{event_id}/fragment", response_class=HTMLResponse, include_in_schema=False)
+def event_fragment(request: Request, session: SessionDep, name: NAME,
+                   event_id: Annotated[int, Path(ge=1, le=2**63 - 1)]):
+    """One event as the page shows it (inside its year and month), for the page's script to add live."""
+    actor = find_actor(session, name)
+    event = get_event(session, event_id)
+    if actor is None or event is None or actor.id not in {a["id"] for a in event["actors"]}:
+        return HTMLResponse("", status_code=404)
+    return _html(request, "fragment.html", {"actor": actor_json(actor),
+                                            "years": formatting.group_by_year_and_month([event])})
