@@ -73,7 +73,7 @@ CASES = [
     ("a two-day visit", MON, "two-day", "P2D"),
     ("The strike lasted 24 hours.", MON, "24 hours", "PT24H"),
     ("Output fell in the past six months.", MON, "the past six months", "P6M"),
-    ("The drug takes 2 1/2 years to develop.", MON, "2 1/2 years", "P30M"),
+    ("The drug takes 2 1/2 years to develop.", MON, "2 1/2 years", "P2Y6M"),
     # sets
     ("The council meets every week.", MON, "every week", "P1W"),
     ("Newspapers are published daily.", MON, "daily", "P1D"),

@@ -102,7 +102,9 @@ def duration_value(n: float | None, unit_word: str) -> str | None:
     n = n * mult
     if not float(n).is_integer():
         if letter == "Y":
-            return f"P{_fmt(n * 12)}M"
+            y = int(n)
+            mo = int(round((n - y) * 12))
+            return f"P{y}Y{mo}M" if y else f"P{mo}M"
         if letter == "M":
             return f"P{_fmt(round(n * 30))}D"
         if letter == "W":
@@ -113,7 +115,9 @@ def duration_value(n: float | None, unit_word: str) -> str | None:
             h = int(n)
             return f"PT{h}H{int(round((n - h) * 60))}M" if h else f"PT{int(round(n * 60))}M"
         if letter == "TM":
-            return f"PT{_fmt(n * 60)}S"
+            mi = int(n)
+            s = int(round((n - mi) * 60))
+            return f"PT{mi}M{s}S" if mi else f"PT{s}S"
     if letter == "TM":
         return f"PT{_fmt(n)}M"
     if letter in ("H", "S"):
@@ -375,6 +379,15 @@ def n_quarter_ref(m, ctx):
     if det == "the" and word == "period":
         return None
     return "DATE", ref_q or last
+
+
+def n_year_quarter(m, ctx):
+    y = int(m["year"])
+    if ctx.ref and (q := re.fullmatch(r"\d{4}-(Q\d)", ctx.ref)):
+        return "DATE", f"{y:04d}-{q[1]}"
+    if _low(m["w"]) == "quarter":
+        return "DATE", f"{y:04d}-Q{quarter_of(ctx.dct) - 1 or 4}"
+    return "DATE", f"{y:04d}"
 
 
 def n_half(m, ctx):
@@ -835,8 +848,8 @@ def n_duration(m, ctx):
     if n is None:
         return None
     unit = _low(m["unit"])
-    if unit in ("second", "seconds") and num in ("a", "an") and _low(m["the"]) == "":
-        pass
+    if n >= 1000 and re.fullmatch(r"1[6-9]\d\d|20\d\d", num):
+        return None  # "the 1988 quarter" is a date, not 1988 quarters
     if unit.startswith("weekend") or unit.startswith("night"):
         return None
     if unit.startswith("quarter") and n < 1:

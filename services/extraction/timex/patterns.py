@@ -144,6 +144,7 @@ RULES: list[tuple[str, str, str]] = [
      rf"[-\s]+(?:fiscal[-\s]+)?quarter(?![-\s]+(?:of\s+(?:a|an|the)\s+(?:century|mile|point|percent|hour)))"
      rf"(?:\s+of\s+(?:(?P<yr2>{YEAR4})|(?:fiscal\s+)?(?P<rel>this|last|next)\s+year|the\s+year|(?:fiscal\s+)?(?P<yr3>{YEAR4})))?\b"),
     ("quarter_ref", "DATE", r"\b(?P<det>the|this|last|next|the\s+latest|the\s+current|the\s+latest\s+fiscal|the\s+most\s+recent|the\s+year-?(?:ago|earlier)|the\s+previous|the\s+same)\s+(?:fiscal\s+)?(?:quarter|period)\b"),
+    ("year_quarter", "DATE", rf"\bthe\s+(?P<year>{YEAR4})\s+(?:fiscal\s+)?(?P<w>quarter|period)\b"),
     ("half", "DATE",
      rf"\b(?:the\s+)?(?P<h>first|second|latter|last|1st|2nd)[-\s]+half(?:\s+of\s+(?:(?P<year>{YEAR4})|(?P<rel>this|last|next)\s+year|the\s+year))?\b"),
     ("season", "DATE",
