@@ -61,6 +61,7 @@ def compatible_dates(a: EventDate, b: EventDate) -> bool:
     return False
 
 
+MEETING_TRIGGERS: frozenset[str] = next(group for group in TRIGGER_CLASSES if "meet" in group)
 # Triggers that only say that something happened: they fit any happening on the same date.
 GENERIC_TRIGGERS: frozenset[str] = frozenset({"happen", "occur", "unfold", "incident", "event"})
 
@@ -119,9 +120,20 @@ def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None) 
         places_a, places_b = set(a.actors) & places, set(b.actors) & places
         if places_a and places_b and not (places_a & places_b):
             return False
+    if _different_counterparts(a, b, shared, places):
+        return False
     if similar_triggers(a.trigger, b.trigger):
         return True
     return summary_similarity(a.summary, b.summary) >= SUMMARY_SIMILARITY
+
+
+def _different_counterparts(a: Event, b: Event, shared: set[str], places: frozenset[str]) -> bool:
+    """Trump meeting Obama and Trump meeting Ryan on one day are two meetings: one shared actor, other sides apart."""
+    if len(shared) != 1 or not (a.trigger in MEETING_TRIGGERS and b.trigger in MEETING_TRIGGERS):
+        return False
+    others_a = _actor_keys(name for name in a.actors if name not in places) - shared
+    others_b = _actor_keys(name for name in b.actors if name not in places) - shared
+    return bool(others_a) and bool(others_b) and not (others_a & others_b)
 
 
 def find_same_happening(new: Event, candidates: Sequence[Event]) -> int | None:

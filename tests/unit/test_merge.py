@@ -111,3 +111,11 @@ def test_countries_are_known_places_without_actor_kinds():
 )
 def test_outlets_spelling_a_name_differently_still_share_the_actor(a, b):
     assert same_happening(event(day("2016-11-06"), [a], "announce"), event(day("2016-11-06"), [b], "say"))
+
+
+def test_meetings_with_different_counterparts_on_one_day_are_two_meetings():
+    with_obama = event(day("2016-11-10"), ["Donald Trump", "Barack Obama"], "meet")
+    with_ryan = event(day("2016-11-10"), ["Donald Trump", "Paul Ryan"], "meet")
+    obama_again = event(day("2016-11-10"), ["Donald Trump", "Barack Obama", "Oval Office"], "meeting")
+    assert not same_happening(with_obama, with_ryan)
+    assert same_happening(with_obama, obama_again)
