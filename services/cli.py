@@ -14,6 +14,7 @@ import typer
 from services.auth.commands import keys_app
 from services.extraction.commands import register as register_extraction_commands
 from services.extraction.timex.commands import register as register_timex_commands
+from services.terminal import register as register_terminal_commands
 
 app = typer.Typer(help="Annals: event timelines from news.", no_args_is_help=True, add_completion=False)
 eval_app = typer.Typer(help="Score extraction against gold data.", no_args_is_help=True)
@@ -22,6 +23,7 @@ app.add_typer(keys_app, name="keys")
 
 register_timex_commands(app, eval_app)
 register_extraction_commands(app, eval_app)
+register_terminal_commands(app)
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 APPS = {"all": "services.app:app", "ingest": "services.app:ingest_app", "timeline": "services.app:timeline_app"}
@@ -60,6 +62,10 @@ def up(
     servers, database_url, redis_url = _resolve_services(settings)
     supervisor = Supervisor(_child_env(database_url, redis_url))
     supervisor.env["PROMETHEUS_MULTIPROC_DIR"] = str(_fresh_metrics_dir(settings.data_dir))
+    # On a laptop, webhooks may go to a receiver on this machine (the address guard refuses loopback and
+    # http:// by default); an explicit setting in the environment wins.
+    supervisor.env.setdefault("ANNALS_WEBHOOK_ALLOW_NETS", "127.0.0.0/8,::1/128")
+    supervisor.env.setdefault("ANNALS_WEBHOOK_ALLOW_HTTP", "true")
     stopping = False
 
     def request_stop(*_):
