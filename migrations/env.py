@@ -10,6 +10,7 @@ from sqlalchemy import create_engine, pool
 from services.settings import get_settings
 from services.store.db import sqlalchemy_url
 from services.store.models import Base
+import services.webhooks.models  # noqa: F401,E402 - registers the webhook tables on Base.metadata
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logging", True):

@@ -10,12 +10,13 @@ from services.operations.routes import router as operations_router
 from services.responses import OrjsonResponse
 from services.ingest.routes import router as ingest_router
 from services.timeline.routes import router as timeline_router
+from services.webhooks.routes import router as webhooks_router
 from services.web.routes import install as install_web
 
-ROUTERS = {"ingest": ingest_router, "timeline": timeline_router}
+ROUTERS = {"ingest": ingest_router, "timeline": timeline_router, "webhooks": webhooks_router}
 
 
-def create_app(parts: tuple[str, ...] = ("ingest", "timeline")) -> FastAPI:
+def create_app(parts: tuple[str, ...] = ("ingest", "timeline", "webhooks")) -> FastAPI:
     app = FastAPI(
         title="Annals",
         summary="Event timelines from news articles.",
@@ -33,5 +34,5 @@ def create_app(parts: tuple[str, ...] = ("ingest", "timeline")) -> FastAPI:
 
 
 app = create_app()
-ingest_app = create_app(("ingest",))
+ingest_app = create_app(("ingest", "webhooks"))  # webhook management is on the write side
 timeline_app = create_app(("timeline",))

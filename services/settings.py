@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from services.extraction.nlp import DEFAULT_MODEL
 
@@ -45,6 +47,43 @@ class Settings(BaseSettings):
     worker_concurrency: int = Field(1, ge=1)
 
     log_level: str = "INFO"
+
+    # Webhooks (services/webhooks/). Outbound addresses are guarded: loopback, private, link-local, multicast,
+    # reserved and unspecified addresses and plain http:// are refused unless allowed here. Lists take JSON
+    # ('["127.0.0.0/8", "::1/128"]') or commas ("127.0.0.0/8,::1/128").
+    webhook_allow_nets: Annotated[list[str], NoDecode] = []
+    webhook_allow_http: bool = False
+    # Seconds before each retry after the first attempt; the message fails after the last one.
+    webhook_retry_schedule: Annotated[list[float], NoDecode] = [5, 300, 1800, 7200, 18000, 36000, 36000]
+    # An endpoint whose every attempt has failed for this long is disabled.
+    webhook_disable_after_seconds: float = Field(5 * 24 * 3600, gt=0)
+    webhook_connect_timeout_seconds: float = Field(5.0, gt=0)
+    webhook_timeout_seconds: float = Field(15.0, gt=0)
+    webhook_max_body_bytes: int = Field(64 * 1024, ge=1024)
+    # After a rotation the old secret keeps signing (alongside the new one) this long.
+    webhook_secret_grace_seconds: float = Field(24 * 3600, ge=0)
+    # Beat runs the relay and the dispatcher this often, whether or not a kick arrived.
+    webhook_relay_interval_seconds: float = Field(5.0, gt=0)
+    webhook_dispatch_interval_seconds: float = Field(1.0, gt=0)
+    # A claimed delivery whose worker vanished is retried after this long (must exceed webhook_timeout_seconds).
+    webhook_lease_seconds: float = Field(60.0, gt=0)
+    # Attempts in flight at once per endpoint, and per delivery task.
+    webhook_max_in_flight_per_endpoint: int = Field(64, ge=1)
+    webhook_batch_size: int = Field(100, ge=1)
+    # A delivery task waits this long for its requests, then leaves slow ones to finish in the background,
+    # so a slow endpoint never holds a worker slot that other endpoints' deliveries need.
+    webhook_task_wait_seconds: float = Field(2.0, ge=0)
+    webhook_replay_max_messages: int = Field(10_000, ge=1)
+
+    @field_validator("webhook_allow_nets", "webhook_retry_schedule", mode="before")
+    @classmethod
+    def _list_from_env(cls, value: object) -> object:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
 
 
 @lru_cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from celery import Celery
+from kombu import Queue
 
 from services.settings import get_settings
 
@@ -10,7 +11,7 @@ from services.settings import get_settings
 def make_celery() -> Celery:
     settings = get_settings()
     broker = settings.redis_url or "redis://127.0.0.1:6379/0"
-    app = Celery("annals", broker=broker, include=["services.worker.tasks"])
+    app = Celery("annals", broker=broker, include=["services.worker.tasks", "services.webhooks.tasks"])
     app.conf.update(
         task_acks_late=True,  # a task is acknowledged after it ran: a killed worker's task is redelivered
         task_reject_on_worker_lost=True,
@@ -25,9 +26,18 @@ def make_celery() -> Celery:
             "socket_connect_timeout": 2,
         },
         worker_hijack_root_logger=False,
+        # Webhook tasks have a queue of their own: a worker started with `-Q webhooks` serves only them, so
+        # deliveries never wait behind extraction; a worker without -Q consumes both queues.
+        task_queues=[Queue("celery"), Queue("webhooks")],
+        task_default_queue="celery",
+        task_routes={"annals.webhooks.*": {"queue": "webhooks"}},
         worker_send_task_events=False,
         beat_schedule={
             "sweep-stale-articles": {"task": "annals.sweep", "schedule": settings.sweep_interval_seconds},
+            # Webhooks: relay changes a lost kick left behind; send due messages (retries, expired leases).
+            "webhooks-relay": {"task": "annals.webhooks.relay", "schedule": settings.webhook_relay_interval_seconds},
+            "webhooks-dispatch": {"task": "annals.webhooks.dispatch",
+                                  "schedule": settings.webhook_dispatch_interval_seconds},
         },
         beat_schedule_filename=str(settings.data_dir / "celerybeat-schedule"),
         timezone="UTC",

@@ -15,6 +15,7 @@ from services.worker import processing
 from services.worker.signals import article_context
 from services.worker.celery_app import celery_app
 from services.worker.queue import enqueue_articles
+from services.webhooks.tasks import kick_relay_for
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ def extract_article(self, article_id: int) -> None:
     article = claimed[0]
     try:
         extraction = extract(article.text, article.published_at, model_name=settings.nlp_model)
-        processing.store(article.id, extraction)
+        kick_relay_for(processing.store(article.id, extraction))  # webhooks go out right after the commit
     except Exception as error:
         final = self.request.retries >= settings.task_max_retries
         log.exception("article %s failed (attempt %d)", article_id, article.attempts)
@@ -61,7 +62,7 @@ def extract_batch(article_ids: list[int]) -> None:
         for article, extraction in zip(claimed, extract_many(items, model_name=settings.nlp_model), strict=True):
             with article_context(article.id):
                 try:
-                    processing.store(article.id, extraction)
+                    kick_relay_for(processing.store(article.id, extraction))
                 except Exception:
                     log.exception("article %s could not be stored; retrying it alone", article.id)
                     failed.append(article.id)

@@ -5,8 +5,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 from services.store.db import get_engine, session_scope
+import services.webhooks.models  # noqa: E402,F401 - the webhook tables belong to Base.metadata
 
-TABLES = "event_changes, event_sources, event_actors, events, actor_aliases, actors, articles, api_keys"
+TABLES = "webhook_attempts, webhook_messages, webhook_endpoints, webhook_relay_state, event_changes, event_sources, event_actors, events, actor_aliases, actors, articles, api_keys"
 
 
 @pytest.fixture(autouse=True)
