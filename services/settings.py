@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     data_dir: Path = Path(".annals")
 
     nlp_model: str = DEFAULT_MODEL
+    # The module providing extract() and extract_many() to workers: an extension point for other extractors.
+    extractor_module: str = "services.extraction"
 
     api_host: str = "127.0.0.1"
     api_port: int = 8000
@@ -35,6 +37,7 @@ class Settings(BaseSettings):
     sweep_interval_seconds: float = Field(30.0, gt=0)
     requeue_after_seconds: float = Field(60.0, gt=0)
     task_max_retries: int = Field(3, ge=0)
+    retry_backoff_seconds: float = Field(5.0, gt=0)  # doubles on each retry
 
     # Writes (POST /articles*, webhook management) need `Authorization: Bearer <key>` (`annals keys create`).
     auth_enabled: bool = True

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from celery.signals import worker_process_init
 
-from services.extraction import extract, extract_many
+import importlib
 from services.settings import get_settings
 from services.store import articles as article_store
 from services.store.db import session_scope
@@ -28,11 +28,16 @@ def load_model_once(**_) -> None:
     load_pipeline(get_settings().nlp_model)
 
 
-def _backoff(retries: int) -> int:
-    return min(5 * 2**retries, 300)
+def extractor():
+    """The module whose `extract` / `extract_many` the worker calls (a setting, normally the built-in core)."""
+    return importlib.import_module(get_settings().extractor_module)
 
 
-@celery_app.task(name="annals.extract", bind=True, acks_late=True, reject_on_worker_lost=True)
+def _backoff(retries: int) -> float:
+    return min(get_settings().retry_backoff_seconds * 2**retries, 300)
+
+
+@celery_app.task(name="annals.extract", bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None)
 def extract_article(self, article_id: int) -> None:
     """Extract one article; on error retry with backoff, then mark it failed with the error."""
     settings = get_settings()
@@ -41,10 +46,11 @@ def extract_article(self, article_id: int) -> None:
         return
     article = claimed[0]
     try:
-        extraction = extract(article.text, article.published_at, model_name=settings.nlp_model)
+        extraction = extractor().extract(article.text, article.published_at, model_name=settings.nlp_model)
         kick_relay_for(processing.store(article.id, extraction))  # webhooks go out right after the commit
     except Exception as error:
-        final = self.request.retries >= settings.task_max_retries
+        # attempts counts every try, a failed batch run included: 1 try + task_max_retries retries in all
+        final = article.attempts > settings.task_max_retries
         log.exception("article %s failed (attempt %d)", article_id, article.attempts)
         processing.fail(article_id, error, final=final)
         if not final:
@@ -59,7 +65,8 @@ def extract_batch(article_ids: list[int]) -> None:
     items = ((article.text, article.published_at) for article in claimed)
     failed: list[int] = []
     try:
-        for article, extraction in zip(claimed, extract_many(items, model_name=settings.nlp_model), strict=True):
+        extractions = extractor().extract_many(items, model_name=settings.nlp_model)
+        for article, extraction in zip(claimed, extractions, strict=True):
             with article_context(article.id):
                 try:
                     kick_relay_for(processing.store(article.id, extraction))

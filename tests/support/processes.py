@@ -64,8 +64,8 @@ def _spawn(command: list[str], log_path: Path, env: dict[str, str] | None = None
 
 
 def start_worker(log_dir: Path, *, name: str = "worker", concurrency: int = 1, env: dict | None = None,
-                 ready_timeout: float = 90) -> ServiceProcess:
-    worker = _spawn(worker_command(concurrency=concurrency, beat=False), log_dir / f"{name}.log", env)
+                 beat: bool = False, ready_timeout: float = 90) -> ServiceProcess:
+    worker = _spawn(worker_command(concurrency=concurrency, beat=beat), log_dir / f"{name}.log", env)
     wait_for(lambda: "ready." in worker.log() or worker.process.poll() is not None, timeout=ready_timeout,
              what="the Celery worker to be ready")
     assert worker.process.poll() is None, worker.log()
