@@ -116,3 +116,20 @@ def test_durations_and_sets_have_no_date():
     for t in tag_text("The talks lasted two days and take place every week.", MON):
         assert t.type in ("DURATION", "SET")
         assert t.date is None
+
+
+PUTIN = [
+    ("Putin will travel to Hanoi on Wednesday, with the main events of the visit scheduled for Wednesday.", "Wednesday", "2024-06-19"),
+    ("His aide told a press conference on Monday.", "Monday", "2024-06-17"),
+    ("Moscow last week hosted the foreign ministers.", "last week", "2024-W24"),
+    ("The message marked Russia\u2019s National Day on June 12.", "June 12", "2024-06-12"),
+    ("Last month, the US Defense Secretary said aid would come.", "Last month", "2024-05"),
+    ("A decision will be made in the coming hours.", "the coming hours", "PTXH"),
+    ("They met in September 2023.", "September 2023", "2023-09"),
+]
+
+
+@pytest.mark.parametrize("text,expected_text,expected_value", PUTIN)
+def test_news_sentences(text, expected_text, expected_value):
+    found = {(t.text, t.value) for t in tag_text(text, MON)}
+    assert (expected_text, expected_value) in found, found

@@ -123,6 +123,8 @@ def direction(doc, start: int, end: int) -> int:
     if v is None:
         return UNKNOWN
     if v.tag_ == "VBN" and v.dep_ == "acl" and not _auxes(v):
+        if v.lemma_ in PLAN_LEMMAS:
+            return FUTURE  # "the talks scheduled for Wednesday"
         return PAST  # "the injunction issued Thursday"
     chain = _chain(v)
     f = chain[-1]
