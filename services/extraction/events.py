@@ -77,40 +77,57 @@ class Clause:
     head: object  # spaCy Token
     governor: object
     tokens: set[int] = field(default_factory=set)
+    sentence: object = None  # spaCy Span of the governor's sentence
 
 
 def build_events(doc, phrases, resolution: ActorResolution, dct: date, *, timexes=()) -> list[Event]:
     """One event per temporal phrase attached to a clause, plus durations anchored on dated events."""
+    sentences = _Sentences(doc)
     drafts: list[tuple[Event, Clause]] = []
     for phrase in phrases:
         if phrase.text.strip().lower() in PRESENT_WORDS or _dates_a_commemoration(doc, phrase):
             continue
         if _inside_a_name(doc, phrase):
             continue  # "Theresa May" is not a month
-        draft = _draft_event(doc, phrase, resolution, dct)
+        draft = _draft_event(doc, phrase, resolution, dct, sentences)
         if draft is not None:
             drafts.append(draft)
     covered = [(p.start, p.end) for p in phrases]
-    for phrase in _anchored_phrases(doc, timexes, drafts, covered):
-        draft = _draft_event(doc, phrase, resolution, dct)
+    for phrase in _anchored_phrases(doc, timexes, drafts, covered, sentences.text):
+        draft = _draft_event(doc, phrase, resolution, dct, sentences)
         if draft is not None:
             drafts.append(draft)
     drafts.sort(key=lambda d: (d[0].offsets[0], d[0].date.start))
-    return _continue_scenes(doc, drafts, resolution)
+    return _continue_scenes(doc, drafts, resolution, sentences)
+
+
+class _Sentences:
+    """The text and sentences of a doc, computed once (Doc.text and Token.sent rebuild them on every call)."""
+
+    def __init__(self, doc) -> None:
+        self.text = doc.text
+        self.spans = list(doc.sents)
+        self.index = [0] * len(doc)
+        for number, span in enumerate(self.spans):
+            for i in range(span.start, span.end):
+                self.index[i] = number
+
+    def of(self, token):
+        return self.spans[self.index[token.i]]
 
 
 # Sentence openers that carry the previous sentence's scene on ("... a visit to Beijing. There he met Xi").
 SCENE_CONTINUATIONS: frozenset[str] = frozenset({"there", "then"})
 
 
-def _continue_scenes(doc, drafts, resolution: ActorResolution) -> list[Event]:
+def _continue_scenes(doc, drafts, resolution: ActorResolution, sentences: _Sentences) -> list[Event]:
     """Add the actors of an undated "There he met X" sentence to the event of the sentence before it."""
     events = [event for event, _ in drafts]
     by_sentence_end = {event.offsets[1]: index for index, event in enumerate(events)}
     dated_sentences = {event.offsets[0] for event in events}
     previous = None
-    for sentence in doc.sents:
-        start, end = _trim_offsets(doc.text, sentence.start_char, sentence.end_char)
+    for sentence in sentences.spans:
+        start, end = _trim_offsets(sentences.text, sentence.start_char, sentence.end_char)
         first = sentence[0]
         if (
             previous is not None
@@ -146,24 +163,27 @@ def _planned_weekday(phrase, governor, dct: date):
     return replace(phrase, date=EventDate(day.isoformat(), day, day, "day"))
 
 
-def _draft_event(doc, phrase, resolution: ActorResolution, dct: date) -> tuple[Event, Clause] | None:
+def _draft_event(
+    doc, phrase, resolution: ActorResolution, dct: date, sentences: _Sentences
+) -> tuple[Event, Clause] | None:
     governor = _governor_token(doc, phrase)
     if governor is None:
         return None
     phrase = _planned_weekday(phrase, governor, dct)
     clause = clause_of(doc, governor, phrase, frozenset(resolution.token_actor))
+    clause.sentence = sentences.of(governor)
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
     phrase_tokens = {t.i for t in span} if span is not None else set()
     actors = resolution.names_in_tokens(clause.tokens - phrase_tokens)
-    sentence = governor.sent
-    start_char, end_char = _trim_offsets(doc.text, sentence.start_char, sentence.end_char)
+    sentence = clause.sentence
+    start_char, end_char = _trim_offsets(sentences.text, sentence.start_char, sentence.end_char)
     event = Event(
         date=phrase.date,
         actors=tuple(actors),
         summary=summarise(doc, clause, phrase_tokens),
         trigger=trigger_of(clause),
         status=status_of(clause, phrase.date, dct),
-        sentence=doc.text[start_char:end_char],
+        sentence=sentences.text[start_char:end_char],
         offsets=(start_char, end_char),
         confidence=confidence_of(clause, actors, phrase.date),
     )
@@ -198,7 +218,7 @@ def _dates_a_commemoration(doc, phrase) -> bool:
     return before >= 0 and doc[before].lemma_.lower() in COMMEMORATION_NOUNS and doc[before].pos_ in {"NOUN", "PROPN"}
 
 
-def _anchored_phrases(doc, timexes, drafts, covered) -> list[DatedPhrase]:
+def _anchored_phrases(doc, timexes, drafts, covered, text: str) -> list[DatedPhrase]:
     """ "a day before the meeting": shift the date of the meeting this article already dated."""
     from services.extraction.merge import similar_triggers
 
@@ -207,7 +227,7 @@ def _anchored_phrases(doc, timexes, drafts, covered) -> list[DatedPhrase]:
         if timex.type != "DURATION" or any(s <= timex.start < e for s, e in covered):
             continue
         days = _duration_days(timex.value)
-        match = ANCHOR_AFTER_DURATION.match(doc.text[timex.end : timex.end + 80])
+        match = ANCHOR_AFTER_DURATION.match(text[timex.end : timex.end + 80])
         if days is None or match is None:
             continue
         direction = ANCHOR_DIRECTION[match.group(1).lower()]
@@ -222,7 +242,7 @@ def _anchored_phrases(doc, timexes, drafts, covered) -> list[DatedPhrase]:
             continue
         end = timex.end + match.end()
         phrases.append(
-            DatedPhrase(timex.start, end, doc.text[timex.start : end], shift(anchor.date, direction * days),
+            DatedPhrase(timex.start, end, text[timex.start : end], shift(anchor.date, direction * days),
                         (timex,), None)
         )
     return phrases
@@ -365,7 +385,7 @@ def status_of(clause: Clause, when: EventDate, dct: date) -> str:
 
 def summarise(doc, clause: Clause, phrase_tokens: set[int]) -> str:
     """A short readable rendering of the clause (at most 200 characters)."""
-    sentence = clause.governor.sent
+    sentence = clause.sentence if clause.sentence is not None else clause.governor.sent
     tokens = [t for t in sentence if t.i in clause.tokens]
     if len([t for t in tokens if not t.is_punct]) < 4:
         tokens = list(sentence)  # a fragment ("to go") says less than its sentence
