@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from services.body_limit import BodyLimitMiddleware
 from services.errors import install_error_handlers
 from services.operations.metrics import MetricsMiddleware
 from services.operations.routes import router as operations_router
 from services.responses import OrjsonResponse
+from services.settings import get_settings
 from services.ingest.routes import router as ingest_router
 from services.timeline.routes import router as timeline_router
 from services.webhooks.routes import router as webhooks_router
@@ -24,6 +26,9 @@ def create_app(parts: tuple[str, ...] = ("ingest", "timeline", "webhooks")) -> F
         default_response_class=OrjsonResponse,
     )
     install_error_handlers(app)
+    settings = get_settings()
+    app.add_middleware(BodyLimitMiddleware, default_limit=settings.max_body_bytes,
+                       limits_by_path={"/articles/batch": settings.max_batch_body_bytes})
     app.add_middleware(MetricsMiddleware)
     app.include_router(operations_router)
     for part in parts:

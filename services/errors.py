@@ -69,6 +69,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, error: RequestValidationError):
         errors = validation_errors(error.errors())
+        if any(e["type"] == "json_invalid" for e in errors):
+            return problem(422, "Invalid request", "the request body is not valid JSON", errors=errors)
         fields = sorted({".".join(e["loc"][1:]) or e["loc"][0] for e in errors if e["loc"]})
         return problem(422, "Invalid request", "invalid " + ", ".join(fields), errors=errors)
 

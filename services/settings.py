@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     max_timeline_limit: int = Field(500, ge=1)
     default_timeline_limit: int = Field(50, ge=1)
     max_article_chars: int = Field(200_000, ge=1)
+    max_body_bytes: int = Field(1_000_000, ge=1024)  # 413 above this
+    max_batch_body_bytes: int = Field(64_000_000, ge=1024)  # a batch of 1,000 articles needs more room
 
     # Articles left `queued` longer than this (e.g. Redis was down when they were accepted) are re-enqueued.
     sweep_interval_seconds: float = Field(30.0, gt=0)

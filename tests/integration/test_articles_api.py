@@ -97,3 +97,37 @@ def test_get_article_shows_status_and_unknown_is_404(client):
     assert body["status"] == "queued" and body["events"] == []
     missing = client.get("/articles/999999")
     assert missing.status_code == 404 and missing.json()["title"] == "Not found"
+
+
+def test_a_body_over_one_megabyte_is_413_and_nothing_is_stored(client, session):
+    response = client.post("/articles", json={"text": "x" * 1_100_000})
+    assert response.status_code == 413 and response.json()["status"] == 413
+    assert count_articles(session) == 0
+
+
+def test_a_streamed_body_over_the_limit_is_413(client, session):
+    def chunks():
+        yield b'{"text": "'
+        for _ in range(120):
+            yield b"y" * 10_000
+        yield b'"}'
+
+    response = client.post("/articles", content=chunks(), headers={"content-type": "application/json"})
+    assert response.status_code == 413
+    assert count_articles(session) == 0
+
+
+def test_text_over_the_character_limit_is_422(client):
+    response = client.post("/articles", json={"text": "word " * 50_000})
+    assert response.status_code == 422 and "text" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [(b'{"text": "caf\xe9 \xff"}', 400), (b'{"text": ', 422), (b"[1, 2]", 422), (b"", 422)],
+)
+def test_undecodable_bodies_are_client_errors(client, session, body, status):
+    response = client.post("/articles", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert count_articles(session) == 0
