@@ -850,6 +850,10 @@ def n_duration(m, ctx):
     unit = _low(m["unit"])
     if n >= 1000 and re.fullmatch(r"1[6-9]\d\d|20\d\d", num):
         return None  # "the 1988 quarter" is a date, not 1988 quarters
+    if re.match(r"\s*[-\u2010]?\s*old\b", ctx.after, re.I):
+        return None  # ages ("52 years old") are not annotated
+    if unit.startswith("quarter") and (re.match(r"\s+(?:of|percent|point|mile)\b", ctx.after, re.I) or "-" in m.group(0)):
+        return None  # "three-quarters of the vote"
     if unit.startswith("weekend") or unit.startswith("night"):
         return None
     if unit.startswith("quarter") and n < 1:
