@@ -218,34 +218,50 @@ def _dates_a_commemoration(doc, phrase) -> bool:
     return before >= 0 and doc[before].lemma_.lower() in COMMEMORATION_NOUNS and doc[before].pos_ in {"NOUN", "PROPN"}
 
 
+# "the day after the vote" is often left untagged: a one-day offset all the same.
+_DAY_OFFSET = re.compile(r"\b(?:the|a|one) day(?=\s+(?:before|after|prior to|ahead of|following)\b)", re.IGNORECASE)
+
+
 def _anchored_phrases(doc, timexes, drafts, covered, text: str) -> list[DatedPhrase]:
     """ "a day before the meeting": shift the date of the meeting this article already dated."""
-    from services.extraction.merge import similar_triggers
-
-    phrases: list[DatedPhrase] = []
+    offsets: list[tuple[int, int, int, tuple]] = []  # start, end, days, timexes
     for timex in timexes:
-        if timex.type != "DURATION" or any(s <= timex.start < e for s, e in covered):
-            continue
-        days = _duration_days(timex.value)
-        match = ANCHOR_AFTER_DURATION.match(text[timex.end : timex.end + 80])
-        if days is None or match is None:
+        days = _duration_days(timex.value) if timex.type in {"DURATION", "SET"} else None
+        if days is not None and not any(s <= timex.start < e for s, e in covered):
+            offsets.append((timex.start, timex.end, days, (timex,)))
+    taken = covered + [(start, end) for start, end, _, _ in offsets]
+    for match in _DAY_OFFSET.finditer(text):
+        if not any(s <= match.start() < e for s, e in taken):
+            offsets.append((match.start(), match.end(), 1, ()))
+    phrases: list[DatedPhrase] = []
+    for start, end, days, parts in offsets:
+        match = ANCHOR_AFTER_DURATION.match(text[end : end + 80])
+        if match is None:
             continue
         direction = ANCHOR_DIRECTION[match.group(1).lower()]
-        noun = match.group(2).lower()
-        anchor = None
-        for event, clause in sorted(drafts, key=lambda d: (d[0].offsets[0] > timex.start, -d[0].offsets[0])):
-            lemmas = {doc[i].lemma_.lower() for i in clause.tokens if doc[i].pos_ in {"NOUN", "PROPN", "VERB"}}
-            if any(similar_triggers(noun, lemma) or similar_triggers(noun.rstrip("s"), lemma) for lemma in lemmas):
-                anchor = event
-                break
+        anchor = _anchor_event(doc, drafts, match.group(2).lower(), start)
         if anchor is None:
             continue
-        end = timex.end + match.end()
+        phrase_end = end + match.end()
         phrases.append(
-            DatedPhrase(timex.start, end, text[timex.start : end], shift(anchor.date, direction * days),
-                        (timex,), None)
+            DatedPhrase(start, phrase_end, text[start:phrase_end], shift(anchor.date, direction * days), parts, None)
         )
     return phrases
+
+
+def _anchor_event(doc, drafts, noun: str, position: int) -> Event | None:
+    """The dated event an anaphoric "the meeting" refers to: the nearest one before it of that kind."""
+    from services.extraction.merge import TRIGGER_CLASSES
+
+    kinds = {noun, noun.rstrip("s")}
+    for group in TRIGGER_CLASSES:
+        if kinds & group:
+            kinds |= group
+    for event, clause in sorted(drafts, key=lambda d: (d[0].offsets[0] > position, -d[0].offsets[0])):
+        lemmas = {doc[i].lemma_.lower() for i in clause.tokens if doc[i].pos_ in {"NOUN", "PROPN", "VERB"}}
+        if lemmas & kinds:
+            return event
+    return None
 
 
 def _duration_days(value: str) -> int | None:
@@ -344,6 +360,10 @@ def trigger_of(clause: Clause) -> str:
     candidate = governor if governor.pos_ in {"VERB", "NOUN", "PROPN"} else head
     if candidate.pos_ == "PROPN" and candidate.ent_type_ != "EVENT":
         candidate = head
+    if candidate.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in candidate.children):
+        subjects = [c for c in candidate.children if c.dep_ in SUBJECT_DEPS and c.pos_ in {"NOUN", "PROPN"}]
+        if subjects:
+            return subjects[0].lemma_.lower()  # "the vote took place on May 2"
     if candidate.lemma_.lower() in LIGHT_VERBS:
         complement = _complement(candidate)
         if complement is not None:

@@ -114,3 +114,16 @@ def test_two_clauses_about_one_happening_give_one_event():
 def test_a_weekday_governed_by_a_plan_lies_ahead():
     text = "The leaders will sign a treaty, an aide said, with the main ceremony scheduled for Wednesday."
     assert "2024-06-19" in {e.date.value for e in events_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The vote took place on May 2. The day after the vote, Luigi Rossi resigned.", "2024-05-03"),
+        ("The summit was held in Rome on June 3. A week before the summit, Luigi Rossi visited Paris.", "2024-05-27"),
+        ("Voters elected a parliament on Sunday. Two days after the election, Luigi Rossi resigned.", "2024-06-18"),
+    ],
+)
+def test_offsets_from_an_event_of_the_article(text, value):
+    dated = {e.date.value for e in events_of(text) if "Luigi Rossi" in e.actors}
+    assert dated == {value}
