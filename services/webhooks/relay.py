@@ -206,7 +206,7 @@ def settled_change_id(session: Session, lock_timeout_ms: int = 5000) -> int | No
         return None
 
 
-def relay_once(session: Session, *, max_bytes: int, batch: int = RELAY_BATCH) -> RelayRun:
+def relay_once(session: Session, *, max_bytes: int, batch: int = RELAY_BATCH, lock_timeout_ms: int = 5000) -> RelayRun:
     """One relay step in the caller's transaction (commit it to publish messages and the cursor together)."""
     cursor = _lock_cursor(session)
     if cursor is None:
@@ -223,7 +223,7 @@ def relay_once(session: Session, *, max_bytes: int, batch: int = RELAY_BATCH) ->
     if contiguous == changes[-1].id:
         new_cursor = contiguous
     else:
-        settled = settled_change_id(session)
+        settled = settled_change_id(session, lock_timeout_ms)
         run.waited_for_writers = True
         if settled is None:
             changes = [change for change in changes if change.id <= contiguous]

@@ -116,16 +116,18 @@ class Sender:
 
 
 _sender: Sender | None = None
-_sender_pid: int | None = None
+_sender_key: tuple | None = None
 _sender_lock = threading.Lock()
 
 
 def get_sender(settings) -> Sender:
-    """This process's sender (made on first use, and again in a forked child)."""
-    global _sender, _sender_pid
+    """This process's sender (made on first use, and again in a forked child or when its settings change)."""
+    global _sender, _sender_key
+    policy = GuardPolicy.from_settings(settings)
+    key = (os.getpid(), policy, settings.webhook_connect_timeout_seconds, settings.webhook_timeout_seconds)
     with _sender_lock:
-        if _sender is None or _sender_pid != os.getpid():
-            _sender = Sender(GuardPolicy.from_settings(settings), connect_timeout=settings.webhook_connect_timeout_seconds,
+        if _sender is None or _sender_key != key:
+            _sender = Sender(policy, connect_timeout=settings.webhook_connect_timeout_seconds,
                              total_timeout=settings.webhook_timeout_seconds)
-            _sender_pid = os.getpid()
+            _sender_key = key
         return _sender
