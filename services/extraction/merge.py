@@ -29,6 +29,7 @@ TRIGGER_CLASSES: tuple[frozenset[str], ...] = tuple(
         "say tell announce state statement add stress declare claim report confirm note remark",
         "attack strike bomb bombing shell shelling raid assault hit fire launch",
         "kill killing die death dead",
+        "fall plummet plunge tumble drop slip",
         "injure injury wound hurt",
         "elect election vote win victory defeat lose poll",
         "derail derailment crash collision overturn accident collide",
@@ -84,9 +85,14 @@ def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOPWORDS and len(w) > 2}
 
 
+ADMINISTRATIVE_SUFFIXES: frozenset[str] = words("province county region prefecture district city state oblast")
+
+
 def actor_key(name: str) -> str:
     """A name as outlets vary it least: no middle initials, no dots, lower case ("James B. Comey")."""
     parts = name.replace(".", " ").split()
+    if len(parts) > 1 and parts[-1].lower() in ADMINISTRATIVE_SUFFIXES:
+        parts = parts[:-1]  # "Hebei Province" and "Hebei"
     long_parts = [p for p in parts if len(p) > 1]
     if len(long_parts) >= 2:
         return " ".join(long_parts).lower()

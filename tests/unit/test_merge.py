@@ -107,7 +107,7 @@ def test_countries_are_known_places_without_actor_kinds():
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("James B. Comey", "James Comey"), ("Donald J. Trump", "Donald Trump"), ("U.S.", "US")],
+    [("James B. Comey", "James Comey"), ("Donald J. Trump", "Donald Trump"), ("U.S.", "US"), ("Hebei Province", "Hebei")],
 )
 def test_outlets_spelling_a_name_differently_still_share_the_actor(a, b):
     assert same_happening(event(day("2016-11-06"), [a], "announce"), event(day("2016-11-06"), [b], "say"))
