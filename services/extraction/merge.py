@@ -96,7 +96,7 @@ def actor_key(name: str) -> str:
     long_parts = [p for p in parts if len(p) > 1]
     if len(long_parts) >= 2:
         return " ".join(long_parts).lower()
-    return name.replace(".", "").replace(" ", "").lower()  # "U.S." and "US"
+    return "".join(parts).lower()  # "U.S." and "US"
 
 
 def _actor_keys(actors) -> set[str]:
