@@ -56,6 +56,9 @@ CASES = [
     ("He left two years ago.", MON, "two years ago", "2022"),
     ("The company was founded three months ago.", MON, "three months ago", "2024-03"),
     ("It rained a day before Tuesday.", MON, "a day before Tuesday", "2024-06-10"),
+    ("He arrived two days after June 3.", MON, "two days after June 3", "2024-06-05"),
+    ("They met a week before Christmas.", MON, "a week before Christmas", "2023-12-18"),
+    ("The vote is three days from today.", MON, "three days from today", "2024-06-20"),
     # times of day
     ("The attack began Monday morning.", MON, "Monday morning", "2024-06-17TMO"),
     ("The speech started at 3 p.m.", MON, "3 p.m.", "2024-06-17T15:00"),

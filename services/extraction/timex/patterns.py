@@ -66,7 +66,7 @@ REF_WORDS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "the present": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "more recently": "PAST_REF", "most recently": "PAST_REF",
     "until recently": "PAST_REF", "long ago": "PAST_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "the near future": "FUTURE_REF",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from services.extraction.model import Timex
 from services.extraction.timex import patterns as P
-from services.extraction.timex.calendar import interval
+from services.extraction.timex.calendar import interval, safe_date
 from services.extraction.timex.normalise import NORMALISERS, Context
 from services.extraction.timex.tense import FUTURE, PAST, UNKNOWN, direction
 
@@ -161,6 +161,40 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
         out.append(Timex(c.start, c.end, doc.text[c.start : c.end], typ, value, ed))
         if typ in ("DATE", "TIME") and value[:1].isdigit() and _anchors(c):
             ref = value
+    return _merge_anchored(doc.text, out)
+
+
+_ANCHOR_GAP = re.compile(r"\s+(before|after|prior\s+to|following|from)\s+$", re.I)
+_PERIOD = re.compile(r"P(\d+)([DWMY])")
+
+
+def _merge_anchored(text: str, tx: list[Timex]) -> list[Timex]:
+    """'two days after June 3', 'a week before Christmas': one DATE, the anchor shifted."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(tx):
+        a = tx[i]
+        if i + 1 < len(tx) and a.type == "DURATION" and (pm := _PERIOD.fullmatch(a.value)):
+            b = tx[i + 1]
+            gap = _ANCHOR_GAP.fullmatch(text, a.end, b.start)
+            if gap and b.date is not None and b.date.granularity == "day":
+                n, unit = int(pm[1]), pm[2]
+                sign = -1 if gap.group(1).lower().startswith(("before", "prior")) else 1
+                d = b.date.start
+                if unit == "D":
+                    d = d + timedelta(days=sign * n)
+                elif unit == "W":
+                    d = d + timedelta(weeks=sign * n)
+                else:
+                    months = n * (12 if unit == "Y" else 1) * sign
+                    y, mo = divmod(d.month - 1 + months, 12)
+                    d = safe_date(d.year + y, mo + 1, min(d.day, 28)) or d
+                value = d.isoformat()
+                out.append(Timex(a.start, b.end, text[a.start : b.end], "DATE", value, interval(value)))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
     return out
 
 
