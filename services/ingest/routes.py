@@ -12,6 +12,7 @@ from services.auth.dependencies import ReadAccess, WriteAccess
 from services.deps import SessionDep, SettingsDep
 from services.errors import NotFound, Unprocessable, validation_errors
 from services.ingest.schemas import ArticleIn, BatchIn
+from services.schemas import ArticleOut, ArticleWithEvents, BatchOut, problems
 from services.store import articles as article_store
 from services.store.articles import NewArticle
 from services.store.events import events_of_article
@@ -28,7 +29,12 @@ def _new_article(article: ArticleIn) -> NewArticle:
     )
 
 
-@router.post("/articles", status_code=202, responses={200: {"description": "Already posted: the existing article"}})
+@router.post(
+    "/articles",
+    status_code=202,
+    responses={202: {"model": ArticleOut}, 200: {"model": ArticleOut, "description": "Already posted: that article"},
+               **problems(400, 401, 403, 413, 422, 503)},
+)
 def post_article(article: ArticleIn, session: SessionDep, _: WriteAccess):
     """Accept an article: it is committed before the answer, then queued for extraction."""
     stored, created = article_store.accept_article(session, _new_article(article))
@@ -38,7 +44,7 @@ def post_article(article: ArticleIn, session: SessionDep, _: WriteAccess):
     return OrjsonResponse({**article_json(stored), "duplicate": not created}, status_code=202 if created else 200)
 
 
-@router.post("/articles/batch")
+@router.post("/articles/batch", responses={200: {"model": BatchOut}, **problems(400, 401, 403, 413, 422, 503)})
 def post_articles_batch(batch: BatchIn, session: SessionDep, settings: SettingsDep, _: WriteAccess):
     """Accept up to 1,000 articles; each gets its own result, and bad items never block good ones."""
     if len(batch.articles) > settings.max_batch_articles:
@@ -64,8 +70,8 @@ def post_articles_batch(batch: BatchIn, session: SessionDep, settings: SettingsD
             "results": results}
 
 
-@router.get("/articles/{article_id}")
-def get_article(article_id: Annotated[int, Path(ge=1, le=2**63 - 1)], session: SessionDep, _: ReadAccess):
+@router.get("/articles/{article_id}", responses={200: {"model": ArticleWithEvents}, **problems(401, 404, 422)})
+def get_article(article_id: Annotated[int, Path(ge=1, le=2**63 - 1, examples=[1])], session: SessionDep, _: ReadAccess):
     """An article's processing status, its error if it failed, and the events it reported."""
     article = article_store.get_article(session, article_id)
     if article is None:

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from services.auth.dependencies import require_read_key
 from services.deps import SessionDep, SettingsDep
 from services.errors import ActorNotFound, InvalidRequest, NotFound, Unprocessable
+from services.schemas import ActorsOut, EventOut, TimelineOut, problems
 from services.store.actors import find_actor, search_actors
 from services.store.cursor import InvalidCursor, decode_cursor, encode_cursor
 from services.store.events import get_event, timeline_page
@@ -21,21 +22,21 @@ router = APIRouter(tags=["timeline"], dependencies=[Depends(require_read_key)])
 MAX_ID = 2**63 - 1
 
 
-@router.get("/actors")
+@router.get("/actors", responses={200: {"model": ActorsOut}, **problems(401, 422)})
 def list_actors(
     session: SessionDep,
-    q: Annotated[str, Query(min_length=1, max_length=200, description="Part of a name or alias")],
+    q: Annotated[str, Query(min_length=1, max_length=200, description="Part of a name or alias", examples=["put"])],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ):
     """Actors whose name or an alias contains `q`, with aliases and event counts."""
     return {"actors": [actor_json(actor, count) for actor, count in search_actors(session, q, limit=limit)]}
 
 
-@router.get("/actors/{name}/timeline")
+@router.get("/actors/{name}/timeline", responses={200: {"model": TimelineOut}, **problems(400, 401, 404, 422)})
 def actor_timeline(
     session: SessionDep,
     settings: SettingsDep,
-    name: Annotated[str, Path(max_length=200)],
+    name: Annotated[str, Path(max_length=200, examples=["Putin"])],
     date_from: Annotated[date | None, Query(alias="from", description="Events ending on or after this date")] = None,
     date_to: Annotated[date | None, Query(alias="to", description="Events starting on or before this date")] = None,
     order: Literal["asc", "desc"] = "asc",
@@ -79,8 +80,8 @@ def actor_timeline(
     }
 
 
-@router.get("/events/{event_id}")
-def read_event(event_id: Annotated[int, Path(ge=1, le=MAX_ID)], session: SessionDep):
+@router.get("/events/{event_id}", responses={200: {"model": EventOut}, **problems(401, 404, 422)})
+def read_event(event_id: Annotated[int, Path(ge=1, le=MAX_ID, examples=[1])], session: SessionDep):
     """One event with all its sources."""
     event = get_event(session, event_id)
     if event is None:

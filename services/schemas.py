@@ -1,0 +1,110 @@
+"""The shapes the API answers with, for its OpenAPI document (and the fuzz test that holds it to them).
+
+Routes build plain dicts on the hot paths; these models document them (`responses=`), they do not run.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details: every error has this shape."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    errors: list[dict[str, Any]] | None = None
+    suggestions: list[str] | None = None
+
+
+class EventDateOut(BaseModel):
+    value: str
+    start: str
+    end: str
+    granularity: str
+
+
+class ActorRef(BaseModel):
+    id: int
+    name: str
+
+
+class SourceOut(BaseModel):
+    article_id: int
+    url: str | None
+    title: str | None
+    source: str | None
+    published_at: str
+    sentence: str
+    offsets: list[int]
+
+
+class EventOut(BaseModel):
+    id: int
+    date: EventDateOut
+    summary: str
+    status: Literal["occurred", "planned"]
+    trigger: str
+    confidence: float
+    actors: list[ActorRef]
+    sources: list[SourceOut]
+
+
+class ArticleOut(BaseModel):
+    id: int
+    status: Literal["queued", "processing", "done", "failed"]
+    url: str | None
+    title: str | None
+    source: str | None
+    published_at: str
+    published_at_assumed: bool
+    received_at: str
+    attempts: int
+    error: str | None
+    duplicate: bool | None = None
+
+
+class ArticleWithEvents(ArticleOut):
+    events: list[EventOut]
+
+
+class BatchItemResult(BaseModel):
+    index: int
+    status: Literal["queued", "duplicate", "rejected"]
+    id: int | None = None
+    errors: list[dict[str, Any]] | None = None
+
+
+class BatchOut(BaseModel):
+    accepted: int
+    duplicates: int
+    rejected: int
+    results: list[BatchItemResult]
+
+
+class ActorOut(BaseModel):
+    id: int
+    name: str
+    kind: Literal["person", "organisation", "place", "group"]
+    aliases: list[str]
+    event_count: int | None = None
+
+
+class ActorsOut(BaseModel):
+    actors: list[ActorOut]
+
+
+class TimelineOut(BaseModel):
+    actor: ActorOut
+    order: Literal["asc", "desc"]
+    events: list[EventOut]
+    next_cursor: str | None
+
+
+def problems(*statuses: int) -> dict[int, dict]:
+    """`responses=` entries documenting the problem answers a route can give."""
+    return {status: {"model": Problem, "content": {"application/problem+json": {}}} for status in statuses}
