@@ -105,6 +105,10 @@ INLINE_NOISE_PATTERNS: tuple[str, ...] = (
         r"(?: via Getty Images)?(?:\s+\d{1,2}/\d{1,2}\b)?"
     ),
     r"\((?:Photo|Image|Picture|Credit|Source)s?:[^)]{0,80}\)",
+    # Datelines of wire copy: "SAO PAULO (AP) --"
+    r"\b[A-Z]{2,}(?:[ ,.-]+[A-Z]{2,})*\s*\((?:AP|Reuters|AFP|UPI|CNN|dpa|Xinhua)\)\s*(?:--|—|–|-)?",
+    # "Copyright 2016 The Associated Press. All rights reserved."
+    r"(?:\bCopyright|©)\s+(?:\(c\)\s+)?\d{4}(?:\s+(?!All\b)[A-Z][\w&.-]*){0,5}\.?(?:\s+All rights reserved\.?)?",
     # "Image copyright AFP Image caption The minister ..." (the caption itself stays)
     r"\bImage copyright\b.{0,40}?(?=\bImage caption\b)",
     r"\bImage caption\b",

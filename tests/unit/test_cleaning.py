@@ -103,3 +103,14 @@ def test_inline_furniture_is_removed(raw, expected):
 def test_caption_labels_are_removed_but_the_caption_stays():
     raw = "Image copyright Getty Images Image caption The minister spoke on Monday."
     assert clean_text(raw) == "The minister spoke on Monday."
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("SAO PAULO (AP) -- The driver failed to finish on Sunday.", "The driver failed to finish on Sunday."),
+        ("The race ended. Copyright 2016 The Associated Press. All rights reserved.", "The race ended."),
+    ],
+)
+def test_wire_datelines_and_copyright_notices_are_removed(raw, expected):
+    assert clean_text(raw) == expected
