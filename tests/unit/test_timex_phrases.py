@@ -16,7 +16,27 @@ RANGES = [
     ("Putin is scheduled to travel to North Korea for a two-day visit starting on Tuesday.", MON,
      "two-day visit starting on Tuesday", "2024-06-18/2024-06-19", date(2024, 6, 18), date(2024, 6, 19)),
     ("The pandemic of 2009-2010 killed many.", MON, "2009-2010", "2009/2010", date(2009, 1, 1), date(2010, 12, 31)),
+    ("He was in office from March 2001 to June 2003.", MON, "from March 2001 to June 2003", "2001-03/2003-06",
+     date(2001, 3, 1), date(2003, 6, 30)),
+    ("The fair ran between Monday and Sunday.", MON, "between Monday and Sunday", "2024-06-10/2024-06-16",
+     date(2024, 6, 10), date(2024, 6, 16)),
 ]
+
+DAY_RANGES = [
+    ("Prices fell May 3-5.", "May 3-5", "2024-05-03/2024-05-05"),
+    ("The summit runs June 20 to 22.", "June 20 to 22", "2024-06-20/2024-06-22"),
+]
+
+
+@pytest.mark.parametrize("text,phrase,value", DAY_RANGES)
+def test_day_ranges(nlp, text, phrase, value):
+    phrases = find_temporal_phrases(nlp(text), MON)
+    assert [(p.text, p.date.value) for p in phrases] == [(phrase, value)]
+
+
+def test_number_after_date_is_not_a_range(nlp):
+    phrases = find_temporal_phrases(nlp("On June 3, 5 people died."), MON)
+    assert [(p.text, p.date.value) for p in phrases] == [("June 3", "2024-06-03")]
 
 
 @pytest.fixture(scope="module")

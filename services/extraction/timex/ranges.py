@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from services.extraction.model import EventDate, Timex
 from services.extraction.timex.calendar import interval, span_from
@@ -39,6 +39,11 @@ _ANCHOR_WORDS = re.compile(
 _DUR = re.compile(r"^P(\d+)([DWMY])$")
 
 
+_MONTH_WORD = re.compile(r"[A-Za-z]{3}")
+_DAY_TAIL = re.compile(r"\s*(?:-|\u2013|\u2014|to|through|till|until|and)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|[.,:]\d))", re.I)
+_WEEKDAY_ONLY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
 def _explicit_year(t: Timex) -> bool:
     return bool(re.search(r"\b\d{4}\b|'\d\d", t.text))
 
@@ -50,7 +55,10 @@ def _order_range(a: Timex, b: Timex) -> tuple[EventDate, EventDate] | None:
     if ea is None or eb is None:
         return None
     if ea.start > eb.start:
-        if not _explicit_year(a):
+        if _WEEKDAY_ONLY.search(a.text) and ea.granularity == "day" and (ea.start - eb.start).days < 7:
+            d = ea.start - timedelta(days=7)
+            ea = EventDate(d.isoformat(), d, d, "day")
+        elif not _explicit_year(a):
             v = _shift_years(a.value, -1)
             if v and (iv := interval(v)) is not None:
                 ea = iv
@@ -123,6 +131,23 @@ def find_temporal_phrases(doc, dct: date, timexes: list[Timex] | None = None) ->
                     )
                     used.update((i, i + 1))
                     continue
+    # day ranges inside one month: "May 3-5", "June 10 to 12"
+    for i, a in enumerate(tx):
+        if i in used or a.date is None or a.date.granularity != "day" or not _MONTH_WORD.search(a.text):
+            continue
+        m = _DAY_TAIL.match(text, a.end)
+        if not m:
+            continue
+        day = int(m.group(1))
+        if not a.date.start.day < day <= 31:
+            continue
+        try:
+            end = a.date.start.replace(day=day)
+        except ValueError:
+            continue
+        ed = EventDate(f"{a.date.start.isoformat()}/{end.isoformat()}", a.date.start, end, "day")
+        phrases.append(TemporalPhrase(a.start, m.end(), text[a.start : m.end()], ed, (a,), _gov(doc, a.start, a.end)))
+        used.add(i)
     # durations anchored on a start date: "a two-day visit starting on Tuesday"
     for i, d in enumerate(tx):
         if d.type != "DURATION" or (days := _duration_days(d.value)) is None:
