@@ -155,12 +155,16 @@ def _raw_mentions(doc) -> list[Mention]:
     index = 0
     while index < len(doc):
         matched = 0
+        first = doc[index]
+        if index in taken or not (first.text[:1].isupper() or first.lower_ == "the"):
+            index += 1
+            continue
         for size in range(min(_MAX_TABLE_TOKENS, len(doc) - index), 0, -1):
             span = doc[index : index + size]
             if any(i in taken for i in range(index, index + size)):
                 continue
             key = _POSSESSIVE.sub("", span.text).lower()
-            if key in _TABLE_NAMES and span[0].text[:1].isupper() | span[0].lower_.startswith("the"):
+            if key in _TABLE_NAMES:
                 if key == "us" and span.text != "US":  # the pronoun "us"
                     continue
                 kind, name = _TABLE_NAMES[key]
