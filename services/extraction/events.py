@@ -171,6 +171,8 @@ def _draft_event(
         return None
     phrase = _planned_weekday(phrase, governor, dct)
     clause = clause_of(doc, governor, phrase, frozenset(resolution.token_actor))
+    if _negated(clause):
+        return None  # "there have been no fatalities since 1959", "Dewey did not defeat Truman that year"
     clause.sentence = sentences.of(governor)
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
     phrase_tokens = {t.i for t in span} if span is not None else set()
@@ -188,6 +190,17 @@ def _draft_event(
         confidence=confidence_of(clause, actors, phrase.date),
     )
     return event, clause
+
+
+def _negated(clause: Clause) -> bool:
+    """Whether the clause says the happening did not (or will not) take place."""
+    for token in {clause.governor, clause.head}:
+        if any(c.dep_ == "neg" for c in token.children):
+            return True
+        arguments = [token, *(c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"})]
+        if any(c.dep_ == "det" and c.lower_ == "no" for argument in arguments for c in argument.children):
+            return True
+    return False
 
 
 NAME_ENTITY_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"})

@@ -127,3 +127,15 @@ def test_a_weekday_governed_by_a_plan_lies_ahead():
 def test_offsets_from_an_event_of_the_article(text, value):
     dated = {e.date.value for e in events_of(text) if "Luigi Rossi" in e.actors}
     assert dated == {value}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There have been no fatalities on the line since 1959.",
+        "Luigi Rossi did not visit Paris in 2019.",
+        "Luigi Rossi never met Emmanuel Macron in 2019.",
+    ],
+)
+def test_a_negated_clause_reports_no_happening(text):
+    assert events_of(text) == []
