@@ -782,6 +782,17 @@ def _clock(s: str) -> str | None:
         return "12:00"
     if s == "midnight":
         return "24:00"
+    if s == "midday":
+        return "12:00"
+    if m2 := re.match(r"(\d{1,2})(?::(\d\d))?\s+(?:o'clock\s+)?in\s+the\s+(morning|afternoon|evening)", s):
+        h = int(m2[1])
+        if h > 12:
+            return None
+        if m2[3] != "morning" and h < 12:
+            h += 12
+        return f"{h:02d}:{int(m2[2] or 0):02d}"
+    if m2 := re.match(r"(\d{1,2})\s+o'clock", s):
+        return f"{int(m2[1]):02d}:00" if int(m2[1]) <= 24 else None
     m = re.match(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])?", s)
     if not m:
         return None
@@ -938,6 +949,13 @@ def n_set_plural_wd(m, ctx):
     if not m["wd"][0].isupper():
         return None
     return "SET", f"XXXX-WXX-{P.WEEKDAYS[w]}"
+
+
+def n_set_wd_part(m, ctx):
+    if not m["wd"][0].isupper():
+        return None
+    part = P.PARTS_OF_DAY[_low(m["part"]).rstrip("s")]
+    return "SET", f"XXXX-WXX-{_weekday(m['wd'])}T{part}"
 
 
 def n_ref(m, ctx):

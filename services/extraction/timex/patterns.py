@@ -116,7 +116,8 @@ EDGE = (r"(?:(?:early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle
         r"\s+of|end\s+of|start\s+of|beginning\s+of|middle\s+of)[-\s]+)")
 DAYTIME_WORDS = r"(?:today|yesterday|tomorrow|tonight)"
 AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b|a\.m|p\.m)"
-CLOCK = rf"(?:[012]?\d(?:[:.][0-5]\d)?\s*{AMPM}|[012]?\d:[0-5]\d|noon|midnight)"
+CLOCK = (rf"(?:[012]?\d(?:[:.][0-5]\d)?\s*{AMPM}|[012]?\d:[0-5]\d|noon|midnight|midday|"
+         rf"[012]?\d(?::[0-5]\d)?\s+(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening)|[012]?\d\s+o'clock)")
 
 # (name, type, pattern). Order matters only for equal spans.
 RULES: list[tuple[str, str, str]] = [
@@ -191,6 +192,7 @@ RULES: list[tuple[str, str, str]] = [
      rf"\b(?P<q>every|each|per|a)\s+(?:(?P<other>other|single)\s+)?(?P<unit>{UNIT}|{WEEKDAY}|{MONTH}|{SEASON}|{PART})(?!\w)"),
     ("set_adverb", "SET", r"\b(?P<w>daily|nightly|weekly|biweekly|monthly|yearly|hourly)\b"),
     ("set_plural_wd", "SET", r"\b(?P<wd>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b"),
+    ("set_wd_part", "SET", rf"\b(?P<wd>{WEEKDAY})\s+(?P<part>mornings|afternoons|evenings|nights)\b"),
     # ---- durations
     ("duration", "DURATION",
      rf"\b(?:(?P<the>the|its|their|his|her|this|that|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|previous|coming|final|following|remaining|ensuing|initial|same)\s+)?"
