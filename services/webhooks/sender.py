@@ -96,7 +96,7 @@ class Sender:
             return result(error=f"timed out (connect {self.connect_timeout:g} s, total {self.total_timeout:g} s)")
         except httpcore.ConnectError as error:
             return result(error=f"connection failed: {error or type(error).__name__}")
-        except Exception as error:  # protocol errors, TLS failures, resets: an attempt that failed
+        except Exception as error:  # noqa: BLE001 - protocol errors, TLS failures, resets: a failed attempt
             return result(error=f"{type(error).__name__}: {error}"[:500])
 
     async def _post(self, request: Request) -> tuple[int, str | None]:

@@ -19,10 +19,10 @@ from celery.signals import worker_ready
 
 from services.settings import get_settings
 from services.store.db import session_scope
-from services.worker.celery_app import celery_app
 from services.webhooks import dispatch as dispatching
 from services.webhooks.relay import relay_once
 from services.webhooks.sender import get_sender
+from services.worker.celery_app import celery_app
 
 log = logging.getLogger(__name__)
 
