@@ -146,9 +146,11 @@ def direction(doc, start: int, end: int) -> int:
         k.dep_ == "acomp" and k.lemma_ in PLAN_LEMMAS for c in chain for k in c.children
     )
     is_to = any(c.lemma_ == "be" and any(k.dep_ in ("xcomp", "ccomp") and k.tag_ == "VB" for k in c.children) for c in chain)
+    infinitive = any(c.tag_ == "VB" and any(k.lower_ == "to" and k.dep_ == "aux" for k in c.children) for c in chain[:-1])
     # past
     if f.tag_ == "VBD" or any(a.tag_ == "VBD" for a in _auxes(f)):
-        return UNKNOWN if planned else PAST  # "planned to leave on Thursday": future in the past
+        # "planned to leave on Thursday", "agreed to buy it in January": future in the past
+        return UNKNOWN if planned or infinitive else PAST
     if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in _auxes(f)) and f.tag_ == "VBN":
         return UNKNOWN if planned else PAST
     if f.tag_ == "MD":
