@@ -136,3 +136,21 @@ PUTIN = [
 def test_news_sentences(text, expected_text, expected_value):
     found = {(t.text, t.value) for t in tag_text(text, MON)}
     assert (expected_text, expected_value) in found, found
+
+
+OCT89 = date(1989, 10, 27)
+
+EARNINGS = [
+    ("Profit rose in the third quarter. In the year-ago third quarter it fell.", "the year-ago third quarter", "1988-Q3"),
+    ("Sales in the quarter ended July 31 rose.", "the quarter", "1989-Q2"),
+    ("It could start as early as next year's first quarter.", "next year's first quarter", "1990-Q1"),
+    ("Net rose in the third quarter, up from $3 million a year earlier.", "a year earlier", "1988-Q3"),
+    ("Analysts expect losses through the first two quarters of 1990.", "the first two quarters of 1990", "1990-H1"),
+    ("Citadel posted a third-quarter net loss.", "third-quarter", "1989-Q3"),
+]
+
+
+@pytest.mark.parametrize("text,expected_text,expected_value", EARNINGS)
+def test_earnings_reports(text, expected_text, expected_value):
+    found = {(t.text, t.value) for t in tag_text(text, OCT89)}
+    assert (expected_text, expected_value) in found, found

@@ -338,6 +338,12 @@ def n_quarter(m, ctx):
     year = m["yr1"] or m["yr2"] or m["yr3"]
     if year:
         return "DATE", f"{int(year):04d}-Q{q}"
+    if m["ryear"]:
+        y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[_low(m["ryear"])]
+        return "DATE", f"{y:04d}-Q{q}"
+    if m["ago"]:
+        base = int(ctx.ref[:4]) if ctx.ref and re.fullmatch(r"\d{4}-Q\d", ctx.ref) else ctx.dct.year
+        return "DATE", f"{base - 1:04d}-Q{q}"
     rel = _low(m["rel"])
     if rel:
         y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[rel]
@@ -360,19 +366,50 @@ def _prev_quarter(d: date) -> str:
     return f"{d.year - 1:04d}-Q4" if q == 1 else f"{d.year:04d}-Q{q - 1}"
 
 
+def _quarter_ended(after: str, ctx) -> str | None:
+    """'the quarter ended Sept. 30' -> the quarter that date closes."""
+    m = re.match(rf"\s*,?\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})(?:\s*,?\s*(?P<year>{P.YEAR4}))?", after, re.I)
+    if not m:
+        return None
+    month, day = _month(m["month"]), _day(m["day"])
+    if m["year"]:
+        d = safe_date(int(m["year"]), month, day)
+    else:
+        d = resolve_month_day(month, day, ctx.dct, PAST)
+    if d is None:
+        return None
+    mid = d - timedelta(days=45)
+    return f"{mid.year:04d}-Q{quarter_of(mid)}"
+
+
+def n_two_quarters(m, ctx):
+    y = int(m["year"]) if m["year"] else ctx.dct.year
+    return "DATE", f"{y:04d}-H{1 if _low(m['w']) == 'first' else 2}"
+
+
 def n_quarter_ref(m, ctx):
     det = _low(m["det"])
     word = _low(m.group(0)).split()[-1]
     cur = f"{ctx.dct.year:04d}-Q{quarter_of(ctx.dct)}"
     last = _prev_quarter(ctx.dct)
     ref_q = ctx.ref if ctx.ref and re.fullmatch(r"\d{4}-Q\d", ctx.ref) else None
+    if word == "quarter" and det in ("the", "this", "the current", "the latest", "the most recent") and (
+        ended := _quarter_ended(ctx.after, ctx)
+    ):
+        return "DATE", ended
+    if det.endswith(("year's", "year\u2019s")):
+        y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[det.split()[0]]
+        q = (ref_q or last)[-1]
+        return "DATE", f"{y:04d}-Q{q}"
+    if det == "this" and word == "quarter" and ref_q and ctx.direction != FUTURE:
+        return "DATE", ref_q
     if det in ("this", "the current"):
         return ("DATE", cur) if word == "quarter" else None
     if det == "next":
         return "DATE", shift_value(cur, 1)
     if det in ("last", "the previous"):
         return ("DATE", shift_value(last, -1 if ref_q == last else 0) if word == "quarter" else None) if word == "quarter" else None
-    if det.startswith("the year"):
+    if det.startswith(("the year", "the comparable", "the corresponding")):
         return "DATE", shift_value(ref_q or last, -4)
     if det == "the same":
         return None

@@ -141,10 +141,11 @@ RULES: list[tuple[str, str, str]] = [
     ("this_century", "DATE", r"\b(?P<rel>this|last|next|the\s+(?:last|previous|past|next|current))\s+century\b"),
     # ---- quarters and halves
     ("quarter", "DATE",
-     rf"\b(?:(?P<det>the|this|last|next|its|their)\s+)?(?:(?P<yr1>{YEAR4})\s+)?(?:fiscal\s+|calendar\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
+     rf"\b(?:(?P<det>the|this|last|next|its|their)\s+)?(?:(?P<ryear>last|this|next)\s+year(?:'s|\u2019s)\s+)?(?:comparable\s+|corresponding\s+)?(?:(?P<ago>year[-\s]?(?:ago|earlier))\s+)?(?:(?P<yr1>{YEAR4})\s+)?(?:fiscal\s+|calendar\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
      rf"[-\s]+(?:fiscal[-\s]+)?quarter(?![-\s]+(?:of\s+(?:a|an|the)\s+(?:century|mile|point|percent|hour)))"
      rf"(?:\s+of\s+(?:(?P<yr2>{YEAR4})|(?:fiscal\s+)?(?P<rel>this|last|next)\s+year|the\s+year|(?:fiscal\s+)?(?P<yr3>{YEAR4})))?\b"),
-    ("quarter_ref", "DATE", r"\b(?P<det>the|this|last|next|the\s+latest|the\s+current|the\s+latest\s+fiscal|the\s+most\s+recent|the\s+year-?(?:ago|earlier)|the\s+previous|the\s+same)\s+(?:fiscal\s+)?(?:quarter|period)\b"),
+    ("quarter_ref", "DATE", r"\b(?P<det>the|this|last|next|the\s+latest|the\s+current|the\s+latest\s+fiscal|the\s+most\s+recent|the\s+(?:comparable\s+|corresponding\s+)?year[-\s]?(?:ago|earlier)|the\s+previous|the\s+same|(?:last|this|next)\s+year(?:'s|\u2019s))\s+(?:fiscal\s+)?(?:quarter|period)\b"),
+    ("two_quarters", "DATE", rf"\bthe\s+(?P<w>first|last|second)\s+two\s+quarters(?:\s+of\s+(?P<year>{YEAR4}))?\b"),
     ("year_quarter", "DATE", rf"\bthe\s+(?P<year>{YEAR4})\s+(?:fiscal\s+)?(?P<w>quarter|period)\b"),
     ("half", "DATE",
      rf"\b(?:the\s+)?(?P<h>first|second|latter|last|1st|2nd)[-\s]+half(?:\s+of\s+(?:(?P<year>{YEAR4})|(?P<rel>this|last|next)\s+year|the\s+year))?\b"),
