@@ -110,6 +110,20 @@ def test_offsets_and_intervals():
     assert (week.date.start, week.date.end, week.date.granularity) == (date(2024, 6, 10), date(2024, 6, 16), "week")
 
 
+@pytest.mark.parametrize("text", [
+    "Theresa May said the talks would resume.",
+    "Prime Minister May met Macron.",
+    "They met Theresa May in London.",
+])
+def test_month_names_as_personal_names(text):
+    assert [t.text for t in tag_text(text, MON) if "May" in t.text] == []
+
+
+def test_month_day_after_a_name_is_a_date():
+    tx = tag_text("Mr. Schwarz will succeed Daniel P. Davison Feb. 1, the company said.", date(1989, 10, 26))
+    assert ("Feb. 1", "1990-02-01") in {(t.text, t.value) for t in tx}
+
+
 def test_no_false_positives():
     text = "You may see 152 mm of rain. Sales rose 2.5% to 1,990 units. He will march on."
     assert [t.text for t in tag_text(text, MON)] == []

@@ -42,6 +42,10 @@ def _month_ok(text: str, m: re.Match, doc, tok_at) -> bool:
         if not s[0].isupper():
             return False
         low = s.lower().rstrip(".")
+        tok = tok_at(m.start(g))
+        has_day = "day" in m.re.groupindex and m.group("day")
+        if tok is not None and g == "month" and not has_day and _is_name(doc, tok):
+            return False
         if low in ("may", "march"):
             tok = tok_at(m.start(g))
             if tok is not None and (tok.tag_ == "MD" or tok.pos_ == "VERB"):
@@ -51,6 +55,39 @@ def _month_ok(text: str, m: re.Match, doc, tok_at) -> bool:
                 if nxt.tag_ == "VB" or nxt.lower_ in ("be", "have", "not"):
                     return False
     return True
+
+
+_NAME_TITLES = {"minister", "president", "mrs", "mrs.", "ms", "ms.", "mr", "mr.", "miss", "dr", "dr.", "prime", "premier", "chancellor", "sen.", "rep."}
+
+
+def _is_name(doc, tok) -> bool:
+    """'Theresa May', 'Prime Minister May', 'April Ryan': a month word used as a personal name."""
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART") and tok.ent_iob_ in ("B", "I"):
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and len(ent) > 1 and not any(t.like_num for t in ent):
+            return True
+    if tok.i > 0:
+        prev = doc[tok.i - 1]
+        if prev.lower_ in _NAME_TITLES:
+            return True
+        if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ == "PERSON":
+            return True
+        if (
+            prev.pos_ == "PROPN"
+            and prev.dep_ == "compound"
+            and prev.head.i == tok.i
+            and prev.text[:1].isupper()
+            and prev.lower_.rstrip(".") not in P.MONTHS
+            and prev.lower_.rstrip(".") not in P.WEEKDAYS
+            and not prev.is_sent_start
+            or prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == tok.i and tok.dep_.startswith("nsubj")
+        ):
+            return True
+    if tok.i + 1 < len(doc):
+        nxt = doc[tok.i + 1]
+        if nxt.pos_ == "PROPN" and nxt.ent_type_ == "PERSON" and tok.ent_type_ == "PERSON":
+            return True
+    return False
 
 
 def _candidates(doc) -> list[_Candidate]:
