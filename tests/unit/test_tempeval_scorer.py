@@ -38,12 +38,15 @@ def test_parse_plain_text_offsets_and_dct():
 
 def test_scores():
     doc = parse_tml(GOLD, "doc1")
-    system = _sys(doc, [
-        ("about a month earlier", "DATE", "XXXX-XX"),  # relaxed only, wrong value
-        ("the last week", "DATE", "2013-W11"),  # strict, right value
-        ("Friday", "DATE", "2013-03-15"),  # strict, wrong value
-        ("Roughly", "DATE", "X"),  # spurious
-    ])
+    system = _sys(
+        doc,
+        [
+            ("about a month earlier", "DATE", "XXXX-XX"),  # relaxed only, wrong value
+            ("the last week", "DATE", "2013-W11"),  # strict, right value
+            ("Friday", "DATE", "2013-03-15"),  # strict, wrong value
+            ("Roughly", "DATE", "X"),  # spurious
+        ],
+    )
     sc = score_document(doc, system)
     assert (sc.gold, sc.system, sc.relaxed, sc.strict, sc.value) == (4, 4, 3, 2, 1)
     assert [g.text for g in sc.missed] == ["each year"]
@@ -70,4 +73,6 @@ def test_round_trip_timeml():
     tml = "<TimeML><TEXT>" + to_timeml(doc.text, doc.timexes) + "</TEXT></TimeML>"
     again = parse_tml(tml)
     assert again.text == doc.text
-    assert [(t.start, t.end, t.value) for t in again.timexes] == [(t.start, t.end, t.value) for t in doc.timexes]
+    assert [(t.start, t.end, t.value) for t in again.timexes] == [
+        (t.start, t.end, t.value) for t in doc.timexes
+    ]

@@ -10,16 +10,54 @@ from services.extraction.timex import TemporalPhrase, find_temporal_phrases, tag
 MON = date(2024, 6, 17)
 
 RANGES = [
-    ("Prices rose between August and February.", MON, "between August and February", "2023-08/2024-02",
-     date(2023, 8, 1), date(2024, 2, 29)),
-    ("The festival will run from May to July.", MON, "from May to July", "2024-05/2024-07", date(2024, 5, 1), date(2024, 7, 31)),
-    ("Putin is scheduled to travel to North Korea for a two-day visit starting on Tuesday.", MON,
-     "two-day visit starting on Tuesday", "2024-06-18/2024-06-19", date(2024, 6, 18), date(2024, 6, 19)),
-    ("The pandemic of 2009-2010 killed many.", MON, "2009-2010", "2009/2010", date(2009, 1, 1), date(2010, 12, 31)),
-    ("He was in office from March 2001 to June 2003.", MON, "from March 2001 to June 2003", "2001-03/2003-06",
-     date(2001, 3, 1), date(2003, 6, 30)),
-    ("The fair ran between Monday and Sunday.", MON, "between Monday and Sunday", "2024-06-10/2024-06-16",
-     date(2024, 6, 10), date(2024, 6, 16)),
+    (
+        "Prices rose between August and February.",
+        MON,
+        "between August and February",
+        "2023-08/2024-02",
+        date(2023, 8, 1),
+        date(2024, 2, 29),
+    ),
+    (
+        "The festival will run from May to July.",
+        MON,
+        "from May to July",
+        "2024-05/2024-07",
+        date(2024, 5, 1),
+        date(2024, 7, 31),
+    ),
+    (
+        "Putin is scheduled to travel to North Korea for a two-day visit starting on Tuesday.",
+        MON,
+        "two-day visit starting on Tuesday",
+        "2024-06-18/2024-06-19",
+        date(2024, 6, 18),
+        date(2024, 6, 19),
+    ),
+    (
+        "The pandemic of 2009-2010 killed many.",
+        MON,
+        "2009-2010",
+        "2009/2010",
+        date(2009, 1, 1),
+        date(2010, 12, 31),
+    ),
+    (
+        "He was in office from March 2001 to June 2003.",
+        MON,
+        "from March 2001 to June 2003",
+        "2001-03/2003-06",
+        date(2001, 3, 1),
+        date(2003, 6, 30),
+    ),
+    (
+        "The fair ran between Monday and Sunday.",
+        MON,
+        "between Monday and Sunday",
+        "2024-06-10/2024-06-16",
+        date(2024, 6, 10),
+        date(2024, 6, 16),
+    ),
 ]
 
 DAY_RANGES = [

@@ -107,14 +107,21 @@ def test_offsets_and_intervals():
         assert text[t.start : t.end] == t.text
     week = next(t for t in tx if t.text == "last week")
     assert week.date is not None
-    assert (week.date.start, week.date.end, week.date.granularity) == (date(2024, 6, 10), date(2024, 6, 16), "week")
+    assert (week.date.start, week.date.end, week.date.granularity) == (
+        date(2024, 6, 10),
+        date(2024, 6, 16),
+        "week",
+    )
 
 
-@pytest.mark.parametrize("text", [
-    "Theresa May said the talks would resume.",
-    "Prime Minister May met Macron.",
-    "They met Theresa May in London.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theresa May said the talks would resume.",
+        "Prime Minister May met Macron.",
+        "They met Theresa May in London.",
+    ],
+)
 def test_month_names_as_personal_names(text):
     assert [t.text for t in tag_text(text, MON) if "May" in t.text] == []
 
@@ -136,7 +143,11 @@ def test_durations_and_sets_have_no_date():
 
 
 PUTIN = [
-    ("Putin will travel to Hanoi on Wednesday, with the main events of the visit scheduled for Wednesday.", "Wednesday", "2024-06-19"),
+    (
+        "Putin will travel to Hanoi on Wednesday, with the main events of the visit scheduled for Wednesday.",
+        "Wednesday",
+        "2024-06-19",
+    ),
     ("His aide told a press conference on Monday.", "Monday", "2024-06-17"),
     ("Moscow last week hosted the foreign ministers.", "last week", "2024-W24"),
     ("The message marked Russia\u2019s National Day on June 12.", "June 12", "2024-06-12"),
@@ -155,11 +166,19 @@ def test_news_sentences(text, expected_text, expected_value):
 OCT89 = date(1989, 10, 27)
 
 EARNINGS = [
-    ("Profit rose in the third quarter. In the year-ago third quarter it fell.", "the year-ago third quarter", "1988-Q3"),
+    (
+        "Profit rose in the third quarter. In the year-ago third quarter it fell.",
+        "the year-ago third quarter",
+        "1988-Q3",
+    ),
     ("Sales in the quarter ended July 31 rose.", "the quarter", "1989-Q2"),
     ("It could start as early as next year's first quarter.", "next year's first quarter", "1990-Q1"),
     ("Net rose in the third quarter, up from $3 million a year earlier.", "a year earlier", "1988-Q3"),
-    ("Analysts expect losses through the first two quarters of 1990.", "the first two quarters of 1990", "1990-H1"),
+    (
+        "Analysts expect losses through the first two quarters of 1990.",
+        "the first two quarters of 1990",
+        "1990-H1",
+    ),
     ("Citadel posted a third-quarter net loss.", "third-quarter", "1989-Q3"),
 ]
 

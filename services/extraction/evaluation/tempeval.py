@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-_TAG = re.compile(r"<(/?)([A-Za-z0-9_:]+)([^>]*?)(/?)>", re.S)
-_ATTR = re.compile(r'([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*"([^"]*)"|([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*\'([^\']*)\'')
+_TAG = re.compile(r"<(/?)([A-Za-z0-9_:]+)([^>]*?)(/?)>", re.DOTALL)
+_ATTR = re.compile(
+    r'([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*"([^"]*)"|([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*\'([^\']*)\''
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +69,7 @@ def parse_tml(source: str, name: str = "") -> TmlDocument:
         if a.get("functionInDocument") == "CREATION_TIME":
             dct_value = a.get("value", "")
             break
-    tm = re.search(r"<TEXT\b[^>]*>(.*?)</TEXT>", source, re.S)
+    tm = re.search(r"<TEXT\b[^>]*>(.*?)</TEXT>", source, re.DOTALL)
     body = tm.group(1) if tm else ""
     parts: list[str] = []
     length = 0
@@ -115,7 +117,7 @@ def to_timeml(text: str, timexes) -> str:
         out.append(html.escape(text[pos : t.start], quote=False))
         out.append(
             f'<TIMEX3 tid="t{n}" type="{t.type}" value="{html.escape(t.value)}">'
-            f"{html.escape(text[t.start:t.end], quote=False)}</TIMEX3>"
+            f"{html.escape(text[t.start : t.end], quote=False)}</TIMEX3>"
         )
         pos = t.end
     out.append(html.escape(text[pos:], quote=False))
@@ -137,8 +139,10 @@ def align(gold, system, text: str = "") -> list[tuple[int, int]]:
         for j, s in enumerate(system):
             ov = min(g.end, s.end) - max(g.start, s.start)
             if ov > 0:
-                exact = _trim(text, g.start, g.end) == _trim(text, s.start, s.end) if text else (
-                    g.start == s.start and g.end == s.end
+                exact = (
+                    _trim(text, g.start, g.end) == _trim(text, s.start, s.end)
+                    if text
+                    else (g.start == s.start and g.end == s.end)
                 )
                 cands.append((0 if exact else 1, -ov, i, j))
     cands.sort()

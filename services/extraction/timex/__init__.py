@@ -1,8 +1,8 @@
 """Temporal expression tagging (TIMEX3) and datable phrases for events.
 
-    tag_timexes(doc, dct) -> list[Timex]
-    tag_text(text, dct, nlp=None) -> list[Timex]
-    find_temporal_phrases(doc, dct, timexes=None) -> list[TemporalPhrase]
+tag_timexes(doc, dct) -> list[Timex]
+tag_text(text, dct, nlp=None) -> list[Timex]
+find_temporal_phrases(doc, dct, timexes=None) -> list[TemporalPhrase]
 """
 
 from services.extraction.timex.ranges import TemporalPhrase, find_temporal_phrases

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -20,9 +21,9 @@ def _parse_dct(value: str):
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     @app.command("timex")
     def timex_command(
-        path: str = typer.Argument(..., help="Text file to tag, or - for stdin."),
-        dct: str = typer.Option(..., "--dct", help="Publication (document creation) date, YYYY-MM-DD."),
-        format: str = typer.Option("json", "--format", help="json or timeml."),
+        path: Annotated[str, typer.Argument(help="Text file to tag, or - for stdin.")],
+        dct: Annotated[str, typer.Option("--dct", help="Publication (document creation) date, YYYY-MM-DD.")],
+        format: Annotated[str, typer.Option("--format", help="json or timeml.")] = "json",
     ) -> None:
         """Tag and normalise temporal expressions (TIMEX3) in a text."""
         import json
@@ -39,7 +40,10 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 text = fh.read()
         timexes = tag_text(text, d)
         if format == "json":
-            out = [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value} for t in timexes]
+            out = [
+                {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+                for t in timexes
+            ]
             typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         elif format == "timeml":
             typer.echo(to_timeml(text, timexes), nl=False)
@@ -48,9 +52,12 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
     @eval_app.command("tempeval")
     def tempeval_command(
-        directory: Path = typer.Argument(..., help="Gold TimeML directory (all .tml files, recursive)."),
-        system: Path | None = typer.Option(None, "--system", help="Score this directory's .tml files instead of running the tagger."),
-        verbose: bool = typer.Option(False, "--verbose", "-v", help="Print per-document misses."),
+        directory: Annotated[Path, typer.Argument(help="Gold TimeML directory (all .tml files, recursive).")],
+        system: Annotated[
+            Path | None,
+            typer.Option("--system", help="Score this directory's .tml files instead of running the tagger."),
+        ] = None,
+        verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print per-document misses.")] = False,
     ) -> None:
         """TempEval-3 Task A figures: relaxed/strict P R F1, value accuracy and value F1."""
         from services.extraction.evaluation import tempeval as te

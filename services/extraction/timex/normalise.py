@@ -103,7 +103,7 @@ def duration_value(n: float | None, unit_word: str) -> str | None:
     if not float(n).is_integer():
         if letter == "Y":
             y = int(n)
-            mo = int(round((n - y) * 12))
+            mo = round((n - y) * 12)
             return f"P{y}Y{mo}M" if y else f"P{mo}M"
         if letter == "M":
             return f"P{_fmt(round(n * 30))}D"
@@ -113,10 +113,10 @@ def duration_value(n: float | None, unit_word: str) -> str | None:
             return f"PT{_fmt(n * 24)}H"
         if letter == "H":
             h = int(n)
-            return f"PT{h}H{int(round((n - h) * 60))}M" if h else f"PT{int(round(n * 60))}M"
+            return f"PT{h}H{round((n - h) * 60)}M" if h else f"PT{round(n * 60)}M"
         if letter == "TM":
             mi = int(n)
-            s = int(round((n - mi) * 60))
+            s = round((n - mi) * 60)
             return f"PT{mi}M{s}S" if mi else f"PT{s}S"
     if letter == "TM":
         return f"PT{_fmt(n)}M"
@@ -270,9 +270,25 @@ def n_year(m, ctx):
     y = int(m["year"])
     if not m["fiscal"] and not m["edge"]:
         prev = _prev_word(ctx)
-        if prev in ("$", "no", "number", "route", "flight", "#", "model", "boeing", "airbus", "room", "page") or ctx.before.endswith("$"):
+        if prev in (
+            "$",
+            "no",
+            "number",
+            "route",
+            "flight",
+            "#",
+            "model",
+            "boeing",
+            "airbus",
+            "room",
+            "page",
+        ) or ctx.before.endswith("$"):
             return None
-        if re.match(r"\s*(?:%|percent|per\s*cent|[-\u2013]\s*(?:ton|pound|foot|feet|meter|metre|mile))", ctx.after, re.I):
+        if re.match(
+            r"\s*(?:%|percent|per\s*cent|[-\u2013]\s*(?:ton|pound|foot|feet|meter|metre|mile))",
+            ctx.after,
+            re.IGNORECASE,
+        ):
             return None
     return "DATE", f"{y:04d}"
 
@@ -327,7 +343,18 @@ def n_this_century(m, ctx):
     return "DATE", f"{c:02d}"
 
 
-_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}
+_Q = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
 
 
 def n_quarter(m, ctx):
@@ -354,7 +381,12 @@ def n_quarter(m, ctx):
         y = ctx.dct.year if q > quarter_of(ctx.dct) else ctx.dct.year + 1
     else:
         y = ctx.dct.year
-        if ctx.ref and re.fullmatch(r"\d{4}", ctx.ref) and abs(int(ctx.ref) - ctx.dct.year) <= 1 and "quarter" in ctx.before[-25:].lower():
+        if (
+            ctx.ref
+            and re.fullmatch(r"\d{4}", ctx.ref)
+            and abs(int(ctx.ref) - ctx.dct.year) <= 1
+            and "quarter" in ctx.before[-25:].lower()
+        ):
             y = int(ctx.ref)
         elif q > quarter_of(ctx.dct) and ctx.direction == PAST:
             y -= 1
@@ -368,7 +400,11 @@ def _prev_quarter(d: date) -> str:
 
 def _quarter_ended(after: str, ctx) -> str | None:
     """'the quarter ended Sept. 30' -> the quarter that date closes."""
-    m = re.match(rf"\s*,?\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})(?:\s*,?\s*(?P<year>{P.YEAR4}))?", after, re.I)
+    m = re.match(
+        rf"\s*,?\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})(?:\s*,?\s*(?P<year>{P.YEAR4}))?",
+        after,
+        re.IGNORECASE,
+    )
     if not m:
         return None
     month, day = _month(m["month"]), _day(m["day"])
@@ -393,8 +429,10 @@ def n_quarter_ref(m, ctx):
     cur = f"{ctx.dct.year:04d}-Q{quarter_of(ctx.dct)}"
     last = _prev_quarter(ctx.dct)
     ref_q = ctx.ref if ctx.ref and re.fullmatch(r"\d{4}-Q\d", ctx.ref) else None
-    if word == "quarter" and det in ("the", "this", "the current", "the latest", "the most recent") and (
-        ended := _quarter_ended(ctx.after, ctx)
+    if (
+        word == "quarter"
+        and det in ("the", "this", "the current", "the latest", "the most recent")
+        and (ended := _quarter_ended(ctx.after, ctx))
     ):
         return "DATE", ended
     if det.endswith(("year's", "year\u2019s")):
@@ -408,7 +446,11 @@ def n_quarter_ref(m, ctx):
     if det == "next":
         return "DATE", shift_value(cur, 1)
     if det in ("last", "the previous"):
-        return ("DATE", shift_value(last, -1 if ref_q == last else 0) if word == "quarter" else None) if word == "quarter" else None
+        return (
+            ("DATE", shift_value(last, -1 if ref_q == last else 0) if word == "quarter" else None)
+            if word == "quarter"
+            else None
+        )
     if det.startswith(("the year", "the comparable", "the corresponding")):
         return "DATE", shift_value(ref_q or last, -4)
     if det == "the same":
@@ -450,7 +492,22 @@ def n_season(m, ctx):
         return "DATE", f"{int(m['year']):04d}-{s}"
     if not rel:
         prev = _prev_word(ctx)
-        if prev not in ("in", "during", "by", "until", "since", "this", "last", "next", "of", "over", "through", "before", "after", "throughout"):
+        if prev not in (
+            "in",
+            "during",
+            "by",
+            "until",
+            "since",
+            "this",
+            "last",
+            "next",
+            "of",
+            "over",
+            "through",
+            "before",
+            "after",
+            "throughout",
+        ):
             return None
     start = _SEASON_START[s]
     dct = ctx.dct
@@ -530,7 +587,17 @@ def n_rel_unit(m, ctx):
         rel = ""
     if unit == "fiscal year":
         unit = "year"
-    past = rel in ("last", "past", "the past", "the last", "the previous", "previous", "early last", "late last", "this past")
+    past = rel in (
+        "last",
+        "past",
+        "the past",
+        "the last",
+        "the previous",
+        "previous",
+        "early last",
+        "late last",
+        "this past",
+    )
     nxt = rel in ("next", "the coming", "coming", "the next", "early next", "late next")
     anaphoric = rel in ("the following", "following", "the same", "that", "later that", "earlier that")
     if unit == "day":
@@ -624,7 +691,7 @@ def _unit_value(unit: str, ref: str) -> str | None:
 
 
 def n_the_year(m, ctx):
-    if re.match(r"\s+(?:ended|ending|to\s+(?:june|march|sept)|through)", ctx.after, re.I):
+    if re.match(r"\s+(?:ended|ending|to\s+(?:june|march|sept)|through)", ctx.after, re.IGNORECASE):
         return "DURATION", "P1Y"
     if ctx.ref and re.fullmatch(r"\d{4}", ctx.ref):
         return "DATE", ctx.ref
@@ -747,8 +814,11 @@ def n_ago(m, ctx):
         n = round(n)
     n = int(n)
     anchor = _ref_date(ctx) if relative_to_ref else ctx.dct
-    if ctx.ref and unit == "year" and re.fullmatch(r"\d{4}-Q\d", ctx.ref) and (
-        relative_to_ref or (n == 1 and int(ctx.ref[:4]) >= ctx.dct.year - 1)
+    if (
+        ctx.ref
+        and unit == "year"
+        and re.fullmatch(r"\d{4}-Q\d", ctx.ref)
+        and (relative_to_ref or (n == 1 and int(ctx.ref[:4]) >= ctx.dct.year - 1))
     ):
         return "DATE", shift_value(ctx.ref, -4 * n if sign < 0 else 4 * n)
     if relative_to_ref and ctx.ref and unit == "year" and re.fullmatch(r"\d{4}(-\d\d)?", ctx.ref):
@@ -772,7 +842,7 @@ def n_ago(m, ctx):
         q = f"{anchor.year:04d}-Q{quarter_of(anchor)}"
         return "DATE", shift_value(q, sign * n)
     if unit in ("hour", "minute", "second", "hr", "min", "sec"):
-        return "TIME", anchor.isoformat() if not relative_to_ref else anchor.isoformat()
+        return "TIME", anchor.isoformat()
     return None
 
 
@@ -852,7 +922,9 @@ def n_clock(m, ctx):
     if m["wd"]:
         d = resolve_weekday(_weekday(m["wd"]), ctx.dct, ctx.direction)
     elif m["dw"]:
-        d = ctx.dct + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[_low(m["dw"])])
+        d = ctx.dct + timedelta(
+            days={"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[_low(m["dw"])]
+        )
     elif m["month"]:
         d = resolve_month_day(_month(m["month"]), _day(m["day"]), ctx.dct, ctx.direction) or ctx.dct
     else:
@@ -898,11 +970,13 @@ def n_duration(m, ctx):
     unit = _low(m["unit"])
     if n >= 1000 and re.fullmatch(r"1[6-9]\d\d|20\d\d", num):
         return None  # "the 1988 quarter" is a date, not 1988 quarters
-    if re.match(r"\s*[-\u2010]?\s*old\b", ctx.after, re.I):
+    if re.match(r"\s*[-\u2010]?\s*old\b", ctx.after, re.IGNORECASE):
         return None  # ages ("52 years old") are not annotated
-    if unit.startswith("quarter") and (re.match(r"\s+(?:of|percent|point|mile)\b", ctx.after, re.I) or "-" in m.group(0)):
+    if unit.startswith("quarter") and (
+        re.match(r"\s+(?:of|percent|point|mile)\b", ctx.after, re.IGNORECASE) or "-" in m.group(0)
+    ):
         return None  # "three-quarters of the vote"
-    if unit.startswith("weekend") or unit.startswith("night"):
+    if unit.startswith(("weekend", "night")):
         return None
     if unit.startswith("quarter") and n < 1:
         return None
@@ -921,9 +995,37 @@ def n_duration_frac(m, ctx):
     return "DURATION", duration_value(n + 0.5, m["unit"])
 
 
-_DUR_PREV = {"for", "over", "within", "in", "after", "than", "take", "takes", "took", "taken", "lasted", "last",
-             "spent", "spend", "from", "like", "and", "or", "through", "throughout", "during", "only", "about",
-             "nearly", "almost", "of", "wait", "waited", "by"}
+_DUR_PREV = {
+    "for",
+    "over",
+    "within",
+    "in",
+    "after",
+    "than",
+    "take",
+    "takes",
+    "took",
+    "taken",
+    "lasted",
+    "last",
+    "spent",
+    "spend",
+    "from",
+    "like",
+    "and",
+    "or",
+    "through",
+    "throughout",
+    "during",
+    "only",
+    "about",
+    "nearly",
+    "almost",
+    "of",
+    "wait",
+    "waited",
+    "by",
+}
 
 
 def n_duration_vague(m, ctx):
@@ -932,7 +1034,7 @@ def n_duration_vague(m, ctx):
     if not q:
         if _prev_word(ctx) not in _DUR_PREV:
             return None
-        if re.match(r"\s+(?:of\s+(?:the|a|an|his|her|their|its)\b|that\b|when\b)", ctx.after, re.I):
+        if re.match(r"\s+(?:of\s+(?:the|a|an|his|her|their|its)\b|that\b|when\b)", ctx.after, re.IGNORECASE):
             return None
     if q in ("recent", "in recent") and unit == "years":
         return "DATE", "PAST_REF"
@@ -959,7 +1061,9 @@ def n_set_every(m, ctx):
     other = _low(m["other"]) == "other"
     if q in ("a", "per"):
         prev = _prev_word(ctx)
-        if q == "a" and not (prev in _SET_PREV_OK or re.match(r"[\d$]", prev or "x") or prev.endswith("s") and False):
+        if q == "a" and not (
+            prev in _SET_PREV_OK or re.match(r"[\d$]", prev or "x") or prev.endswith("s") and False
+        ):
             return None
         if q == "per" and u not in P.UNITS:
             return None
@@ -997,14 +1101,16 @@ def n_set_wd_part(m, ctx):
 
 def n_ref(m, ctx):
     w = _low(m["w"])
-    if w == "current":
-        # an adjective before a noun: "the current account" is not temporal; "current president" is borderline
-        if re.match(r"\s+(?:account|accounts|affairs|events|issue|issues|flow|flows|prices?|dollars|assets|"
-                    r"liabilities|level|levels)\b", ctx.after, re.I):
-            return None
-    if w == "future" and not re.search(r"\b(?:in|the|near|for)\s*$", ctx.before, re.I):
+    # "current" as an adjective of a non-temporal noun: "the current account"
+    if w == "current" and re.match(
+        r"\s+(?:account|accounts|affairs|events|issue|issues|flow|flows|prices?|dollars|assets|liabilities|level|levels)\b",
+        ctx.after,
+        re.IGNORECASE,
+    ):
         return None
-    if w == "recent" and re.match(r"\s+(?:days|weeks|months|years)\b", ctx.after, re.I):
+    if w == "future" and not re.search(r"\b(?:in|the|near|for)\s*$", ctx.before, re.IGNORECASE):
+        return None
+    if w == "recent" and re.match(r"\s+(?:days|weeks|months|years)\b", ctx.after, re.IGNORECASE):
         return None
     return "DATE", P.REF_WORDS[w]
 

@@ -25,23 +25,26 @@ class TemporalPhrase:
     governor: int | None  # index of the doc token (verb or event noun) the phrase attaches to
 
 
-_RANGE_OPENERS = re.compile(r"(?:\b(?:between|from)\s+)$", re.I)
+_RANGE_OPENERS = re.compile(r"(?:\b(?:between|from)\s+)$", re.IGNORECASE)
 _RANGE_JOIN = {
-    "between": re.compile(r"^\s*(?:and)\s*$", re.I),
-    "from": re.compile(r"^\s*(?:to|until|till|til|through|thru|into|and|-|\u2013|\u2014)\s*$", re.I),
-    "": re.compile(r"^\s*(?:-|\u2013|\u2014|to|through|until|till)\s*$", re.I),
+    "between": re.compile(r"^\s*(?:and)\s*$", re.IGNORECASE),
+    "from": re.compile(r"^\s*(?:to|until|till|til|through|thru|into|and|-|\u2013|\u2014)\s*$", re.IGNORECASE),
+    "": re.compile(r"^\s*(?:-|\u2013|\u2014|to|through|until|till)\s*$", re.IGNORECASE),
 }
 _ANCHOR_WORDS = re.compile(
     r"^\s*(?:[\w-]+\s+){0,6}?(?:starting|beginning|begins|starts|started|began|commencing|from|opening|that\s+starts|which\s+starts|"
     r"that\s+begins|which\s+begins|to\s+start|to\s+begin)\s+(?:on\s+|from\s+|in\s+)?$",
-    re.I,
+    re.IGNORECASE,
 )
 _DUR = re.compile(r"^P(\d+)([DWMY])$")
 
 
 _MONTH_WORD = re.compile(r"[A-Za-z]{3}")
-_DAY_TAIL = re.compile(r"\s*(?:-|\u2013|\u2014|to|through|till|until|and)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|[.,:]\d))", re.I)
-_WEEKDAY_ONLY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_DAY_TAIL = re.compile(
+    r"\s*(?:-|\u2013|\u2014|to|through|till|until|and)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|[.,:]\d))",
+    re.IGNORECASE,
+)
+_WEEKDAY_ONLY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
 def _explicit_year(t: Timex) -> bool:
@@ -127,7 +130,9 @@ def find_temporal_phrases(doc, dct: date, timexes: list[Timex] | None = None) ->
                     start = a.start - len(opener.group(0)) if opener else a.start
                     ed = EventDate(f"{ea.value}/{eb.value}", ea.start, eb.end, eb.granularity)
                     phrases.append(
-                        TemporalPhrase(start, b.end, text[start : b.end], ed, (a, b), _gov(doc, a.start, b.end))
+                        TemporalPhrase(
+                            start, b.end, text[start : b.end], ed, (a, b), _gov(doc, a.start, b.end)
+                        )
                     )
                     used.update((i, i + 1))
                     continue
@@ -146,7 +151,9 @@ def find_temporal_phrases(doc, dct: date, timexes: list[Timex] | None = None) ->
         except ValueError:
             continue
         ed = EventDate(f"{a.date.start.isoformat()}/{end.isoformat()}", a.date.start, end, "day")
-        phrases.append(TemporalPhrase(a.start, m.end(), text[a.start : m.end()], ed, (a,), _gov(doc, a.start, a.end)))
+        phrases.append(
+            TemporalPhrase(a.start, m.end(), text[a.start : m.end()], ed, (a,), _gov(doc, a.start, a.end))
+        )
         used.add(i)
     # durations anchored on a start date: "a two-day visit starting on Tuesday"
     for i, d in enumerate(tx):
@@ -160,7 +167,9 @@ def find_temporal_phrases(doc, dct: date, timexes: list[Timex] | None = None) ->
             if len(gap) > 80 or not _ANCHOR_WORDS.match(gap) or re.search(r"[.;!?]", gap):
                 continue
             ed = span_from(b.date.start, days)
-            phrases.append(TemporalPhrase(d.start, b.end, text[d.start : b.end], ed, (d, b), _gov(doc, d.start, d.end)))
+            phrases.append(
+                TemporalPhrase(d.start, b.end, text[d.start : b.end], ed, (d, b), _gov(doc, d.start, d.end))
+            )
             used.add(j)
             break
     for i, a in enumerate(tx):

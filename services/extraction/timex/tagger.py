@@ -12,10 +12,10 @@ from services.extraction.timex.calendar import interval, safe_date
 from services.extraction.timex.normalise import NORMALISERS, Context
 from services.extraction.timex.tense import FUTURE, PAST, UNKNOWN, direction
 
-_DET = re.compile(r"(its|their|his|her|our|the)\s+", re.I)
+_DET = re.compile(r"(its|their|his|her|our|the)\s+", re.IGNORECASE)
 _HYPHEN_ADJ = re.compile(r"[\w.]+[-\u2010][A-Za-z]+")
-_AS_SOON = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:[a-z]+\s+){0,2}$", re.I)
-_UNTIL = re.compile(r"\b(?:until|till|til|through|before)\s+(?:at\s+least\s+|the\s+)?$", re.I)
+_AS_SOON = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:until|till|til|through|before)\s+(?:at\s+least\s+|the\s+)?$", re.IGNORECASE)
 
 _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "june", "sun", "sat", "wed", "dec", "aug"}
 
@@ -57,7 +57,24 @@ def _month_ok(text: str, m: re.Match, doc, tok_at) -> bool:
     return True
 
 
-_NAME_TITLES = {"minister", "president", "mrs", "mrs.", "ms", "ms.", "mr", "mr.", "miss", "dr", "dr.", "prime", "premier", "chancellor", "sen.", "rep."}
+_NAME_TITLES = {
+    "minister",
+    "president",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "mr",
+    "mr.",
+    "miss",
+    "dr",
+    "dr.",
+    "prime",
+    "premier",
+    "chancellor",
+    "sen.",
+    "rep.",
+}
 
 
 def _is_name(doc, tok) -> bool:
@@ -80,7 +97,10 @@ def _is_name(doc, tok) -> bool:
             and prev.lower_.rstrip(".") not in P.MONTHS
             and prev.lower_.rstrip(".") not in P.WEEKDAYS
             and not prev.is_sent_start
-            or prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == tok.i and tok.dep_.startswith("nsubj")
+            or prev.pos_ == "PROPN"
+            and prev.dep_ == "compound"
+            and prev.head.i == tok.i
+            and tok.dep_.startswith("nsubj")
         ):
             return True
     if tok.i + 1 < len(doc):
@@ -120,7 +140,11 @@ def _candidates(doc) -> list[_Candidate]:
                 continue
             if name == "month":
                 mo = m.group("month")
-                if len(mo.rstrip(".")) <= 4 and not mo.endswith(".") and mo.lower() not in ("may", "june", "july"):
+                if (
+                    len(mo.rstrip(".")) <= 4
+                    and not mo.endswith(".")
+                    and mo.lower() not in ("may", "june", "july")
+                ):
                     continue
             # do not start or end inside a word
             if s > 0 and text[s - 1].isalnum() and text[s].isalnum():
@@ -144,9 +168,7 @@ def _anchors(c: _Candidate) -> bool:
     """Whether an expression becomes the reference time for later anaphoric ones ("a year earlier")."""
     if c.name in _NON_ANCHORING:
         return False
-    if c.name == "quarter_ref" and "year" in c.match.group(0).lower():
-        return False
-    return True
+    return not (c.name == "quarter_ref" and "year" in c.match.group(0).lower())
 
 
 def tag_timexes(doc, dct: date) -> list[Timex]:
@@ -201,7 +223,7 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
     return _merge_anchored(doc.text, out)
 
 
-_ANCHOR_GAP = re.compile(r"\s+(before|after|prior\s+to|following|from)\s+$", re.I)
+_ANCHOR_GAP = re.compile(r"\s+(before|after|prior\s+to|following|from)\s+$", re.IGNORECASE)
 _PERIOD = re.compile(r"P(\d+)([DWMY])")
 
 

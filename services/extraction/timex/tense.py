@@ -9,15 +9,13 @@ PAST = -1
 FUTURE = 1
 UNKNOWN = 0
 
-# Predicates whose complement is planned / expected: "is scheduled to travel", "plans to visit".
-FUTURE_LEMMAS = {
-    "schedule", "set", "expect", "due", "plan", "intend", "aim", "prepare", "hope", "going", "go",
-    "slate", "poise", "likely", "expected", "scheduled", "slated", "set", "want", "propose", "seek",
-    "promise", "vow", "pledge", "threaten", "agree", "decide", "announce", "tentatively", "upcoming",
-    "forthcoming", "next", "will", "would", "could", "may", "might", "shall",
-}  # fmt: skip
 FUTURE_MODALS = {"will", "shall", "'ll", "wo", "ll"}
-PAST_AUX = {"was", "were", "had", "did", "'d"}
+# Predicates whose complement is planned or expected: "is scheduled to travel", "plans to visit".
+PLAN_LEMMAS = {
+    "schedule", "plan", "expect", "set", "due", "slate", "intend", "aim", "hope", "prepare", "propose",
+    "seek", "want", "need", "promise", "vow", "pledge", "threaten", "likely", "poise", "go", "try", "wish",
+}  # fmt: skip
+PLAN_ADJECTIVES = ("due", "set", "likely", "scheduled", "expected")
 EVENT_NOUN_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "al", "ure", "ing", "ict", "ack", "ote")
 
 
@@ -26,6 +24,7 @@ def _span_tokens(doc, start: int, end: int):
 
 
 def head_token(doc, start: int, end: int):
+    """The syntactic head of the tokens covering [start, end)."""
     toks = _span_tokens(doc, start, end)
     if not toks:
         return None
@@ -51,8 +50,10 @@ def governor(doc, start: int, end: int):
             continue
         if tok.pos_ in ("VERB", "AUX"):
             return tok
-        if tok.pos_ == "NOUN" and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "ROOT", "attr", "appos") and (
-            tok.lemma_.endswith(EVENT_NOUN_SUFFIXES) or tok.lemma_ in _EVENT_NOUNS
+        if (
+            tok.pos_ == "NOUN"
+            and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "ROOT", "attr", "appos")
+            and (tok.lemma_.endswith(EVENT_NOUN_SUFFIXES) or tok.lemma_ in _EVENT_NOUNS)
         ):
             return tok
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
@@ -65,14 +66,6 @@ _EVENT_NOUNS = {
     "crash", "sale", "report", "hearing", "trial", "game", "race", "tour", "ceremony", "conference",
     "speech", "fire", "storm", "earthquake", "protest", "rally", "match", "launch", "test", "raid",
 }  # fmt: skip
-
-
-PLAN_LEMMAS = {
-    "schedule", "plan", "expect", "set", "due", "slate", "intend", "aim", "hope", "prepare", "propose",
-    "seek", "want", "need", "promise", "vow", "pledge", "threaten", "likely", "poise", "go", "try", "wish",
-}  # fmt: skip
-PRESENT_AUX = {"is", "are", "am", "'s", "'re", "'m", "be"}
-PAST_AUX_LEMMA_TAGS = {"VBD"}
 
 
 def _auxes(v):
@@ -92,7 +85,19 @@ def _chain(v):
     for _ in range(6):
         if _is_finite(cur) or cur.head.i == cur.i:
             break
-        if cur.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl", "conj", "pcomp", "prep", "pobj", "dobj", "amod"):
+        if cur.dep_ in (
+            "xcomp",
+            "advcl",
+            "ccomp",
+            "acl",
+            "relcl",
+            "conj",
+            "pcomp",
+            "prep",
+            "pobj",
+            "dobj",
+            "amod",
+        ):
             if cur.dep_ == "acl" and cur.tag_ == "VBN":
                 break
             cur = cur.head
@@ -109,7 +114,9 @@ def _governing_verb(doc, start: int, end: int):
     ids = {t.i for t in _span_tokens(doc, start, end)}
     tok = h
     for _ in range(10):
-        if tok.i not in ids and (tok.pos_ in ("VERB", "AUX") or (tok.tag_ == "JJ" and tok.lower_ in ("due", "set", "likely", "scheduled", "expected"))):
+        if tok.i not in ids and (
+            tok.pos_ in ("VERB", "AUX") or (tok.tag_ == "JJ" and tok.lower_ in PLAN_ADJECTIVES)
+        ):
             return tok
         if tok.head.i == tok.i:
             return tok if tok.i not in ids else None
@@ -128,10 +135,7 @@ def direction(doc, start: int, end: int) -> int:
         return PAST  # "the injunction issued Thursday"
     chain = _chain(v)
     f = chain[-1]
-    words = []
-    for c in chain:
-        for a in _auxes(c):
-            words.append(a)
+    words = [a for c in chain for a in _auxes(c)]
     aux_lower = {a.lower_ for a in words}
     # future auxiliaries anywhere in the chain
     if aux_lower & FUTURE_MODALS or any(a.tag_ == "MD" and a.lemma_ in ("will", "shall") for a in words):
@@ -145,8 +149,14 @@ def direction(doc, start: int, end: int) -> int:
     planned = any(c.lemma_ in PLAN_LEMMAS and c.lemma_ not in ("go", "try") for c in chain) or any(
         k.dep_ == "acomp" and k.lemma_ in PLAN_LEMMAS for c in chain for k in c.children
     )
-    is_to = any(c.lemma_ == "be" and any(k.dep_ in ("xcomp", "ccomp") and k.tag_ == "VB" for k in c.children) for c in chain)
-    infinitive = any(c.tag_ == "VB" and any(k.lower_ == "to" and k.dep_ == "aux" for k in c.children) for c in chain[:-1])
+    # "is to resume trading Tuesday"
+    is_to = any(
+        c.lemma_ == "be" and any(k.dep_ in ("xcomp", "ccomp") and k.tag_ == "VB" for k in c.children)
+        for c in chain
+    )
+    infinitive = any(
+        c.tag_ == "VB" and any(k.lower_ == "to" and k.dep_ == "aux" for k in c.children) for c in chain[:-1]
+    )
     # past
     if f.tag_ == "VBD" or any(a.tag_ == "VBD" for a in _auxes(f)):
         # "planned to leave on Thursday", "agreed to buy it in January": future in the past
@@ -162,6 +172,6 @@ def direction(doc, start: int, end: int) -> int:
         if any(c.tag_ == "VBG" and any(a.lemma_ == "be" for a in _auxes(c)) for c in chain):
             return FUTURE  # present progressive with a time: "is meeting on Tuesday"
         return UNKNOWN
-    if f.tag_ in ("JJ",) and f.lower_ in ("due", "set", "likely", "scheduled", "expected"):
+    if f.tag_ == "JJ" and f.lower_ in PLAN_ADJECTIVES:
         return FUTURE
     return UNKNOWN
