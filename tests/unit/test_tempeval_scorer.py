@@ -76,3 +76,17 @@ def test_round_trip_timeml():
     assert [(t.start, t.end, t.value) for t in again.timexes] == [
         (t.start, t.end, t.value) for t in doc.timexes
     ]
+
+
+def test_alignment_takes_first_overlapping_system_timex():
+    # as the TE3 normaliser: gold "15:00 GMT Saturday" aligns with the first system span "15:00"
+    src = (
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2013-03-22" functionInDocument="CREATION_TIME">x</TIMEX3>'
+        '</DCT><TEXT>Kick-off is at <TIMEX3 tid="t1" type="TIME" value="2013-03-23T15:00">15:00 GMT Saturday'
+        "</TIMEX3>.</TEXT></TimeML>"
+    )
+    doc = parse_tml(src)
+    system = _sys(doc, [("15:00", "TIME", "2013-03-22T15:00"), ("Saturday", "DATE", "2013-03-23")])
+    sc = score_document(doc, system)
+    assert (sc.relaxed, sc.type, sc.value) == (1, 1, 0)
+    assert [doc.text[s.start : s.end] for s in sc.spurious] == ["Saturday"]

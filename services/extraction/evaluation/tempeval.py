@@ -133,28 +133,20 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def align(gold, system, text: str = "") -> list[tuple[int, int]]:
-    """One-to-one alignment of overlapping spans: exact spans first, then the largest overlaps."""
-    cands = []
-    for i, g in enumerate(gold):
-        for j, s in enumerate(system):
-            ov = min(g.end, s.end) - max(g.start, s.start)
-            if ov > 0:
-                exact = (
-                    _trim(text, g.start, g.end) == _trim(text, s.start, s.end)
-                    if text
-                    else (g.start == s.start and g.end == s.end)
-                )
-                cands.append((0 if exact else 1, -ov, i, j))
-    cands.sort()
-    used_g: set[int] = set()
-    used_s: set[int] = set()
+    """One-to-one alignment of overlapping spans, as the TE3 normaliser does it: each gold timex (in
+    text order) takes the first overlapping system timex not already taken."""
+    order_g = sorted(range(len(gold)), key=lambda i: (gold[i].start, gold[i].end))
+    order_s = sorted(range(len(system)), key=lambda j: (system[j].start, system[j].end))
+    used: set[int] = set()
     pairs = []
-    for _, _, i, j in cands:
-        if i in used_g or j in used_s:
-            continue
-        used_g.add(i)
-        used_s.add(j)
-        pairs.append((i, j))
+    for i in order_g:
+        g = gold[i]
+        for j in order_s:
+            s = system[j]
+            if j not in used and s.start < g.end and g.start < s.end:
+                used.add(j)
+                pairs.append((i, j))
+                break
     return sorted(pairs)
 
 
