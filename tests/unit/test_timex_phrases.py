@@ -107,3 +107,19 @@ def test_single_dates_are_phrases_with_governor(nlp):
     assert [(p.text, p.date.value) for p in phrases] == [("Tuesday", "2024-06-11")]
     assert phrases[0].governor is not None and doc[phrases[0].governor].lemma_ == "meet"
     assert phrases[0].timexes == (tx[0],)
+
+
+FORWARD = [
+    ("The leaders will meet again in two weeks.", "in two weeks", "2024-W27"),
+    ("A decision is expected within three days.", "within three days", "2024-06-17/2024-06-20"),
+]
+
+
+@pytest.mark.parametrize("text,phrase,value", FORWARD)
+def test_in_duration_with_future_tense(nlp, text, phrase, value):
+    phrases = find_temporal_phrases(nlp(text), MON)
+    assert [(p.text, p.date.value) for p in phrases] == [(phrase, value)]
+
+
+def test_in_duration_in_the_past_is_not_dated(nlp):
+    assert find_temporal_phrases(nlp("In two years the plant closed."), MON) == []

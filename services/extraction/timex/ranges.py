@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from services.extraction.model import EventDate, Timex
-from services.extraction.timex.calendar import interval, span_from
-from services.extraction.timex.tense import governor
+from services.extraction.timex.calendar import interval, shift_month, span_from, week_value
+from services.extraction.timex.tense import FUTURE, direction, governor
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +84,23 @@ def _shift_years(value: str, n: int) -> str | None:
     if rest.startswith("-02-29"):
         return None
     return f"{int(m[1]) + n:04d}{rest}"
+
+
+_IN_BEFORE = re.compile(r"\b(in|within)\s+$", re.I)
+
+
+def _after_dct(dct: date, n: int, unit: str) -> EventDate | None:
+    """The interval n units after the publication date, at the unit's granularity."""
+    if unit == "D":
+        v = (dct + timedelta(days=n)).isoformat()
+    elif unit == "W":
+        v = week_value(dct + timedelta(weeks=n))
+    elif unit == "M":
+        y, m = shift_month(dct.year, dct.month, n)
+        v = f"{y:04d}-{m:02d}"
+    else:
+        v = f"{dct.year + n:04d}"
+    return interval(v)
 
 
 def _duration_days(value: str) -> int | None:
@@ -172,6 +189,19 @@ def find_temporal_phrases(doc, dct: date, timexes: list[Timex] | None = None) ->
             )
             used.add(j)
             break
+    # "will meet in two weeks": a future date counted from the publication date
+    for d in tx:
+        if d.type != "DURATION" or not (pm := _DUR.match(d.value)):
+            continue
+        pre = _IN_BEFORE.search(text, max(0, d.start - 12), d.start)
+        if not pre or direction(doc, d.start, d.end) != FUTURE:
+            continue
+        ed = _after_dct(dct, int(pm[1]), pm[2])
+        if ed is not None and pre.group(1).lower() == "within":  # by then: from now until then
+            ed = EventDate(f"{dct.isoformat()}/{ed.value}", dct, ed.end, ed.granularity)
+        if ed is not None:
+            start = pre.start(1)
+            phrases.append(TemporalPhrase(start, d.end, text[start : d.end], ed, (d,), _gov(doc, d.start, d.end)))
     for i, a in enumerate(tx):
         if i in used or a.date is None:
             continue
