@@ -86,7 +86,7 @@ def _shift_years(value: str, n: int) -> str | None:
     return f"{int(m[1]) + n:04d}{rest}"
 
 
-_IN_BEFORE = re.compile(r"\b(in|within)\s+$", re.I)
+_IN_BEFORE = re.compile(r"\b(in|within)\s+$", re.IGNORECASE)
 
 
 def _after_dct(dct: date, n: int, unit: str) -> EventDate | None:
@@ -201,7 +201,9 @@ def find_temporal_phrases(doc, dct: date, timexes: list[Timex] | None = None) ->
             ed = EventDate(f"{dct.isoformat()}/{ed.value}", dct, ed.end, ed.granularity)
         if ed is not None:
             start = pre.start(1)
-            phrases.append(TemporalPhrase(start, d.end, text[start : d.end], ed, (d,), _gov(doc, d.start, d.end)))
+            phrases.append(
+                TemporalPhrase(start, d.end, text[start : d.end], ed, (d,), _gov(doc, d.start, d.end))
+            )
     for i, a in enumerate(tx):
         if i in used or a.date is None:
             continue
