@@ -131,6 +131,23 @@ def test_month_day_after_a_name_is_a_date():
     assert ("Feb. 1", "1990-02-01") in {(t.text, t.value) for t in tx}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Comey issued a second letter.",
+        "He was a second-generation chocolatier.",
+        "She had a months-long affair.",
+        "USA TODAY reported the story.",
+        "He was named Rookie of the Year.",
+        "The 47-year-old minister resigned.",
+        "Mr. Reupke, 52 years old, left.",
+        "Turnout fell by three-quarters of a point.",
+    ],
+)
+def test_not_temporal(text):
+    assert [t.text for t in tag_text(text, MON)] == []
+
+
 def test_no_false_positives():
     text = "You may see 152 mm of rain. Sales rose 2.5% to 1,990 units. He will march on."
     assert [t.text for t in tag_text(text, MON)] == []

@@ -546,6 +546,8 @@ def n_season(m, ctx):
 
 def n_day_word(m, ctx):
     w = _low(m["w"])
+    if m["w"].isupper() and re.search(r"\b[A-Z]{2,}\s*$", ctx.before):
+        return None  # "USA TODAY" is a newspaper
     d = ctx.dct + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[w])
     return "DATE", d.isoformat()
 
@@ -691,6 +693,8 @@ def _unit_value(unit: str, ref: str) -> str | None:
 
 
 def n_the_year(m, ctx):
+    if "Year" in m.group("span"):
+        return None  # "Rookie of the Year"
     if re.match(r"\s+(?:ended|ending|to\s+(?:june|march|sept)|through)", ctx.after, re.IGNORECASE):
         return "DURATION", "P1Y"
     if ctx.ref and re.fullmatch(r"\d{4}", ctx.ref):
@@ -962,6 +966,11 @@ def n_tonight(m, ctx):
     return "TIME", f"{(ctx.dct - timedelta(days=1)).isoformat()}TNI"
 
 
+_AFTER_SECOND_OK = {"later", "ago", "or", "and", "earlier", "before", "after", "longer", "apart", "to", "in", "of",
+                    "more", "too", "the", "when", "as", "than", "for", "until", "at", "on", "is", "was", "it", "he", "she",
+                    "they", "we", "i", "you"}  # fmt: skip
+
+
 def n_duration(m, ctx):
     num = _low(m["num"])
     n = parse_number(num)
@@ -970,6 +979,14 @@ def n_duration(m, ctx):
     unit = _low(m["unit"])
     if n >= 1000 and re.fullmatch(r"1[6-9]\d\d|20\d\d", num):
         return None  # "the 1988 quarter" is a date, not 1988 quarters
+    if num in ("a", "an") and unit.endswith("s") and unit != "hours":
+        return None  # "a months-long affair"
+    if (
+        unit in ("second", "minute")
+        and num in ("a", "an")
+        and (nxt := re.match(r"\s*[-\u2010]?\s*([A-Za-z]+)", ctx.after))
+    ) and nxt.group(1).lower() not in _AFTER_SECOND_OK:
+        return None  # "a second letter", "a second-generation chocolatier"
     if re.match(r"\s*[-\u2010]?\s*old\b", ctx.after, re.IGNORECASE):
         return None  # ages ("52 years old") are not annotated
     if unit.startswith("quarter") and (

@@ -363,7 +363,7 @@ RULES: list[tuple[str, str, str]] = [
         "duration",
         "DURATION",
         (
-            rf"\b(?:(?P<the>the|its|their|his|her|this|that|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|previous|coming|final|following|remaining|ensuing|initial|same)\s+)?"
+            rf"\b(?:(?P<the>the|its|their|his|her|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|previous|coming|final|following|remaining|ensuing|initial|same)\s+)?"
             rf"(?P<num>{NUM})(?:\s+(?:more|additional|full|consecutive|straight|long))?[-\s]+(?P<unit>{UNITS_RE})(?![-\u2010]old)(?:\s+or\s+so)?\b"
         ),
     ),

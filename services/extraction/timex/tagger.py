@@ -12,6 +12,7 @@ from services.extraction.timex.calendar import interval, safe_date
 from services.extraction.timex.normalise import NORMALISERS, Context
 from services.extraction.timex.tense import FUTURE, PAST, UNKNOWN, direction
 
+_LAST_VERB = re.compile(r"last\s+(?=an?\s)", re.IGNORECASE)
 _DET = re.compile(r"(its|their|his|her|our|the)\s+", re.IGNORECASE)
 _HYPHEN_ADJ = re.compile(r"[\w.]+[-\u2010][A-Za-z]+")
 _AS_SOON = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
@@ -131,6 +132,8 @@ def _candidates(doc) -> list[_Candidate]:
             stripped = re.sub(r"(?:'s|\u2019s)$", "", frag.rstrip())
             e = s + len(stripped)
             # determiners are not part of adjectival expressions ("its third-quarter", "the two-week")
+            if _LAST_VERB.match(text, s, e):
+                s += len("last ")  # "would last an hour": the verb is not part of the duration
             dm = _DET.match(text, s, e)
             if dm and (dm.group(1).lower() not in ("the",) or _HYPHEN_ADJ.fullmatch(text, dm.end(), e)):
                 s = dm.end()
