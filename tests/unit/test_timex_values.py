@@ -142,6 +142,7 @@ def test_month_day_after_a_name_is_a_date():
         "The 47-year-old minister resigned.",
         "Mr. Reupke, 52 years old, left.",
         "Turnout fell by three-quarters of a point.",
+        "She told the Daily Mail.",
     ],
 )
 def test_not_temporal(text):

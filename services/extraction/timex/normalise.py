@@ -1099,6 +1099,8 @@ def n_set_every(m, ctx):
 
 
 def n_set_adverb(m, ctx):
+    if m["w"][0].isupper() and re.match(r"\s+[A-Z][a-z]", ctx.after):
+        return None  # "the Daily Mail", "The Daily Show"
     return "SET", P.SET_ADVERBS[_low(m["w"])]
 
 
