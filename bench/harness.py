@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import platform
+import signal
 import statistics
 import tempfile
 from contextlib import contextmanager
@@ -27,12 +28,19 @@ def summary_ms(samples: list[float]) -> str:
             f"mean {statistics.fmean(samples) * 1000:.1f} ms over {len(samples)} requests")
 
 
+def _interrupt(*_) -> None:
+    raise KeyboardInterrupt
+
+
 @contextmanager
 def scratch_service(*, api_workers: int = 1):
     """A migrated scratch database, its own Redis db, and the API on a free port; all removed afterwards."""
     services = start_test_services()
     os.environ["ANNALS_DATABASE_URL"] = services.database_url
     os.environ["ANNALS_REDIS_URL"] = services.redis_url
+    os.environ["ANNALS_REDIS_KEY_PREFIX"] = services.redis_key_prefix
+    # `timeout` or Ctrl-C must still stop the processes started here: turn SIGTERM into an exception
+    signal.signal(signal.SIGTERM, _interrupt)
     from services.store.migrate import upgrade
 
     upgrade(services.database_url)

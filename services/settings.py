@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     database_url: str | None = None
     redis_url: str | None = None
     data_dir: Path = Path(".annals")
+    # Prefix of every Redis key Celery uses, so several deployments or test runs can share one Redis db.
+    redis_key_prefix: str = ""
 
     nlp_model: str = DEFAULT_MODEL
     # The module providing extract() and extract_many() to workers: an extension point for other extractors.

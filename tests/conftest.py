@@ -20,6 +20,7 @@ def pytest_configure(config):
     _services = start_test_services()
     os.environ["ANNALS_DATABASE_URL"] = _services.database_url
     os.environ["ANNALS_REDIS_URL"] = _services.redis_url
+    os.environ["ANNALS_REDIS_KEY_PREFIX"] = _services.redis_key_prefix
     os.environ.setdefault("ANNALS_DATA_DIR", str(config.rootpath / ".annals-test"))
     from services.store.migrate import upgrade
 

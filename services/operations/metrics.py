@@ -58,7 +58,7 @@ class MetricsMiddleware:
 class BacklogCollector:
     """Scrape-time gauges: articles per state (PostgreSQL) and messages waiting per queue (Redis)."""
 
-    def __init__(self, queues: tuple[str, ...] = ("celery",)) -> None:
+    def __init__(self, queues: tuple[str, ...] = ("celery", "webhooks")) -> None:
         self.queues = queues
 
     def collect(self):
@@ -80,9 +80,10 @@ class BacklogCollector:
         yield articles
         depth = GaugeMetricFamily("annals_queue_depth", "Messages waiting in the broker", labels=["queue"])
         try:
-            client = redis_from_url(get_settings().redis_url or "redis://127.0.0.1:6379/0", socket_timeout=1)
+            settings = get_settings()
+            client = redis_from_url(settings.redis_url or "redis://127.0.0.1:6379/0", socket_timeout=1)
             for queue in self.queues:
-                depth.add_metric([queue], client.llen(queue))
+                depth.add_metric([queue], client.llen(settings.redis_key_prefix + queue))
         except Exception:
             pass
         yield depth

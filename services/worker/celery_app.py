@@ -24,6 +24,8 @@ def make_celery() -> Celery:
             "visibility_timeout": settings.visibility_timeout_seconds,
             "socket_timeout": 5,
             "socket_connect_timeout": 2,
+            # Every key this deployment (or test run) uses starts with this: several can share one Redis db.
+            **({"global_keyprefix": settings.redis_key_prefix} if settings.redis_key_prefix else {}),
         },
         worker_hijack_root_logger=False,
         # Webhook tasks have a queue of their own: a worker started with `-Q webhooks` serves only them, so
