@@ -18,8 +18,6 @@ _HYPHEN_ADJ = re.compile(r"[\w.]+[-\u2010][A-Za-z]+")
 _AS_SOON = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|til|through|before)\s+(?:at\s+least\s+|the\s+)?$", re.IGNORECASE)
 
-_AMBIGUOUS_MONTHS = {"may", "march", "mar", "jan", "june", "sun", "sat", "wed", "dec", "aug"}
-
 
 @dataclass(slots=True)
 class _Candidate:
@@ -31,7 +29,7 @@ class _Candidate:
     match: re.Match
 
 
-def _month_ok(text: str, m: re.Match, doc, tok_at) -> bool:
+def _month_ok(m: re.Match, doc, tok_at) -> bool:
     """Month and weekday names must be capitalised (unless the text is in capitals) and be nouns."""
     for g in ("month", "wd"):
         try:
@@ -48,7 +46,6 @@ def _month_ok(text: str, m: re.Match, doc, tok_at) -> bool:
         if tok is not None and g == "month" and not has_day and _is_name(doc, tok):
             return False
         if low in ("may", "march"):
-            tok = tok_at(m.start(g))
             if tok is not None and (tok.tag_ == "MD" or tok.pos_ == "VERB"):
                 return False
             if low == "may" and tok is not None and tok.i + 1 < len(doc):
@@ -59,23 +56,9 @@ def _month_ok(text: str, m: re.Match, doc, tok_at) -> bool:
 
 
 _NAME_TITLES = {
-    "minister",
-    "president",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "mr",
-    "mr.",
-    "miss",
-    "dr",
-    "dr.",
-    "prime",
-    "premier",
-    "chancellor",
-    "sen.",
-    "rep.",
-}
+    "minister", "president", "mrs", "mrs.", "ms", "ms.", "mr", "mr.", "miss", "dr", "dr.", "prime", "premier",
+    "chancellor", "sen.", "rep.",
+}  # fmt: skip
 
 
 def _is_name(doc, tok) -> bool:
@@ -90,20 +73,14 @@ def _is_name(doc, tok) -> bool:
             return True
         if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ == "PERSON":
             return True
-        if (
-            prev.pos_ == "PROPN"
-            and prev.dep_ == "compound"
-            and prev.head.i == tok.i
-            and prev.text[:1].isupper()
-            and prev.lower_.rstrip(".") not in P.MONTHS
-            and prev.lower_.rstrip(".") not in P.WEEKDAYS
-            and not prev.is_sent_start
-            or prev.pos_ == "PROPN"
-            and prev.dep_ == "compound"
-            and prev.head.i == tok.i
-            and tok.dep_.startswith("nsubj")
-        ):
-            return True
+        if prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == tok.i:
+            word = prev.lower_.rstrip(".")
+            if (
+                word not in P.MONTHS
+                and word not in P.WEEKDAYS
+                and (not prev.is_sent_start or tok.dep_.startswith("nsubj"))
+            ):
+                return True  # "Theresa May said"
     if tok.i + 1 < len(doc):
         nxt = doc[tok.i + 1]
         if nxt.pos_ == "PROPN" and nxt.ent_type_ == "PERSON" and tok.ent_type_ == "PERSON":
@@ -139,7 +116,7 @@ def _candidates(doc) -> list[_Candidate]:
                 s = dm.end()
             if e <= s:
                 continue
-            if not _month_ok(text, m, doc, tok_at):
+            if not _month_ok(m, doc, tok_at):
                 continue
             if name == "month":
                 mo = m.group("month")
