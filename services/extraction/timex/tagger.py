@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 from services.extraction.model import Timex
 from services.extraction.timex import patterns as P
-from services.extraction.timex.calendar import interval, safe_date
+from services.extraction.timex.calendar import interval, month_end, safe_date
 from services.extraction.timex.normalise import NORMALISERS, Context
 from services.extraction.timex.tense import FUTURE, PAST, UNKNOWN, direction
 
@@ -227,7 +227,7 @@ def _merge_anchored(text: str, tx: list[Timex]) -> list[Timex]:
                 else:
                     months = n * (12 if unit == "Y" else 1) * sign
                     y, mo = divmod(d.month - 1 + months, 12)
-                    d = safe_date(d.year + y, mo + 1, min(d.day, 28)) or d
+                    d = safe_date(d.year + y, mo + 1, min(d.day, month_end(d.year + y, mo + 1).day)) or d
                 value = d.isoformat()
                 out.append(Timex(a.start, b.end, text[a.start : b.end], "DATE", value, interval(value)))
                 i += 2
