@@ -192,8 +192,8 @@ def group_key(event: dict) -> tuple[int, str, str]:
     label = human_date(when["value"], when["start"], when["end"])
     if not label[0].isdigit() and not label.startswith("Q"):
         label = label[:1].lower() + label[1:]
-    if label.endswith("s") and label[0].isdigit() or label.endswith("century") or label.startswith("first half") \
-            or label.startswith("second half"):
+    if (label.endswith("s") and label[0].isdigit()) or label.endswith("century") or label.startswith(
+            ("first half", "second half")):
         label = "the " + label
     return start.year, f"period:{when['value']}", f"During {label}"
 

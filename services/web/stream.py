@@ -132,7 +132,7 @@ class ChangeHub:
                         self.wake()
             except asyncio.CancelledError:
                 raise
-            except Exception as error:  # the database went away: streams poll meanwhile
+            except (psycopg.Error, OSError) as error:  # the database went away: streams poll meanwhile
                 log.warning("change feed LISTEN failed (%s); streams poll until it is back", error)
             finally:
                 self.listening = False

@@ -80,7 +80,7 @@ def test_timelinejs_export_is_valid_for_timelinejs(client, putin_timeline, small
 
 def test_descending_order_and_errors(client, putin_timeline):
     rows = list(csv.DictReader(io.StringIO(client.get("/actors/Putin/timeline?format=csv&order=desc").text)))
-    assert [row["date"] for row in rows][0] == "2024-07-01"
+    assert rows[0]["date"] == "2024-07-01"
     assert client.get("/actors/Putin/timeline?format=pdf").status_code == 422
     missing = client.get("/actors/Nobody/timeline?format=ics")
     assert missing.status_code == 404 and missing.headers["content-type"] == "application/problem+json"

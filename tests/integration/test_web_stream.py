@@ -12,7 +12,14 @@ from services.store.articles import NewArticle, accept_articles
 from services.store.db import get_engine, session_scope
 from services.store.events import save_extraction
 from services.web import stream
-from services.web.stream import Change, GapTracker, actor_event_stream, get_hub, parse_last_event_id, sse_message
+from services.web.stream import (
+    Change,
+    GapTracker,
+    actor_event_stream,
+    get_hub,
+    parse_last_event_id,
+    sse_message,
+)
 from tests.integration.factories import day, event, extraction
 
 
