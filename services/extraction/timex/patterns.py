@@ -158,6 +158,8 @@ APPROX = (
     r"at\s+least|at\s+most|just\s+over|just\s+under|over|under|up\s+to|no\s+more\s+than|only|"
     r"barely|well\s+over|close\s+to|the\s+better\s+part\s+of|little\s+more\s+than|just)\s+)"
 )
+# modifiers TBAQ keeps inside the extent (about / over / only / just stay outside)
+MOD = r"(?:(?:nearly|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|no\s+more\s+than|around)\s+)?"
 EDGE = (
     r"(?:(?:early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|rest|remainder|close|turn)"
     r"\s+of|end\s+of|start\s+of|beginning\s+of|middle\s+of)[-\s]+)"
@@ -314,7 +316,7 @@ RULES: list[tuple[str, str, str]] = [
     (
         "ago",
         "DATE",
-        rf"\b(?P<num>{NUM}|{VAGUE})\s+(?:more\s+)?(?P<unit>{UNITS_RE})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before|after|hence|from\s+now|since)\b",
+        rf"\b{MOD}(?P<num>{NUM}|{VAGUE})\s+(?:more\s+)?(?P<unit>{UNITS_RE})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before|after|hence|from\s+now|since)\b",
     ),
     (
         "day_before_wd",
@@ -336,7 +338,7 @@ RULES: list[tuple[str, str, str]] = [
         "clock",
         "TIME",
         (
-            rf"\b(?P<clock>{CLOCK})"
+            rf"\b(?:around\s+)?(?P<clock>{CLOCK})"
             rf"(?:\s+(?P<tz>{TZ}))?(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY})(?!\w)|\s+(?P<dw>{DAYTIME_WORDS})|\s+(?:on\s+)?(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\b)?"
         ),
     ),
@@ -363,11 +365,11 @@ RULES: list[tuple[str, str, str]] = [
         "duration",
         "DURATION",
         (
-            rf"\b(?:(?P<the>the|its|their|his|her|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|previous|coming|final|following|remaining|ensuing|initial|same)\s+)?"
+            rf"\b{MOD}(?:(?P<the>the|its|their|his|her|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|previous|coming|final|following|remaining|ensuing|initial|same)\s+)?"
             rf"(?P<num>{NUM})(?:\s+(?:more|additional|full|consecutive|straight|long))?[-\s]+(?P<unit>{UNITS_RE})(?![-\u2010]old)(?:\s+or\s+so)?\b"
         ),
     ),
-    ("duration_frac", "DURATION", rf"\b(?P<num>a|an|one|\d+)\s+(?P<unit>{UNIT})\s+and\s+a\s+half\b"),
+    ("duration_frac", "DURATION", rf"\b{MOD}(?P<num>a|an|one|\d+)\s+(?P<unit>{UNIT})\s+and\s+a\s+half\b"),
     (
         "duration_vague",
         "DURATION",
