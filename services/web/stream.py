@@ -231,7 +231,9 @@ async def actor_event_stream(actor_id: int, last_event_id: int | None) -> AsyncI
     hub = get_hub()
     after = last_event_id if last_event_id is not None else await run_in_threadpool(latest_change_id)
     gaps = GapTracker()
-    yield sse_message(comment="annals live feed", retry=RETRY_MILLISECONDS)
+    # An id with no data sets the browser's Last-Event-ID without firing an event: a reconnect before the
+    # first event still resumes from here rather than from "now".
+    yield sse_message(comment="annals live feed", retry=RETRY_MILLISECONDS, id=after)
     last_sent = time.monotonic()
     while not hub.closed.is_set():
         generation = hub.generation
@@ -248,7 +250,7 @@ async def actor_event_stream(actor_id: int, last_event_id: int | None) -> AsyncI
         if len(changes) == BATCH and not held:
             continue  # more waiting in the log
         if time.monotonic() - last_sent >= KEEPALIVE_SECONDS:
-            yield sse_message(comment="keep-alive")
+            yield sse_message(comment="keep-alive", id=after)  # also moves the resume point past others' changes
             last_sent = time.monotonic()
         timeout = 0.5 if held else (POLL_SECONDS if hub.listening else FALLBACK_POLL_SECONDS)
         await hub.wait(generation, min(timeout, KEEPALIVE_SECONDS))

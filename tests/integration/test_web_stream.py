@@ -79,7 +79,9 @@ def test_stream_sends_new_events_resumes_and_keeps_alive(monkeypatch):
     async def scenario():
         live = actor_event_stream(putin, None)
         try:
-            assert (await next_message(live))["retry"] == str(stream.RETRY_MILLISECONDS)
+            opening = await next_message(live)
+            assert opening["retry"] == str(stream.RETRY_MILLISECONDS) and "data" not in opening
+            assert int(opening["id"]) >= 1  # the resume point, before any event arrives
             await asyncio.to_thread(store, "Putin meets Kim", "2024-06-19", ("Vladimir Putin", "Kim Jong Un"))
             await asyncio.to_thread(store, "Kim alone", "2024-06-20", ("Kim Jong Un",))  # not Putin's
             await asyncio.to_thread(store, "Putin returns", "2024-06-21", ("Vladimir Putin",))
@@ -87,7 +89,8 @@ def test_stream_sends_new_events_resumes_and_keeps_alive(monkeypatch):
             assert (first["event"], orjson.loads(first["data"])["summary"]) == ("created", "Putin meets Kim")
             assert orjson.loads(second["data"])["summary"] == "Putin returns"
             assert int(second["id"]) > int(first["id"]) + 1  # Kim's change was skipped, not sent
-            assert (await next_message(live, timeout=3))["comment"] == "keep-alive"
+            keep_alive = await next_message(live, timeout=3)
+            assert keep_alive["comment"] == "keep-alive" and int(keep_alive["id"]) >= int(second["id"])
         finally:
             await live.aclose()
         resumed = actor_event_stream(putin, int(first["id"]))
