@@ -117,8 +117,19 @@
       return true;
     }
 
+    function count(event) {
+      var counter = document.getElementById("event-count");
+      if (!counter || counted[event.id]) return;
+      counted[event.id] = true;
+      var n = Number(counter.dataset.count) + 1;
+      counter.dataset.count = n;
+      counter.textContent = n + " event" + (n === 1 ? "" : "s");
+    }
+    var counted = {};
+
     function receive(message) {
       var event = JSON.parse(message.data);
+      if (message.type === "created") count(event);
       if (!wanted(event)) return;
       fetch(page.dataset.baseUrl + "/events/" + event.id + "/fragment").then(function (r) {
         return r.ok ? r.text() : "";
