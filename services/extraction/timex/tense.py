@@ -20,7 +20,10 @@ EVENT_NOUN_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "al", "ure", "ing
 
 
 def _span_tokens(doc, start: int, end: int):
-    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    return list(span)
 
 
 def head_token(doc, start: int, end: int):
