@@ -28,30 +28,40 @@ def _best_alias_match(session: Session, key: str, kind: str | None = None) -> in
     return max(candidates, key=lambda actor_id: (counts.get(actor_id, 0), -actor_id))
 
 
-def resolve_actor(session: Session, actor: ExtractedActor) -> int:
-    """Stored id for an extracted actor: same name, else a known alias of the same kind, else a new actor.
+def resolve_actors(session: Session, actors: list[ExtractedActor]) -> dict[str, int]:
+    """Stored ids for an article's actors (by extracted name): same name, else a known alias of the same
+    kind, else a new actor. A later article that only says "Putin" joins the "Vladimir Putin" seen before.
 
-    A later article that only says "Putin" joins the "Vladimir Putin" seen before through its alias.
+    A handful of statements for the whole article, whatever its number of actors (this is the write path).
     """
-    key = name_key(actor.name)
-    actor_id = session.execute(select(Actor.id).where(Actor.name_key == key)).scalar_one_or_none()
-    if actor_id is None:
-        actor_id = _best_alias_match(session, key, actor.kind)
-    if actor_id is None:
-        inserted = session.execute(
-            insert(Actor)
-            .values(name=actor.name, name_key=key, kind=actor.kind)
-            .on_conflict_do_nothing(index_elements=["name_key"])
-            .returning(Actor.id)
-        ).scalar_one_or_none()
-        actor_id = inserted or session.execute(select(Actor.id).where(Actor.name_key == key)).scalar_one()
-    aliases = {name_key(alias): alias for alias in (actor.name, *actor.aliases) if alias.strip()}
+    if not actors:
+        return {}
+    keys = {actor.name: name_key(actor.name) for actor in actors}
+    by_key = dict(session.execute(select(Actor.name_key, Actor.id).where(Actor.name_key.in_(set(keys.values())))).all())
+    ids: dict[str, int] = {}
+    for actor in actors:
+        actor_id = by_key.get(keys[actor.name]) or _best_alias_match(session, keys[actor.name], actor.kind)
+        if actor_id is not None:
+            ids[actor.name] = actor_id
+    new = [actor for actor in actors if actor.name not in ids]
+    if new:
+        rows = {keys[a.name]: {"name": a.name, "name_key": keys[a.name], "kind": a.kind} for a in new}
+        session.execute(insert(Actor).values(list(rows.values())).on_conflict_do_nothing(index_elements=["name_key"]))
+        # also picks up actors a concurrent transaction inserted first
+        created = dict(session.execute(select(Actor.name_key, Actor.id).where(Actor.name_key.in_(rows))).all())
+        ids.update({actor.name: created[keys[actor.name]] for actor in new})
+    aliases = {
+        (ids[actor.name], name_key(alias)): alias
+        for actor in actors
+        for alias in (actor.name, *actor.aliases)
+        if alias.strip()
+    }
     session.execute(
         insert(ActorAlias)
-        .values([{"actor_id": actor_id, "alias": alias, "alias_key": k} for k, alias in aliases.items()])
+        .values([{"actor_id": actor_id, "alias": alias, "alias_key": key} for (actor_id, key), alias in aliases.items()])
         .on_conflict_do_nothing(constraint="uq_actor_aliases_actor_alias")
     )
-    return actor_id
+    return ids
 
 
 def find_actor(session: Session, name: str) -> Actor | None:

@@ -6,13 +6,13 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from sqlalchemy import delete, select, text, tuple_
+from sqlalchemy import delete, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from services.extraction.merge import find_same_happening
 from services.extraction import model as extracted
-from services.store.actors import resolve_actor
+from services.extraction.merge import find_same_happening
+from services.store.actors import resolve_actors
 from services.store.cursor import TimelinePosition
 from services.store.event_views import load_event_views
 from services.store.models import Event, EventActor, EventChange, EventSource
@@ -32,20 +32,6 @@ def fingerprint(date_value: str, actor_names: list[str], trigger: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def as_extracted(event: Event) -> extracted.Event:
-    """A stored event in the extraction core's terms, so the pure merge rule can compare it."""
-    return extracted.Event(
-        date=extracted.EventDate(event.date_value, event.date_start, event.date_end, event.granularity),
-        actors=tuple(link.actor.name for link in event.actor_links),
-        summary=event.summary,
-        trigger=event.trigger,
-        status=event.status,
-        sentence="",
-        offsets=(0, 0),
-        confidence=event.confidence,
-    )
-
-
 def forget_article(session: Session, article_id: int) -> None:
     """Remove what an earlier run of this article wrote, so a re-run creates no duplicates."""
     event_ids = list(
@@ -59,58 +45,81 @@ def forget_article(session: Session, article_id: int) -> None:
         session.execute(delete(Event).where(Event.id.in_(orphaned)))
 
 
-def _candidates(session: Session, actor_ids: list[int], start: date, end: date) -> list[Event]:
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A stored event the merge rule may match, in the extraction core's terms."""
+
+    id: int
+    event: extracted.Event
+
+
+# One round trip per extracted event; this is the write path's hot spot, so it skips ORM object building.
+_CANDIDATES = text("""
+    SELECT e.id, e.date_value, e.date_start, e.date_end, e.granularity, e.summary, e.trigger, e.status,
+           e.confidence, array_agg(a.name ORDER BY a.name) AS actor_names
+    FROM events AS e
+    JOIN event_actors AS ea ON ea.event_id = e.id
+    JOIN actors AS a ON a.id = ea.actor_id
+    WHERE e.id IN (
+        SELECT event_id FROM event_actors
+        WHERE actor_id = ANY(:actor_ids) AND date_start <= :end AND date_end >= :start
+    )
+    GROUP BY e.id
+    ORDER BY e.id
+    LIMIT 200
+""")
+
+
+def _candidates(session: Session, actor_ids: list[int], start: date, end: date) -> list[Candidate]:
     """Stored events sharing an actor whose dates overlap: the only ones the merge rule could accept."""
-    event_ids = (
-        select(EventActor.event_id)
-        .where(EventActor.actor_id.in_(actor_ids), EventActor.date_start <= end, EventActor.date_end >= start)
-        .distinct()
-    )
-    return list(
-        session.execute(
-            select(Event)
-            .where(Event.id.in_(event_ids))
-            .options(selectinload(Event.actor_links).selectinload(EventActor.actor))
-            .order_by(Event.id)
-            .limit(200)
-        ).scalars()
-    )
+    rows = session.execute(_CANDIDATES, {"actor_ids": actor_ids, "start": start, "end": end})
+    return [
+        Candidate(row.id, extracted.Event(
+            date=extracted.EventDate(row.date_value, row.date_start, row.date_end, row.granularity),
+            actors=tuple(row.actor_names),
+            summary=row.summary,
+            trigger=row.trigger,
+            status=row.status,
+            sentence="",
+            offsets=(0, 0),
+            confidence=row.confidence,
+        ))
+        for row in rows
+    ]
 
 
 def save_extraction(session: Session, article_id: int, extraction: extracted.Extraction) -> SavedEvents:
     """Write actors, events and sources of one article in the caller's transaction."""
     forget_article(session, article_id)
-    actor_ids = {actor.name: resolve_actor(session, actor) for actor in extraction.actors}
+    actor_ids = resolve_actors(session, extraction.actors)
     # Serialise merges per actor: two workers reporting the same happening at once must not both create it.
     for actor_id in sorted(set(actor_ids.values())):
         session.execute(text("SELECT pg_advisory_xact_lock(:ns, :id)"), {"ns": _ACTOR_LOCK_NAMESPACE, "id": actor_id})
     saved = SavedEvents()
+    sources: dict[tuple[int, int], dict] = {}
     for new in extraction.events:
         ids = sorted({actor_ids[name] for name in new.actors if name in actor_ids})
         if not ids:
             continue  # an event nobody takes part in belongs on no timeline
         candidates = _candidates(session, ids, new.date.start, new.date.end)
-        match = find_same_happening(new, [as_extracted(event) for event in candidates])
+        match = find_same_happening(new, [candidate.event for candidate in candidates])
         if match is None:
-            event = _create_event(session, new, ids)
-            saved.created.append(event.id)
+            event_id = _create_event(session, new, ids)
+            saved.created.append(event_id)
         else:
-            event = candidates[match]
-            _add_actors(session, event, ids)
-            event.updated_at = datetime.now(UTC)
-            if event.id not in saved.created and event.id not in saved.updated:
-                saved.updated.append(event.id)
-        session.execute(
-            insert(EventSource)
-            .values(
-                event_id=event.id,
-                article_id=article_id,
-                sentence=new.sentence,
-                start_offset=new.offsets[0],
-                end_offset=new.offsets[1],
-            )
-            .on_conflict_do_nothing(constraint="uq_event_sources_mention")
-        )
+            event_id = candidates[match].id
+            stored_date = candidates[match].event.date
+            _add_actors(session, event_id, stored_date.start, stored_date.end, ids)
+            if event_id not in saved.created and event_id not in saved.updated:
+                saved.updated.append(event_id)
+        sources.setdefault((event_id, new.offsets[0]), {
+            "event_id": event_id, "article_id": article_id, "sentence": new.sentence,
+            "start_offset": new.offsets[0], "end_offset": new.offsets[1],
+        })
+    if sources:
+        session.execute(insert(EventSource).values(list(sources.values())).on_conflict_do_nothing())
+    if saved.updated:
+        session.execute(update(Event).where(Event.id.in_(saved.updated)).values(updated_at=datetime.now(UTC)))
     record_changes(session, saved)
     return saved
 
@@ -129,36 +138,32 @@ def record_changes(session: Session, saved: SavedEvents) -> None:
                         {"channel": CHANGES_CHANNEL, "payload": str(max(newest))})
 
 
-def _create_event(session: Session, new: extracted.Event, actor_ids: list[int]) -> Event:
-    event = Event(
-        date_value=new.date.value,
-        date_start=new.date.start,
-        date_end=new.date.end,
-        granularity=new.date.granularity,
-        summary=new.summary[:200],
-        trigger=new.trigger,
-        status=new.status,
-        confidence=new.confidence,
-        fingerprint=fingerprint(new.date.value, list(new.actors), new.trigger),
-    )
-    session.add(event)
-    session.flush()
-    _add_actors(session, event, actor_ids)
-    return event
+def _create_event(session: Session, new: extracted.Event, actor_ids: list[int]) -> int:
+    event_id = session.execute(
+        insert(Event)
+        .values(
+            date_value=new.date.value,
+            date_start=new.date.start,
+            date_end=new.date.end,
+            granularity=new.date.granularity,
+            summary=new.summary[:200],
+            trigger=new.trigger,
+            status=new.status,
+            confidence=new.confidence,
+            fingerprint=fingerprint(new.date.value, list(new.actors), new.trigger),
+        )
+        .returning(Event.id)
+    ).scalar_one()
+    _add_actors(session, event_id, new.date.start, new.date.end, actor_ids)
+    return event_id
 
 
-def _add_actors(session: Session, event: Event, actor_ids: list[int]) -> None:
+def _add_actors(session: Session, event_id: int, start: date, end: date, actor_ids: list[int]) -> None:
     session.execute(
         insert(EventActor)
-        .values(
-            [
-                {"actor_id": i, "event_id": event.id, "date_start": event.date_start, "date_end": event.date_end}
-                for i in actor_ids
-            ]
-        )
+        .values([{"actor_id": i, "event_id": event_id, "date_start": start, "date_end": end} for i in actor_ids])
         .on_conflict_do_nothing()
     )
-    session.expire(event, ["actor_links"])
 
 
 def timeline_page(
