@@ -123,3 +123,15 @@ def test_in_duration_with_future_tense(nlp, text, phrase, value):
 
 def test_in_duration_in_the_past_is_not_dated(nlp):
     assert find_temporal_phrases(nlp("In two years the plant closed."), MON) == []
+
+
+def test_long_documents_stay_linear(nlp):
+    import time
+
+    text = "Putin met Kim on Tuesday and will return to Hanoi next week for a two-day visit. " * 300
+    doc = nlp(text)
+    t0 = time.perf_counter()
+    tx = tag_timexes(doc, MON)
+    find_temporal_phrases(doc, MON, tx)
+    assert len(tx) == 900
+    assert time.perf_counter() - t0 < 5.0

@@ -88,8 +88,7 @@ def _is_name(doc, tok) -> bool:
     return False
 
 
-def _candidates(doc) -> list[_Candidate]:
-    text = doc.text
+def _candidates(doc, text: str) -> list[_Candidate]:
     starts = {}
     for t in doc:
         starts[t.idx] = t
@@ -135,8 +134,7 @@ def _candidates(doc) -> list[_Candidate]:
     return out
 
 
-def _context(doc, c: _Candidate, dct: date, ref: str | None, dirn: int) -> Context:
-    text = doc.text
+def _context(text: str, c: _Candidate, dct: date, ref: str | None, dirn: int) -> Context:
     s, e = c.match.span()
     return Context(dct=dct, direction=dirn, ref=ref, before=text[max(0, s - 40) : s], after=text[e : e + 40])
 
@@ -155,14 +153,15 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
     """All DATE/TIME/DURATION/SET expressions in doc, sorted by start, normalised against dct."""
     if isinstance(dct, datetime):
         dct = dct.date()
-    cands = _candidates(doc)
+    text = doc.text  # Doc.text is rebuilt on every access: read it once
+    cands = _candidates(doc, text)
     dir_cache: dict[tuple[int, int], int] = {}
 
     def dirn(c):
         k = (c.start, c.end)
         if k not in dir_cache:
             d = direction(doc, c.start, c.end)
-            before = doc.text[max(0, c.start - 24) : c.start]
+            before = text[max(0, c.start - 24) : c.start]
             if d == PAST and _UNTIL.search(before):
                 d = UNKNOWN  # "gave them until mid-November": a deadline, not the past
             elif _AS_SOON.search(before):
@@ -173,7 +172,7 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
     # pass 1: keep candidates a normaliser accepts, longest first
     accepted = []
     for c in cands:
-        res = NORMALISERS[c.name](c.match, _context(doc, c, dct, dct.isoformat(), dirn(c)))
+        res = NORMALISERS[c.name](c.match, _context(text, c, dct, dct.isoformat(), dirn(c)))
         if res is not None:
             accepted.append(c)
     accepted.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
@@ -190,17 +189,17 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
     out: list[Timex] = []
     ref: str | None = None
     for c in chosen:
-        res = NORMALISERS[c.name](c.match, _context(doc, c, dct, ref, dirn(c)))
+        res = NORMALISERS[c.name](c.match, _context(text, c, dct, ref, dirn(c)))
         if res is None:
-            res = NORMALISERS[c.name](c.match, _context(doc, c, dct, dct.isoformat(), dirn(c)))
+            res = NORMALISERS[c.name](c.match, _context(text, c, dct, dct.isoformat(), dirn(c)))
         if res is None:
             continue
         typ, value = res
         ed = interval(value) if typ in ("DATE", "TIME") else None
-        out.append(Timex(c.start, c.end, doc.text[c.start : c.end], typ, value, ed))
+        out.append(Timex(c.start, c.end, text[c.start : c.end], typ, value, ed))
         if typ in ("DATE", "TIME") and value[:1].isdigit() and _anchors(c):
             ref = value
-    return _merge_anchored(doc.text, out)
+    return _merge_anchored(text, out)
 
 
 _ANCHOR_GAP = re.compile(r"\s+(before|after|prior\s+to|following|from)\s+$", re.IGNORECASE)
