@@ -62,7 +62,7 @@ def screenshot(driver, name: str) -> Path:
     return path
 
 
-def wait_until_done(api: str, article_id: int, timeout: float = 300) -> dict:
+def wait_until_done(api: str, article_id: int, timeout: float = 200) -> dict:
     def finished():
         body = httpx.get(f"{api}/articles/{article_id}").json()
         return body if body["status"] in ("done", "failed") else None
