@@ -52,6 +52,10 @@ CASES = [
     ("Output fell in the first half.", MON, "the first half", "2024-H1"),
     ("The offensive began last summer.", MON, "last summer", "2023-SU"),
     ("They hope to finish by the summer of 2025.", MON, "the summer of 2025", "2025-SU"),
+    ("Talks resumed in the fall.", MON, "the fall", "2023-FA"),
+    ("Talks will resume in the fall.", MON, "the fall", "2024-FA"),
+    ("It rained last winter.", MON, "last winter", "2024-WI"),
+    ("He left last fall.", date(1998, 2, 6), "last fall", "1997-FA"),
     # ago / anchored
     ("He left two years ago.", MON, "two years ago", "2022"),
     ("The company was founded three months ago.", MON, "three months ago", "2024-03"),

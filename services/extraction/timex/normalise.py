@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from services.extraction.timex import patterns as P
-from services.extraction.timex.calendar import quarter_of, safe_date, shift_month, shift_value, week_value
+from services.extraction.timex.calendar import (
+    interval,
+    quarter_of,
+    safe_date,
+    shift_month,
+    shift_value,
+    week_value,
+)
 from services.extraction.timex.tense import FUTURE, PAST, UNKNOWN
 
 
@@ -482,7 +489,8 @@ def n_half(m, ctx):
     return "DATE", f"{y:04d}-H{h}"
 
 
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_SEASON_PREV = {"in", "during", "by", "until", "since", "this", "last", "next", "of", "over", "through", "before",
+                "after", "throughout"}  # fmt: skip
 
 
 def n_season(m, ctx):
@@ -490,58 +498,22 @@ def n_season(m, ctx):
     rel = _low(m["rel"])
     if m["year"]:
         return "DATE", f"{int(m['year']):04d}-{s}"
-    if not rel:
-        prev = _prev_word(ctx)
-        if prev not in (
-            "in",
-            "during",
-            "by",
-            "until",
-            "since",
-            "this",
-            "last",
-            "next",
-            "of",
-            "over",
-            "through",
-            "before",
-            "after",
-            "throughout",
-        ):
-            return None
-    start = _SEASON_START[s]
+    if not rel and _prev_word(ctx) not in _SEASON_PREV:
+        return None  # "prices fall", "a spring in his step"
     dct = ctx.dct
-    # the season "in progress or most recently begun" this calendar year
-    y_cur = dct.year + (1 if s == "WI" and dct.month == 12 else 0)
-    begun = dct.month >= start or (s == "WI" and dct.month <= 2)
-    if s == "WI":
-        cur_started = dct.month == 12 or dct.month <= 2
-        y_last = y_cur - 1 if cur_started else dct.year
-        y_next = y_cur + 1 if cur_started else dct.year + 1
-        if not cur_started:
-            y_last = dct.year
-            y_next = dct.year + 1
-    else:
-        end = start + 2
-        in_prog = start <= dct.month <= end
-        y_last = dct.year - 1 if dct.month <= end else dct.year
-        y_next = dct.year + 1 if dct.month >= start else dct.year
-        if in_prog:
-            y_last, y_next = dct.year - 1, dct.year + 1
+    seasons = [iv for y in range(dct.year - 2, dct.year + 3) if (iv := interval(f"{y:04d}-{s}")) is not None]
     if rel in ("last", "this past", "the past"):
-        y = y_last
+        iv = [x for x in seasons if x.end < dct][-1]
     elif rel in ("next", "this coming", "the coming"):
-        y = y_next
-    elif rel == "this":
-        y = y_cur
+        iv = next(x for x in seasons if x.start > dct)
+    elif rel != "this" and ctx.direction == PAST:
+        iv = [x for x in seasons if x.start <= dct][-1]  # in progress or the latest one
+    elif rel != "this" and ctx.direction == FUTURE:
+        iv = next(x for x in seasons if x.end >= dct)  # in progress or the coming one
     else:
-        if ctx.direction == PAST:
-            y = y_cur if begun else y_last
-        elif ctx.direction == FUTURE:
-            y = y_cur if not begun or (s != "WI" and dct.month <= start + 2) else y_next
-        else:
-            y = y_cur
-    return "DATE", f"{y:04d}-{s}"
+        y = dct.year + (1 if s == "WI" and dct.month == 12 else 0)
+        return "DATE", f"{y:04d}-{s}"
+    return "DATE", iv.value
 
 
 def n_day_word(m, ctx):
