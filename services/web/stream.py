@@ -230,6 +230,18 @@ async def actor_event_stream(actor_id: int, last_event_id: int | None) -> AsyncI
     """
     hub = get_hub()
     after = last_event_id if last_event_id is not None else await run_in_threadpool(latest_change_id)
+    log.info("live feed opened", extra={"actor_id": actor_id, "after": after})
+    reason = "client gone"
+    try:
+        async with contextlib.aclosing(_feed(hub, actor_id, after)) as feed:
+            async for message in feed:
+                yield message
+        reason = "server stopping"
+    finally:
+        log.info("live feed closed", extra={"actor_id": actor_id, "reason": reason})
+
+
+async def _feed(hub: ChangeHub, actor_id: int, after: int) -> AsyncIterator[bytes]:
     gaps = GapTracker()
     # An id with no data sets the browser's Last-Event-ID without firing an event: a reconnect before the
     # first event still resumes from here rather than from "now".

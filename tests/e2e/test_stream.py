@@ -101,7 +101,7 @@ def putin_changes_after(change_id: int) -> list[int]:
             {"after": change_id}).scalars())
 
 
-def test_stream_delivers_within_five_seconds_and_resumes_after_a_reconnect(api, worker, headers):
+def test_stream_delivers_within_five_seconds_and_resumes_after_a_reconnect(api, worker, headers, log_dir):
     first_article, _ = wait_done(api, post(api, headers, FIRST, "2024-06-18"), timeout=200)
     assert first_article["events"]
     stream_url = f"{api}/actors/Vladimir Putin/events/stream"
@@ -123,6 +123,9 @@ def test_stream_delivers_within_five_seconds_and_resumes_after_a_reconnect(api, 
     finally:
         reader.close()
     last_id = seen[-1]["id"]
+    # the server noticed the browser leaving and ended that stream
+    wait_for(lambda: '"reason": "client gone"' in (log_dir / "api.log").read_text(), timeout=10,
+             what="the API to end the abandoned stream")
 
     # While nobody listens, another article lands; the browser reconnects with Last-Event-ID.
     third, _ = wait_done(api, post(api, headers, THIRD, "2024-06-17"))
@@ -164,6 +167,7 @@ def test_open_streams_end_when_the_server_stops(tmp_path):
         process.stop(timeout=15)
         assert reader.ended.wait(10), "the stream stayed open after SIGTERM"
         assert process.process.returncode is not None and time.monotonic() - started < 15
+        assert '"reason": "server stopping"' in process.log()
         reader.close()
     finally:
         process.kill()
