@@ -147,6 +147,11 @@ def test_month_day_after_a_name_is_a_date():
         "Mr. Reupke, 52 years old, left.",
         "Turnout fell by three-quarters of a point.",
         "She told the Daily Mail.",
+        "The poster showed Gary Cooper from the film High Noon.",
+        "Baker said on ABC's This Week With David Brinkley that he agreed.",
+        "This is VOA Today.",
+        "Protesters joined the March for Life.",
+        "They founded Orion 1980, a space venture.",
     ],
 )
 def test_not_temporal(text):

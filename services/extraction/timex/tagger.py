@@ -88,6 +88,55 @@ def _is_name(doc, tok) -> bool:
     return False
 
 
+_TITLE_SENSITIVE = {"day_word", "rel_unit", "clock", "ref", "part_of_day", "tonight", "month", "set_adverb"}
+_CAP_WORD = re.compile(r"[A-Z][\w'\u2019-]*")
+_SENTENCE_GAP = re.compile(r"(?:^|[.!?:;\"\u201c\u201d`'(\[\n]|--|\u2014|_)\s*$")
+
+
+def _in_title(text: str, s: int, e: int) -> bool:
+    """A capitalised expression inside a name or title: "High Noon", "ABC's This Week", "VOA Today",
+    "the March for Life". Sentence-initial capitals do not count."""
+    words = text[s:e].split()
+    if not words or not words[0][:1].isupper() or text[s:e].isupper():
+        return False
+    before = text[max(0, s - 30) : s]
+    if _SENTENCE_GAP.search(before):
+        return False  # sentence or quotation start
+    prev = re.search(r"([\w'\u2019.-]+)\s*$", before)
+    all_caps = all(w[:1].isupper() for w in words)
+    if (
+        prev
+        and prev.group(1)[:1].isupper()
+        and prev.group(1).lower().rstrip(".") not in _CAP_OK
+        and not _SENTENCE_GAP.search(before[: prev.start(1)])  # "The March accession" starts a sentence
+    ):
+        return True  # "High Noon", "VOA Today"
+    if len(words) > 1 and all_caps:
+        return True  # "This Week" mid-sentence
+    after = text[e : e + 30]
+    return (
+        bool(re.match(r"\s+(?:for|of|on|to)\s+(?:the\s+)?[A-Z]", after)) and len(words) == 1
+    )  # "March for Life"
+
+
+_CAP_OK = {"on", "in", "since", "until", "by", "from", "at", "mr", "i"}
+
+
+def _after_name(doc, tok) -> bool:
+    """A year right after a proper name is part of it: "Orion 1980", "Windows 2000"."""
+    if tok is None or tok.i == 0:
+        return False
+    prev = doc[tok.i - 1]
+    return (
+        prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and prev.lower_.rstrip(".") not in P.MONTHS
+        and prev.lower_ not in P.SEASONS
+        and not prev.is_sent_start
+        and prev.ent_type_ not in ("DATE", "EVENT")
+    )
+
+
 def _candidates(doc, text: str) -> list[_Candidate]:
     starts = {}
     for t in doc:
@@ -116,6 +165,15 @@ def _candidates(doc, text: str) -> list[_Candidate]:
             if e <= s:
                 continue
             if not _month_ok(m, doc, tok_at):
+                continue
+            if name in _TITLE_SENSITIVE and _in_title(text, s, e):
+                continue
+            if (
+                name == "year"
+                and not m.group("edge")
+                and not m.group("fiscal")
+                and _after_name(doc, tok_at(s))
+            ):
                 continue
             if name == "month":
                 mo = m.group("month")
