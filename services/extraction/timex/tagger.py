@@ -115,7 +115,7 @@ def _in_title(text: str, s: int, e: int) -> bool:
         return True  # "This Week" mid-sentence
     after = text[e : e + 30]
     return (
-        bool(re.match(r"\s+(?:for|of|on|to)\s+(?:the\s+)?[A-Z]", after)) and len(words) == 1
+        bool(re.match(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]", after)) and len(words) == 1
     )  # "March for Life"
 
 
