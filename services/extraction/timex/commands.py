@@ -33,7 +33,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         d = _parse_dct(dct)
         if path == "-":
-            text = sys.stdin.read()
+            text = sys.stdin.buffer.read().decode("utf-8")  # bytes as given: no newline translation
         else:
             # newline="" keeps the exact characters, so offsets index the input file
             with open(path, encoding="utf-8", newline="") as fh:

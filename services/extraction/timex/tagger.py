@@ -114,9 +114,7 @@ def _in_title(text: str, s: int, e: int) -> bool:
     if len(words) > 1 and all_caps:
         return True  # "This Week" mid-sentence
     after = text[e : e + 30]
-    return (
-        bool(re.match(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]", after)) and len(words) == 1
-    )  # "March for Life"
+    return bool(re.match(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]", after)) and len(words) == 1  # "March for Life"
 
 
 _CAP_OK = {"on", "in", "since", "until", "by", "from", "at", "mr", "i"}
