@@ -34,9 +34,9 @@ os.environ.update(
     ANNALS_WEBHOOK_ALLOW_HTTP="true",
 )
 
-import httpx  # noqa: E402
+import httpx
 
-from bench.harness import machine, percentile, scratch_service  # noqa: E402
+from bench.harness import machine, percentile, scratch_service
 
 TEXT = ("Vladimir Putin met Chinese President Xi Jinping in Beijing on Thursday, the Kremlin said. "
         "The two leaders signed a joint statement on energy cooperation.")
@@ -72,7 +72,7 @@ async def receiver_app(scope, receive, send):
         return
     import orjson
 
-    after = int((scope["query_string"].decode().partition("after=")[2] or "0"))
+    after = int(scope["query_string"].decode().partition("after=")[2] or "0")
     payload = orjson.dumps({"count": len(_log), "entries": _log[after:] if scope["path"] == "/log" else []})
     await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"application/json")]})
     await send({"type": "http.response.body", "body": payload})
@@ -127,10 +127,8 @@ def latency(api: str, headers: dict, receiver: str, articles: int) -> None:
             started = time.time()
             article_id = client.post("/articles", json={"text": text, "published_at": published.isoformat()}).json()["id"]
 
-            def arrived():
-                nonlocal seen
-                entries = receiver_log(receiver, seen)
-                for arrived_at, _, sources in entries:
+            def arrived(article_id=article_id, seen=seen):
+                for arrived_at, _, sources in receiver_log(receiver, seen):
                     if article_id in sources:
                         return arrived_at
                 return None

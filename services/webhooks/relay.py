@@ -17,7 +17,7 @@ it then reads is final, holes included.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import orjson
@@ -156,10 +156,11 @@ def messages_for_changes(session: Session, changes: list[Change], subscribers: l
 def insert_messages(session: Session, rows: list[dict]) -> int:
     if not rows:
         return 0
-    inserted = session.execute(
-        insert(WebhookMessage).values(rows)
+    inserted = session.execute(  # executemany: SQLAlchemy batches it into multi-row INSERTs ("insertmanyvalues")
+        insert(WebhookMessage.__table__)
         .on_conflict_do_nothing(constraint="uq_webhook_messages_endpoint_change")
-        .returning(WebhookMessage.id)
+        .returning(WebhookMessage.__table__.c.id),
+        rows,
     ).scalars().all()
     return len(inserted)
 
@@ -172,7 +173,6 @@ class RelayRun:
     cursor: int = 0
     more: bool = False  # a full batch: run again
     waited_for_writers: bool = False
-    message_ids: list[int] = field(default_factory=list)
 
 
 def _lock_cursor(session: Session) -> int | None:

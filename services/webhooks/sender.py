@@ -53,19 +53,16 @@ class Sender:
     """One per process: the loop thread, a connection pool through the guard, and the policy it enforces."""
 
     def __init__(self, policy: GuardPolicy, *, connect_timeout: float, total_timeout: float,
-                 max_connections: int = 256) -> None:
+                 connections_per_origin: int = 16) -> None:
         self.policy = policy
         self.connect_timeout = connect_timeout
         self.total_timeout = total_timeout
+        self.connections_per_origin = connections_per_origin
+        self.ssl_context = ssl.create_default_context()
+        self.backend = GuardedBackend(policy)
+        # One keep-alive pool per origin (scheme, host, port): a slow origin exhausts only its own connections.
+        self.pools: dict[tuple[str, str, int], httpcore.AsyncConnectionPool] = {}
         self.loop = asyncio.new_event_loop()
-        self.pool = httpcore.AsyncConnectionPool(
-            ssl_context=ssl.create_default_context(),
-            max_connections=max_connections,
-            max_keepalive_connections=max_connections,
-            keepalive_expiry=30,
-            retries=0,
-            network_backend=GuardedBackend(policy),
-        )
         self.thread = threading.Thread(target=self.loop.run_forever, name="webhook-sender", daemon=True)
         self.thread.start()
 
@@ -87,8 +84,9 @@ class Sender:
                           round((time.perf_counter() - started) * 1000, 2), **fields)
 
         try:
-            check_url(request.url, self.policy)  # scheme and IP literals; names are checked when connecting
-            status, retry_after = await asyncio.wait_for(self._post(request), self.total_timeout)
+            target = check_url(request.url, self.policy)  # scheme, IP literals; names are checked when connecting
+            pool = self._pool((target.scheme, target.host, target.port))
+            status, retry_after = await asyncio.wait_for(self._post(pool, request), self.total_timeout)
             return result(status_code=status, retry_after=retry_after)
         except AddressRefused as error:
             return result(error=f"refused: {error}")
@@ -99,11 +97,27 @@ class Sender:
         except Exception as error:  # noqa: BLE001 - protocol errors, TLS failures, resets: a failed attempt
             return result(error=f"{type(error).__name__}: {error}"[:500])
 
-    async def _post(self, request: Request) -> tuple[int, str | None]:
+    def _pool(self, origin: tuple[str, str, int]) -> httpcore.AsyncConnectionPool:
+        pool = self.pools.get(origin)  # only ever touched on the loop thread
+        if pool is None:
+            if len(self.pools) > 1000:  # forget idle origins now and then
+                for stale in [key for key, p in self.pools.items() if not p.connections]:
+                    del self.pools[stale]
+            pool = self.pools[origin] = httpcore.AsyncConnectionPool(
+                ssl_context=self.ssl_context,
+                max_connections=self.connections_per_origin,
+                max_keepalive_connections=self.connections_per_origin,
+                keepalive_expiry=30,
+                retries=0,
+                network_backend=self.backend,
+            )
+        return pool
+
+    async def _post(self, pool: httpcore.AsyncConnectionPool, request: Request) -> tuple[int, str | None]:
         headers = {**request.headers, "user-agent": USER_AGENT}
         timeouts = {"connect": self.connect_timeout, "read": self.total_timeout, "write": self.total_timeout,
                     "pool": self.total_timeout}
-        async with self.pool.stream("POST", request.url, headers=list(headers.items()), content=request.body,
+        async with pool.stream("POST", request.url, headers=list(headers.items()), content=request.body,
                                     extensions={"timeout": timeouts}) as response:
             received = 0
             async for chunk in response.aiter_stream():  # a little of the answer, never a flood of it

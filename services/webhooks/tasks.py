@@ -53,29 +53,27 @@ def kick_dispatch() -> bool:
     return _send(DISPATCH_TASK)
 
 
-def run_relay() -> int:
-    """Relay until caught up (bounded); returns messages made. Another relay busy: try once more shortly."""
+def run_relay() -> tuple[int, bool]:
+    """Relay until caught up (bounded); returns (messages made, whether another relay held the cursor)."""
     settings = get_settings()
     made = 0
     for _ in range(MAX_RELAY_STEPS):
         with session_scope() as session:
             run = relay_once(session, max_bytes=settings.webhook_max_body_bytes)
         if run.busy:
-            return -1
+            return made, True
         made += run.messages
         if not run.more:
             break
-    return made
+    return made, False
 
 
 @celery_app.task(name=RELAY_TASK, ignore_result=True, acks_late=False)
 def relay(again: bool = True) -> int:
-    made = run_relay()
-    if made == -1:
+    made, busy = run_relay()
+    if busy and again:
         # The other relay may already have passed the change that caused this kick: look once more shortly.
-        if again:
-            _send(RELAY_TASK, kwargs={"again": False}, countdown=0.5)
-        return 0
+        _send(RELAY_TASK, kwargs={"again": False}, countdown=0.5)
     if made:
         run_dispatch()
     return made
