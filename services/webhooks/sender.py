@@ -63,6 +63,9 @@ class Sender:
         # One keep-alive pool per origin (scheme, host, port): a slow origin exhausts only its own connections.
         self.pools: dict[tuple[str, str, int], httpcore.AsyncConnectionPool] = {}
         self.loop = asyncio.new_event_loop()
+        # Name lookups run on the loop's executor threads; enough of them that a few origins whose DNS hangs
+        # (each lookup is abandoned after the connect timeout) cannot hold up everyone else's.
+        self.loop.set_default_executor(concurrent.futures.ThreadPoolExecutor(64, thread_name_prefix="webhook-dns"))
         self.thread = threading.Thread(target=self.loop.run_forever, name="webhook-sender", daemon=True)
         self.thread.start()
 
