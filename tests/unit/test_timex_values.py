@@ -29,6 +29,8 @@ CASES = [
     ("Fighting continued over the weekend.", MON, "the weekend", "2024-W24-WE"),
     ("Sales fell last month.", MON, "last month", "2024-05"),
     ("Exports grew earlier this year.", MON, "earlier this year", "2024"),
+    ("Elections are due by the end of the year.", MON, "the end of the year", "2024"),
+    ("Talks will take place later this month.", MON, "later this month", "2024-06"),
     ("Inflation peaked last year.", MON, "last year", "2023"),
     ("Growth will slow next year.", MON, "next year", "2025"),
     # months by tense

@@ -292,7 +292,7 @@ RULES: list[tuple[str, str, str]] = [
             r"later\s+in\s+the|early\s+next|late\s+next|early\s+last|late\s+last|this\s+past|the\s+same|that|the\s+end\s+of\s+the|"
             r"the\s+end\s+of\s+this|the\s+end\s+of\s+last|the\s+end\s+of\s+next|the\s+start\s+of\s+the|the\s+beginning\s+of\s+the|"
             r"the\s+middle\s+of\s+the|the\s+start\s+of\s+this|the\s+beginning\s+of\s+this|the\s+turn\s+of\s+the|so\s+far\s+this|"
-            r"later\s+that|earlier\s+that|by\s+the\s+end\s+of\s+the)\s+"
+            r"later\s+that|earlier\s+that)\s+"
             r"(?P<unit>week|month|year|weekend|decade|day|morning|afternoon|evening|night|fiscal\s+year)(?!-)\b"
         ),
     ),
