@@ -36,7 +36,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--page", type=int, default=50)
     args = parser.parse_args()
-    with scratch_service(api_workers=1) as (services, url, headers):
+    with scratch_service(api_workers=1) as (services, url, _):
         with psycopg.connect(services.database_url, autocommit=True) as connection:
             connection.execute(POPULATE.replace("%(events)s", str(int(args.events))))
         latencies: list[float] = []

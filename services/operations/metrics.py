@@ -7,6 +7,7 @@ own with ANNALS_WORKER_METRICS_PORT.
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 
@@ -20,6 +21,8 @@ from prometheus_client import (
 )
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.multiprocess import MultiProcessCollector
+
+log = logging.getLogger(__name__)
 
 HTTP_REQUESTS = Counter("annals_http_requests_total", "HTTP requests by route and status", ["method", "route", "status"])
 HTTP_SECONDS = Histogram("annals_http_request_duration_seconds", "HTTP request latency", ["method", "route"],
@@ -75,8 +78,8 @@ class BacklogCollector:
                 counts = dict(session.execute(select(Article.status, func.count()).group_by(Article.status)).all())
             for status in ARTICLE_STATUSES:
                 articles.add_metric([status], counts.get(status, 0))
-        except Exception:  # a scrape during an outage reports what it can
-            pass
+        except Exception:
+            log.debug("article counts unavailable", exc_info=True)
         yield articles
         depth = GaugeMetricFamily("annals_queue_depth", "Messages waiting in the broker", labels=["queue"])
         try:
@@ -85,7 +88,7 @@ class BacklogCollector:
             for queue in self.queues:
                 depth.add_metric([queue], client.llen(settings.redis_key_prefix + queue))
         except Exception:
-            pass
+            log.debug("queue depth unavailable", exc_info=True)
         yield depth
 
 

@@ -7,7 +7,6 @@ extractor would use.
 from __future__ import annotations
 
 from services.extraction import extract as real_extract
-from services.extraction import extract_many as real_extract_many
 
 MARKER = "POISON"
 
