@@ -56,6 +56,17 @@ def home(request: Request, session: SessionDep, q: Annotated[str, Query(max_leng
     return _html(request, "home.html", {"query": query, "results": results})
 
 
+def _suggestions(session, name: str) -> list[dict]:
+    """Actors a mistyped name may mean: its words, longest first, then ever shorter beginnings of them."""
+    words = sorted(name.split(), key=len, reverse=True) or [name]
+    for word in words:
+        for end in range(len(word), 2, -1):
+            found = search_actors(session, word[:end], limit=8)
+            if found:
+                return [actor_json(actor, count) for actor, count in found]
+    return []
+
+
 def _parse_day(value: str, label: str, errors: list[str]) -> date | None:
     if not value.strip():
         return None
@@ -80,10 +91,8 @@ def actor_page(
     """An actor's timeline as a page: grouped by year and month, filterable, paged by a "load more" link."""
     actor = find_actor(session, name)
     if actor is None:
-        words = name.split()
-        suggestions = [actor_json(found, count) for found, count in
-                       search_actors(session, words[-1] if words else name, limit=8)]
-        return _html(request, "not_found.html", {"name": name, "results": suggestions}, status_code=404)
+        return _html(request, "not_found.html", {"name": name, "results": _suggestions(session, name)},
+                     status_code=404)
     errors: list[str] = []
     start, end = _parse_day(date_from, "from", errors), _parse_day(date_to, "to", errors)
     if start and end and start > end:

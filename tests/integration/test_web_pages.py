@@ -137,6 +137,9 @@ def test_unknown_actor_page_is_a_404_with_suggestions(anonymous_client, putin_ti
     response = anonymous_client.get("/actors/Vladimir Putinn")
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("text/html")
+    assert "Perhaps one of these" in response.text and "/actors/Vladimir%20Putin" in response.text
+    nothing = anonymous_client.get("/actors/Zzyzx")
+    assert nothing.status_code == 404 and "No actor is known by that name yet" in nothing.text
 
 
 def test_event_fragment_renders_one_item_for_the_live_page(anonymous_client, putin_timeline):
