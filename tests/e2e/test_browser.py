@@ -29,8 +29,7 @@ pytestmark = pytest.mark.skipif(
     reason="needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
 
 
-@pytest.fixture
-def browser():
+def start_chromium(*, javascript: bool = True):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -41,9 +40,25 @@ def browser():
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--disable-dev-shm-usage", "--window-size=1280,1000", f"--user-data-dir={profile}"):
         options.add_argument(flag)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.implicitly_wait(0)
+    return driver, profile
+
+
+@pytest.fixture
+def browser():
+    driver, profile = start_chromium()
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture
+def browser_without_javascript():
+    driver, profile = start_chromium(javascript=False)
     yield driver
     driver.quit()
     shutil.rmtree(profile, ignore_errors=True)
@@ -190,3 +205,34 @@ def test_search_suggestions_lead_to_a_timeline(api, worker, headers, browser):
              what="Xi Jinping's page")
     assert page_events(browser)
     screenshot(browser, "browser-search.png")
+
+
+def test_the_page_works_without_javascript(api, worker, headers, browser_without_javascript):
+    from selenium.webdriver.common.by import By
+
+    browser = browser_without_javascript
+    response = httpx.post(f"{api}/articles", headers=headers, json={
+        "text": SEED.read_text(), "title": "Putin to visit North Korea", "published_at": "2024-06-17"})
+    wait_until_done(api, response.json()["id"])
+    everything = httpx.get(f"{api}/actors/Putin/timeline").json()["events"]
+
+    browser.get(f"{api}/actors/Putin?limit=3")
+    seen = [int(li.get_attribute("data-id")) for li in browser.find_elements(By.CSS_SELECTOR, "li.event")]
+    pages = 1
+    while links := browser.find_elements(By.ID, "load-more"):
+        target = links[0].get_attribute("href")
+        links[0].click()  # an ordinary link to the next page (with scripts on, the page would append instead)
+        wait_for(lambda target=target: browser.current_url == target, timeout=10, what="the next page")
+        assert not browser.find_element(By.ID, "live-status").text  # no script ran to connect the live feed
+        seen += [int(li.get_attribute("data-id")) for li in browser.find_elements(By.CSS_SELECTOR, "li.event")]
+        pages += 1
+    assert seen == [e["id"] for e in everything] and pages > 1
+
+    # the date filter is a plain form
+    browser.get(f"{api}/actors/Putin")
+    browser.find_element(By.ID, "from").send_keys("01012024")
+    browser.find_element(By.CSS_SELECTOR, ".filters button[type=submit]").click()
+    wait_for(lambda: "from=2024-01-01" in browser.current_url, timeout=10, what="the filtered page")
+    starts = [li.get_attribute("data-end") for li in browser.find_elements(By.CSS_SELECTOR, "li.event")]
+    assert starts and all(end >= "2024-01-01" for end in starts)
+    screenshot(browser, "browser-putin-timeline-no-javascript.png")
