@@ -7,6 +7,8 @@
     var input = document.getElementById("actor-search");
     var list = document.getElementById("actor-suggestions");
     if (!input || !list || !window.fetch) return;
+    var hint = document.getElementById("search-hint");
+    if (hint) hint.hidden = false;  // only true when this script runs
     var timer = null, lastQuery = "", known = {};
     input.addEventListener("input", function (change) {
       var query = input.value.trim();
@@ -82,6 +84,7 @@
     var timeline = document.getElementById("timeline");
     if (!page || !timeline || !window.fetch) return;
     var status = document.getElementById("live-status");
+    status.hidden = false;
 
     // "Load more" appends the next page in place (without JS it is an ordinary link to that page).
     document.addEventListener("click", function (click) {
