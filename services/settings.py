@@ -74,8 +74,8 @@ class Settings(BaseSettings):
     webhook_dispatch_interval_seconds: float = Field(1.0, gt=0)
     # A claimed delivery whose worker vanished is retried after this long (must exceed webhook_timeout_seconds).
     webhook_lease_seconds: float = Field(60.0, gt=0)
-    # Attempts in flight at once per endpoint, and per delivery task.
-    webhook_max_in_flight_per_endpoint: int = Field(64, ge=1)
+    # Attempts in flight at once per endpoint (also its connections per worker process), and per delivery task.
+    webhook_max_in_flight_per_endpoint: int = Field(16, ge=1)
     webhook_batch_size: int = Field(100, ge=1)
     # A delivery task waits this long for its requests, then leaves slow ones to finish in the background,
     # so a slow endpoint never holds a worker slot that other endpoints' deliveries need.

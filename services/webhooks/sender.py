@@ -18,6 +18,7 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 import httpcore
 
@@ -49,20 +50,31 @@ class Result:
     retry_after: str | None = None
 
 
+def _new_loop() -> asyncio.AbstractEventLoop:
+    try:  # uvloop (installed with uvicorn[standard]) roughly halves the loop's own overhead per request
+        import uvloop
+
+        return uvloop.new_event_loop()
+    except ImportError:  # pragma: no cover
+        return asyncio.new_event_loop()
+
+
 class Sender:
     """One per process: the loop thread, a connection pool through the guard, and the policy it enforces."""
 
     def __init__(self, policy: GuardPolicy, *, connect_timeout: float, total_timeout: float,
-                 connections_per_origin: int = 16) -> None:
+                 connections_per_endpoint: int = 16) -> None:
         self.policy = policy
         self.connect_timeout = connect_timeout
         self.total_timeout = total_timeout
-        self.connections_per_origin = connections_per_origin
+        self.connections_per_endpoint = connections_per_endpoint
         self.ssl_context = ssl.create_default_context()
         self.backend = GuardedBackend(policy)
-        # One keep-alive pool per origin (scheme, host, port): a slow origin exhausts only its own connections.
-        self.pools: dict[tuple[str, str, int], httpcore.AsyncConnectionPool] = {}
-        self.loop = asyncio.new_event_loop()
+        # Per endpoint (and origin), a fixed number of lanes, each with one keep-alive connection: a slow
+        # endpoint exhausts only its own lanes. (httpcore's pool would do, but its request queue costs
+        # O(queued x connections) per step, which showed as most of the CPU per request.)
+        self.lanes: dict[tuple, asyncio.Queue] = {}
+        self.loop = _new_loop()
         # Name lookups run on the loop's executor threads; enough of them that a few origins whose DNS hangs
         # (each lookup is abandoned after the connect timeout) cannot hold up everyone else's.
         self.loop.set_default_executor(concurrent.futures.ThreadPoolExecutor(64, thread_name_prefix="webhook-dns"))
@@ -88,8 +100,12 @@ class Sender:
 
         try:
             target = check_url(request.url, self.policy)  # scheme, IP literals; names are checked when connecting
-            pool = self._pool((target.scheme, target.host, target.port))
-            status, retry_after = await asyncio.wait_for(self._post(pool, request), self.total_timeout)
+            origin = httpcore.Origin(target.scheme.encode(), target.host.encode("idna"), target.port)
+            lanes = self._lanes((request.endpoint_id, target.scheme, target.host, target.port))
+            try:
+                status, retry_after = await asyncio.wait_for(self._post(lanes, origin, request), self.total_timeout)
+            except _TooLong as long_answer:
+                status, retry_after = long_answer.status, None
             return result(status_code=status, retry_after=retry_after)
         except AddressRefused as error:
             return result(error=f"refused: {error}")
@@ -100,36 +116,75 @@ class Sender:
         except Exception as error:  # noqa: BLE001 - protocol errors, TLS failures, resets: a failed attempt
             return result(error=f"{type(error).__name__}: {error}"[:500])
 
-    def _pool(self, origin: tuple[str, str, int]) -> httpcore.AsyncConnectionPool:
-        pool = self.pools.get(origin)  # only ever touched on the loop thread
-        if pool is None:
-            if len(self.pools) > 1000:  # forget idle origins now and then
-                for stale in [key for key, p in self.pools.items() if not p.connections]:
-                    del self.pools[stale]
-            pool = self.pools[origin] = httpcore.AsyncConnectionPool(
-                ssl_context=self.ssl_context,
-                max_connections=self.connections_per_origin,
-                max_keepalive_connections=self.connections_per_origin,
-                keepalive_expiry=30,
-                retries=0,
-                network_backend=self.backend,
-            )
-        return pool
+    def _lanes(self, key: tuple) -> asyncio.Queue:
+        lanes = self.lanes.get(key)  # only ever touched on the loop thread
+        if lanes is None:
+            if len(self.lanes) > 1000:  # forget endpoints with no open connection now and then
+                for stale in [k for k, q in self.lanes.items()
+                              if q.qsize() == self.connections_per_endpoint
+                              and all(lane.connection is None for lane in q._queue)]:
+                    del self.lanes[stale]
+            lanes = self.lanes[key] = asyncio.Queue()
+            for _ in range(self.connections_per_endpoint):
+                lanes.put_nowait(_Lane())
+        return lanes
 
-    async def _post(self, pool: httpcore.AsyncConnectionPool, request: Request) -> tuple[int, str | None]:
-        headers = {**request.headers, "user-agent": USER_AGENT}
+    async def _post(self, lanes: asyncio.Queue, origin: httpcore.Origin, request: Request) -> tuple[int, str | None]:
+        lane = await lanes.get()
+        try:
+            connection = lane.connection
+            if connection is None or not connection.is_idle() or connection.has_expired():
+                if connection is not None:
+                    await connection.aclose()
+                connection = lane.connection = httpcore.AsyncHTTPConnection(
+                    origin, ssl_context=self.ssl_context, keepalive_expiry=30, network_backend=self.backend)
+            try:
+                return await self._exchange(connection, request)
+            except BaseException:  # failed or cancelled mid-way: the connection's state is unknown
+                lane.connection = None
+                await asyncio.shield(connection.aclose())
+                raise
+        finally:
+            lanes.put_nowait(lane)
+
+    async def _exchange(self, connection: httpcore.AsyncHTTPConnection, request: Request) -> tuple[int, str | None]:
+        headers = {"host": _host_header(request.url), **request.headers, "user-agent": USER_AGENT,
+                   "content-length": str(len(request.body))}
         timeouts = {"connect": self.connect_timeout, "read": self.total_timeout, "write": self.total_timeout,
                     "pool": self.total_timeout}
-        async with pool.stream("POST", request.url, headers=list(headers.items()), content=request.body,
-                                    extensions={"timeout": timeouts}) as response:
+        response = await connection.handle_async_request(httpcore.Request(
+            "POST", request.url, headers=list(headers.items()), content=request.body,
+            extensions={"timeout": timeouts}))
+        try:
             received = 0
             async for chunk in response.aiter_stream():  # a little of the answer, never a flood of it
                 received += len(chunk)
                 if received >= MAX_RESPONSE_BYTES:
-                    break
+                    raise _TooLong(response.status)
             retry_after = next((v.decode("latin-1") for k, v in response.headers if k.lower() == b"retry-after"),
                                None)
             return response.status, retry_after
+        finally:
+            await response.aclose()
+
+
+def _host_header(url: str) -> str:
+    return urlsplit(url).netloc.rpartition("@")[2]  # as written in the URL (with a non-default port), no userinfo
+
+
+class _TooLong(Exception):
+    """An answer longer than we read: its status counts, its connection is dropped."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+@dataclass
+class _Lane:
+    """One connection slot of an endpoint: at most one request at a time, its connection kept alive."""
+
+    connection: httpcore.AsyncHTTPConnection | None = None
 
 
 _sender: Sender | None = None
@@ -141,10 +196,12 @@ def get_sender(settings) -> Sender:
     """This process's sender (made on first use, and again in a forked child or when its settings change)."""
     global _sender, _sender_key
     policy = GuardPolicy.from_settings(settings)
-    key = (os.getpid(), policy, settings.webhook_connect_timeout_seconds, settings.webhook_timeout_seconds)
+    key = (os.getpid(), policy, settings.webhook_connect_timeout_seconds, settings.webhook_timeout_seconds,
+           settings.webhook_max_in_flight_per_endpoint)
     with _sender_lock:
         if _sender is None or _sender_key != key:
             _sender = Sender(policy, connect_timeout=settings.webhook_connect_timeout_seconds,
-                             total_timeout=settings.webhook_timeout_seconds)
+                             total_timeout=settings.webhook_timeout_seconds,
+                             connections_per_endpoint=settings.webhook_max_in_flight_per_endpoint)
             _sender_key = key
         return _sender
