@@ -17,7 +17,8 @@ from services.store.events import save_extraction
 from tests.integration.conftest import TABLES
 from tests.integration.factories import day, event, extraction, month
 
-schema = schemathesis.openapi.from_asgi("/openapi.json", create_app())
+# The live stream answers a known actor with a response that never ends: it has its own tests (e2e/test_stream.py).
+schema = schemathesis.openapi.from_asgi("/openapi.json", create_app()).exclude(path_regex=r"/events/stream$")
 
 
 @pytest.fixture(scope="module")
