@@ -75,7 +75,7 @@ class Settings(BaseSettings):
     # A claimed delivery whose worker vanished is retried after this long (must exceed webhook_timeout_seconds).
     webhook_lease_seconds: float = Field(60.0, gt=0)
     # Attempts in flight at once per endpoint (also its connections per worker process), and per delivery task.
-    webhook_max_in_flight_per_endpoint: int = Field(16, ge=1)
+    webhook_max_in_flight_per_endpoint: int = Field(32, ge=1)
     webhook_batch_size: int = Field(100, ge=1)
     # A delivery task waits this long for its requests, then leaves slow ones to finish in the background,
     # so a slow endpoint never holds a worker slot that other endpoints' deliveries need.
