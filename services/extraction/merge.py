@@ -73,6 +73,15 @@ def similar_triggers(a: str, b: str) -> bool:
     return any(a in group and b in group for group in TRIGGER_CLASSES)
 
 
+def similar_trigger_words(trigger: str) -> frozenset[str]:
+    """Every trigger `similar_triggers` pairs with this one, generic ones aside (a store ranks candidates by it)."""
+    related = {trigger}
+    for group in TRIGGER_CLASSES:
+        if trigger in group:
+            related |= group
+    return frozenset(related)
+
+
 def summary_similarity(a: str, b: str) -> float:
     """Jaccard overlap of the content words of two summaries."""
     words_a, words_b = _content_words(a), _content_words(b)

@@ -11,7 +11,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from services.extraction import model as extracted
-from services.extraction.merge import find_same_happening
+from services.extraction.merge import FINE_INTERVAL_DAYS, find_same_happening, similar_trigger_words
 from services.store.actors import resolve_actors
 from services.store.cursor import TimelinePosition
 from services.store.event_views import load_event_views
@@ -54,6 +54,9 @@ class Candidate:
 
 
 # One round trip per extracted event; this is the write path's hot spot, so it skips ORM object building.
+# Only dates the merge rule can accept are read (the same interval, or one inside the other when the outer
+# one is fine-grained: see merge.compatible_dates), similar triggers first: an actor with thousands of
+# events in "2024" still finds the one that matches within the first rows.
 _CANDIDATES = text("""
     SELECT e.id, e.date_value, e.date_start, e.date_end, e.granularity, e.summary, e.trigger, e.status,
            e.confidence, array_agg(a.name ORDER BY a.name) AS actor_names
@@ -63,16 +66,23 @@ _CANDIDATES = text("""
     WHERE e.id IN (
         SELECT event_id FROM event_actors
         WHERE actor_id = ANY(:actor_ids) AND date_start <= :end AND date_end >= :start
+          AND ((date_start = :start AND date_end = :end)
+               OR (date_end - date_start < :fine_days AND date_start <= :start AND date_end >= :end)
+               OR (CAST(:end AS date) - CAST(:start AS date) < :fine_days
+                   AND date_start >= :start AND date_end <= :end))
     )
     GROUP BY e.id
-    ORDER BY e.id
+    ORDER BY e.trigger = ANY(:triggers) DESC, (e.date_start = :start AND e.date_end = :end) DESC, e.id DESC
     LIMIT 200
 """)
 
 
-def _candidates(session: Session, actor_ids: list[int], start: date, end: date) -> list[Candidate]:
-    """Stored events sharing an actor whose dates overlap: the only ones the merge rule could accept."""
-    rows = session.execute(_CANDIDATES, {"actor_ids": actor_ids, "start": start, "end": end})
+def _candidates(session: Session, actor_ids: list[int], new: extracted.Event) -> list[Candidate]:
+    """Stored events sharing an actor, with dates the merge rule could accept: the only ones it may match."""
+    rows = session.execute(_CANDIDATES, {
+        "actor_ids": actor_ids, "start": new.date.start, "end": new.date.end, "fine_days": FINE_INTERVAL_DAYS,
+        "triggers": list(similar_trigger_words(new.trigger)),
+    })
     return [
         Candidate(row.id, extracted.Event(
             date=extracted.EventDate(row.date_value, row.date_start, row.date_end, row.granularity),
@@ -101,7 +111,7 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
         ids = sorted({actor_ids[name] for name in new.actors if name in actor_ids})
         if not ids:
             continue  # an event nobody takes part in belongs on no timeline
-        candidates = _candidates(session, ids, new.date.start, new.date.end)
+        candidates = _candidates(session, ids, new)
         match = find_same_happening(new, [candidate.event for candidate in candidates])
         if match is None:
             event_id = _create_event(session, new, ids)

@@ -8,7 +8,7 @@ from services.store.articles import NewArticle, accept_articles
 from services.store.db import session_scope
 from services.store.events import save_extraction
 from services.store.models import Actor, Event, EventSource
-from tests.integration.factories import day, event, extraction, month
+from tests.integration.factories import day, event, extraction, month, year
 
 VISIT = event(day("2024-06-18"), ("Vladimir Putin", "North Korea"), "travel", "Putin travels to North Korea")
 BEIJING = event(month("2024-05"), ("Vladimir Putin",), "visit", "Putin made an official visit to Beijing", offset=50)
@@ -62,3 +62,16 @@ def test_a_later_bare_surname_joins_the_known_actor():
     with session_scope() as session:
         names = session.execute(select(Actor.name).order_by(Actor.name)).scalars().all()
     assert names == ["North Korea", "Vladimir Putin"]
+
+
+def test_the_matching_event_is_found_among_hundreds_on_the_same_dates():
+    # 300 happenings of Putin's in 2024 stored first, then a treaty, then another outlet's account of it
+    others = [event(year("2024"), ("Vladimir Putin",), f"act{i}", f"Putin alpha{i} beta{i}", offset=i * 60)
+              for i in range(300)]
+    treaty = event(year("2024"), ("Vladimir Putin", "North Korea"), "sign", "Putin signed a treaty with Pyongyang")
+    save(new_article("speeches"), extraction(*others))
+    save(new_article("first"), extraction(treaty))
+    before = counts()[0]
+    retold = event(year("2024"), ("Vladimir Putin", "North Korea"), "sign", "Pyongyang and Putin signed a treaty")
+    save(new_article("second outlet"), extraction(retold))
+    assert counts()[0] == before
