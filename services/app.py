@@ -6,14 +6,14 @@ from fastapi import FastAPI
 
 from services.body_limit import BodyLimitMiddleware
 from services.errors import install_error_handlers
+from services.ingest.routes import router as ingest_router
 from services.operations.metrics import MetricsMiddleware
 from services.operations.routes import router as operations_router
 from services.responses import OrjsonResponse
 from services.settings import get_settings
-from services.ingest.routes import router as ingest_router
 from services.timeline.routes import router as timeline_router
-from services.webhooks.routes import router as webhooks_router
 from services.web.routes import install as install_web
+from services.webhooks.routes import router as webhooks_router
 
 ROUTERS = {"ingest": ingest_router, "timeline": timeline_router, "webhooks": webhooks_router}
 

@@ -151,6 +151,7 @@ def api(
 def worker(
     concurrency: Annotated[int | None, typer.Option(help="Worker processes")] = None,
     beat: Annotated[bool, typer.Option(help="Also run the periodic sweep (run it in one place only)")] = False,
+    queues: Annotated[str | None, typer.Option(help="Only these queues, e.g. `webhooks` (default: all)")] = None,
 ):
     """Run a Celery worker only."""
     from services.runner import worker_command
@@ -159,7 +160,7 @@ def worker(
     settings = get_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)  # beat keeps its schedule file there
     servers, database_url, redis_url = _resolve_services(settings)
-    command = worker_command(concurrency=concurrency or settings.worker_concurrency, beat=beat)
+    command = worker_command(concurrency=concurrency or settings.worker_concurrency, beat=beat, queues=queues)
     _run_foreground(command, _child_env(database_url, redis_url), servers)
 
 

@@ -17,10 +17,10 @@ def api_command(*, app: str, host: str, port: int, workers: int = 1) -> list[str
             "--workers", str(workers)]
 
 
-def worker_command(*, concurrency: int, beat: bool, loglevel: str = "INFO") -> list[str]:
+def worker_command(*, concurrency: int, beat: bool, queues: str | None = None, loglevel: str = "INFO") -> list[str]:
     command = [sys.executable, "-m", "celery", "-A", "services.worker.celery_app:celery_app", "worker",
                "--concurrency", str(concurrency), "--loglevel", loglevel, "--without-gossip", "--without-mingle"]
-    return command + (["--beat"] if beat else [])
+    return command + (["--queues", queues] if queues else []) + (["--beat"] if beat else [])
 
 
 @dataclass

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path
-from services.responses import OrjsonResponse
 from pydantic import ValidationError
 
 from services.auth.dependencies import ReadAccess, WriteAccess
 from services.deps import SessionDep, SettingsDep
 from services.errors import NotFound, Unprocessable, validation_errors
 from services.ingest.schemas import ArticleIn, BatchIn
+from services.responses import OrjsonResponse
 from services.schemas import ArticleOut, ArticleWithEvents, BatchOut, problems
 from services.store import articles as article_store
 from services.store.articles import NewArticle

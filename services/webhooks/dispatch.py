@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
+from services.operations.metrics import WEBHOOK_DELIVERIES
 from services.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMessage
 from services.webhooks.schedule import decide
 from services.webhooks.sender import Request, Result
@@ -174,4 +175,6 @@ def record(session: Session, results: list[Result], token: str, settings) -> dic
     if gone:
         session.execute(update(endpoints).where(endpoints.c.id.in_(gone), endpoints.c.disabled_at.is_(None))
                         .values(disabled_at=now, updated_at=now, disabled_reason="the endpoint answered 410 Gone"))
+    for outcome, count in counts.items():
+        WEBHOOK_DELIVERIES.labels(outcome).inc(count)
     return dict(counts)

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from datetime import timedelta
 
 from celery.signals import worker_process_init
 
-import importlib
 from services.settings import get_settings
 from services.store import articles as article_store
 from services.store.db import session_scope
+from services.webhooks.tasks import kick_relay_for
 from services.worker import processing
-from services.worker.signals import article_context
 from services.worker.celery_app import celery_app
 from services.worker.queue import enqueue_articles
-from services.webhooks.tasks import kick_relay_for
+from services.worker.signals import article_context
 
 log = logging.getLogger(__name__)
 

@@ -44,8 +44,8 @@ def assert_stored_once(article_id: int, text: str) -> None:
     """
     from services.extraction import extract
     from services.store.articles import NewArticle, accept_articles
-    from services.store.events import save_extraction
     from services.store.db import get_sessionmaker
+    from services.store.events import save_extraction
 
     def sources_of(session, article: int) -> int:
         query = select(func.count()).select_from(EventSource).where(EventSource.article_id == article)

@@ -4,8 +4,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
+import services.webhooks.models  # noqa: F401 - the webhook tables belong to Base.metadata
 from services.store.db import get_engine, session_scope
-import services.webhooks.models  # noqa: E402,F401 - the webhook tables belong to Base.metadata
 
 TABLES = "webhook_attempts, webhook_messages, webhook_endpoints, webhook_relay_state, event_changes, event_sources, event_actors, events, actor_aliases, actors, articles, api_keys"
 

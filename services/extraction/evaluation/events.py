@@ -39,8 +39,14 @@ class EventScores:
         precision = matched / system if system else 0.0
         recall = matched / gold if gold else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {"precision": precision, "recall": recall, "f1": f1, "matched": matched,
-                "system": system, "gold": gold}
+        return {
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
+            "matched": matched,
+            "system": system,
+            "gold": gold,
+        }
 
 
 def value_interval(value: str) -> EventDate | None:
@@ -102,15 +108,20 @@ def involves(event_actors: Sequence[str], names: set[str]) -> bool:
     return any(actor.lower() in names for actor in event_actors)
 
 
-def score_actor(actor: str, aliases: Sequence[str], system: Sequence[Event], gold: Sequence[dict]) -> ActorScore:
+def score_actor(
+    actor: str, aliases: Sequence[str], system: Sequence[Event], gold: Sequence[dict]
+) -> ActorScore:
     names = {actor.lower(), *(a.lower() for a in aliases)}
     mine = [e for e in system if involves(e.actors, names)]
     theirs = [g for g in gold if involves(g["actors"], names)]
     values = [[g["date"], *g.get("alt_dates", [])] for g in theirs]
     exact = {i: [j for j, v in enumerate(values) if strict_match(e.date, v)] for i, e in enumerate(mine)}
     first = _max_matching({i: js for i, js in exact.items() if js}, set())
-    rest = {i: [j for j, v in enumerate(values) if lenient_match(e.date, v)]
-            for i, e in enumerate(mine) if i not in first}
+    rest = {
+        i: [j for j, v in enumerate(values) if lenient_match(e.date, v)]
+        for i, e in enumerate(mine)
+        if i not in first
+    }
     second = _max_matching({i: js for i, js in rest.items() if js}, set(first.values()))
     matched_gold = set(first.values()) | set(second.values())
     return ActorScore(
@@ -151,6 +162,8 @@ def evaluate_gold_file(path: Path, extract: Callable[[str, date], Sequence[Event
         extractions.append(extract(text, date.fromisoformat(article["published_at"])))
     system = pool_events(extractions)
     return EventScores(
-        actors=[score_actor(actor, aliases, system, gold["events"])
-                for actor, aliases in gold["focus_actors"].items()]
+        actors=[
+            score_actor(actor, aliases, system, gold["events"])
+            for actor, aliases in gold["focus_actors"].items()
+        ]
     )
