@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from services.extraction.model import Actor, Event, EventDate, Extraction
+from services.store.articles import NewArticle, accept_articles
+from services.store.db import session_scope
+from services.store.events import save_extraction
 
 PEOPLE = {
     "Vladimir Putin": Actor("Vladimir Putin", "person", ("Putin", "Vladimir Putin")),
@@ -46,3 +49,20 @@ def extraction(*events: Event) -> Extraction:
     names = {name for e in events for name in e.actors}
     return Extraction(text=" ".join(e.sentence for e in events), events=list(events),
                       actors=[PEOPLE[name] for name in sorted(names)])
+
+
+def store_article(*events: Event, text: str = "article", url=None, title=None, source=None) -> int:
+    """Store an article with these extracted events (as a worker would) and return its id."""
+    with session_scope() as session:
+        new = NewArticle(text=text + str(events), url=url, title=title, source=source)
+        article_id = accept_articles(session, [new])[0].id
+        save_extraction(session, article_id, extraction(*events))
+    return article_id
+
+
+PUTIN_EVENTS = (
+    event(day("2024-06-18"), ("Vladimir Putin", "North Korea"), "travel", "Putin travels to North Korea"),
+    event(year("2000"), ("Vladimir Putin", "North Korea"), "visit", "Putin visited North Korea"),
+    event(month("2023-09"), ("Vladimir Putin", "Kim Jong Un"), "meet", "Putin and Kim met at the cosmodrome"),
+    event(month("2024-05"), ("Vladimir Putin",), "visit", "Putin made an official visit to Beijing"),
+)

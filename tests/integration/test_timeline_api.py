@@ -6,27 +6,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from services.store.articles import NewArticle, accept_articles
-from services.store.db import session_scope
-from services.store.events import save_extraction
-from tests.integration.factories import day, event, extraction, month, year
-
-
-def store_article(*events, text="article"):
-    with session_scope() as session:
-        article_id = accept_articles(session, [NewArticle(text=text + str(events))])[0].id
-        saved = save_extraction(session, article_id, extraction(*events))
-    return article_id, saved
+from tests.integration.factories import PUTIN_EVENTS, day, event, store_article, year
 
 
 @pytest.fixture
 def putin_timeline():
-    store_article(
-        event(day("2024-06-18"), ("Vladimir Putin", "North Korea"), "travel", "Putin travels to North Korea"),
-        event(year("2000"), ("Vladimir Putin", "North Korea"), "visit", "Putin visited North Korea"),
-        event(month("2023-09"), ("Vladimir Putin", "Kim Jong Un"), "meet", "Putin and Kim met at the cosmodrome"),
-        event(month("2024-05"), ("Vladimir Putin",), "visit", "Putin made an official visit to Beijing"),
-    )
+    store_article(*PUTIN_EVENTS)
 
 
 def values(response) -> list[str]:

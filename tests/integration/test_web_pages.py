@@ -7,29 +7,13 @@ from html.parser import HTMLParser
 
 import pytest
 
-from services.store.articles import NewArticle, accept_articles
-from services.store.db import session_scope
-from services.store.events import save_extraction
-from tests.integration.factories import day, event, extraction, month, year
-
-
-def store_article(*events, text="article", url=None, title=None, source=None):
-    with session_scope() as session:
-        article_id = accept_articles(session, [NewArticle(text=text + str(events), url=url, title=title,
-                                                          source=source)])[0].id
-        save_extraction(session, article_id, extraction(*events))
-    return article_id
+from tests.integration.factories import PUTIN_EVENTS, day, event, store_article
 
 
 @pytest.fixture
 def putin_timeline():
-    store_article(
-        event(day("2024-06-18"), ("Vladimir Putin", "North Korea"), "travel", "Putin travels to North Korea"),
-        event(year("2000"), ("Vladimir Putin", "North Korea"), "visit", "Putin visited North Korea"),
-        event(month("2023-09"), ("Vladimir Putin", "Kim Jong Un"), "meet", "Putin and Kim met at the cosmodrome"),
-        event(month("2024-05"), ("Vladimir Putin",), "visit", "Putin made an official visit to Beijing"),
-        url="https://news.example/putin", title="Putin to visit North Korea", source="Example News",
-    )
+    store_article(*PUTIN_EVENTS, url="https://news.example/putin", title="Putin to visit North Korea",
+                  source="Example News")
 
 
 class Outline(HTMLParser):
