@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 
 from services.body_limit import BodyLimitMiddleware
 from services.errors import install_error_handlers
+from services.ingest.publisher import publisher
 from services.ingest.routes import router as ingest_router
 from services.operations.metrics import MetricsMiddleware
 from services.operations.routes import router as operations_router
@@ -18,12 +21,19 @@ from services.webhooks.routes import router as webhooks_router
 ROUTERS = {"ingest": ingest_router, "timeline": timeline_router, "webhooks": webhooks_router}
 
 
+@asynccontextmanager
+async def publish_pending_on_shutdown(_: FastAPI):
+    yield
+    publisher.close()
+
+
 def create_app(parts: tuple[str, ...] = ("ingest", "timeline", "webhooks")) -> FastAPI:
     app = FastAPI(
         title="Annals",
         summary="Event timelines from news articles.",
         version="0.1.0",
         default_response_class=OrjsonResponse,
+        lifespan=publish_pending_on_shutdown,
     )
     install_error_handlers(app)
     settings = get_settings()

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from services.auth.dependencies import ReadAccess, WriteAccess
 from services.deps import SessionDep, SettingsDep
 from services.errors import NotFound, Unprocessable, validation_errors
+from services.ingest.publisher import publisher
 from services.ingest.schemas import ArticleIn, BatchIn
 from services.responses import OrjsonResponse
 from services.schemas import ArticleOut, ArticleWithEvents, BatchOut, problems
@@ -17,7 +18,6 @@ from services.store import articles as article_store
 from services.store.articles import NewArticle
 from services.store.events import events_of_article
 from services.timeline.serialize import article_json, article_row
-from services.worker.queue import enqueue_articles
 
 router = APIRouter(tags=["articles"])
 
@@ -40,7 +40,7 @@ def post_article(article: ArticleIn, session: SessionDep, _: WriteAccess):
     stored, created = article_store.accept_article(session, _new_article(article))
     session.commit()
     if created:
-        enqueue_articles([stored["id"]])
+        publisher.submit([stored["id"]])
     return OrjsonResponse({**article_json(stored), "duplicate": not created}, status_code=202 if created else 200)
 
 
@@ -64,7 +64,7 @@ def post_articles_batch(batch: BatchIn, session: SessionDep, settings: SettingsD
             "id": outcome.id,
             "status": "queued" if outcome.created else "duplicate",
         }
-    enqueue_articles([outcome.id for outcome in accepted if outcome.created])
+    publisher.submit([outcome.id for outcome in accepted if outcome.created])
     counts = {status: sum(1 for r in results if r["status"] == status) for status in ("queued", "duplicate", "rejected")}
     return {"accepted": counts["queued"], "duplicates": counts["duplicate"], "rejected": counts["rejected"],
             "results": results}
