@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import shutil
+import subprocess
+import tempfile
 import time
 import uuid
 
@@ -64,6 +67,32 @@ async def batch_posts(url: str, headers: dict, *, batches: int, size: int, clien
     return accepted, elapsed, latencies
 
 
+WRK_SCRIPT = """
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "%s"
+counter = 0
+request = function()
+  counter = counter + 1
+  local body = string.format('{"text": "%%d-%%d %s", "published_at": "2024-06-17"}', math.random(1, 1000000000), counter)
+  return wrk.format(nil, "/articles", nil, body)
+end
+"""
+
+
+def wrk_posts(url: str, headers: dict, *, clients: int, seconds: float) -> str | None:
+    """The same load from wrk (C, Debian's `wrk` package), when installed: the server, not the client, is measured."""
+    if shutil.which("wrk") is None:
+        return None
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT % (headers["Authorization"], TEXT.strip()[:200]))
+    result = subprocess.run(["wrk", "-t2", f"-c{clients}", f"-d{int(seconds)}s", "--latency", "-s", script.name, url],
+                            capture_output=True, text=True, check=True)
+    lines = result.stdout.splitlines()
+    wanted = [line.strip() for line in lines if line.strip().startswith(("50%", "99%", "Requests/sec", "Non-2xx"))]
+    return "; ".join(wanted)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=10)
@@ -76,6 +105,9 @@ def main() -> None:
         print(f"machine: {machine()}; API: uvicorn x{args.api_workers}; load generator on the same machine")
         print(f"POST /articles, {args.clients} clients, {elapsed:.1f} s: {accepted / elapsed:,.0f} accepted/s; "
               f"{summary_ms(latencies)}")
+        measured = wrk_posts(url, headers, clients=args.clients, seconds=args.seconds)
+        if measured:
+            print(f"POST /articles, {args.clients} connections from wrk: {measured}")
         accepted, elapsed, latencies = asyncio.run(batch_posts(url, headers, batches=args.batches, size=1000, clients=2))
         print(f"POST /articles/batch (1,000 per batch, 2 clients): {accepted / elapsed:,.0f} articles/s; "
               f"{summary_ms(latencies)}")

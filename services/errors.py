@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from services.responses import OrjsonResponse
@@ -84,6 +85,11 @@ def install_error_handlers(app: FastAPI) -> None:
     async def database_unavailable(_: Request, error: OperationalError):
         return problem(503, "Service unavailable", "the database is unreachable; retry shortly",
                        headers={"Retry-After": "5"})
+
+    @app.exception_handler(PoolTimeout)
+    async def database_busy(_: Request, error: PoolTimeout):
+        return problem(503, "Service unavailable", "every database connection is busy; retry shortly",
+                       headers={"Retry-After": "1"})
 
     @app.exception_handler(DBAPIError)
     async def database_error(_: Request, error: DBAPIError):

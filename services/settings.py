@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     database_url: str | None = None
     redis_url: str | None = None
     data_dir: Path = Path(".annals")
+    database_pool_size: int = Field(10, ge=1)
+    database_pool_overflow: int = Field(10, ge=0)
     # Prefix of every Redis key Celery uses, so several deployments or test runs can share one Redis db.
     redis_key_prefix: str = ""
 

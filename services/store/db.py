@@ -31,8 +31,10 @@ def get_engine(url: str | None = None) -> Engine:
         raise DatabaseNotConfigured("ANNALS_DATABASE_URL is not set; `annals up` starts an embedded PostgreSQL")
     return create_engine(
         sqlalchemy_url(url),
-        pool_size=20,
-        max_overflow=20,
+        # per process: API and worker processes multiply this, and PostgreSQL allows ~100 connections by default
+        pool_size=get_settings().database_pool_size,
+        max_overflow=get_settings().database_pool_overflow,
+        pool_timeout=10,
         pool_pre_ping=True,  # a restarted PostgreSQL costs one failed checkout, not a stream of errors
         pool_recycle=1800,
     )
