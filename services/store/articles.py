@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -52,6 +52,20 @@ _INSERT_ONE = (
 )
 
 
+# A batch goes in as one statement over arrays (unnest): no per-row SQL to build or parse.
+_INSERT_MANY = text("""
+    INSERT INTO articles (dedupe_key, url, title, source, text, published_at, published_at_assumed,
+                          received_at, updated_at, status, attempts)
+    SELECT * FROM unnest(
+        CAST(:dedupe_key AS text[]), CAST(:url AS text[]), CAST(:title AS text[]), CAST(:source AS text[]),
+        CAST(:text AS text[]), CAST(:published_at AS timestamptz[]), CAST(:published_at_assumed AS boolean[]),
+        CAST(:received_at AS timestamptz[]), CAST(:updated_at AS timestamptz[]), CAST(:status AS text[]),
+        CAST(:attempts AS integer[]))
+    ON CONFLICT (dedupe_key) DO NOTHING
+    RETURNING id, dedupe_key
+""")
+
+
 def accept_article(session: Session, article: NewArticle) -> tuple[dict, bool]:
     """Insert one article unless it was seen before: (its row as a mapping, whether it is new).
 
@@ -74,12 +88,8 @@ def accept_articles(session: Session, articles: list[NewArticle]) -> list[Accept
     unique_rows = list({row["dedupe_key"]: row for row in reversed(rows)}.values())[::-1]
     created: dict[str, int] = {}
     if unique_rows:
-        result = session.execute(
-            insert(Article)
-            .values(unique_rows)
-            .on_conflict_do_nothing(index_elements=["dedupe_key"])
-            .returning(Article.id, Article.dedupe_key)
-        )
+        columns = {column: [row[column] for row in unique_rows] for column in unique_rows[0]}
+        result = session.execute(_INSERT_MANY, columns)
         created = {key: article_id for article_id, key in result}
     missing = [row["dedupe_key"] for row in unique_rows if row["dedupe_key"] not in created]
     existing: dict[str, int] = {}
