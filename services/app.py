@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from services.body_limit import BodyLimitMiddleware
 from services.errors import install_error_handlers
@@ -14,6 +15,7 @@ from services.operations.metrics import MetricsMiddleware
 from services.operations.routes import router as operations_router
 from services.responses import OrjsonResponse
 from services.settings import get_settings
+from services.store.db import create_async_engine_for
 from services.timeline.routes import router as timeline_router
 from services.web.routes import install as install_web
 from services.webhooks.routes import router as webhooks_router
@@ -22,9 +24,13 @@ ROUTERS = {"ingest": ingest_router, "timeline": timeline_router, "webhooks": web
 
 
 @asynccontextmanager
-async def publish_pending_on_shutdown(_: FastAPI):
+async def lifespan(app: FastAPI):
+    """The asyncio engine lives as long as the app (its pool belongs to this event loop)."""
+    engine = create_async_engine_for()
+    app.state.async_sessions = async_sessionmaker(engine, expire_on_commit=False)
     yield
-    publisher.close()
+    publisher.close()  # publish what is in hand before the process goes
+    await engine.dispose()
 
 
 def create_app(parts: tuple[str, ...] = ("ingest", "timeline", "webhooks")) -> FastAPI:
@@ -33,7 +39,7 @@ def create_app(parts: tuple[str, ...] = ("ingest", "timeline", "webhooks")) -> F
         summary="Event timelines from news articles.",
         version="0.1.0",
         default_response_class=OrjsonResponse,
-        lifespan=publish_pending_on_shutdown,
+        lifespan=lifespan,
     )
     install_error_handlers(app)
     settings = get_settings()

@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from services.auth.keys import find_key
-from services.deps import SessionDep, SettingsDep
+from services.auth.keys import find_key_state
+from services.deps import AsyncSessionDep, SettingsDep
 from services.errors import Forbidden, Unauthorized
 
 
@@ -17,11 +17,11 @@ def _bearer(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def _check(request: Request, session, *, need_write: bool) -> None:
+async def _check(request: Request, session, *, need_write: bool) -> None:
     token = _bearer(request)
     if token is None:
         raise Unauthorized("this endpoint needs `Authorization: Bearer <key>`; make one with `annals keys create`")
-    key = find_key(session, token)
+    key = await find_key_state(session, token)
     if key is None:
         raise Unauthorized("unknown API key")
     if key.revoked_at is not None:
@@ -30,14 +30,14 @@ def _check(request: Request, session, *, need_write: bool) -> None:
         raise Forbidden("this API key may only read")
 
 
-def require_write_key(request: Request, session: SessionDep, settings: SettingsDep) -> None:
+async def require_write_key(request: Request, session: AsyncSessionDep, settings: SettingsDep) -> None:
     if settings.auth_enabled:
-        _check(request, session, need_write=True)
+        await _check(request, session, need_write=True)
 
 
-def require_read_key(request: Request, session: SessionDep, settings: SettingsDep) -> None:
+async def require_read_key(request: Request, session: AsyncSessionDep, settings: SettingsDep) -> None:
     if settings.auth_enabled and settings.read_requires_key:
-        _check(request, session, need_write=False)
+        await _check(request, session, need_write=False)
 
 
 WriteAccess = Annotated[None, Depends(require_write_key)]

@@ -52,3 +52,9 @@ def revoke_key(session: Session, key_id: int) -> bool:
 
 def find_key(session: Session, key: str) -> ApiKey | None:
     return session.execute(select(ApiKey).where(ApiKey.key_hash == hash_key(key))).scalar_one_or_none()
+
+
+async def find_key_state(session, key: str):
+    """(scope, revoked_at) of a key, on an async session: the check every write request makes."""
+    query = select(ApiKey.scope, ApiKey.revoked_at).where(ApiKey.key_hash == hash_key(key))
+    return (await session.execute(query)).one_or_none()

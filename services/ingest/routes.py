@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path
 from pydantic import ValidationError
 
 from services.auth.dependencies import ReadAccess, WriteAccess
-from services.deps import SessionDep, SettingsDep
+from services.deps import AsyncSessionDep, SessionDep, SettingsDep
 from services.errors import NotFound, Unprocessable, validation_errors
 from services.ingest.publisher import publisher
 from services.ingest.schemas import ArticleIn, BatchIn
@@ -35,10 +35,10 @@ def _new_article(article: ArticleIn) -> NewArticle:
     responses={202: {"model": ArticleOut}, 200: {"model": ArticleOut, "description": "Already posted: that article"},
                **problems(400, 401, 403, 413, 422, 503)},
 )
-def post_article(article: ArticleIn, session: SessionDep, _: WriteAccess):
+async def post_article(article: ArticleIn, session: AsyncSessionDep, _: WriteAccess):
     """Accept an article: it is committed before the answer, then queued for extraction."""
-    stored, created = article_store.accept_article(session, _new_article(article))
-    session.commit()
+    stored, created = await article_store.accept_article_async(session, _new_article(article))
+    await session.commit()
     if created:
         publisher.submit([stored["id"]])
     return OrjsonResponse({**article_json(stored), "duplicate": not created}, status_code=202 if created else 200)

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, text, update
 from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from services.store.keys import article_dedupe_key
@@ -66,19 +67,19 @@ _INSERT_MANY = text("""
 """)
 
 
-def accept_article(session: Session, article: NewArticle) -> tuple[dict, bool]:
+async def accept_article_async(session: AsyncSession, article: NewArticle) -> tuple[dict, bool]:
     """Insert one article unless it was seen before: (its row as a mapping, whether it is new).
 
     The hot path of POST /articles: one cached INSERT ... RETURNING, and a SELECT only for a re-post.
     """
     row = _row(article, datetime.now(UTC))
-    inserted = session.execute(_INSERT_ONE, row).mappings().first()
+    inserted = (await session.execute(_INSERT_ONE, row)).mappings().first()
     if inserted is not None:
         return dict(inserted), True
-    existing = session.execute(
+    existing = await session.execute(
         select(*Article.__table__.columns).where(Article.dedupe_key == row["dedupe_key"])
-    ).mappings().one()
-    return dict(existing), False
+    )
+    return dict(existing.mappings().one()), False
 
 
 def accept_articles(session: Session, articles: list[NewArticle]) -> list[Accepted]:

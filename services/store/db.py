@@ -50,3 +50,20 @@ def session_scope(url: str | None = None) -> Iterator[Session]:
     """A session whose transaction commits on success and rolls back on error."""
     with get_sessionmaker(url)() as session, session.begin():
         yield session
+
+
+def create_async_engine_for(url: str | None = None):
+    """An asyncio engine for the API's hot paths; made per app (its pool belongs to one event loop)."""
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    url = url or get_settings().database_url
+    if not url:
+        raise DatabaseNotConfigured("ANNALS_DATABASE_URL is not set; `annals up` starts an embedded PostgreSQL")
+    return create_async_engine(
+        sqlalchemy_url(url),
+        pool_size=get_settings().database_pool_size,
+        max_overflow=get_settings().database_pool_overflow,
+        pool_timeout=10,
+        pool_pre_ping=True,
+        pool_recycle=1800,
+    )
