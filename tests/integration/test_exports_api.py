@@ -9,27 +9,17 @@ from datetime import date
 import icalendar
 import pytest
 
-from services.store.articles import NewArticle, accept_articles
-from services.store.db import session_scope
-from services.store.events import save_extraction
 from services.timeline import exports
-from tests.integration.factories import day, event, extraction, month, year
+from tests.integration.factories import PUTIN_EVENTS, day, event, store_article
 from tests.unit.test_exports import validate_timelinejs
 
 
 @pytest.fixture
 def putin_timeline():
-    with session_scope() as session:
-        article_id = accept_articles(session, [NewArticle(text="putin", url="https://news.example/putin",
-                                                          title="Putin to visit North Korea",
-                                                          source="Example News")])[0].id
-        save_extraction(session, article_id, extraction(
-            event(day("2024-06-18"), ("Vladimir Putin", "North Korea"), "travel", "Putin travels to North Korea"),
-            event(year("2000"), ("Vladimir Putin", "North Korea"), "visit", "Putin visited North Korea"),
-            event(month("2023-09"), ("Vladimir Putin", "Kim Jong Un"), "meet", "Putin and Kim met"),
-            event(month("2024-05"), ("Vladimir Putin",), "visit", "Putin made an official visit to Beijing"),
-            event(day("2024-07-01"), ("Vladimir Putin",), "speak", "Putin spoke in Astana"),
-        ))
+    # the shared four events and one more, so a five-event export walks several small pages
+    astana = event(day("2024-07-01"), ("Vladimir Putin",), "speak", "Putin spoke in Astana")
+    store_article(*PUTIN_EVENTS, astana, url="https://news.example/putin", title="Putin to visit North Korea",
+                  source="Example News")
 
 
 @pytest.fixture

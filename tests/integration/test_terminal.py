@@ -9,11 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from services.cli import app
-from services.store.articles import NewArticle, accept_articles
-from services.store.db import session_scope
-from services.store.events import save_extraction
 from services.terminal import article_from_file, collect_items
-from tests.integration.factories import day, event, extraction, month, year
+from tests.integration.factories import PUTIN_EVENTS, store_article
 from tests.support.processes import start_api
 
 runner = CliRunner()
@@ -28,15 +25,9 @@ def api(tmp_path_factory):
 
 @pytest.fixture
 def putin_timeline():
-    with session_scope() as session:
-        article_id = accept_articles(session, [NewArticle(text="putin article", url="https://news.example/1",
-                                                          title="Putin to visit North Korea",
-                                                          source="Example News")])[0].id
-        save_extraction(session, article_id, extraction(
-            event(day("2024-06-18"), ("Vladimir Putin", "North Korea"), "travel", "Putin travels to North Korea"),
-            event(year("2000"), ("Vladimir Putin", "North Korea"), "visit", "Putin visited North Korea"),
-            event(month("2024-05"), ("Vladimir Putin",), "visit", "Putin made an official visit to Beijing"),
-        ))
+    travel, visit_2000, _, beijing = PUTIN_EVENTS
+    store_article(travel, visit_2000, beijing, url="https://news.example/1", title="Putin to visit North Korea",
+                  source="Example News")
 
 
 def test_timeline_prints_every_event_as_a_table(api, putin_timeline):
