@@ -143,33 +143,12 @@ def _continue_scenes(doc, drafts, resolution: ActorResolution, sentences: _Sente
     return events
 
 
-WEEKDAYS: frozenset[str] = words("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun")
-
-
-def _planned_weekday(phrase, governor, dct: date):
-    """A bare weekday governed by a plan ("scheduled for Wednesday") lies ahead, whatever the reporting verb."""
-    tokens = phrase.text.strip().lower().rstrip(".").split()
-    if not tokens or tokens[-1] not in WEEKDAYS or len(tokens) > 2:
-        return phrase
-    when = phrase.date
-    if when.granularity != "day" or not (0 < (dct - when.start).days <= 7):
-        return phrase
-    planned = governor.lemma_.lower() in PLAN_LEMMAS or any(
-        c.dep_ in {"aux", "auxpass"} and c.lower_ in FUTURE_AUXILIARIES for c in governor.children
-    )
-    if not planned:
-        return phrase
-    day = when.start + timedelta(days=7)
-    return replace(phrase, date=EventDate(day.isoformat(), day, day, "day"))
-
-
 def _draft_event(
     doc, phrase, resolution: ActorResolution, dct: date, sentences: _Sentences
 ) -> tuple[Event, Clause] | None:
     governor = _governor_token(doc, phrase)
     if governor is None:
         return None
-    phrase = _planned_weekday(phrase, governor, dct)
     clause = clause_of(doc, governor, phrase, frozenset(resolution.token_actor))
     if _negated(clause):
         return None  # "there have been no fatalities since 1959", "Dewey did not defeat Truman that year"
