@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from services.extraction.actors.coreference import add_coreferent_mentions
 from services.extraction.actors.tables import (
     CORPORATE_SUFFIXES,
     COUNTRY_ALIASES,
@@ -24,7 +25,6 @@ from services.extraction.actors.tables import (
     TITLE_WORDS,
     words,
 )
-from services.extraction.actors.coreference import add_coreferent_mentions
 from services.extraction.model import Actor
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}

@@ -195,7 +195,7 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
         lower = token.lower_
         if lower in PRONOUN_GENDER and token.pos_ == "PRON":
             wanted = PRONOUN_GENDER[lower]
-            name = _antecedent(token, named, sentence_of, PRONOUN_REACH, lambda m: m.kind == "person"
+            name = _antecedent(token, named, sentence_of, PRONOUN_REACH, lambda m, wanted=wanted: m.kind == "person"
                                and gender.get(m.name, wanted) == wanted)
         elif lower in ORGANISATION_PRONOUNS and _is_referring_it(token):
             name = _antecedent(token, named, sentence_of, PRONOUN_REACH, lambda m: m.kind == "organisation")
@@ -208,15 +208,16 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
             age = _AGE.match(lower)
             if age:
                 name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH,
-                                   lambda m: m.kind == "person" and lower in described.get(m.name, ()))
+                                   lambda m, lower=lower: m.kind == "person" and lower in described.get(m.name, ()))
             elif noun in PERSON_ROLE_NOUNS:
                 name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH,
-                                   lambda m: m.kind == "person" and noun in described.get(m.name, ()))
+                                   lambda m, noun=noun: m.kind == "person" and noun in described.get(m.name, ()))
             elif noun in ORGANISATION_NOUNS:
                 name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH, lambda m: m.kind == "organisation")
             else:
                 name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH,
-                                   lambda m: m.kind in {"organisation", "person"} and noun in described.get(m.name, ()))
+                                   lambda m, noun=noun: m.kind in {"organisation", "person"}
+                                   and noun in described.get(m.name, ()))
         else:
             continue
         if name is not None:
