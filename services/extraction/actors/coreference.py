@@ -69,8 +69,11 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
         if mention.kind == "person":
             add((name[-1],), mention.name, "person")  # the surname; shared surnames stay ambiguous
         elif mention.kind == "organisation":
-            if all(word.lower().rstrip(".") in CORPORATE_SUFFIXES for word in name[1:]):
-                add((name[0],), mention.name, "organisation")  # "Mondelez" of "Mondelez International"
+            core = list(name)
+            while len(core) > 1 and core[-1].lower().rstrip(".") in CORPORATE_SUFFIXES:
+                core.pop()
+            if len(core) < len(name):
+                add(tuple(core), mention.name, "organisation")  # "Mondelez" of "Mondelez International"
             if name[-1].endswith("s") and name[-1][:1].isupper() and len(name) == 2:
                 add((name[-1],), mention.name, "organisation")  # "Cubs" of "Chicago Cubs"
             acronym = _acronym(name)
@@ -159,6 +162,8 @@ def _descriptions(doc, mentions: list) -> tuple[dict[str, set[str]], dict[str, s
                 described[mention.name].add(f"{noun.text}-year-old")
             elif noun.pos_ == "NOUN":
                 described[mention.name].add(noun.lemma_.lower())
+        if mention.start >= 2 and doc[mention.start - 1].text == "," and doc[mention.start - 2].pos_ == "NOUN":
+            described[mention.name].add(doc[mention.start - 2].lemma_.lower())  # "the pilot, Tomas Berg"
         before = doc[mention.start - 1] if mention.start > 0 else None
         if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.dep_ == "compound":
             described[mention.name].add(before.lower_.rstrip("."))  # "driver Alfred Dorris", "President-elect"

@@ -1,0 +1,72 @@
+"""Later references to an actor the article has named become that actor's mentions (and its events)."""
+
+from datetime import date
+
+import pytest
+
+from services.extraction.nlp import load_pipeline
+from services.extraction.pipeline import extract
+
+PUBLISHED = date(2021, 6, 12)  # a Saturday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def actors_by_sentence(nlp, text: str) -> list[tuple[str, set[str]]]:
+    """(first words of the event's sentence, its actors) for every dated event of the text."""
+    return [(event.sentence.split()[0], set(event.actors)) for event in extract(text, PUBLISHED, nlp=nlp).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence_start", "actor"),
+    [
+        # a repeated surname the recogniser missed
+        ("Maria Lopez opened the clinic on Monday. Lopez closed it again on Thursday.", "Lopez", "Maria Lopez"),
+        # a company's short form, and its suffix cut off by the recogniser
+        ("Harbour Foods International cut prices on Monday. Harbour Foods raised them on Friday.", "Harbour",
+         "Harbour Foods International"),
+        # an acronym the text introduces in brackets
+        ("The Coastal Water Authority (CWA) closed two beaches on Tuesday. CWA reopened them on Friday.",
+         "CWA", "Coastal Water Authority"),
+        # a team's short form
+        ("The Dublin Rovers lost the final on Wednesday. The Rovers had won it in 1994.", "The",
+         "Dublin Rovers"),
+        # pronouns: the person named in the sentence before
+        ("Maria Lopez opened the clinic on Monday. She closed it again on Thursday.", "She", "Maria Lopez"),
+        # "the company": the organisation named shortly before
+        ("Harbour Foods International cut prices on Monday. The company raised them on Friday.", "The",
+         "Harbour Foods International"),
+        # a role noun the text introduced in apposition
+        ("Police said the pilot, Tomas Berg, 51, landed the plane on Tuesday. The pilot was released on Friday.",
+         "The", "Tomas Berg"),
+    ],
+)
+def test_a_later_reference_takes_part_in_its_event(nlp, text, sentence_start, actor):
+    later = [actors for start, actors in actors_by_sentence(nlp, text) if start == sentence_start]
+    assert later and actor in later[-1], actors_by_sentence(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence_start", "not_actor"),
+    [
+        # a role noun never links by itself: "the man" was not introduced as anyone
+        ("Maria Lopez opened the clinic on Monday. The man left on Thursday.", "The", "Maria Lopez"),
+        # "he" does not reach a woman the text marks as one
+        ("Mrs Maria Lopez opened the clinic on Monday. He left on Thursday.", "He", "Maria Lopez"),
+        # the "it" of "it was the first" stands for nothing
+        ("Harbour Foods International cut prices on Monday. It was the first cut since 2019.", "It",
+         "Harbour Foods International"),
+        # "his aide" is the aide's doing, not his
+        ("Tomas Berg was elected in 2019. His aide resigned on Tuesday.", "His", "Tomas Berg"),
+        # too far back: a pronoun reaches two sentences at most
+        ("Maria Lopez opened the clinic on Monday. The roof leaked. Rain fell all week. Patients waited. "
+         "She left on Thursday.", "She", "Maria Lopez"),
+    ],
+)
+def test_references_link_only_where_the_text_supports_them(nlp, text, sentence_start, not_actor):
+    for start, actors in actors_by_sentence(nlp, text):
+        if start == sentence_start:
+            assert not_actor not in actors
