@@ -110,3 +110,29 @@ def test_a_surname_tagged_as_an_organisation_is_the_person(nlp):
 def test_photo_credits_are_not_part_of_a_name(nlp):
     names = {a.name for a in resolve_actors(nlp("GETTY Barack Obama spoke in the garden.")).actors}
     assert "Barack Obama" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # a shouted headline is no organisation; the same word in normal case elsewhere would be
+        ("RIVERS BURST BANKS IN STORM. Floods hit Elmford on Monday.", "RIVERS BURST BANKS", None),
+        # credits and datelines glued to a name
+        ("Maria Lopez AP The mayor spoke on Monday. Maria Lopez said on Monday that the dam held.",
+         "Maria Lopez AP", "Maria Lopez"),
+        # a caption's first word that the text also writes as a common word
+        ("Celebrating Dublin Rovers fans fill the square. Fans were celebrating on Sunday.",
+         "Celebrating Dublin Rovers", "Dublin Rovers"),
+        # a capitalised common word the text also writes in lower case
+        ("Customers queued on Monday. Harbour Foods said customers would get refunds.", "Customers",
+         "Harbour Foods"),
+        # written acronyms stay names
+        ("The F.B.I. opened an inquiry on Monday.", None, "F.B.I."),
+    ],
+)
+def test_headline_caption_and_credit_words_make_no_actor(nlp, text, absent, present):
+    names = set(actors_of(nlp, text))
+    if absent:
+        assert absent not in names
+    if present:
+        assert any(present in name for name in names), names

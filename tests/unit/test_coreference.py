@@ -62,8 +62,8 @@ def test_a_later_reference_takes_part_in_its_event(nlp, text, sentence_start, ac
         # "his aide" is the aide's doing, not his
         ("Tomas Berg was elected in 2019. His aide resigned on Tuesday.", "His", "Tomas Berg"),
         # too far back: a pronoun reaches two sentences at most
-        ("Maria Lopez opened the clinic on Monday. The roof leaked. Rain fell all week. Patients waited. "
-         "She left on Thursday.", "She", "Maria Lopez"),
+        (("Maria Lopez opened the clinic on Monday. The roof leaked. Rain fell all week. Patients waited. "
+          "She left on Thursday."), "She", "Maria Lopez"),
     ],
 )
 def test_references_link_only_where_the_text_supports_them(nlp, text, sentence_start, not_actor):

@@ -52,6 +52,8 @@ PAGE_FURNITURE_WORDS: frozenset[str] = words(
     "image images photo photos picture pictures caption getty email e-mail invalid video videos copyright "
     "click subscribe newsletter"
 )
+# News agencies and picture credits that captions and datelines glue to names ("Obama AP", "London Reuters").
+CREDIT_WORDS: frozenset[str] = words("AP AFP Reuters REUTERS EPA PA Getty GETTY Xinhua Bloomberg Shutterstock Rex")
 # Photo credits, counters, handles and links are not names ("Getty 8/19", "@user", "http://...").
 _NOT_A_NAME = re.compile(r"\d|/|@|#|https?:|www\.|\.com\b")
 _POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
@@ -184,6 +186,61 @@ def _ends_as_company(ent) -> bool:
     return len(ent) > 1 and ent[-1].text[:1].isupper() and ent[-1].lower_.rstrip(".") in CORPORATE_SUFFIXES
 
 
+def _lowercase_words(doc) -> frozenset[str]:
+    """Words the article writes in lower case: a capitalised one of them is a common word, not a name."""
+    cached = doc.user_data.get("annals_lowercase_words")
+    if cached is None:
+        cached = frozenset(  # words of running text, not of handles, hashtags or links ("#toblerone")
+            t.text for t in doc
+            if t.text.islower() and t.is_alpha and t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"}
+            and not (t.i > 0 and doc[t.i - 1].text in {"#", "@", "/", "."} and not doc[t.i - 1].whitespace_)
+        )
+        doc.user_data["annals_lowercase_words"] = cached
+    return cached
+
+
+def _trim_fused_words(doc, start: int, end: int) -> tuple[int, int]:
+    """Drop words a headline, caption or credit glued to a name: "Above Clinton", "Jubilant Chicago Cubs",
+    "Follow Ashley May", "Mike Pence Previously", "Obama AP", "London Reuters", "Barbara Kingsolver Read"."""
+    common = _lowercase_words(doc)
+
+    def common_word(token) -> bool:
+        return token.lower_ in common and token.lower_ not in TITLE_WORDS
+
+    # Inside a name common words are normal ("Red Bull", "London Ambulance Service"): only a credit, an
+    # adverb, or a verb the text also writes in lower case ends one, and only a sentence's first word, an
+    # adverb or preposition or adjective, starts one.
+    while end - start > 1 and (doc[end - 1].text in CREDIT_WORDS or doc[end - 1].pos_ in {"ADV", "AUX"}
+                               or (doc[end - 1].pos_ == "VERB" and common_word(doc[end - 1]))):
+        end -= 1
+    while end - start > 1 and (doc[start].text in CREDIT_WORDS
+                               or (doc[start].is_sent_start and common_word(doc[start]))
+                               or (doc[start].pos_ in {"ADP", "ADV", "AUX", "PRON"}
+                                   and doc[start].lower_ not in TITLE_WORDS)):
+        start += 1
+    return start, end
+
+
+def _is_common_word(doc, start: int, end: int, label: str) -> bool:
+    """A one-word organisation or place the article also writes in lower case ("Customers", "Media")."""
+    return end - start == 1 and label != "PERSON" and doc[start].lower_ in _lowercase_words(doc)
+
+
+def _is_shouted_headline(doc, start: int, end: int) -> bool:
+    """ALL-CAPS words of a headline ("CLINTON CLEARED FBI", "FURIOUS") are no names unless the text also
+    writes them in normal case; short acronyms (NBC, NATO) stay names."""
+    span = doc[start:end]
+    if any(not t.is_alpha and not t.is_punct for t in span):
+        return False  # "F.B.I.", "AFL-CIO": written acronyms
+    shouted = [t for t in span if t.is_upper and len(t) > 1]
+    if not shouted or len(shouted) < len([t for t in span if t.is_alpha]):
+        return False
+    if len(span) == 1 and len(span[0]) <= 5:
+        return False
+    normal = " ".join(t.text.capitalize() for t in span)
+    return normal not in doc.text
+
+
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
     """Drop determiners, possessive markers, punctuation and stray prepositions at the span edges."""
     while start < end and (doc[start].pos_ in {"DET", "PUNCT", "ADP", "CCONJ"} or doc[start].lower_ == "the"):
@@ -196,7 +253,8 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
 
 def _mention_from_entity(doc, ent) -> Mention | None:
     start, end = _trim(doc, ent.start, ent.end)
-    if start >= end:
+    start, end = _trim_fused_words(doc, start, end)
+    if start >= end or _is_shouted_headline(doc, start, end) or _is_common_word(doc, start, end, ent.label_):
         return None
     words = [doc[i].text for i in range(start, end)]
     surface = _POSSESSIVE.sub("", " ".join(words).replace(" 's", "").replace(" ’s", "")).strip()
