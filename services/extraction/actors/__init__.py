@@ -57,6 +57,8 @@ CREDIT_WORDS: frozenset[str] = words("AP AFP Reuters REUTERS EPA PA Getty GETTY 
 # Photo credits, counters, handles and links are not names ("Getty 8/19", "@user", "http://...").
 _NOT_A_NAME = re.compile(r"\d|/|@|#|https?:|www\.|\.com\b")
 _POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
+# First words of the table names: most tokens of an article start none, and are passed over at once.
+_TABLE_FIRST_WORDS = frozenset(key.split()[0] for key in _TABLE_NAMES)
 
 
 @dataclass(slots=True)
@@ -157,11 +159,14 @@ def _raw_mentions(doc) -> list[Mention]:
             mentions.append(mention)
             taken.update(range(mention.start, mention.end))
     # Table names the NER missed or mislabelled ("the Kremlin", "Kyiv" tagged as a person).
+    texts = [t.text for t in doc]
     index = 0
     while index < len(doc):
         matched = 0
-        first = doc[index]
-        if index in taken or not (first.text[:1].isupper() or first.lower_ == "the"):
+        first = texts[index]
+        # cheap tests first: this loop sees every token of the article
+        if index in taken or not (first[:1].isupper() or first == "the") \
+                or _POSSESSIVE.sub("", first).lower() not in _TABLE_FIRST_WORDS:
             index += 1
             continue
         for size in range(min(_MAX_TABLE_TOKENS, len(doc) - index), 0, -1):
@@ -190,11 +195,14 @@ def _lowercase_words(doc) -> frozenset[str]:
     """Words the article writes in lower case: a capitalised one of them is a common word, not a name."""
     cached = doc.user_data.get("annals_lowercase_words")
     if cached is None:
-        cached = frozenset(  # words of running text, not of handles, hashtags or links ("#toblerone")
-            t.text for t in doc
-            if t.text.islower() and t.is_alpha and t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"}
-            and not (t.i > 0 and doc[t.i - 1].text in {"#", "@", "/", "."} and not doc[t.i - 1].whitespace_)
-        )
+        words: set[str] = set()
+        glued_to_symbol = False  # words of running text, not of handles, hashtags or links ("#toblerone")
+        for t in doc:
+            text = t.text
+            if not glued_to_symbol and text.islower() and t.is_alpha and t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"}:
+                words.add(text)
+            glued_to_symbol = text in {"#", "@", "/", "."} and not t.whitespace_
+        cached = frozenset(words)
         doc.user_data["annals_lowercase_words"] = cached
     return cached
 
@@ -238,7 +246,10 @@ def _is_shouted_headline(doc, start: int, end: int) -> bool:
     if len(span) == 1 and len(span[0]) <= 5:
         return False
     normal = " ".join(t.text.capitalize() for t in span)
-    return normal not in doc.text
+    text = doc.user_data.get("annals_text")
+    if text is None:  # Doc.text joins every token on each call
+        text = doc.user_data["annals_text"] = doc.text
+    return normal not in text
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:

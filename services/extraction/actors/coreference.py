@@ -32,6 +32,7 @@ PLURAL_PRONOUNS = words("they them their themselves")
 # How far back (in sentences) a pronoun or a description may reach for its antecedent.
 PRONOUN_REACH = 2
 DESCRIPTION_REACH = 6
+NAMED_NOUN_REACH = 12
 _AGE = re.compile(r"^(\d{1,3})-year-old$")
 _NOT_LINKED_ENTITY_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
@@ -164,6 +165,8 @@ def _descriptions(doc, mentions: list) -> tuple[dict[str, set[str]], dict[str, s
                 described[mention.name].add(noun.lemma_.lower())
         if mention.start >= 2 and doc[mention.start - 1].text == "," and doc[mention.start - 2].pos_ == "NOUN":
             described[mention.name].add(doc[mention.start - 2].lemma_.lower())  # "the pilot, Tomas Berg"
+        if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i >= mention.end:
+            described[mention.name].add(head.head.lemma_.lower())  # "the Croydon tram" ... "the tram"
         before = doc[mention.start - 1] if mention.start > 0 else None
         if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.dep_ == "compound":
             described[mention.name].add(before.lower_.rstrip("."))  # "driver Alfred Dorris", "President-elect"
@@ -219,10 +222,9 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
                                    lambda m, noun=noun: m.kind == "person" and noun in described.get(m.name, ()))
             elif noun in ORGANISATION_NOUNS:
                 name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH, lambda m: m.kind == "organisation")
-            else:
-                name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH,
-                                   lambda m, noun=noun: m.kind in {"organisation", "person"}
-                                   and noun in described.get(m.name, ()))
+            else:  # a noun the text first used with the name ("the Croydon tram" ... "the tram")
+                name = _antecedent(token, named, sentence_of, NAMED_NOUN_REACH,
+                                   lambda m, noun=noun: noun in described.get(m.name, ()))
         else:
             continue
         if name is not None:
