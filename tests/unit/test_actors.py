@@ -136,3 +136,18 @@ def test_headline_caption_and_credit_words_make_no_actor(nlp, text, absent, pres
         assert absent not in names
     if present:
         assert any(present in name for name in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "surface_reads_as"),
+    [
+        ("Voters in Atlanta, Georgia queued for hours.", "Georgia (US state)"),
+        ("Georgia and Ohio voted for the governor.", "Georgia (US state)"),
+        ("Officials in Washington state counted ballots.", "Washington (US state)"),
+        ("Georgia signed a trade deal with Armenia.", "Georgia"),
+        ("Georgia and Ohio fans met in Tbilisi.", "Georgia"),
+        ("Washington imposed sanctions on Moscow.", "United States"),
+    ],
+)
+def test_names_shared_by_a_country_and_a_us_state_are_read_in_context(nlp, text, surface_reads_as):
+    assert surface_reads_as in actors_of(nlp, text)

@@ -23,6 +23,7 @@ from services.extraction.actors.tables import (
     RELATION_NOUNS,
     STATE_NOUNS,
     TITLE_WORDS,
+    US_STATES,
     words,
 )
 from services.extraction.model import Actor
@@ -113,7 +114,10 @@ def strip_title(words: list[str]) -> list[str]:
     index = 0
     while index < len(words) - 1:
         word = words[index].lower()
-        if word in TITLE_WORDS or word in _DEMONYM_BY_NAME or word in _COUNTRY_BY_NAME:
+        # a country or capital only as an affiliation before a title ("US President"), never in a name
+        # ("Dublin Rovers")
+        affiliation = word in _COUNTRY_BY_NAME and words[index + 1].lower().rstrip(".") in TITLE_WORDS
+        if word in TITLE_WORDS or word in _DEMONYM_BY_NAME or affiliation:
             index += 1
             continue
         # Two-word demonyms ("North Korean President Kim Jong Un").
@@ -128,6 +132,7 @@ def resolve_actors(doc) -> ActorResolution:
     """Find the actors of a parsed document and the tokens that mention them."""
     raw = _raw_mentions(doc)
     _canonicalise_people(raw, doc)
+    _read_us_states(doc, raw)
     _link_descriptions(doc, raw)
     add_coreferent_mentions(doc, raw, Mention)
     raw.sort(key=lambda m: (m.start, m.end))
@@ -391,6 +396,27 @@ def _canonicalise_people(mentions: list[Mention], doc=None) -> None:
             if longer and len({m.name for m in longer}) == 1:
                 mention.name = longer[0].name
                 changed = True
+
+
+def _read_us_states(doc, mentions: list[Mention]) -> None:
+    """"Georgia" and "Washington" are US states, not the country or the capital's state, where the text
+    says so: "the state of Georgia", "Washington state", "Atlanta, Georgia", or other US states named."""
+    states = [m for m in mentions if m.kind == "place" and m.surface in US_STATES]
+    if not states:
+        return
+    other_states = {m.surface for m in mentions if m.kind == "place" and m.surface in US_STATES
+                    and m.surface not in _COUNTRY_BY_NAME.keys() | {k.title() for k in _COUNTRY_BY_NAME}}
+    for mention in states:
+        before = doc[max(0, mention.start - 2) : mention.start].text.lower()
+        after = doc[mention.end].lower_ if mention.end < len(doc) else ""
+        after_place = mention.start >= 2 and doc[mention.start - 1].text == "," and doc[mention.start - 2].pos_ == "PROPN"
+        said_so = before.endswith("state of") or after == "state" or after_place
+        ambiguous = mention.name != mention.surface or mention.surface.lower() in _COUNTRY_BY_NAME
+        # the country's capital or demonym in the text ("Tbilisi") keeps the plain name the country's
+        country_told = any(m.name == mention.name and m.surface != mention.surface for m in mentions)
+        by_company = bool(other_states - {mention.surface}) and mention.name == mention.surface and not country_told
+        if ambiguous and (said_so or by_company):
+            mention.name = f"{mention.surface} (US state)"
 
 
 def _is_part_of(short: list[str], long: list[str]) -> bool:

@@ -5,109 +5,17 @@ General tables about the world and English news usage, never about one document.
 
 from __future__ import annotations
 
+from services.extraction.actors.gazetteer import country_tables
+
 
 def words(text: str) -> frozenset[str]:
     """A word table written as one space-separated string."""
     return frozenset(text.split())
 
 
-# Country (canonical name) -> other names, capitals and seats of government that stand for its state.
-COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "United States": ("US", "U.S.", "U.S", "USA", "U.S.A.", "America", "United States of America",
-                      "Washington", "Washington D.C.", "Washington, D.C.", "White House", "the States",
-                      "Oval Office"),
-    "United Kingdom": ("UK", "U.K.", "Britain", "Great Britain", "London", "Downing Street", "Whitehall"),
-    "Russia": ("Russian Federation", "Moscow", "Kremlin", "the Kremlin"),
-    "Ukraine": ("Kyiv", "Kiev", "the Ukraine"),
-    "China": ("PRC", "People's Republic of China", "Beijing", "Peking", "Zhongnanhai", "mainland China"),
-    "North Korea": ("DPRK", "D.P.R.K.", "Democratic People's Republic of Korea", "Pyongyang"),
-    "South Korea": ("ROK", "Republic of Korea", "Seoul", "Korea, South"),
-    "Japan": ("Tokyo",),
-    "Taiwan": ("Taipei", "Republic of China"),
-    "Vietnam": ("Viet Nam", "Hanoi"),
-    "India": ("New Delhi", "Delhi"),
-    "Pakistan": ("Islamabad",),
-    "Afghanistan": ("Kabul",),
-    "Iran": ("Tehran", "Teheran", "Islamic Republic of Iran"),
-    "Iraq": ("Baghdad",),
-    "Syria": ("Damascus",),
-    "Israel": ("Jerusalem",),
-    "Lebanon": ("Beirut",),
-    "Jordan": ("Amman",),
-    "Saudi Arabia": ("Riyadh",),
-    "United Arab Emirates": ("UAE", "U.A.E.", "Abu Dhabi"),
-    "Qatar": ("Doha",),
-    "Turkey": ("Ankara", "Türkiye", "Turkiye"),
-    "Egypt": ("Cairo",),
-    "Libya": ("Tripoli",),
-    "Sudan": ("Khartoum",),
-    "Ethiopia": ("Addis Ababa",),
-    "Kenya": ("Nairobi",),
-    "Nigeria": ("Abuja",),
-    "South Africa": ("Pretoria",),
-    "France": ("Paris", "Elysee", "Élysée", "Elysee Palace"),
-    "Germany": ("Berlin",),
-    "Italy": ("Rome",),
-    "Spain": ("Madrid",),
-    "Portugal": ("Lisbon",),
-    "Netherlands": ("The Hague", "Holland", "the Netherlands"),
-    "Belgium": ("Brussels",),
-    "Poland": ("Warsaw",),
-    "Hungary": ("Budapest",),
-    "Austria": ("Vienna",),
-    "Switzerland": ("Bern",),
-    "Sweden": ("Stockholm",),
-    "Norway": ("Oslo",),
-    "Finland": ("Helsinki",),
-    "Denmark": ("Copenhagen",),
-    "Greece": ("Athens",),
-    "Belarus": ("Minsk",),
-    "Georgia": ("Tbilisi",),
-    "Armenia": ("Yerevan",),
-    "Azerbaijan": ("Baku",),
-    "Kazakhstan": ("Astana",),
-    "Brazil": ("Brasilia", "Brasília"),
-    "Argentina": ("Buenos Aires",),
-    "Mexico": ("Mexico City",),
-    "Canada": ("Ottawa",),
-    "Cuba": ("Havana",),
-    "Venezuela": ("Caracas",),
-    "Colombia": ("Bogota", "Bogotá"),
-    "Chile": ("Santiago",),
-    "Australia": ("Canberra",),
-    "New Zealand": ("Wellington",),
-    "Indonesia": ("Jakarta",),
-    "Philippines": ("Manila", "the Philippines"),
-    "Thailand": ("Bangkok",),
-    "Malaysia": ("Kuala Lumpur",),
-    "Singapore": (),
-    "Myanmar": ("Burma", "Naypyidaw"),
-    "Mongolia": ("Ulaanbaatar",),
-    "Palestine": ("Palestinian territories", "Ramallah"),
-}
-
-# Demonym -> country. Used when the demonym stands for the state ("a North Korean official").
-DEMONYMS: dict[str, str] = {
-    "American": "United States", "U.S.": "United States", "US": "United States",
-    "British": "United Kingdom", "English": "United Kingdom", "Russian": "Russia", "Soviet": "Russia",
-    "Ukrainian": "Ukraine", "Chinese": "China", "North Korean": "North Korea", "South Korean": "South Korea",
-    "Japanese": "Japan", "Taiwanese": "Taiwan", "Vietnamese": "Vietnam", "Indian": "India",
-    "Pakistani": "Pakistan", "Afghan": "Afghanistan", "Iranian": "Iran", "Iraqi": "Iraq", "Syrian": "Syria",
-    "Israeli": "Israel", "Lebanese": "Lebanon", "Jordanian": "Jordan", "Saudi": "Saudi Arabia",
-    "Emirati": "United Arab Emirates", "Qatari": "Qatar", "Turkish": "Turkey", "Egyptian": "Egypt",
-    "Libyan": "Libya", "Sudanese": "Sudan", "Ethiopian": "Ethiopia", "Kenyan": "Kenya", "Nigerian": "Nigeria",
-    "South African": "South Africa", "French": "France", "German": "Germany", "Italian": "Italy",
-    "Spanish": "Spain", "Portuguese": "Portugal", "Dutch": "Netherlands", "Belgian": "Belgium",
-    "Polish": "Poland", "Hungarian": "Hungary", "Austrian": "Austria", "Swiss": "Switzerland",
-    "Swedish": "Sweden", "Norwegian": "Norway", "Finnish": "Finland", "Danish": "Denmark", "Greek": "Greece",
-    "Belarusian": "Belarus", "Georgian": "Georgia", "Armenian": "Armenia", "Azerbaijani": "Azerbaijan",
-    "Kazakh": "Kazakhstan", "Brazilian": "Brazil", "Argentine": "Argentina", "Argentinian": "Argentina",
-    "Mexican": "Mexico", "Canadian": "Canada", "Cuban": "Cuba", "Venezuelan": "Venezuela",
-    "Colombian": "Colombia", "Chilean": "Chile", "Australian": "Australia", "New Zealand": "New Zealand",
-    "Indonesian": "Indonesia", "Filipino": "Philippines", "Philippine": "Philippines", "Thai": "Thailand",
-    "Malaysian": "Malaysia", "Singaporean": "Singapore", "Burmese": "Myanmar", "Mongolian": "Mongolia",
-    "Palestinian": "Palestine", "Irish": "Ireland", "Scottish": "United Kingdom", "Welsh": "United Kingdom",
-}
+# Country (canonical name) -> other names, capitals and seats of government that stand for its state, and
+# demonym -> country: from the countryinfo package with news usage added (see gazetteer.py).
+COUNTRY_ALIASES, DEMONYMS, US_STATES = country_tables()
 
 # Nouns whose demonym modifier denotes the state itself ("Russian forces", "a North Korean official").
 STATE_NOUNS: frozenset[str] = words(
