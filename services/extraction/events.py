@@ -164,8 +164,9 @@ def _draft_event(
     if governor is None:
         return None
     clause = clause_of(doc, governor, phrase, frozenset(resolution.token_actor))
-    if _negated(clause):
-        return None  # "there have been no fatalities since 1959", "Dewey did not defeat Truman that year"
+    last_time = _last_time(doc, phrase, clause)
+    if _negated(clause) and not last_time:
+        return None  # "Dewey did not defeat Truman that year", "there have been no fatalities since 1959"
     clause.sentence = sentences.of(governor)
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
     phrase_tokens = {t.i for t in span} if span is not None else set()
@@ -177,7 +178,8 @@ def _draft_event(
     event = Event(
         date=phrase.date,
         actors=tuple(actors),
-        summary=summarise(doc, clause, phrase_tokens),
+        summary=(summarise(doc, _with_since(clause, phrase_tokens), set()) if last_time
+                 else summarise(doc, clause, phrase_tokens)),
         trigger=trigger_of(clause),
         status=status_of(clause, phrase.date, dct),
         sentence=sentences.text[start_char:end_char],
@@ -218,6 +220,23 @@ def _reported_content(clause: Clause, other_dates: set[int]) -> set[int]:
             if not words & other_dates:
                 content |= words
     return content
+
+
+def _with_since(clause: Clause, phrase_tokens: set[int]) -> Clause:
+    """The clause with its "since DATE" (a prepositional phrase the clause otherwise leaves to itself)."""
+    since = {i - 1 for i in phrase_tokens if i > 0 and clause.governor.doc[i - 1].lower_ == "since"}
+    return replace(clause, tokens=clause.tokens | phrase_tokens | since)
+
+
+def _last_time(doc, phrase, clause: Clause) -> bool:
+    """"had not won the title since 1908": a verb negated over "since DATE" tells when it last happened
+    (and the summary must keep the date). "No fatalities since 1959" tells of none: no event."""
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if span is None or not any(c.dep_ == "neg" for t in {clause.governor, clause.head} for c in t.children):
+        return False
+    first = span[0]
+    before = doc[span.start - 1] if span.start > 0 else None
+    return first.lower_ == "since" or (before is not None and before.lower_ == "since")
 
 
 def _negated(clause: Clause) -> bool:

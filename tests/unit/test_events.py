@@ -139,3 +139,16 @@ def test_offsets_from_an_event_of_the_article(text, value):
 )
 def test_a_negated_clause_reports_no_happening(text):
     assert events_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The Rovers had not won the league since 1994.", "1994"),
+        ("Luigi Rossi has not visited Paris since 2019.", "2019"),
+    ],
+)
+def test_a_verb_negated_over_since_tells_when_it_last_happened(text, value):
+    (event,) = events_of(text)
+    assert event.date.value == value and event.status == "occurred"
+    assert f"since {value}" in event.summary  # the reader must see that it is the last time, not a denial
