@@ -44,6 +44,7 @@ def extraction_to_json(extraction) -> dict:
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     """Add the extraction commands to the `annals` app and its `eval` group."""
+    register_actor_check(eval_app)
 
     @app.command("extract")
     def extract_command(
@@ -136,3 +137,27 @@ def print_scores(scores, *, verbose: bool) -> None:
         for event in actor.spurious:
             console.print(f"  spurious {event.date.value:<22} {event.trigger}: {event.summary[:100]}",
                           markup=False, highlight=False)
+
+
+def register_actor_check(eval_app: typer.Typer) -> None:
+    @eval_app.command("actors")
+    def eval_actors_command(
+        corpus: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="Folder of article JSON files.")],
+    ) -> None:
+        """List the actors extracted from a corpus that look like headline or caption fragments."""
+        from datetime import UTC, datetime
+
+        from services.evaluation.corpus import read_corpus
+        from services.extraction.evaluation.actors import fragment_reasons
+        from services.extraction.pipeline import extract_many
+
+        articles = list(read_corpus(corpus).values())
+        now = datetime.now(UTC)
+        names: dict[str, str] = {}
+        for extraction in extract_many((a.text, a.published_at or now) for a in articles):
+            names.update({actor.name: actor.kind for actor in extraction.actors})
+        flagged = {name: fragment_reasons(name) for name in sorted(names)}
+        flagged = {name: reasons for name, reasons in flagged.items() if reasons}
+        for name, reasons in flagged.items():
+            typer.echo(f"  {names[name]:<12} {name!r}: {', '.join(reasons)}")
+        typer.echo(f"{len(flagged)} of {len(names)} distinct actors look like fragments ({len(articles)} articles)")

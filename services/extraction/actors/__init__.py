@@ -16,6 +16,7 @@ from services.extraction.actors.tables import (
     CORPORATE_SUFFIXES,
     COUNTRY_ALIASES,
     DEMONYMS,
+    FUNCTION_WORDS,
     LEADER_NOUNS,
     LEADER_TITLES,
     ORGANISATION_ALIASES,
@@ -223,10 +224,14 @@ def _trim_fused_words(doc, start: int, end: int) -> tuple[int, int]:
     # Inside a name common words are normal ("Red Bull", "London Ambulance Service"): only a credit, an
     # adverb, or a verb the text also writes in lower case ends one, and only a sentence's first word, an
     # adverb or preposition or adjective, starts one.
+    def closed_class(token) -> bool:
+        return token.lower_ in FUNCTION_WORDS and not token.is_upper
+
     while end - start > 1 and (doc[end - 1].text in CREDIT_WORDS or doc[end - 1].pos_ in {"ADV", "AUX"}
+                               or closed_class(doc[end - 1])
                                or (doc[end - 1].pos_ == "VERB" and common_word(doc[end - 1]))):
         end -= 1
-    while end - start > 1 and (doc[start].text in CREDIT_WORDS
+    while end - start > 1 and (doc[start].text in CREDIT_WORDS or closed_class(doc[start])
                                or (doc[start].is_sent_start and common_word(doc[start]))
                                or (doc[start].pos_ in {"ADP", "ADV", "AUX", "PRON"}
                                    and doc[start].lower_ not in TITLE_WORDS)):

@@ -115,3 +115,16 @@ FEMALE_WORDS: frozenset[str] = words(
     "mrs ms miss lady dame queen princess madam mother daughter wife sister grandmother aunt niece woman girl "
     "mum mom grandma spokeswoman chairwoman congresswoman businesswoman mum-of-two mother-of-two"
 )
+
+# Closed-class English words (prepositions, adverbs, auxiliaries, pronouns) and the calls to action of web
+# pages: no name starts or ends with one in title case, while headlines and captions glue them to names
+# ("Above Clinton", "Mike Pence Previously", "Follow Ashley May"). Words that are also names (May, Will, US)
+# are left out.
+FUNCTION_WORDS: frozenset[str] = words(
+    "above after against ahead along also among around as at before behind below beside between beyond but by "
+    "down during except for from here if into like near now off on onto out over past previously since so "
+    "than that then there these this those through to under until up upon very via what when where which "
+    "while who why with within without yet is are was were be been being has have had do does did would "
+    "can could shall should might must he she it they we you i his her its their our my your me him them "
+    "read watch follow click play more"
+)
