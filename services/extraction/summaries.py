@@ -1,22 +1,214 @@
-"""Event summaries: a short readable rendering of the clause that reports a happening."""
+"""Event summaries: the clause that reports a happening, rendered as a statement a reader understands.
+
+The clause (from events.py) is a set of tokens of one sentence; words of other happenings were left out
+of it. Leaving words out leaves marks behind, so the tokens are tidied before they are joined:
+
+- a report keeps what was reported ("Comey said on Sunday" + "that the bureau had found nothing");
+- quotation marks and brackets are kept or dropped in pairs, a quotation that is kept is kept whole;
+- punctuation at a gap is kept once ("On 28 October, Comey sent", not "October,, Comey"), and not at all
+  between a subject and its verb ("Kasich (R) was", not "Kasich (R), was");
+- a conjunction whose conjunct was left out goes, and so does anything a statement cannot end on
+  ("… on Sunday, but");
+- past 200 characters the text is cut at a clause boundary (else a word boundary) and ends with "…".
+"""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
+from services.extraction.actors.tables import words
+
 if TYPE_CHECKING:
     from services.extraction.events import Clause
 
 MAX_SUMMARY_CHARS = 200
+# A cut for length goes back at most this far to reach a clause boundary before it takes a word boundary.
+CLAUSE_CUT_WINDOW = 80
+
+# Words a complete English statement does not end on (conjunctions, prepositions, determiners).
+DANGLING_WORDS: frozenset[str] = words(
+    "and or but nor yet so because although though while whereas if unless than as which who whom whose "
+    "where when of to in on at by for with from into onto about after before since until over under between "
+    "among against during without through via per the a an its their our my your including like amid despite"
+)
+# Words that end a statement as pronouns ("… met her.") but not as determiners ("… met her").
+DETERMINERS_OR_PRONOUNS: frozenset[str] = words("his her this these those that")
+WH_WORDS: frozenset[str] = words("who whom whose which where when")
+# Dependencies whose words only join or introduce others: a summary neither starts nor ends on them.
+CONNECTIVE_DEPS: frozenset[str] = frozenset({"cc", "preconj", "prep", "mark", "det", "case", "aux", "punct"})
+# Reporting verbs (lemmas) whose reported content belongs to the summary of the saying.
+REPORTING_LEMMAS: frozenset[str] = words(
+    "say tell add stress announce state declare claim note warn report confirm deny insist explain write "
+    "tweet post argue suggest acknowledge admit reveal"
+)
+# Dependents that carry what a reporting verb reports.
+CONTENT_DEPS: frozenset[str] = frozenset({"ccomp", "parataxis", "xcomp"})
+QUOTES: frozenset[str] = frozenset({'"', "''", "``"})
+OPENING_BRACKETS: dict[str, str] = {"(": ")", "[": "]"}
+CLOSING_BRACKETS: frozenset[str] = frozenset(OPENING_BRACKETS.values())
+# Punctuation that may stand between two parts of a statement (and must not be doubled).
+JOINING_PUNCTUATION: frozenset[str] = frozenset({",", ";", ":", "-", "--", "\u2013", "\u2014", "...", "…"})
+TERMINAL_PUNCTUATION: frozenset[str] = frozenset({".", "!", "?"})
 
 
 def summarise(doc, clause: Clause, phrase_tokens: set[int]) -> str:
     """A short readable rendering of the clause (at most 200 characters)."""
     sentence = clause.sentence if clause.sentence is not None else clause.governor.sent
-    tokens = [t for t in sentence if t.i in clause.tokens]
-    if len([t for t in tokens if not t.is_punct]) < 4:
-        tokens = list(sentence)  # a fragment ("to go") says less than its sentence
+    kept = {i for i in clause.tokens if sentence.start <= i < sentence.end}
+    if sum(1 for i in kept if not doc[i].is_punct) < 4:
+        kept = set(range(sentence.start, sentence.end))  # a fragment ("to go") says less than its sentence
+    kept |= reported_content(doc, kept)
+    kept = _whole_quotations(doc, sentence, kept)
+    text = render(tidy([doc[i] for i in sorted(kept)]))
+    if text.count('"') % 2:
+        text += '"'  # a quotation the sentence splitter cut from its closing mark
+    return shorten(text)
+
+
+def reported_content(doc, kept: set[int]) -> set[int]:
+    """The words a kept reporting verb reports: "said [that the plan had failed]", "told X [to leave]"."""
+    content: set[int] = set()
+    for i in kept:
+        token = doc[i]
+        if token.lemma_.lower() not in REPORTING_LEMMAS or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        for child in token.children:
+            if child.dep_ in CONTENT_DEPS and child.i not in kept:
+                content |= {t.i for t in child.subtree}
+    return content
+
+
+def _pairs(tokens, opening, closing) -> list[tuple[int, int]]:
+    """(open, close) token indices of balanced marks; `opening`/`closing` tell which text opens or closes."""
+    pairs: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for token in tokens:
+        if opening(token.text) and closing(token.text):  # a straight quote: opens unless one is open
+            if stack:
+                pairs.append((stack.pop(), token.i))
+            else:
+                stack.append(token.i)
+        elif opening(token.text):
+            stack.append(token.i)
+        elif closing(token.text) and stack:
+            pairs.append((stack.pop(), token.i))
+    return pairs
+
+
+def _quote_pairs(sentence) -> list[tuple[int, int]]:
+    return _pairs(sentence, lambda t: t in QUOTES, lambda t: t in QUOTES)
+
+
+def _bracket_pairs(sentence) -> list[tuple[int, int]]:
+    return _pairs(sentence, lambda t: t in OPENING_BRACKETS, lambda t: t in CLOSING_BRACKETS)
+
+
+def _whole_quotations(doc, sentence, kept: set[int]) -> set[int]:
+    """A quotation with any kept word is kept whole, with its marks; quotation marks and brackets around
+    nothing kept are dropped; a mark without its partner in the sentence is dropped."""
+    kept = set(kept)
+    marks = {t.i for t in sentence if t.text in QUOTES or t.text in OPENING_BRACKETS or t.text in CLOSING_BRACKETS}
+    kept -= marks
+    for start, end in _quote_pairs(sentence):
+        if any(not doc[i].is_punct and i in kept for i in range(start + 1, end)):
+            kept |= set(range(start, end + 1))
+    for start, end in _bracket_pairs(sentence):
+        if any(not doc[i].is_punct and i in kept for i in range(start + 1, end)):
+            kept |= {start, end}
+    return kept
+
+
+def _is_joining(token) -> bool:
+    return token.text in JOINING_PUNCTUATION
+
+
+def _is_mark(token) -> bool:
+    return token.text in QUOTES or token.text in OPENING_BRACKETS or token.text in CLOSING_BRACKETS
+
+
+def tidy(tokens: list) -> list:
+    """Drop what leaving words out left behind: conjunctions without their conjunct, doubled or floating
+    punctuation, and connectives at either end."""
+    kept = {t.i for t in tokens}
+    tokens = [t for t in tokens if not _orphan_connective(t, kept)]
+    tokens = _single_punctuation_at_gaps(tokens)
+    terminal = tokens[-1] if tokens and tokens[-1].text in TERMINAL_PUNCTUATION else None
+    body = tokens[:-1] if terminal is not None else tokens
+    while body and _cannot_start(body[0]):
+        body = body[1:]
+    while body and _cannot_end(body[-1]):
+        body = body[:-1]
+    if terminal is not None and body and not _is_joining(body[-1]):
+        body = [*body, terminal]
+    return body
+
+
+def _orphan_connective(token, kept: set[int]) -> bool:
+    """A conjunction whose following conjunct was left out, a preposition whose object was left out."""
+    if token.dep_ in {"cc", "preconj"}:
+        conjuncts = [c for c in token.head.children if c.dep_ == "conj" and c.i > token.i]
+        return bool(conjuncts) and not any(c.i in kept for c in conjuncts)
+    if token.dep_ in {"prep", "agent"} and token.pos_ == "ADP":
+        objects = [c for c in token.children if c.dep_ in {"pobj", "pcomp"}]
+        return bool(objects) and not any(c.i in kept for c in objects)
+    return False
+
+
+def _single_punctuation_at_gaps(tokens: list) -> list:
+    """One mark where several meet ("October,, Comey" -> "October, Comey"; "time,." -> "time."),
+    none where a left-out aside stood between a subject and its verb ("Kasich (R), was" -> "Kasich (R) was")."""
+    result: list = []
+    for position, token in enumerate(tokens):
+        if not _is_punctuation(token):
+            result.append(token)
+            continue
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        if result and _is_punctuation(result[-1]):  # two marks met where words were left out
+            if token.text in TERMINAL_PUNCTUATION:
+                result[-1] = token  # the full stop wins over the comma left before it
+            if _separates_subject_from_verb(result[-1], following):
+                result.pop()
+            continue
+        gap_after = following is not None and following.i != token.i + 1
+        if not (gap_after and _separates_subject_from_verb(token, following)):
+            result.append(token)
+    return result
+
+
+def _is_punctuation(token) -> bool:
+    return _is_joining(token) or token.text in TERMINAL_PUNCTUATION
+
+
+def _separates_subject_from_verb(mark, following) -> bool:
+    """A comma left before the verb of its subject once the aside that followed the subject went out."""
+    if mark.text != "," or following is None or following.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < mark.i for c in following.children) or any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.i < mark.i for c in following.head.children
+        if following.dep_ in {"aux", "auxpass"}
+    )
+
+
+def _cannot_start(token) -> bool:
+    if _is_mark(token):
+        return False
+    return _is_joining(token) or token.text in TERMINAL_PUNCTUATION or token.dep_ in {"cc", "preconj"}
+
+
+def _cannot_end(token) -> bool:
+    if _is_mark(token):
+        return token.text in OPENING_BRACKETS
+    if _is_joining(token):
+        return True
+    word = token.lower_
+    if word in DETERMINERS_OR_PRONOUNS:
+        return token.dep_ in {"det", "poss", "mark"}  # "… that." ends as a pronoun, not as a determiner
+    return word in DANGLING_WORDS and (token.dep_ in CONNECTIVE_DEPS or word in WH_WORDS)
+
+
+def render(tokens: list) -> str:
+    """The tokens as text: their own spacing, one space where words were left out."""
     pieces: list[str] = []
     for position, token in enumerate(tokens):
         pieces.append(token.text_with_ws)
@@ -25,10 +217,39 @@ def summarise(doc, clause: Clause, phrase_tokens: set[int]) -> str:
             pieces.append(" ")  # words left out in between
     text = "".join(pieces).strip()
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r"^[\s,;:\-\u2013\u2014\"']+|[\s,;:\-\u2013\u2014\"']+$", "", text)
     text = re.sub(r"\s{2,}", " ", text)
+    return text
+
+
+_CLAUSE_BOUNDARY = re.compile(r"[,;:]\s|\s(?:--|-|\u2013|\u2014)\s")
+_DANGLING_TAIL = re.compile(r"[\s,;:\-\u2013\u2014(\"']+$")
+
+
+def shorten(text: str) -> str:
+    """At most 200 characters: cut at the last clause boundary near the limit (else a word boundary),
+    drop what cannot end a statement, add "…" and close a quotation or bracket left open."""
     if len(text) > MAX_SUMMARY_CHARS:
-        cut = text[: MAX_SUMMARY_CHARS - 1]
-        cut = cut[: cut.rfind(" ")] if " " in cut else cut
-        text = cut.rstrip(" ,;:") + "…"
-    return text[:1].upper() + text[1:]
+        limit = MAX_SUMMARY_CHARS - 3  # room for "…" and a closing mark
+        boundaries = [m.start() for m in _CLAUSE_BOUNDARY.finditer(text, 0, limit) if m.start() > limit - CLAUSE_CUT_WINDOW]
+        if boundaries:
+            cut = text[: boundaries[-1]]
+        else:
+            cut = text[:limit]
+            cut = cut[: cut.rfind(" ")] if " " in cut else cut
+        text = _without_dangling_tail(cut) + "…"
+        if text.count('"') % 2:
+            text += '"'
+        if text.count("(") > text.count(")"):
+            text += ")"
+    return text[:1].upper() + text[1:] if not text.startswith('"') else '"' + text[1:2].upper() + text[2:]
+
+
+def _without_dangling_tail(text: str) -> str:
+    while True:
+        trimmed = _DANGLING_TAIL.sub("", text)
+        last = trimmed.rsplit(" ", 1)
+        if len(last) == 2 and last[1].lower() in DANGLING_WORDS:
+            trimmed = last[0]
+        if trimmed == text:
+            return text
+        text = trimmed
