@@ -35,6 +35,8 @@ DANGLING_WORDS: frozenset[str] = words(
 # Words that end a statement as pronouns ("… met her.") but not as determiners ("… met her").
 DETERMINERS_OR_PRONOUNS: frozenset[str] = words("his her this these those that")
 WH_WORDS: frozenset[str] = words("who whom whose which where when")
+# Subordinators whose clause still states a fact without them (not "if", "unless", "whether").
+FACTUAL_SUBORDINATORS: frozenset[str] = words("since after before when while as because once until although though")
 # Dependencies whose words only join or introduce others: a summary neither starts nor ends on them.
 CONNECTIVE_DEPS: frozenset[str] = frozenset({"cc", "preconj", "prep", "mark", "det", "case", "aux", "punct"})
 # Reporting verbs (lemmas) whose reported content belongs to the summary of the saying.
@@ -58,7 +60,7 @@ def summarise(doc, clause: Clause, phrase_tokens: set[int]) -> str:
     kept = {i for i in clause.tokens if sentence.start <= i < sentence.end}
     if sum(1 for i in kept if not doc[i].is_punct) < 4:
         kept = set(range(sentence.start, sentence.end))  # a fragment ("to go") says less than its sentence
-    kept |= reported_content(doc, kept)
+    kept |= reported_content(doc, kept) | attribution(clause.head, kept)
     kept = _whole_quotations(doc, sentence, kept)
     text = render(tidy([doc[i] for i in sorted(kept)]))
     if text.count('"') % 2:
@@ -76,7 +78,42 @@ def reported_content(doc, kept: set[int]) -> set[int]:
         for child in token.children:
             if child.dep_ in CONTENT_DEPS and child.i not in kept:
                 content |= {t.i for t in child.subtree}
+            elif child.dep_ == "dobj":
+                content |= _content_parsed_as_relative_clause(child, kept)
+        # '"I hope it won't," Cranston said': the parser may hang the verb on the quotation before it.
+        head = token.head
+        if token.dep_ in {"ccomp", "parataxis"} and head.i < token.i and head.i not in kept:
+            content |= {t.i for t in head.subtree} - {t.i for t in token.subtree}
     return content
+
+
+RELATIVE_WORDS: frozenset[str] = words("who whom whose which that where when why")
+
+
+def _content_parsed_as_relative_clause(hearer, kept: set[int]) -> set[int]:
+    """ "told donors he had lost": a clause after the hearer with no relative word is what was told."""
+    for child in hearer.children:
+        if child.dep_ == "relcl" and child.i not in kept and child.i > hearer.i:
+            first = child.left_edge
+            if first.lower_ not in RELATIVE_WORDS and first.i == hearer.i + 1:
+                return {t.i for t in child.subtree}
+    return set()
+
+
+def attribution(head, kept: set[int]) -> set[int]:
+    """Who reported a happening the clause tells as reported content: "[Comey told lawmakers] that …"."""
+    reporter = head.head
+    if head.dep_ not in {"ccomp", "parataxis"} or reporter.i in kept:
+        return set()
+    if reporter.lemma_.lower() not in REPORTING_LEMMAS or reporter.pos_ not in {"VERB", "AUX"}:
+        return set()
+    words = {reporter.i}
+    for child in reporter.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj", "dative", "aux", "auxpass", "neg"}:
+            words |= {t.i for t in child.subtree}
+        elif child.dep_ == "punct":
+            words.add(child.i)  # '…," he said.' (tidy drops the marks that end up doubled)
+    return words
 
 
 def _pairs(tokens, opening, closing) -> list[tuple[int, int]]:
@@ -139,6 +176,8 @@ def tidy(tokens: list) -> list:
         body = body[1:]
     while body and _cannot_end(body[-1]):
         body = body[:-1]
+    if len(body) >= 2 and body[-1].text in QUOTES and _is_joining(body[-2]):
+        body = [*body[:-2], body[-1]]  # '"… last week,"' ends the quotation, not a sentence that goes on
     if terminal is not None and body and not _is_joining(body[-1]):
         body = [*body, terminal]
     return body
@@ -193,7 +232,9 @@ def _separates_subject_from_verb(mark, following) -> bool:
 def _cannot_start(token) -> bool:
     if _is_mark(token):
         return False
-    return _is_joining(token) or token.text in TERMINAL_PUNCTUATION or token.dep_ in {"cc", "preconj"}
+    if token.dep_ == "mark" and token.lower_ in FACTUAL_SUBORDINATORS:
+        return True  # "Since his victory was confirmed on Wednesday" tells "his victory was confirmed …"
+    return token.is_punct or token.text in TERMINAL_PUNCTUATION or token.dep_ in {"cc", "preconj"}
 
 
 def _cannot_end(token) -> bool:

@@ -25,6 +25,8 @@ SPEECH_VERB_FORMS: frozenset[str] = words(
     "wrote writes tweeted tweets stressed stresses revealed reveals acknowledged acknowledges admitted "
     "admits argued argues suggested suggests"
 )
+# "was confirmed", "been reported": a passive is not a speaker reporting.
+PASSIVE_AUXILIARIES: frozenset[str] = words("is are was were be been being")
 # Words that may follow a speech verb without being its content: adjuncts of time, place and manner.
 ADJUNCT_WORDS: frozenset[str] = words(
     "on in at last this next earlier later yesterday today tonight week month year weekend morning afternoon "
@@ -39,7 +41,7 @@ BOILERPLATE_IN_SUMMARY = re.compile(
     r"Read more|Click to share|Follow us|Share this|\d+ of \d+\b|AP Photo|Reuters/|/AFP|\(Photo:)",
     re.IGNORECASE,
 )
-_DOUBLED_PUNCTUATION = re.compile(r"[,;:]\s*[,;:.!?]|(?<![A-Z.])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.\s*[,;]|"
+_DOUBLED_PUNCTUATION = re.compile(r"[,;:]\s*[,;:.!?]|(?<=[a-z]{4})\.\s*[,;]|"
                                   r"(?:^|\s)[,;:.](?=\s|$)|\(\s*[,;:.]?\s*\)|\(\s*[,;:]|[,;:]\s*\)")
 _WORD = re.compile(r"[A-Za-z']+")
 
@@ -83,7 +85,7 @@ def _dangling_end(text: str) -> bool:
     body = text.rstrip(" .!?…\"')]")
     if not body or body[-1] in ",;:-\u2013\u2014(":
         return True
-    last_word = body.split()[-1].strip("\"'()[],;:").lower()
+    last_word = body.split()[-1].strip("\"'()[],;:-").lower()
     return last_word in DANGLING_WORDS
 
 
@@ -105,7 +107,7 @@ def _speech_without_content(text: str) -> bool:
     if '"' in text:
         return False  # a quotation is the content
     words = [w.lower() for w in _WORD.findall(text)]
-    positions = [i for i, w in enumerate(words) if w in SPEECH_VERB_FORMS]
+    positions = [i for i, w in enumerate(words) if w in SPEECH_VERB_FORMS and (i == 0 or words[i - 1] not in PASSIVE_AUXILIARIES)]
     if not positions:
         return False
     last = positions[-1]
@@ -119,7 +121,7 @@ def _speech_without_content(text: str) -> bool:
     # Content before the verb: "The plan will fail, the minister said." (a clause, then a comma).
     before = text[: _char_position(text, last)]
     clauses = [part for part in re.split(r"[,;:]", before) if part.strip()]
-    return not (len(clauses) >= 2 and not _only_adjuncts(_WORD.findall(clauses[0].lower())))
+    return not any(not _only_adjuncts(_WORD.findall(clause.lower())) for clause in clauses[:-1])
 
 
 def _only_adjuncts(words: list[str]) -> bool:
