@@ -42,7 +42,8 @@ CONNECTIVE_DEPS: frozenset[str] = frozenset({"cc", "preconj", "prep", "mark", "d
 # Reporting verbs (lemmas) whose reported content belongs to the summary of the saying.
 REPORTING_LEMMAS: frozenset[str] = words(
     "say tell add stress announce state declare claim note warn report confirm deny insist explain write "
-    "tweet post argue suggest acknowledge admit reveal"
+    "tweet post argue suggest acknowledge admit reveal conclude complain proclaim vow pledge promise predict "
+    "concede assert maintain recall disclose inform indicate signal urge reply respond ask"
 )
 # Dependents that carry what a reporting verb reports.
 CONTENT_DEPS: frozenset[str] = frozenset({"ccomp", "parataxis", "xcomp"})
@@ -60,12 +61,10 @@ def summarise(doc, clause: Clause, phrase_tokens: set[int]) -> str:
     kept = {i for i in clause.tokens if sentence.start <= i < sentence.end}
     if sum(1 for i in kept if not doc[i].is_punct) < 4:
         kept = set(range(sentence.start, sentence.end))  # a fragment ("to go") says less than its sentence
-    kept |= reported_content(doc, kept) | attribution(clause.head, kept)
-    kept = _whole_quotations(doc, sentence, kept)
-    text = render(tidy([doc[i] for i in sorted(kept)]))
-    if text.count('"') % 2:
-        text += '"'  # a quotation the sentence splitter cut from its closing mark
-    return shorten(text)
+    kept |= reported_content(doc, kept) | attribution(clause.head, kept) | shared_subject(clause.head, kept)
+    kept -= relative_pronoun_subject(clause.head, kept)
+    kept, closing_mark = _whole_quotations(doc, sentence, kept)
+    return shorten(render(tidy([doc[i] for i in sorted(kept)])) + closing_mark)
 
 
 def reported_content(doc, kept: set[int]) -> set[int]:
@@ -116,44 +115,100 @@ def attribution(head, kept: set[int]) -> set[int]:
     return words
 
 
-def _pairs(tokens, opening, closing) -> list[tuple[int, int]]:
-    """(open, close) token indices of balanced marks; `opening`/`closing` tell which text opens or closes."""
+def shared_subject(head, kept: set[int]) -> set[int]:
+    """The subject a conjoined verb shares with the first: "Four people [were hurt and] were improving"."""
+    if head.dep_ != "conj" or head.pos_ not in {"VERB", "AUX"}:
+        return set()
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in head.children):
+        return set()
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    subject: set[int] = set()
+    for child in first.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "expl"} and child.i < first.i:
+            subject |= {t.i for t in child.subtree}
+        elif child.dep_ in {"aux", "auxpass"} and child.i < first.i and _shares_auxiliaries(head, first):
+            subject.add(child.i)  # "was lifted and removed on Friday": "was … removed on Friday"
+    return subject
+
+
+def _shares_auxiliaries(head, first) -> bool:
+    """A conjoined verb of the same form and with no auxiliary of its own shares those of the first."""
+    return head.tag_ == first.tag_ and not any(c.dep_ in {"aux", "auxpass"} for c in head.children)
+
+
+RELATIVE_SUBJECTS: frozenset[str] = words("who which that")
+
+
+def relative_pronoun_subject(head, kept: set[int]) -> set[int]:
+    """ "Mr Trump, who stormed to victory on Wednesday" states "Mr Trump stormed to victory on Wednesday":
+    the relative pronoun (and the comma before it) go when the clause is told on its own."""
+    if head.dep_ != "relcl" or head.head.i > head.i or head.head.i not in kept:
+        return set()
+    for child in head.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in RELATIVE_SUBJECTS and child.i == head.left_edge.i:
+            before = child.i - 1
+            while before > head.head.i and head.doc[before].is_punct:
+                before -= 1
+            return {child.i, *range(before + 1, child.i)}
+    return set()
+
+
+def _pairs(tokens, opening, closing) -> tuple[list[tuple[int, int]], list[int]]:
+    """(open, close) token indices of balanced marks, and the marks left open."""
     pairs: list[tuple[int, int]] = []
     stack: list[int] = []
     for token in tokens:
-        if opening(token.text) and closing(token.text):  # a straight quote: opens unless one is open
-            if stack:
-                pairs.append((stack.pop(), token.i))
-            else:
-                stack.append(token.i)
-        elif opening(token.text):
+        if opening(token):
             stack.append(token.i)
-        elif closing(token.text) and stack:
+        elif closing(token) and stack:
             pairs.append((stack.pop(), token.i))
-    return pairs
+    return pairs, stack
 
 
-def _quote_pairs(sentence) -> list[tuple[int, int]]:
-    return _pairs(sentence, lambda t: t in QUOTES, lambda t: t in QUOTES)
+def _is_quote(token) -> bool:
+    """A quotation mark, double or single ('…' in British style; a single one may also be an apostrophe)."""
+    return token.text in QUOTES or token.text == "'"
 
 
-def _bracket_pairs(sentence) -> list[tuple[int, int]]:
-    return _pairs(sentence, lambda t: t in OPENING_BRACKETS, lambda t: t in CLOSING_BRACKETS)
+def _opens(token) -> bool:
+    """A straight quote opens when it is glued to the word after it and not to the word before it."""
+    if not _is_quote(token) or token.whitespace_ or token.i + 1 >= len(token.doc):
+        return False
+    if token.text == "'" and token.doc[token.i + 1].text[:1].isdigit():
+        return False  # "the '40s": an apostrophe
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    return before is None or bool(before.whitespace_) or before.is_punct
 
 
-def _whole_quotations(doc, sentence, kept: set[int]) -> set[int]:
+def _closes(token) -> bool:
+    return _is_quote(token) and not _opens(token)
+
+
+def _whole_quotations(doc, sentence, kept: set[int]) -> tuple[set[int], str]:
     """A quotation with any kept word is kept whole, with its marks; quotation marks and brackets around
-    nothing kept are dropped; a mark without its partner in the sentence is dropped."""
+    nothing kept are dropped, and so is a closing double quote whose quotation opened in an earlier
+    sentence. Also returns the mark that closes a quotation the sentence splitter cut off, if it is kept."""
     kept = set(kept)
-    marks = {t.i for t in sentence if t.text in QUOTES or t.text in OPENING_BRACKETS or t.text in CLOSING_BRACKETS}
-    kept -= marks
-    for start, end in _quote_pairs(sentence):
-        if any(not doc[i].is_punct and i in kept for i in range(start + 1, end)):
-            kept |= set(range(start, end + 1))
-    for start, end in _bracket_pairs(sentence):
-        if any(not doc[i].is_punct and i in kept for i in range(start + 1, end)):
-            kept |= {start, end}
-    return kept
+    groups = [
+        _pairs(sentence, lambda t: _opens(t) and t.text != "'", lambda t: _closes(t) and t.text != "'"),
+        _pairs(sentence, lambda t: _opens(t) and t.text == "'", lambda t: _closes(t) and t.text == "'"),
+        _pairs(sentence, lambda t: t.text in OPENING_BRACKETS, lambda t: t.text in CLOSING_BRACKETS),
+    ]
+    left_open = sorted(groups[0][1] + groups[1][1])
+    managed = {i for pairs, _ in groups for pair in pairs for i in pair} | set(left_open)
+    managed |= {t.i for t in sentence if _is_mark(t)}  # every double quote and bracket, quoting single ones
+    kept -= managed
+    for index, (pairs, _) in enumerate(groups):
+        for start, end in pairs:
+            if any(not doc[i].is_punct and i in kept for i in range(start + 1, end)):
+                kept |= {start, end} if index == 2 else set(range(start, end + 1))
+    for start in left_open[:1]:  # a quotation the sentence splitter cut from its closing mark
+        if any(i > start for i in kept if not doc[i].is_punct):
+            kept |= set(range(start, sentence.end))
+            return kept, doc[start].text
+    return kept, ""
 
 
 def _is_joining(token) -> bool:
@@ -161,7 +216,9 @@ def _is_joining(token) -> bool:
 
 
 def _is_mark(token) -> bool:
-    return token.text in QUOTES or token.text in OPENING_BRACKETS or token.text in CLOSING_BRACKETS
+    return token.text in QUOTES or token.text in OPENING_BRACKETS or token.text in CLOSING_BRACKETS or (
+        token.text == "'" and token.dep_ == "punct"
+    )
 
 
 def tidy(tokens: list) -> list:
@@ -176,7 +233,7 @@ def tidy(tokens: list) -> list:
         body = body[1:]
     while body and _cannot_end(body[-1]):
         body = body[:-1]
-    if len(body) >= 2 and body[-1].text in QUOTES and _is_joining(body[-2]):
+    if len(body) >= 2 and _is_quote(body[-1]) and _is_joining(body[-2]):
         body = [*body[:-2], body[-1]]  # '"… last week,"' ends the quotation, not a sentence that goes on
     if terminal is not None and body and not _is_joining(body[-1]):
         body = [*body, terminal]
@@ -238,6 +295,8 @@ def _cannot_start(token) -> bool:
 
 
 def _cannot_end(token) -> bool:
+    if _opens(token):
+        return True  # the opening quote of the next sentence's quotation
     if _is_mark(token):
         return token.text in OPENING_BRACKETS
     if _is_joining(token):
@@ -255,7 +314,9 @@ def render(tokens: list) -> str:
         pieces.append(token.text_with_ws)
         following = tokens[position + 1] if position + 1 < len(tokens) else None
         if following is not None and following.i != token.i + 1 and not token.whitespace_:
-            pieces.append(" ")  # words left out in between
+            left_out = token.doc[token.i + 1 : following.i]
+            # words left out in between: one space; only punctuation left out: the space that followed it
+            pieces.append(left_out[-1].whitespace_ if all(t.is_punct for t in left_out) else " ")
     text = "".join(pieces).strip()
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"\s{2,}", " ", text)
@@ -289,7 +350,7 @@ def _without_dangling_tail(text: str) -> str:
     while True:
         trimmed = _DANGLING_TAIL.sub("", text)
         last = trimmed.rsplit(" ", 1)
-        if len(last) == 2 and last[1].lower() in DANGLING_WORDS:
+        if len(last) == 2 and last[1].strip("\"'(").lower() in DANGLING_WORDS | DETERMINERS_OR_PRONOUNS:
             trimmed = last[0]
         if trimmed == text:
             return text
