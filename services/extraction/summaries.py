@@ -36,7 +36,7 @@ DANGLING_WORDS: frozenset[str] = words(
 DETERMINERS_OR_PRONOUNS: frozenset[str] = words("his her this these those that")
 WH_WORDS: frozenset[str] = words("who whom whose which where when")
 # Subordinators whose clause still states a fact without them (not "if", "unless", "whether").
-FACTUAL_SUBORDINATORS: frozenset[str] = words("since after before when while as because once until although though")
+FACTUAL_SUBORDINATORS: frozenset[str] = words("since after before when while as because once until although though that")
 # Dependencies whose words only join or introduce others: a summary neither starts nor ends on them.
 CONNECTIVE_DEPS: frozenset[str] = frozenset({"cc", "preconj", "prep", "mark", "det", "case", "aux", "punct"})
 # Reporting verbs (lemmas) whose reported content belongs to the summary of the saying.
@@ -63,6 +63,9 @@ def summarise(doc, clause: Clause, phrase_tokens: set[int]) -> str:
         kept = set(range(sentence.start, sentence.end))  # a fragment ("to go") says less than its sentence
     kept |= reported_content(doc, kept) | attribution(clause.head, kept) | shared_subject(clause.head, kept)
     kept -= relative_pronoun_subject(clause.head, kept)
+    if not _has_subject(doc, kept) and len(sentence.text) <= MAX_SUMMARY_CHARS:
+        kept = set(range(sentence.start, sentence.end))  # "triumphing in 1908" tells less than its sentence
+    kept |= _closing_punctuation(sentence, kept)
     kept, closing_mark = _whole_quotations(doc, sentence, kept)
     return shorten(render(tidy([doc[i] for i in sorted(kept)])) + closing_mark)
 
@@ -99,8 +102,34 @@ def _content_parsed_as_relative_clause(hearer, kept: set[int]) -> set[int]:
     return set()
 
 
+SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+
+
+def _has_subject(doc, kept: set[int]) -> bool:
+    """Whether the kept words say who or what: a kept subject of a kept word, or a relative clause's
+    antecedent standing in for its dropped pronoun."""
+    for i in kept:
+        token = doc[i]
+        if token.dep_ in SUBJECT_DEPS and (
+            token.head.i in kept or any(c.i in kept for c in token.head.children if c.dep_ == "conj")
+        ):
+            return True  # "The company [cut jobs in May and] closed two factories in June"
+        if token.dep_ == "relcl" and token.head.i in kept and token.head.i < i:
+            return True
+    return False
+
+
+def _closing_punctuation(sentence, kept: set[int]) -> set[int]:
+    """The sentence's full stop (and closing quote) when the clause runs to the end of the sentence."""
+    last = max(kept, default=sentence.start)
+    after = range(last + 1, sentence.end)
+    return set(after) if all(sentence.doc[i].is_punct for i in after) else set()
+
+
 def attribution(head, kept: set[int]) -> set[int]:
     """Who reported a happening the clause tells as reported content: "[Comey told lawmakers] that …"."""
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "said that X had happened and that Y would follow": Y was said too
     reporter = head.head
     if head.dep_ not in {"ccomp", "parataxis"} or reporter.i in kept:
         return set()

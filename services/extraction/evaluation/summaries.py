@@ -25,6 +25,8 @@ SPEECH_VERB_FORMS: frozenset[str] = words(
     "wrote writes tweeted tweets stressed stresses revealed reveals acknowledged acknowledges admitted "
     "admits argued argues suggested suggests"
 )
+# Prepositions that also end statements as particles or adverbs ("the drought is over", "ever since").
+PARTICLES: frozenset[str] = words("over under in on up out off after before since like about through")
 # "was confirmed", "been reported": a passive is not a speaker reporting.
 PASSIVE_AUXILIARIES: frozenset[str] = words("is are was were be been being")
 # Words that may follow a speech verb without being its content: adjuncts of time, place and manner.
@@ -86,7 +88,7 @@ def _dangling_end(text: str) -> bool:
     if not body or body[-1] in ",;:-\u2013\u2014(":
         return True
     last_word = body.split()[-1].strip("\"'()[],;:-").lower()
-    return last_word in DANGLING_WORDS
+    return last_word in DANGLING_WORDS - PARTICLES
 
 
 def _brackets_balanced(text: str) -> bool:
