@@ -122,8 +122,10 @@ def _has_subject(doc, kept: set[int]) -> bool:
 def _closing_punctuation(sentence, kept: set[int]) -> set[int]:
     """The sentence's full stop (and closing quote) when the clause runs to the end of the sentence."""
     last = max(kept, default=sentence.start)
-    after = range(last + 1, sentence.end)
-    return set(after) if all(sentence.doc[i].is_punct for i in after) else set()
+    after = [sentence.doc[i] for i in range(last + 1, sentence.end)]
+    if all(t.is_punct or t.is_space for t in after):
+        return {t.i for t in after if t.is_punct}
+    return set()
 
 
 def attribution(head, kept: set[int]) -> set[int]:
@@ -205,10 +207,13 @@ def _opens(token) -> bool:
     """A straight quote opens when it is glued to the word after it and not to the word before it."""
     if not _is_quote(token) or token.whitespace_ or token.i + 1 >= len(token.doc):
         return False
-    if token.text == "'" and token.doc[token.i + 1].text[:1].isdigit():
+    after = token.doc[token.i + 1]
+    if after.is_space or (after.is_punct and not after.text.startswith(".")):
+        return False  # '…successful."' closing a paragraph
+    if token.text == "'" and after.text[:1].isdigit():
         return False  # "the '40s": an apostrophe
     before = token.doc[token.i - 1] if token.i > token.sent.start else None
-    return before is None or bool(before.whitespace_) or before.is_punct
+    return before is None or bool(before.whitespace_) or before.text in {"(", "[", ":", "-", "--", "—"}
 
 
 def _closes(token) -> bool:
