@@ -126,6 +126,7 @@ FURNITURE_PATTERNS: tuple[str, ...] = (
     r"(?:\b" + _CREDIT + r"(?: for [A-Z]\w+)?\s+)?\b\d{1,3} of \d{1,3}\b(?=\s+(?:Full Screen|" + _CREDIT + r"\b))",
     r"\bFull Screen Autoplay Close Skip Ad x\b",
     r"\bView Photos\b",
+    r"\bScroll down for (?:video|more)\b",
     # "Jane Smith/The Daily Post Buy Photo Wait 1 second to continue."
     (
         r"(?:(?:[A-Z][\w.'-]+ ){0,3}[A-Z][\w.'-]+/(?:[A-Z][\w.'-]+ ){0,3}[A-Z][\w.'-]+ )?"

@@ -139,6 +139,7 @@ def test_captions_are_removed_with_their_labels(raw, expected):
          "Cancel Play now The council voted."), "The mayor spoke.\n\nThe council voted."),
         ("The mayor spoke. Read or Share this story: http://short.example/abc", "The mayor spoke."),
         ("The mayor spoke. Follow Jane Doe on Twitter: @janedoe", "The mayor spoke."),
+        ("Scroll down for video The council voted on Tuesday.", "The council voted on Tuesday."),
         # a teaser headline of another story with its link
         ("The mayor spoke on Monday. Council split over the new budget plan Read more The council voted on Tuesday.",
          "The mayor spoke on Monday.\n\nThe council voted on Tuesday."),

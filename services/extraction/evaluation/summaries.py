@@ -40,8 +40,9 @@ ADJUNCT_WORDS: frozenset[str] = words(
 # Page furniture that is never part of a happening.
 BOILERPLATE_IN_SUMMARY = re.compile(
     r"\b(?:Getty Images|Image copyright|Image caption|Media caption|Play slideshow|Photo credit|"
-    r"Read more|Click to share|Follow us|Share this|\d+ of \d+\b|AP Photo|Reuters/|/AFP|\(Photo:)",
-    re.IGNORECASE,
+    r"Read more|Click to share|Follow us|Share this|\d+ of \d+ (?=[A-Z(])|AP Photo|Reuters/|/AFP|Buy Photo|"
+    r"Full Screen|Skip Ad|View Photos|Opens in new window|Video Loading|Watch Next|Scroll down for)|"
+    r"\((?:Photo:|Reuters\)|AP\)|AFP\)|The Washington Post\))"
 )
 _DOUBLED_PUNCTUATION = re.compile(r"[,;:]\s*[,;:.!?]|(?<=[a-z]{4})\.\s*[,;]|"
                                   r"(?:^|\s)[,;:.](?=\s|$)|\(\s*[,;:.]?\s*\)|\(\s*[,;:]|[,;:]\s*\)")
