@@ -56,7 +56,9 @@ TERMINAL_PUNCTUATION: frozenset[str] = frozenset({".", "!", "?"})
 
 
 def summarise(doc, clause: Clause, phrase_tokens: set[int]) -> str:
-    """A short readable rendering of the clause (at most 200 characters)."""
+    """A short readable rendering of the clause (at most 200 characters).
+
+    The time phrase stays where the clause has it (`phrase_tokens` is part of the events.py call)."""
     sentence = clause.sentence if clause.sentence is not None else clause.governor.sent
     kept = {i for i in clause.tokens if sentence.start <= i < sentence.end}
     if sum(1 for i in kept if not doc[i].is_punct) < 4:
@@ -250,6 +252,7 @@ def _is_joining(token) -> bool:
 
 
 def _is_mark(token) -> bool:
+    """A mark kept or dropped with its partner: double quotes, brackets, single quotes used as quotes."""
     return token.text in QUOTES or token.text in OPENING_BRACKETS or token.text in CLOSING_BRACKETS or (
         token.text == "'" and token.dep_ == "punct"
     )
@@ -377,7 +380,8 @@ def shorten(text: str) -> str:
             text += '"'
         if text.count("(") > text.count(")"):
             text += ")"
-    return text[:1].upper() + text[1:] if not text.startswith('"') else '"' + text[1:2].upper() + text[2:]
+    opening = len(text) - len(text.lstrip("\"'"))  # capitalise the first letter, inside a quotation too
+    return text[:opening] + text[opening : opening + 1].upper() + text[opening + 1 :]
 
 
 def _without_dangling_tail(text: str) -> str:

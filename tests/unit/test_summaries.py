@@ -152,23 +152,27 @@ def test_corpus_articles_are_read_with_their_publication_dates(tmp_path):
     assert publication_date({"date_publish": "None", "url": "https://news.example/story"}) is None
 
 
-def test_check_corpus_counts_events_and_defective_summaries(tmp_path):
+@pytest.fixture
+def one_article_corpus(tmp_path):
+    """One article with two dated events, one of them a saying whose content is missing."""
     _write_article(tmp_path, "a", text="The ministry said on Sunday. The mayor resigned on Monday.",
                    date_publish="2024-06-17 00:00:00")
-    report = check_corpus(read_corpus(tmp_path), extract_many)
+    return tmp_path
+
+
+def test_check_corpus_counts_events_and_defective_summaries(one_article_corpus):
+    report = check_corpus(read_corpus(one_article_corpus), extract_many)
     assert report.articles == 1
     assert report.events == 2
     assert [(article, check.defects) for article, check in report.defective] == [("a", ("speech without content",))]
     assert report.share == 0.5
 
 
-def test_eval_summaries_command_prints_counts_and_examples(tmp_path):
-    _write_article(tmp_path, "a", text="The ministry said on Sunday. The mayor resigned on Monday.",
-                   date_publish="2024-06-17 00:00:00")
+def test_eval_summaries_command_prints_counts_and_examples(one_article_corpus):
     app, eval_app = typer.Typer(), typer.Typer()
     app.add_typer(eval_app, name="eval")
     register(app, eval_app)
-    result = CliRunner().invoke(app, ["eval", "summaries", str(tmp_path)])
+    result = CliRunner().invoke(app, ["eval", "summaries", str(one_article_corpus)])
     assert result.exit_code == 0, result.output
     assert "1 articles, 2 events" in result.output
     assert "defective summaries: 1 (50.0%)" in result.output
