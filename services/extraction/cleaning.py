@@ -109,16 +109,109 @@ INLINE_NOISE_PATTERNS: tuple[str, ...] = (
     r"\b[A-Z]{2,}(?:[ ,.-]+[A-Z]{2,})*\s*\((?:AP|Reuters|AFP|UPI|CNN|dpa|Xinhua)\)\s*(?:--|—|–|-)?",
     # "Copyright 2016 The Associated Press. All rights reserved."
     r"(?:\bCopyright|©)\s+(?:\(c\)\s+)?\d{4}(?:\s+(?!All\b)[A-Z][\w&.-]*){0,5}\.?(?:\s+All rights reserved\.?)?",
-    # "Image copyright AFP Image caption The minister ..." (the caption itself stays)
-    r"\bImage copyright\b.{0,40}?(?=\bImage caption\b)",
-    r"\bImage caption\b",
 )
+
+# Photo agencies and credit lines; a name followed by one of these is a picture's credit, not prose.
+_CREDIT = (
+    r"(?:Getty Images|Getty|GETTY|REUTERS|Reuters|AFP|AP|PA|EPA|Rex Features|Shutterstock|Associated Press|"
+    r"Press Association|AP:Associated Press|PA:Press Association|Usa Today Sports|USA TODAY Sports)"
+)
+# Page furniture that scrapes glue into the running text: gallery counters and credits, caption labels,
+# player controls, share buttons. Each match is replaced by a line break, so that a caption the label
+# introduced stands apart from the sentence it was glued to and never merges with it.
+FURNITURE_PATTERNS: tuple[str, ...] = (
+    r"\bImage copyright\b(?: (?:Getty Images|[A-Z][\w&.-]*(?: (?:Press|Images|Agency|News|House|Pictures))*))?",
+    r"\bPlay slideshow\b(?:\s+" + _CREDIT + r"(?: for [A-Z]\w+)?)?(?:\s+\d{1,3} of \d{1,3}\b)?",
+    # "Getty Images for UNICEF 1 of 40", "REUTERS 1 of 31", "1 of 22 Full Screen Autoplay Close Skip Ad x"
+    r"(?:\b" + _CREDIT + r"(?: for [A-Z]\w+)?\s+)?\b\d{1,3} of \d{1,3}\b(?=\s+(?:Full Screen|" + _CREDIT + r"\b))",
+    r"\bFull Screen Autoplay Close Skip Ad x\b",
+    r"\bView Photos\b",
+    r"\bScroll down for (?:video|more)\b",
+    # "Jane Smith/The Daily Post Buy Photo Wait 1 second to continue."
+    (
+        r"(?:(?:[A-Z][\w.'-]+ ){0,3}[A-Z][\w.'-]+/(?:[A-Z][\w.'-]+ ){0,3}[A-Z][\w.'-]+ )?"
+        r"\bBuy Photo(?: Wait \d+ seconds? to continue\.?)?"
+    ),
+    r"\bSkip Ad\b(?: Ad Loading\.*)?(?: x Embed)?(?: x Share)?",
+    # "Getty Images 22 Rail workers ...", "Carl Court/Getty Images 3/8": a credit and a gallery position
+    r"(?:(?:[A-Z][\w.'-]+ ){0,3}[A-Z][\w.'-]+\s*/\s*)?\b" + _CREDIT + r"(?: for [A-Z]\w+)? \d{1,3}(?:/\d{1,3})?\b"
+    r"(?= [A-Z(\"'])",
+    r"\bGetty Images\b",
+    r"\bClick to share on \w+(?: \(Opens in new window\))?",
+    r"\bRead or Share this story:\s*\S*",
+    r"\bFollow (?:[A-Z][\w.'-]+ ){1,3}on (?:Twitter|Facebook|Instagram)\b:?\s*(?:@\w+)?",
+    (
+        r"(?:\b(?:Video Loading|Video Unavailable|Click to play|Tap to play|The video will start in \d+|Cancel|"
+        r"Play now|Watch this video again|Video will play in|Share this video|Watch Next)\b\s*){2,}"
+    ),
+    # "Photo LONDON --", "WASHINGTON --", "KUNDUZ, Afghanistan --": a caption label and a dateline
+    r"\bPhoto(?= [A-Z]{3,})",
+    r"(?:^|(?<=\s))[A-Z]{3,}(?: [A-Z]{3,})*(?:, [A-Z][a-z]+)?\s+--(?= )",
+)
+_FURNITURE = re.compile("|".join(FURNITURE_PATTERNS))
+_CAPTION_LABEL = re.compile(r"\b(?:Media|Image) caption\b\s*")
+CAPTION_MAX_CHARS = 160
+# Where a caption ends: its own full stop, or the next sentence glued to it ("… to reporters The council …").
+_CAPTION_END = re.compile(
+    r"[.!?][\"')]?(?=\s|$)|(?<=[a-z0-9'\")])(?=\s+(?:" + "|".join(SENTENCE_OPENERS) + r")\b)"
+)
+
+
+def _drop_captions(line: str) -> str:
+    """ "Media caption The mayor speaks to reporters The council approved …": the label and the caption go
+    (a caption describes a picture, not a happening); without a visible end only the label goes."""
+    pieces: list[str] = []
+    position = 0
+    for label in _CAPTION_LABEL.finditer(line):
+        if label.start() < position:
+            continue
+        end = _CAPTION_END.search(line, label.end(), label.end() + CAPTION_MAX_CHARS)
+        pieces.append(line[position : label.start()])
+        pieces.append("\n")
+        position = end.end() if end is not None else label.end()
+    pieces.append(line[position:])
+    return "".join(pieces)
+
+
+_READ_MORE = re.compile(r"\bRead more\b:?")
+_SENTENCE_END = re.compile(r"[.!?][\"')]?\s")
+TEASER_MAX_CHARS = 160
+
+
+def _drop_teasers(line: str) -> str:
+    """A teaser headline and its link glued between two sentences: "… said. Clinton email tale Read more As
+    campaigning …" keeps "… said." and "As campaigning …" (the headline runs back to the last sentence end)."""
+    pieces: list[str] = []
+    position = 0
+    for match in _READ_MORE.finditer(line):
+        window_start = max(position, match.start() - TEASER_MAX_CHARS)
+        ends = list(_SENTENCE_END.finditer(line, window_start, match.start()))
+        teaser_start = ends[-1].end() if ends else (window_start if window_start == position else match.start())
+        pieces.append(line[position:teaser_start])
+        pieces.append("\n")
+        position = match.end()
+    pieces.append(line[position:])
+    return "".join(pieces)
+# "(Reuters)", "(AFP/Getty Images)", "(The Washington Post)": a credit inside a sentence goes, the sentence stays.
 _INLINE_NOISE = re.compile("|".join(INLINE_NOISE_PATTERNS))
+_CREDIT_IN_BRACKETS = re.compile(
+    r"\((?:[A-Z][\w.'-]+[ /,]+|via ){0,4}(?:" + _CREDIT + r"|The [A-Z]\w+ (?:Post|Times|News|Journal))\)"
+    r"(?P<next>\s+[A-Z])?"
+)
+
+
+def _credit_in_brackets(match: re.Match[str]) -> str:
+    """A bracketed credit before a capital ends a caption (a line break); inside a sentence, a space."""
+    return "\n" + match.group("next").lstrip() if match.group("next") else " "
+# "emails --which totaled": a dash glued to a word would be read as part of it.
+_DASH_GLUED_BEFORE = re.compile(r"(?<=\s)--(?=[A-Za-z])")
+_DASH_GLUED_AFTER = re.compile(r"(?<=[A-Za-z])--(?=\s)")
 
 
 def normalise_typography(text: str) -> str:
     """Straighten quotes, unify spaces and dashes, and split sentences that a scrape glued together."""
-    text = text.translate(_TRANSLATIONS)
+    text = text.translate(_TRANSLATIONS).replace("''", '"').replace("``", '"')
+    text = _DASH_GLUED_AFTER.sub(" --", _DASH_GLUED_BEFORE.sub("-- ", text))
     text = _GLUED_AFTER_STOP.sub(r"\1 ", text)
     text = _GLUED_OPENER.sub(_split_glued_opener, text)
     return text
@@ -137,14 +230,17 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     paragraphs: list[str] = []
     for raw_line in text.split("\n"):
-        line = _NAV_PREFIX.sub("", raw_line.strip())
-        line = _INLINE_NOISE.sub(" ", normalise_typography(line))
-        line = _SPACES.sub(" ", line).strip()
-        if not line or is_boilerplate_line(line):
-            continue
-        if line[-1] not in _TERMINAL_PUNCTUATION:
-            line += "."  # headlines and captions: keep them from running into the next paragraph
-        paragraphs.append(line)
+        line = normalise_typography(_NAV_PREFIX.sub("", raw_line.strip()))
+        if is_boilerplate_line(line):
+            continue  # "Read more: <another story>" as a line of its own
+        line = _drop_teasers(_drop_captions(_CREDIT_IN_BRACKETS.sub(_credit_in_brackets, line)))
+        for part in _FURNITURE.sub("\n", line).split("\n"):
+            part = _SPACES.sub(" ", _INLINE_NOISE.sub(" ", part)).strip()
+            if not part or is_boilerplate_line(part):
+                continue
+            if part[-1] not in _TERMINAL_PUNCTUATION:
+                part += "."  # headlines and captions: keep them from running into the next paragraph
+            paragraphs.append(part)
     return "\n\n".join(paragraphs)
 
 

@@ -1,4 +1,4 @@
-"""CLI commands of the extraction core: `annals extract` and `annals eval events`.
+"""CLI commands of the extraction core: `annals extract`, `annals eval events` and `annals eval summaries`.
 
 spaCy is imported inside the commands so that `annals --help` stays fast.
 """
@@ -88,6 +88,27 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         scores = evaluate_gold_file(gold, lambda text, published: extract(text, published).events)
         print_scores(scores, verbose=verbose)
 
+
+    @eval_app.command("summaries")
+    def eval_summaries_command(
+        corpus: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="Folder of article JSON files.")],
+        examples: Annotated[int, typer.Option("--examples", "-n", help="Defective summaries to print.")] = 30,
+    ) -> None:
+        """Extract every article of a corpus and count the event summaries a reader would find defective."""
+        import time
+
+        from services.extraction.evaluation.summaries import check_corpus, read_corpus
+        from services.extraction.pipeline import extract_many
+
+        started = time.perf_counter()
+        report = check_corpus(read_corpus(corpus), extract_many)
+        seconds = time.perf_counter() - started
+        typer.echo(f"{report.articles} articles, {report.events} events in {seconds:.1f} s")
+        typer.echo(f"defective summaries: {len(report.defective)} ({report.share:.1%})")
+        for defect, count in report.by_defect().items():
+            typer.echo(f"  {defect:<32} {count}")
+        for article_id, check in report.defective[:examples]:
+            typer.echo(f"- [{', '.join(check.defects)}] {article_id[:8]}: {check.summary}")
 
 def _print_table(extraction) -> None:
     from rich.console import Console

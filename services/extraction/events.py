@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from services.extraction.actors import ActorResolution
 from services.extraction.actors.tables import words
 from services.extraction.model import Event, EventDate
+from services.extraction.summaries import summarise
 
 # Reporting verbs: "X said on Monday that Y" reports X's saying; the content is a separate happening.
 SPEECH_VERBS: frozenset[str] = words(
@@ -46,7 +47,6 @@ ANCHOR_AFTER_DURATION = re.compile(
     re.IGNORECASE,
 )
 ANCHOR_DIRECTION = {"before": -1, "prior to": -1, "ahead of": -1, "after": 1, "following": 1, "since": 1}
-MAX_SUMMARY_CHARS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -461,29 +461,6 @@ def status_of(clause: Clause, when: EventDate, dct: date) -> str:
         if token.i == clause.head.i:
             break
     return "occurred"
-
-
-def summarise(doc, clause: Clause, phrase_tokens: set[int]) -> str:
-    """A short readable rendering of the clause (at most 200 characters)."""
-    sentence = clause.sentence if clause.sentence is not None else clause.governor.sent
-    tokens = [t for t in sentence if t.i in clause.tokens]
-    if len([t for t in tokens if not t.is_punct]) < 4:
-        tokens = list(sentence)  # a fragment ("to go") says less than its sentence
-    pieces: list[str] = []
-    for position, token in enumerate(tokens):
-        pieces.append(token.text_with_ws)
-        following = tokens[position + 1] if position + 1 < len(tokens) else None
-        if following is not None and following.i != token.i + 1 and not token.whitespace_:
-            pieces.append(" ")  # words left out in between
-    text = "".join(pieces).strip()
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r"^[\s,;:\-\u2013\u2014\"']+|[\s,;:\-\u2013\u2014\"']+$", "", text)
-    text = re.sub(r"\s{2,}", " ", text)
-    if len(text) > MAX_SUMMARY_CHARS:
-        cut = text[: MAX_SUMMARY_CHARS - 1]
-        cut = cut[: cut.rfind(" ")] if " " in cut else cut
-        text = cut.rstrip(" ,;:") + "…"
-    return text[:1].upper() + text[1:]
 
 
 def confidence_of(clause: Clause, actors: list[str], when: EventDate) -> float:

@@ -100,9 +100,73 @@ def test_inline_furniture_is_removed(raw, expected):
     assert clean_text(raw) == expected
 
 
-def test_caption_labels_are_removed_but_the_caption_stays():
-    raw = "Image copyright Getty Images Image caption The minister spoke on Monday."
-    assert clean_text(raw) == "The minister spoke on Monday."
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a caption describes a picture: it goes with its label, up to its full stop ...
+        ("Image copyright Getty Images Image caption The minister spoke on Monday. Talks resumed on Tuesday.",
+         "Talks resumed on Tuesday."),
+        # ... or up to the sentence glued to it
+        ("Media caption The mayor speaks to reporters The council approved the plan on Tuesday.",
+         "The council approved the plan on Tuesday."),
+        # without a visible end only the label goes
+        ("Media caption Protesters marched through the capital on Saturday", "Protesters marched through the capital on Saturday."),
+    ],
+)
+def test_captions_are_removed_with_their_labels(raw, expected):
+    assert clean_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # gallery counters and credits split the captions from the story instead of joining them to it
+        ("The bridge reopened. Play slideshow Getty Images for Unicef 1 of 25 The mayor cut the ribbon on Monday.",
+         "The bridge reopened.\n\nThe mayor cut the ribbon on Monday."),
+        ("The bridge reopened. Getty Images 14 Crowds gathered at the river Getty Images 14 The mayor spoke.",
+         "The bridge reopened.\n\nCrowds gathered at the river.\n\nThe mayor spoke."),
+        ("The plan passed. 1 of 12 Full Screen Autoplay Close Skip Ad x The mayor spoke on Tuesday.",
+         "The plan passed.\n\nThe mayor spoke on Tuesday."),
+        ("The mayor resigned. Jane Smith/The Daily Post Buy Photo Wait 1 second to continue. The council voted.",
+         "The mayor resigned.\n\nThe council voted."),
+        ("Image copyright Reuters The council approved the plan on Tuesday.", "The council approved the plan on Tuesday."),
+        # player controls, share buttons, follow lines
+        ("Skip Ad Ad Loading... x Embed x Share The council approved the plan on Tuesday.",
+         "The council approved the plan on Tuesday."),
+        (("The plan passed. Click to share on Facebook (Opens in new window) Click to share on Twitter "
+         "(Opens in new window) The mayor spoke."), "The plan passed.\n\nThe mayor spoke."),
+        (("The mayor spoke. Video Loading Video Unavailable Click to play Tap to play The video will start in 8 "
+         "Cancel Play now The council voted."), "The mayor spoke.\n\nThe council voted."),
+        ("The mayor spoke. Read or Share this story: http://short.example/abc", "The mayor spoke."),
+        ("The mayor spoke. Follow Jane Doe on Twitter: @janedoe", "The mayor spoke."),
+        ("Scroll down for video The council voted on Tuesday.", "The council voted on Tuesday."),
+        # a teaser headline of another story with its link
+        ("The mayor spoke on Monday. Council split over the new budget plan Read more The council voted on Tuesday.",
+         "The mayor spoke on Monday.\n\nThe council voted on Tuesday."),
+        # credits in brackets and caption datelines
+        ("The council voted on Tuesday (Reuters) and the mayor resigned.",
+         "The council voted on Tuesday and the mayor resigned."),
+        ("The mayor resigned (AFP/Getty Images) on Tuesday.", "The mayor resigned on Tuesday."),
+        ("Photo LONDON -- The council voted on Tuesday.", "The council voted on Tuesday."),
+        # the names of agencies in prose stay
+        ("The Associated Press reported the vote on Monday.", "The Associated Press reported the vote on Monday."),
+        ("Reuters reported on Monday that 20 of 71 laps were completed.",
+         "Reuters reported on Monday that 20 of 71 laps were completed."),
+    ],
+)
+def test_page_furniture_glued_into_the_text_is_removed(raw, expected):
+    assert clean_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("the emails --which number in the thousands -- this week", "the emails -- which number in the thousands -- this week"),
+        ("He called it ``a disgrace'' on Monday.", 'He called it "a disgrace" on Monday.'),
+    ],
+)
+def test_dashes_and_typewriter_quotes(raw, expected):
+    assert normalise_typography(raw) == expected
 
 
 @pytest.mark.parametrize(
