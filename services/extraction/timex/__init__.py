@@ -14,8 +14,10 @@ Public API
         are not repeated on their own; durations alone and sets are never phrases.
 
 How it works (HeidelTime-style rules, no model beyond the spaCy parse)
-    patterns.py   vocabulary tables and the rules (name, type, regex) as data
-    normalise.py  one normalising function per rule: (match, context) -> (type, value) or None
+    patterns.py   vocabulary tables, word lists and the pattern pieces (MONTH, WEEKDAY, ...)
+    rules/        each rule declared once: name, type, pattern, normaliser (match, context) -> (type,
+                  value) or None, and an example; by family: absolute.py (calendar names), relative.py
+                  (today, last week, two years ago, that day), times_of_day.py, durations.py (and sets)
     tense.py      direction of the clause governing an expression (past / future / unknown) from the
                   parse: past tense and present perfect look back; will / shall / going to, "is
                   scheduled / expected / due / set to", "plans to", "is to", the present progressive

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from services.extraction.model import Timex
 from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import interval, month_end, safe_date
-from services.extraction.timex.normalise import NORMALISERS, Context
+from services.extraction.timex.rules import RULES, Context, Rule
 from services.extraction.timex.tense import FUTURE, PAST, UNKNOWN, direction
 
 _LAST_VERB = re.compile(r"last\s+(?=an?\s)", re.IGNORECASE)
@@ -24,9 +24,15 @@ class _Candidate:
     start: int
     end: int
     order: int
-    name: str
-    type: str
+    rule: Rule
     match: re.Match
+
+    @property
+    def name(self) -> str:
+        return self.rule.name
+
+    def normalise(self, ctx: Context) -> tuple[str, str] | None:
+        return self.rule.normalise(self.match, ctx)
 
 
 def _month_ok(m: re.Match, doc, tok_at) -> bool:
@@ -55,12 +61,6 @@ def _month_ok(m: re.Match, doc, tok_at) -> bool:
     return True
 
 
-_NAME_TITLES = {
-    "minister", "president", "mrs", "mrs.", "ms", "ms.", "mr", "mr.", "miss", "dr", "dr.", "prime", "premier",
-    "chancellor", "sen.", "rep.",
-}  # fmt: skip
-
-
 def _is_name(doc, tok) -> bool:
     """'Theresa May', 'Prime Minister May', 'April Ryan': a month word used as a personal name."""
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART") and tok.ent_iob_ in ("B", "I"):
@@ -69,7 +69,7 @@ def _is_name(doc, tok) -> bool:
             return True
     if tok.i > 0:
         prev = doc[tok.i - 1]
-        if prev.lower_ in _NAME_TITLES:
+        if prev.lower_ in P.NAME_TITLES:
             return True
         if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ == "PERSON":
             return True
@@ -88,7 +88,6 @@ def _is_name(doc, tok) -> bool:
     return False
 
 
-_TITLE_SENSITIVE = {"day_word", "rel_unit", "clock", "ref", "part_of_day", "tonight", "month", "set_adverb"}
 _CAP_WORD = re.compile(r"[A-Z][\w'\u2019-]*")
 _SENTENCE_GAP = re.compile(r"(?:^|[.!?:;\"\u201c\u201d`'(\[\n]|--|\u2014|_)\s*$")
 
@@ -107,7 +106,7 @@ def _in_title(text: str, s: int, e: int) -> bool:
     if (
         prev
         and prev.group(1)[:1].isupper()
-        and prev.group(1).lower().rstrip(".") not in _CAP_OK
+        and prev.group(1).lower().rstrip(".") not in P.CAPITALISED_NOT_TITLE
         and not _SENTENCE_GAP.search(before[: prev.start(1)])  # "The March accession" starts a sentence
     ):
         return True  # "High Noon", "VOA Today"
@@ -117,7 +116,6 @@ def _in_title(text: str, s: int, e: int) -> bool:
     return bool(re.match(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]", after)) and len(words) == 1  # "March for Life"
 
 
-_CAP_OK = {"on", "in", "since", "until", "by", "from", "at", "mr", "i"}
 
 
 def _after_name(doc, tok) -> bool:
@@ -147,7 +145,8 @@ def _candidates(doc, text: str) -> list[_Candidate]:
         return span[0] if span is not None and len(span) else None
 
     out = []
-    for order, (name, typ, rx) in enumerate(P.COMPILED):
+    for order, r in enumerate(RULES):
+        name, rx = r.name, r.regex
         for m in rx.finditer(text):
             s, e = m.span("span") if "span" in rx.groupindex else m.span()
             # trim trailing spaces / possessives
@@ -164,7 +163,7 @@ def _candidates(doc, text: str) -> list[_Candidate]:
                 continue
             if not _month_ok(m, doc, tok_at):
                 continue
-            if name in _TITLE_SENSITIVE and _in_title(text, s, e):
+            if r.title_sensitive and _in_title(text, s, e):
                 continue
             if (
                 name == "year"
@@ -186,23 +185,13 @@ def _candidates(doc, text: str) -> list[_Candidate]:
                 continue
             if e < len(text) and text[e - 1].isalnum() and text[e].isalnum():
                 continue
-            out.append(_Candidate(s, e, order, name, typ, m))
+            out.append(_Candidate(s, e, order, r, m))
     return out
 
 
 def _context(text: str, c: _Candidate, dct: date, ref: str | None, dirn: int) -> Context:
     s, e = c.match.span()
     return Context(dct=dct, direction=dirn, ref=ref, before=text[max(0, s - 40) : s], after=text[e : e + 40])
-
-
-_NON_ANCHORING = {"ref", "ago", "year_earlier_adj", "anaphoric_day", "day_before_wd", "ref_units"}
-
-
-def _anchors(c: _Candidate) -> bool:
-    """Whether an expression becomes the reference time for later anaphoric ones ("a year earlier")."""
-    if c.name in _NON_ANCHORING:
-        return False
-    return not (c.name == "quarter_ref" and "year" in c.match.group(0).lower())
 
 
 def tag_timexes(doc, dct: date) -> list[Timex]:
@@ -228,7 +217,7 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
     # pass 1: keep candidates a normaliser accepts, longest first
     accepted = []
     for c in cands:
-        res = NORMALISERS[c.name](c.match, _context(text, c, dct, dct.isoformat(), dirn(c)))
+        res = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c)))
         if res is not None:
             accepted.append(c)
     accepted.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
@@ -245,15 +234,15 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
     out: list[Timex] = []
     ref: str | None = None
     for c in chosen:
-        res = NORMALISERS[c.name](c.match, _context(text, c, dct, ref, dirn(c)))
+        res = c.normalise(_context(text, c, dct, ref, dirn(c)))
         if res is None:
-            res = NORMALISERS[c.name](c.match, _context(text, c, dct, dct.isoformat(), dirn(c)))
+            res = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c)))
         if res is None:
             continue
         typ, value = res
         ed = interval(value) if typ in ("DATE", "TIME") else None
         out.append(Timex(c.start, c.end, text[c.start : c.end], typ, value, ed))
-        if typ in ("DATE", "TIME") and value[:1].isdigit() and _anchors(c):
+        if typ in ("DATE", "TIME") and value[:1].isdigit() and c.rule.anchors_on(c.match):
             ref = value
     return _merge_anchored(text, out)
 
