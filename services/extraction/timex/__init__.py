@@ -24,8 +24,12 @@ How it works (HeidelTime-style rules, no model beyond the spaCy parse)
                   and "scheduled for" participles look forward; "planned to" and infinitives under a
                   past verb are left open (nearest occurrence)
     calendar.py   arithmetic on TIMEX3 values and their intervals (EventDate)
+    narrative.py  the narrative reference time: in a passage about the past (opened by an explicit date
+                  more than a year before the DCT that frames its sentence), year-less dates resolve
+                  around the passage's time ("In 1917 ... on the 25th of August" -> 1917-08-25)
     tagger.py     candidates from all rules, longest-first overlap resolution, values in document
-                  order with a running reference time for anaphora ("a year earlier", "that day"),
+                  order with a running reference time for anaphora ("a year earlier", "that day",
+                  "that Sunday"),
                   durations anchored on a date merged into one DATE ("two days after June 3")
     ranges.py     TemporalPhrase building
     commands.py   `annals timex` and `annals eval tempeval`

@@ -81,7 +81,9 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
     @eval_app.command("timex-ecb")
     def timex_ecb_command(
-        directory: Annotated[Path, typer.Argument(help="ECB+ folder with topic_*.json (EventStoryLine time layer).")],
+        directory: Annotated[
+            Path, typer.Argument(help="ECB+ folder with topic_*.json (EventStoryLine time layer).")
+        ],
         verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print per-document misses.")] = False,
     ) -> None:
         """ECB+ timexes: relaxed/strict P R F1, value accuracy and value F1 (values compared on their date)."""

@@ -146,14 +146,19 @@ BARE_DURATION_AFTER = {"for", "over", "within", "in", "after", "than", "take", "
                        "last", "spent", "spend", "from", "like", "and", "or", "through", "throughout", "during",
                        "only", "about", "nearly", "almost", "of", "wait", "waited", "by"}  # fmt: skip
 # "current" before these nouns is not PRESENT_REF: "the current account"
-NOT_TEMPORAL_AFTER_CURRENT = (
-    r"(?:account|accounts|affairs|events|issue|issues|flow|flows|prices?|dollars|assets|liabilities|level|levels)"
-)
+NOT_TEMPORAL_AFTER_CURRENT = r"(?:account|accounts|affairs|events|issue|issues|flow|flows|prices?|dollars|assets|liabilities|level|levels)"
 # a month word after these is a name: "Prime Minister May", "Mrs. May"
 NAME_TITLES = {
     "minister", "president", "mrs", "mrs.", "ms", "ms.", "mr", "mr.", "miss", "dr", "dr.", "prime", "premier",
     "chancellor", "sen.", "rep.",
 }  # fmt: skip
+# a weekday after these words is resolved around the reference time, not the publication date
+ANAPHORIC_WEEKDAY = re.compile(
+    r"\b(that|that\s+same|the\s+same|the|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+$",
+    re.IGNORECASE,
+)
+WEEKDAY_AFTER_REF = {"the following", "the next"}
+WEEKDAY_BEFORE_REF = {"the previous", "the preceding"}
 # capitalised words before an expression that do not make it part of a title: "On Monday", "Since March"
 CAPITALISED_NOT_TITLE = {"on", "in", "since", "until", "by", "from", "at", "mr", "i"}
 

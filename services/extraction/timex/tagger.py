@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from services.extraction.model import Timex
 from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import interval, month_end, safe_date
+from services.extraction.timex.narrative import Anchor, NarrativeTime
 from services.extraction.timex.rules import RULES, Context, Rule
 from services.extraction.timex.tense import FUTURE, PAST, UNKNOWN, direction
 
@@ -116,8 +117,6 @@ def _in_title(text: str, s: int, e: int) -> bool:
     return bool(re.match(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]", after)) and len(words) == 1  # "March for Life"
 
 
-
-
 def _after_name(doc, tok) -> bool:
     """A year right after a proper name is part of it: "Orion 1980", "Windows 2000"."""
     if tok is None or tok.i == 0:
@@ -189,9 +188,14 @@ def _candidates(doc, text: str) -> list[_Candidate]:
     return out
 
 
-def _context(text: str, c: _Candidate, dct: date, ref: str | None, dirn: int) -> Context:
+def _context(
+    text: str, c: _Candidate, dct: date, ref: str | None, dirn: int, anchor: Anchor | None = None
+) -> Context:
     s, e = c.match.span()
-    return Context(dct=dct, direction=dirn, ref=ref, before=text[max(0, s - 40) : s], after=text[e : e + 40])
+    before, after = text[max(0, s - 40) : s], text[e : e + 40]
+    if anchor is not None:  # narrative mode: resolve around the passage's time, nearest occurrence
+        return Context(anchor.date, UNKNOWN, ref, before, after, anchor.granularity)
+    return Context(dct=dct, direction=dirn, ref=ref, before=before, after=after)
 
 
 def tag_timexes(doc, dct: date) -> list[Timex]:
@@ -233,8 +237,13 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
     # pass 2: values in document order, with the running reference time for anaphora
     out: list[Timex] = []
     ref: str | None = None
+    narrative = NarrativeTime(doc, dct)
     for c in chosen:
-        res = c.normalise(_context(text, c, dct, ref, dirn(c)))
+        res = None
+        if c.rule.narrative_on(c.match) and (anchor := narrative.anchor(c.start, dirn(c))):
+            res = c.normalise(_context(text, c, dct, ref, dirn(c), anchor))
+        if res is None:
+            res = c.normalise(_context(text, c, dct, ref, dirn(c)))
         if res is None:
             res = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c)))
         if res is None:
@@ -242,6 +251,7 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
         typ, value = res
         ed = interval(value) if typ in ("DATE", "TIME") else None
         out.append(Timex(c.start, c.end, text[c.start : c.end], typ, value, ed))
+        narrative.observe(out[-1])
         if typ in ("DATE", "TIME") and value[:1].isdigit() and c.rule.anchors_on(c.match):
             ref = value
     return _merge_anchored(text, out)

@@ -64,6 +64,7 @@ def n_numeric_date(m, ctx):
     rf"\b(?:(?P<wd>{P.WEEKDAY})\s*,?\s+)?(?:{P.EDGE})?(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})\b"
     rf"(?:\s*,?\s*(?P<year>{P.YEAR4})\b)?",
     example=("The law took effect on June 3.", "June 3", "2024-06-03"),
+    narrative=lambda m: not m["year"],
 )
 def n_month_day(m, ctx):
     month, day = month_number(m["month"]), day_number(m["day"])
@@ -84,6 +85,7 @@ def n_month_day(m, ctx):
     rf"\b(?:(?P<wd>{P.WEEKDAY})\s*,?\s+)?(?:the\s+)?(?P<day>{P.DAYNUM})\s+(?:of\s+)?(?P<month>{P.MONTH})(?!\w)"
     rf"(?:\s*,?\s*(?P<year>{P.YEAR4})\b)?",
     example=("He was born on 12 March 1961.", "12 March 1961", "1961-03-12"),
+    narrative=lambda m: not m["year"],
 )
 def n_day_month(m, ctx):
     return n_month_day(m, ctx)
@@ -116,6 +118,7 @@ def n_month_rel_year(m, ctx):
     rf"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+coming|early|late|mid|earlier\s+in|later\s+in)[-\s]+)?(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?(?P<month>{P.MONTH})(?!\w)(?!\s*\d)",
     example=("The treaty was signed in March.", "March", "2024-03"),
     title_sensitive=True,
+    narrative=lambda m: not m["rel"] or low(m["rel"]) in ("early", "late", "mid", "earlier in", "later in"),
 )
 def n_month(m, ctx):
     month = month_number(m["month"])
@@ -390,6 +393,7 @@ def n_half(m, ctx):
     "DATE",
     rf"\b(?:(?P<rel>this|last|next|this\s+past|this\s+coming|the\s+coming|the\s+past|early|late|mid|the|next)[-\s]+)?(?P<season>{P.SEASON})(?:\s+(?:of\s+)?(?P<year>{P.YEAR4}))?\b",
     example=("They hope to finish by the summer of 2025.", "the summer of 2025", "2025-SU"),
+    narrative=lambda m: not m["year"] and (not m["rel"] or low(m["rel"]) in ("the", "early", "late", "mid")),
 )
 def n_season(m, ctx):
     s = P.SEASONS[low(m["season"])]
@@ -470,6 +474,7 @@ def holiday_date(name: str, y: int) -> date | None:
     r"Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Boxing\s+Day|Bastille\s+Day|"
     rf"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day)(?:\s+(?P<week>week))?(?:\s*,?\s*(?P<year>{P.YEAR4}))?\b",
     example=("They met on Christmas Eve 2019.", "Christmas Eve 2019", "2019-12-24"),
+    narrative=lambda m: not m["year"] and not m["rel"],
 )
 def n_holiday(m, ctx):
     name = m["hol"]
@@ -521,6 +526,7 @@ def n_year_end(m, ctx):
     "DATE",
     rf"\bthe\s+week\s+of\s+(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})\b",
     example=("Trading halted the week of May 6.", "the week of May 6", "2024-W19"),
+    narrative=lambda m: True,
 )
 def n_week_of(m, ctx):
     d = resolve_month_day(month_number(m["month"]), day_number(m["day"]), ctx.dct, ctx.direction)

@@ -37,6 +37,12 @@ class Rule:
     anchors: bool | Callable[[re.Match], bool] = True
     # skipped inside capitalised names and titles ("High Noon", "ABC's This Week")
     title_sensitive: bool = False
+    # whether this match is underspecified (no year) and so, in a passage about the past, resolves
+    # around the narrative reference time instead of the publication date (narrative.py)
+    narrative: Callable[[re.Match], bool] | None = None
+
+    def narrative_on(self, m: re.Match) -> bool:
+        return self.narrative is not None and self.narrative(m)
 
     def anchors_on(self, m: re.Match) -> bool:
         return self.anchors(m) if callable(self.anchors) else self.anchors
@@ -53,6 +59,7 @@ def rule(
     example: tuple[str, str, str],
     anchors: bool | Callable[[re.Match], bool] = True,
     title_sensitive: bool = False,
+    narrative: Callable[[re.Match], bool] | None = None,
 ):
     """Register the decorated normaliser as rule `name` (names are unique)."""
 
@@ -60,7 +67,7 @@ def rule(
         if any(r.name == name for r in RULES):
             raise ValueError(f"timex rule {name!r} registered twice")
         regex = re.compile(pattern, re.IGNORECASE)
-        RULES.append(Rule(name, type, regex, fn, Example(*example), anchors, title_sensitive))
+        RULES.append(Rule(name, type, regex, fn, Example(*example), anchors, title_sensitive, narrative))
         return fn
 
     return register

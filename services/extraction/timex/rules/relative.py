@@ -21,6 +21,7 @@ from services.extraction.timex.rules.resolve import (
     parse_number,
     prev_quarter,
     ref_date,
+    ref_day,
     resolve_weekday,
     unit_value,
     weekday_number,
@@ -61,6 +62,7 @@ def n_day_before(m, ctx):
     rf"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|coming|past)\s+)?(?P<wd>{P.WEEKDAY})(?!\w)(?:'s|\u2019s)?"
     rf"(?:\s*,?\s+(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})\b(?:\s*,?\s*(?P<year>{P.YEAR4}))?)?",
     example=("The president spoke last Friday.", "last Friday", "2024-06-14"),
+    narrative=lambda m: not m["rel"] and not m["year"],
 )
 def n_weekday(m, ctx):
     wd = weekday_number(m["wd"])
@@ -74,6 +76,16 @@ def n_weekday(m, ctx):
         month, day = month_number(m["month"]), day_number(m["day"])
         d = safe_date(int(m["year"]), month, day) if m["year"] else with_weekday(month, day, wd, ctx)
         return ("DATE", d.isoformat()) if d else None
+    if ctx.anchor_granularity not in (None, "day"):
+        return None  # "In 1945 ... on Monday": a year does not say which Monday
+    if not rel and (det := P.ANAPHORIC_WEEKDAY.search(ctx.before)) and (ref := ref_day(ctx)):
+        # "that Sunday", "the following Monday": relative to the current reference time, not the DCT
+        step = low(det.group(1))
+        if step in P.WEEKDAY_AFTER_REF:
+            return "DATE", resolve_weekday(wd, ref + timedelta(days=1), FUTURE).isoformat()
+        if step in P.WEEKDAY_BEFORE_REF:
+            return "DATE", resolve_weekday(wd, ref - timedelta(days=1), PAST).isoformat()
+        return "DATE", (ref + timedelta(days=wd - ref.isoweekday())).isoformat()  # in the reference's week
     if rel in ("early", "late", "earlier", "later"):
         rel = ""
     d = resolve_weekday(wd, ctx.dct, ctx.direction, rel)

@@ -19,6 +19,9 @@ class Context:
     ref: str | None = None  # value of the last explicit calendar expression (anaphora anchor)
     before: str = ""  # the text just before the match (about 40 characters)
     after: str = ""  # the text just after the match
+    # narrative mode (see narrative.py): `dct` is then the passage's reference day and this is the
+    # granularity of the expression it came from; None in news mode
+    anchor_granularity: str | None = None
 
 
 def low(s: str | None) -> str:
@@ -190,12 +193,15 @@ def year4(s: str) -> int:
     return y
 
 
-def ref_date(ctx: Context) -> date:
+def ref_day(ctx: Context) -> date | None:
+    """The day of the reference time, when it is one (or falls on one: "2024-06-17T15:00")."""
     if ctx.ref and (m := re.match(r"(\d{4})-(\d\d)-(\d\d)", ctx.ref)):
-        d = safe_date(int(m[1]), int(m[2]), int(m[3]))
-        if d:
-            return d
-    return ctx.dct
+        return safe_date(int(m[1]), int(m[2]), int(m[3]))
+    return None
+
+
+def ref_date(ctx: Context) -> date:
+    return ref_day(ctx) or ctx.dct
 
 
 def prev_word(ctx: Context) -> str:

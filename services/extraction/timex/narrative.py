@@ -1,0 +1,100 @@
+"""The narrative reference time: where a year-less date in a passage about the past anchors.
+
+News anchors "in October", "on August 25", "on Monday" on the publication date. A passage that tells
+the past ("In 1917 the city fell. On the 25th of August ...") anchors them on its own time instead, as
+HeidelTime's narrative mode does, but decided per passage rather than per document, since news mixes
+both. A passage turns narrative at an explicit date more than a year before the publication date that
+sets the time of its sentence's main clause ("In 1917, the city fell"; not "the 1988 bombing", "since
+1990", "a company founded in 1987"); its reference then moves with each such date, explicit or computed
+from an earlier one ("two years later"). A date within a year of the publication date (or after it) brings the passage back
+to the present, and so does a paragraph break (a blank line). Only clauses that look back or whose
+direction is unknown anchor there: "the talks will resume in October" keeps to the publication date.
+
+In narrative mode a year-less expression resolves to the occurrence nearest the reference: a day
+reference as it is, a coarser one at its middle ("In 1917 ... in October" -> 1917-10, "In 1917 ... on
+25 August" -> 1917-08-25); weekdays need a day ("On 3 June 1990 ... on Monday" -> 1990-06-04).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from services.extraction.model import Timex
+from services.extraction.timex.calendar import interval
+from services.extraction.timex.tense import FUTURE, head_token
+
+FAR = timedelta(days=365)  # how far before the publication date a passage's time must lie to be narrative
+_PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
+_CALENDAR = re.compile(r"\d{4}")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    date: date  # the day year-less expressions resolve around
+    granularity: str  # of the reference expression: day, week, month, year, ...
+
+
+class NarrativeTime:
+    """Follows one document in text order: `observe` each tagged timex, ask `anchor` for a candidate."""
+
+    def __init__(self, doc, dct: date):
+        self._doc = doc
+        self._text = doc.text
+        self._dct = dct
+        self._ref: Timex | None = None  # the narrative reference; None: the passage is in the present
+
+    def anchor(self, start: int, direction: int) -> Anchor | None:
+        """The narrative anchor for an underspecified expression starting at `start`, or None (news mode)."""
+        ref = self._ref
+        if ref is None or direction == FUTURE or _PARAGRAPH.search(self._text, ref.end, start):
+            return None
+        d = ref.date
+        if d.granularity == "day":
+            return Anchor(d.start, "day")
+        if d.granularity == "season":
+            d = interval(ref.value[:4]) or d  # "the winter of 1812 ... in November": 1812, not 1811
+        return Anchor(d.start + (d.end - d.start) / 2, d.granularity)
+
+    def observe(self, t: Timex) -> None:
+        if t.date is None or t.type not in ("DATE", "TIME") or not _CALENDAR.match(t.value):
+            return
+        if t.date.granularity in ("decade", "century"):
+            return  # "in the 1940s" says too little to place an October
+        if t.date.end >= self._dct - FAR:
+            self._ref = None  # back to the present
+            return
+        if not frames_its_sentence(self._doc, t):
+            # "the Dec. 21, 1988, bombing", "arrested since 1990": background, not the passage's time; one
+            # years away from the narrative's shows a passage that jumps about rather than tells a story
+            if self._ref is not None and abs(t.date.start.year - self._ref.date.start.year) > 1:
+                self._ref = None
+            return
+        if self._ref is not None or _EXPLICIT_YEAR.search(t.text):
+            self._ref = t  # an explicit year opens a narrative; "two days later" moves one along
+
+
+_EXPLICIT_YEAR = re.compile(r"\b(?:1\d|20)\d\d\b|['\u2019]\d\d\b")
+# a date after these prepositions bounds a stretch of time reaching elsewhere ("since 1990"); it is no
+# point of the narrative
+_BOUNDING = {"since", "until", "till", "through", "by", "to", "from", "before", "after", "between"}
+
+
+def frames_its_sentence(doc, t: Timex) -> bool:
+    """Whether the expression sets the time of its sentence's main clause ("In 1945, the Cubs lost ...",
+    "On 3 June 1990 he resigned"), rather than of a noun, a subordinate clause or a bounded stretch."""
+    h = head_token(doc, t.start, t.end)
+    if h is None:
+        return False
+    attach = h.head
+    adverbial = h.dep_ in ("pobj", "npadvmod")
+    if h.dep_ == "pobj":
+        if attach.lower_ in _BOUNDING:
+            return False
+        attach = attach.head
+    if attach.dep_ == "ROOT" and adverbial:
+        return True  # also when the parser took the verb for a noun ("In 1920 the party split.")
+    if attach.pos_ not in ("VERB", "AUX"):
+        return False
+    return attach.dep_ == "ROOT" or (attach.dep_ == "conj" and attach.head.dep_ == "ROOT")
