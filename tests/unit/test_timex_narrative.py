@@ -33,6 +33,12 @@ NARRATIVE = [
     ("In 1920 the party split. It was refounded at Christmas.", HISTORY, "Christmas", "1920-12-25"),
     ("During the winter of 1812 the army retreated. In November it crossed the Berezina.",
      HISTORY, "November", "1812-11"),
+    # a text that tells the past throughout: dates of nouns and clauses set the time as well
+    (("After the fall of France in 1940, Britain stood alone. On 22 June the armistice was signed. Peace came "
+     "in 1945, and by 1950 the cities had been rebuilt."), HISTORY, "22 June", "1940-06-22"),
+    (("Following the invasion of Poland in September 1939, Britain declared war. On 17 September the Soviet "
+     "Union invaded. The war ended in 1945 and the borders were redrawn in 1946."), HISTORY, "17 September",
+     "1939-09-17"),
 ]  # fmt: skip
 
 NEWS = [
@@ -47,6 +53,10 @@ NEWS = [
      date(1999, 5, 6), "December", "1998-12"),
     ("Iran condemned the Dec. 21, 1988, bombing. Libya agreed in April to hand over the suspects.",
      date(1999, 6, 7), "April", "1999-04"),
+    (("Iran condemned the Dec. 21, 1988, bombing of the 1970 airliner. Libya, which had denied it since 1989, "
+     "agreed on Tuesday to a trial and in April handed over the suspects."), date(1999, 6, 7), "April", "1999-04"),
+    # "the fall of France" is no season
+    ("After the fall of France in 1940, Britain stood alone.", HISTORY, "the fall", None),
     # the future keeps to the publication date; so does a new paragraph, and a date near it
     ("The war ended in 1945. The new talks will start in October.", HISTORY, "October", "2009-10"),
     ("The siege began in 1943.\n\nThe talks resumed in March.", HISTORY, "March", "2009-03"),

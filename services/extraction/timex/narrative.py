@@ -22,10 +22,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from services.extraction.model import Timex
+from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import interval
 from services.extraction.timex.tense import FUTURE, head_token
 
-FAR = timedelta(days=365)  # how far before the publication date a passage's time must lie to be narrative
+FAR = timedelta(days=365)
+MANY_PAST_YEARS = 3  # how many past years a text without news deixis needs to count as telling the past
+_YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")  # how far before the publication date a passage's time must lie to be narrative
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 _CALENDAR = re.compile(r"\d{4}")
 
@@ -44,6 +47,10 @@ class NarrativeTime:
         self._text = doc.text
         self._dct = dct
         self._ref: Timex | None = None  # the narrative reference; None: the passage is in the present
+        # a text full of past years that never speaks of its own present ("yesterday", "last week", "on
+        # Tuesday") tells the past throughout: any explicit past date sets its time, of a noun or a clause too
+        past_years = sum(1 for y in _YEAR.findall(self._text) if int(y) < dct.year - 1)
+        self._telling_the_past = past_years >= MANY_PAST_YEARS and not P.NEWS_DEIXIS.search(self._text)
 
     def anchor(self, start: int, direction: int) -> Anchor | None:
         """The narrative anchor for an underspecified expression starting at `start`, or None (news mode)."""
@@ -65,9 +72,12 @@ class NarrativeTime:
         if t.date.end >= self._dct - FAR:
             self._ref = None  # back to the present
             return
-        if not frames_its_sentence(self._doc, t):
-            # "the Dec. 21, 1988, bombing", "arrested since 1990": background, not the passage's time; one
-            # years away from the narrative's shows a passage that jumps about rather than tells a story
+        position = sentence_position(self._doc, t)
+        if position == BOUNDING:
+            return  # "arrested since 1990", "until 1945": a stretch reaching elsewhere
+        if position == BACKGROUND and not self._telling_the_past:
+            # "the Dec. 21, 1988, bombing", "a company founded in 1987": background in news; one years
+            # away from the narrative's shows a passage that jumps about rather than tells a story
             if self._ref is not None and abs(t.date.start.year - self._ref.date.start.year) > 1:
                 self._ref = None
             return
@@ -81,20 +91,26 @@ _EXPLICIT_YEAR = re.compile(r"\b(?:1\d|20)\d\d\b|['\u2019]\d\d\b")
 _BOUNDING = {"since", "until", "till", "through", "by", "to", "from", "before", "after", "between"}
 
 
-def frames_its_sentence(doc, t: Timex) -> bool:
-    """Whether the expression sets the time of its sentence's main clause ("In 1945, the Cubs lost ...",
-    "On 3 June 1990 he resigned"), rather than of a noun, a subordinate clause or a bounded stretch."""
+FRAME, BACKGROUND, BOUNDING = "frame", "background", "bounding"
+
+
+def sentence_position(doc, t: Timex) -> str:
+    """FRAME when the expression sets the time of its sentence's main clause ("In 1945, the Cubs lost",
+    "On 3 June 1990 he resigned"); BOUNDING after "since", "until" ...; else BACKGROUND (the date of a
+    noun or of a subordinate clause: "the 1988 bombing", "a company founded in 1987")."""
     h = head_token(doc, t.start, t.end)
     if h is None:
-        return False
+        return BACKGROUND
     attach = h.head
     adverbial = h.dep_ in ("pobj", "npadvmod")
     if h.dep_ == "pobj":
         if attach.lower_ in _BOUNDING:
-            return False
+            return BOUNDING
         attach = attach.head
     if attach.dep_ == "ROOT" and adverbial:
-        return True  # also when the parser took the verb for a noun ("In 1920 the party split.")
+        return FRAME  # also when the parser took the verb for a noun ("In 1920 the party split.")
     if attach.pos_ not in ("VERB", "AUX"):
-        return False
-    return attach.dep_ == "ROOT" or (attach.dep_ == "conj" and attach.head.dep_ == "ROOT")
+        return BACKGROUND
+    if attach.dep_ == "ROOT" or (attach.dep_ == "conj" and attach.head.dep_ == "ROOT"):
+        return FRAME
+    return BACKGROUND

@@ -152,6 +152,11 @@ NAME_TITLES = {
     "minister", "president", "mrs", "mrs.", "ms", "ms.", "mr", "mr.", "miss", "dr", "dr.", "prime", "premier",
     "chancellor", "sen.", "rep.",
 }  # fmt: skip
+# the words of news that speak of its own present: a text without any tells the past (narrative.py)
+NEWS_DEIXIS = re.compile(
+    r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+(?:week|month|year|night)|[Tt]his\s+(?:week|month|"
+    r"year|morning|afternoon|evening)|[Nn]ext\s+(?:week|month|year)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+)
 # a weekday after these words is resolved around the reference time, not the publication date
 ANAPHORIC_WEEKDAY = re.compile(
     r"\b(that|that\s+same|the\s+same|the|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+$",

@@ -402,6 +402,8 @@ def n_season(m, ctx):
         return "DATE", f"{int(m['year']):04d}-{s}"
     if not rel and prev_word(ctx) not in P.SEASON_PREPOSITIONS:
         return None  # "prices fall", "a spring in his step"
+    if s == "FA" and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", ctx.after):
+        return None  # "the fall of France", "the fall of the Berlin Wall"
     dct = ctx.dct
     seasons = [iv for y in range(dct.year - 2, dct.year + 3) if (iv := interval(f"{y:04d}-{s}")) is not None]
     if rel in ("last", "this past", "the past"):
