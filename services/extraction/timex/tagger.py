@@ -28,10 +28,6 @@ class _Candidate:
     rule: Rule
     match: re.Match
 
-    @property
-    def name(self) -> str:
-        return self.rule.name
-
     def normalise(self, ctx: Context) -> tuple[str, str] | None:
         return self.rule.normalise(self.match, ctx)
 
@@ -117,21 +113,6 @@ def _in_title(text: str, s: int, e: int) -> bool:
     return bool(re.match(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]", after)) and len(words) == 1  # "March for Life"
 
 
-def _after_name(doc, tok) -> bool:
-    """A year right after a proper name is part of it: "Orion 1980", "Windows 2000"."""
-    if tok is None or tok.i == 0:
-        return False
-    prev = doc[tok.i - 1]
-    return (
-        prev.pos_ == "PROPN"
-        and prev.text[:1].isupper()
-        and prev.lower_.rstrip(".") not in P.MONTHS
-        and prev.lower_ not in P.SEASONS
-        and not prev.is_sent_start
-        and prev.ent_type_ not in ("DATE", "EVENT")
-    )
-
-
 def _candidates(doc, text: str) -> list[_Candidate]:
     starts = {}
     for t in doc:
@@ -145,7 +126,7 @@ def _candidates(doc, text: str) -> list[_Candidate]:
 
     out = []
     for order, r in enumerate(RULES):
-        name, rx = r.name, r.regex
+        rx = r.regex
         for m in rx.finditer(text):
             s, e = m.span("span") if "span" in rx.groupindex else m.span()
             # trim trailing spaces / possessives
@@ -164,21 +145,8 @@ def _candidates(doc, text: str) -> list[_Candidate]:
                 continue
             if r.title_sensitive and _in_title(text, s, e):
                 continue
-            if (
-                name == "year"
-                and not m.group("edge")
-                and not m.group("fiscal")
-                and _after_name(doc, tok_at(s))
-            ):
+            if r.parse_ok is not None and not r.parse_ok(m, doc, tok_at(s)):
                 continue
-            if name == "month":
-                mo = m.group("month")
-                if (
-                    len(mo.rstrip(".")) <= 4
-                    and not mo.endswith(".")
-                    and mo.lower() not in ("may", "june", "july")
-                ):
-                    continue
             # do not start or end inside a word
             if s > 0 and text[s - 1].isalnum() and text[s].isalnum():
                 continue

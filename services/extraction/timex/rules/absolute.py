@@ -121,6 +121,9 @@ def n_month_rel_year(m, ctx):
     narrative=lambda m: not m["rel"] or low(m["rel"]) in ("early", "late", "mid", "earlier in", "later in"),
 )
 def n_month(m, ctx):
+    mo = m["month"]
+    if len(mo.rstrip(".")) <= 4 and not mo.endswith(".") and mo.lower() not in ("may", "june", "july"):
+        return None  # a bare "Mar", "Jan" without its period is too often something else
     month = month_number(m["month"])
     rel = low(m["rel"])
     if rel == "last" or rel == "this past":
@@ -134,11 +137,27 @@ def n_month(m, ctx):
     return "DATE", f"{y:04d}-{month:02d}"
 
 
+def _after_name(doc, tok) -> bool:
+    """A year right after a proper name is part of it: "Orion 1980", "Windows 2000"."""
+    if tok is None or tok.i == 0:
+        return False
+    prev = doc[tok.i - 1]
+    return (
+        prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and prev.lower_.rstrip(".") not in P.MONTHS
+        and prev.lower_ not in P.SEASONS
+        and not prev.is_sent_start
+        and prev.ent_type_ not in ("DATE", "EVENT")
+    )
+
+
 @rule(
     "year",
     "DATE",
     rf"\b(?:(?P<edge>{P.EDGE})|(?P<fiscal>fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?|the\s+year\s+))?(?P<year>{P.YEAR4})(?![\d%])",
     example=("The record was set in 2000.", "2000", "2000"),
+    parse_ok=lambda m, doc, tok: m["edge"] or m["fiscal"] or not _after_name(doc, tok),
 )
 def n_year(m, ctx):
     y = int(m["year"])

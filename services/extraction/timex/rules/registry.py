@@ -40,6 +40,8 @@ class Rule:
     # whether this match is underspecified (no year) and so, in a passage about the past, resolves
     # around the narrative reference time instead of the publication date (narrative.py)
     narrative: Callable[[re.Match], bool] | None = None
+    # a check on the parse: (match, doc, token at its start) -> keep the candidate?
+    parse_ok: Callable | None = None
 
     def narrative_on(self, m: re.Match) -> bool:
         return self.narrative is not None and self.narrative(m)
@@ -60,6 +62,7 @@ def rule(
     anchors: bool | Callable[[re.Match], bool] = True,
     title_sensitive: bool = False,
     narrative: Callable[[re.Match], bool] | None = None,
+    parse_ok: Callable | None = None,
 ):
     """Register the decorated normaliser as rule `name` (names are unique)."""
 
@@ -67,7 +70,9 @@ def rule(
         if any(r.name == name for r in RULES):
             raise ValueError(f"timex rule {name!r} registered twice")
         regex = re.compile(pattern, re.IGNORECASE)
-        RULES.append(Rule(name, type, regex, fn, Example(*example), anchors, title_sensitive, narrative))
+        RULES.append(
+            Rule(name, type, regex, fn, Example(*example), anchors, title_sensitive, narrative, parse_ok)
+        )
         return fn
 
     return register
