@@ -55,6 +55,16 @@ NEWS = [
      date(1999, 6, 7), "April", "1999-04"),
     (("Iran condemned the Dec. 21, 1988, bombing of the 1970 airliner. Libya, which had denied it since 1989, "
      "agreed on Tuesday to a trial and in April handed over the suspects."), date(1999, 6, 7), "April", "1999-04"),
+    # a sentence in the present between the aside and the date brings a news text back to its present
+    ("In 2004, Kerry blamed a videotape for his defeat. Her case is different. Polls showed her ahead in October.",
+     date(2016, 11, 12), "October", "2016-10"),
+    # a timeline line's date sets the time of its line
+    (("March 18, 2009: Clinton stops using her BlackBerry.\nJanuary 23, 2013: Clinton testifies about the "
+     "September attacks."), date(2016, 11, 12), "September", "2012-09"),
+    # a weekday next to a date: the one before or after it
+    ("Trump told voters in Nevada the Saturday before Election Day that the inquiry had reopened.",
+     date(2016, 11, 12), "Saturday before Election Day", "2016-11-05"),
+    ("The talks resumed on the Monday after June 3.", date(2016, 11, 12), "Monday after June 3", "2016-06-06"),
     # "the fall of France" is no season
     ("After the fall of France in 1940, Britain stood alone.", HISTORY, "the fall", None),
     # the future keeps to the publication date; so does a new paragraph, and a date near it
@@ -71,6 +81,24 @@ NEWS = [
 def test_year_less_dates_in_context(text, dct, span, value):
     got = {t.text: t.value for t in tag_text(text, dct)}
     assert got.get(span) == value, got
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "dates"),
+    [
+        ("The debate was held on 19 October. On 28 October, a week later, Comey sent a letter to Congress.",
+         "send", ["2016-10-28"]),
+        ("Comey sent a letter to Congress on 28 October, two days later than planned.", "send", ["2016-10-28"]),
+        ("Last week, on 28 October, Comey sent a letter to Congress.", "send", ["2016-10-28"]),
+        # no apposition: both stay
+        ("Trump will be inaugurated in 70 days on January 20.", "inaugurate", ["2017-01-16", "2017-01-20"]),
+    ],
+)
+def test_an_explicit_date_outranks_a_relative_one_in_apposition(text, verb, dates):
+    doc = load_pipeline()(text)
+    verb = next(t.i for t in doc if t.lemma_ == verb)
+    phrases = find_temporal_phrases(doc, date(2016, 11, 7))
+    assert [p.date.value for p in phrases if p.governor == verb] == dates
 
 
 def test_an_explicit_date_outranks_the_distance_in_an_apposition():

@@ -51,18 +51,29 @@ class NarrativeTime:
         # Tuesday") tells the past throughout: any explicit past date sets its time, of a noun or a clause too
         past_years = sum(1 for y in _YEAR.findall(self._text) if int(y) < dct.year - 1)
         self._telling_the_past = past_years >= MANY_PAST_YEARS and not P.NEWS_DEIXIS.search(self._text)
+        self._present_sentences: list[tuple[int, int]] | None = None  # computed when first needed
 
     def anchor(self, start: int, direction: int) -> Anchor | None:
         """The narrative anchor for an underspecified expression starting at `start`, or None (news mode)."""
         ref = self._ref
         if ref is None or direction == FUTURE or _PARAGRAPH.search(self._text, ref.end, start):
             return None
+        if not self._telling_the_past and self._present_between(ref.end, start):
+            return None  # news: a sentence in the present ("Her contention appears ...") ends the aside
         d = ref.date
         if d.granularity == "day":
             return Anchor(d.start, "day")
         if d.granularity == "season":
             d = interval(ref.value[:4]) or d  # "the winter of 1812 ... in November": 1812, not 1811
         return Anchor(d.start + (d.end - d.start) / 2, d.granularity)
+
+    def _present_between(self, start: int, end: int) -> bool:
+        """Whether a whole sentence between the two offsets has its main verb in the present or future."""
+        if self._present_sentences is None:
+            self._present_sentences = [
+                (s.start_char, s.end_char) for s in self._doc.sents if _in_the_present(s.root)
+            ]
+        return any(start <= s and e <= end for s, e in self._present_sentences)
 
     def observe(self, t: Timex) -> None:
         if t.date is None or t.type not in ("DATE", "TIME") or not _CALENDAR.match(t.value):
@@ -91,6 +102,13 @@ _EXPLICIT_YEAR = re.compile(r"\b(?:1\d|20)\d\d\b|['\u2019]\d\d\b")
 _BOUNDING = {"since", "until", "till", "through", "by", "to", "from", "before", "after", "between"}
 
 
+def _in_the_present(root) -> bool:
+    if root.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and (c.tag_ in ("VBZ", "VBP") or c.lower_ in ("will", "'ll"))
+               for c in root.children)  # fmt: skip
+
+
 FRAME, BACKGROUND, BOUNDING = "frame", "background", "bounding"
 
 
@@ -101,6 +119,8 @@ def sentence_position(doc, t: Timex) -> str:
     h = head_token(doc, t.start, t.end)
     if h is None:
         return BACKGROUND
+    if h.dep_ == "ROOT":
+        return FRAME  # a timeline line: "January 23, 2013: Clinton testifies before the Senate"
     attach = h.head
     adverbial = h.dep_ in ("pobj", "npadvmod")
     if h.dep_ == "pobj":

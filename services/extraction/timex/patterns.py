@@ -159,7 +159,7 @@ NEWS_DEIXIS = re.compile(
 )
 # a weekday after these words is resolved around the reference time, not the publication date
 ANAPHORIC_WEEKDAY = re.compile(
-    r"\b(that|that\s+same|the\s+same|the|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+$",
+    r"\b(that|that\s+same|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+$",
     re.IGNORECASE,
 )
 WEEKDAY_AFTER_REF = {"the following", "the next"}

@@ -254,9 +254,34 @@ def _merge_anchored(text: str, tx: list[Timex]) -> list[Timex]:
                 out.append(Timex(a.start, b.end, text[a.start : b.end], "DATE", value, interval(value)))
                 i += 2
                 continue
+        if i + 1 < len(tx) and (anchored := _weekday_around(text, a, tx[i + 1])) is not None:
+            out.append(anchored)
+            i += 2
+            continue
         out.append(a)
         i += 1
     return out
+
+
+_BARE_WEEKDAY = re.compile(P.WEEKDAY, re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_WEEKDAY_GAP = re.compile(r"\s+(before|after|following|preceding)\s+", re.IGNORECASE)
+
+
+def _weekday_around(text: str, a: Timex, b: Timex) -> Timex | None:
+    """'the Sunday before Election Day', 'the Monday after June 3': that weekday next to the date."""
+    if not (_BARE_WEEKDAY.fullmatch(a.text) and _THE_BEFORE.search(text, max(0, a.start - 8), a.start)):
+        return None
+    gap = _WEEKDAY_GAP.fullmatch(text, a.end, b.start)
+    if gap is None or b.date is None or b.date.granularity != "day":
+        return None
+    wd, anchor = P.WEEKDAYS[a.text.lower().rstrip(".")], b.date.start
+    if gap.group(1).lower() in ("before", "preceding"):
+        d = anchor - timedelta(days=(anchor.isoweekday() - wd) % 7 or 7)
+    else:
+        d = anchor + timedelta(days=(wd - anchor.isoweekday()) % 7 or 7)
+    value = d.isoformat()
+    return Timex(a.start, b.end, text[a.start : b.end], "DATE", value, interval(value))
 
 
 def tag_text(text: str, dct: date, nlp=None) -> list[Timex]:
