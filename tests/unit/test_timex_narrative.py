@@ -33,6 +33,12 @@ NARRATIVE = [
     ("In 1920 the party split. It was refounded at Christmas.", HISTORY, "Christmas", "1920-12-25"),
     ("During the winter of 1812 the army retreated. In November it crossed the Berezina.",
      HISTORY, "November", "1812-11"),
+    ("The city fell in May 1940. That summer the bombing began, and the next winter was the coldest on record.",
+     HISTORY, "That summer", "1940-SU"),
+    ("The city fell in May 1940. That summer the bombing began, and the next winter was the coldest on record.",
+     HISTORY, "the next winter", "1941-WI"),
+    ("The army retreated in November 1812. The following spring, Napoleon raised a new army.",
+     HISTORY, "The following spring", "1813-SP"),
     # a text that tells the past throughout: dates of nouns and clauses set the time as well
     (("After the fall of France in 1940, Britain stood alone. On 22 June the armistice was signed. Peace came "
      "in 1945, and by 1950 the cities had been rebuilt."), HISTORY, "22 June", "1940-06-22"),

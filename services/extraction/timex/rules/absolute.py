@@ -410,7 +410,8 @@ def n_half(m, ctx):
 @rule(
     "season",
     "DATE",
-    rf"\b(?:(?P<rel>this|last|next|this\s+past|this\s+coming|the\s+coming|the\s+past|early|late|mid|the|next)[-\s]+)?(?P<season>{P.SEASON})(?:\s+(?:of\s+)?(?P<year>{P.YEAR4}))?\b",
+    rf"\b(?:(?P<rel>this|last|next|this\s+past|this\s+coming|the\s+coming|the\s+past|early|late|mid|"
+    rf"{P.ANAPHORIC_SEASON}|the|next)[-\s]+)?(?P<season>{P.SEASON})(?:\s+(?:of\s+)?(?P<year>{P.YEAR4}))?\b",
     example=("They hope to finish by the summer of 2025.", "the summer of 2025", "2025-SU"),
     narrative=lambda m: not m["year"] and (not m["rel"] or low(m["rel"]) in ("the", "early", "late", "mid")),
 )
@@ -423,6 +424,8 @@ def n_season(m, ctx):
         return None  # "prices fall", "a spring in his step"
     if s == "FA" and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", ctx.after):
         return None  # "the fall of France", "the fall of the Berlin Wall"
+    if re.fullmatch(P.ANAPHORIC_SEASON, rel):
+        return _season_around_ref(s, rel, ctx)
     dct = ctx.dct
     seasons = [iv for y in range(dct.year - 2, dct.year + 3) if (iv := interval(f"{y:04d}-{s}")) is not None]
     if rel in ("last", "this past", "the past"):
@@ -436,6 +439,22 @@ def n_season(m, ctx):
     else:
         y = dct.year + (1 if s == "WI" and dct.month == 12 else 0)
         return "DATE", f"{y:04d}-{s}"
+    return "DATE", iv.value
+
+
+def _season_around_ref(s: str, rel: str, ctx) -> tuple[str, str] | None:
+    """'that summer', 'the following spring', 'the previous winter': relative to the reference time."""
+    ref = interval(ctx.ref) if ctx.ref and ctx.ref[:1].isdigit() else None
+    if ref is None:
+        return None
+    y = ref.start.year
+    seasons = [iv for year in range(y - 1, y + 3) if (iv := interval(f"{year:04d}-{s}")) is not None]
+    if rel in ("the following", "the next"):
+        iv = next(x for x in seasons if x.start > ref.end)
+    elif rel == "the previous":
+        iv = [x for x in seasons if x.end < ref.start][-1]
+    else:  # the one around it
+        iv = min(seasons, key=lambda x: max((x.start - ref.end).days, (ref.start - x.end).days, 0))
     return "DATE", iv.value
 
 
