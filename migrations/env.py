@@ -8,7 +8,7 @@ from alembic import context
 from sqlalchemy import create_engine, pool
 
 from services.settings import get_settings
-from services.store.db import sqlalchemy_url
+from services.store.db import UTC_SESSIONS, sqlalchemy_url
 from services.store.models import Base
 import services.webhooks.models  # noqa: F401,E402 - registers the webhook tables on Base.metadata
 
@@ -33,7 +33,7 @@ def run_migrations_offline() -> None:
 
 
 def run_migrations_online() -> None:
-    engine = create_engine(database_url(), poolclass=pool.NullPool)
+    engine = create_engine(database_url(), poolclass=pool.NullPool, connect_args=UTC_SESSIONS)
     with engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_metadata)
         with context.begin_transaction():

@@ -14,6 +14,7 @@ from services.extraction.nlp import DEFAULT_MODEL, load_pipeline
 
 
 def _as_date(published_at: date | datetime) -> date:
+    """The reference date: a datetime's calendar date in its own offset (never converted to another zone)."""
     return published_at.date() if isinstance(published_at, datetime) else published_at
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select, text, update
 from sqlalchemy.dialects.postgresql import insert
@@ -29,6 +29,11 @@ class Accepted:
     created: bool  # False: the same url (or text) was posted before and this is that article
 
 
+def publisher_date(published_at: datetime) -> date:
+    """The calendar date in the offset the time was given with (a naive time counts as UTC)."""
+    return published_at.date()
+
+
 def _row(article: NewArticle, received_at: datetime) -> dict:
     return {
         "dedupe_key": article_dedupe_key(url=article.url, text=article.text),
@@ -38,6 +43,7 @@ def _row(article: NewArticle, received_at: datetime) -> dict:
         "text": article.text,
         "published_at": article.published_at or received_at,
         "published_at_assumed": article.published_at is None,
+        "published_date": publisher_date(article.published_at or received_at),
         "received_at": received_at,
         "updated_at": received_at,
         "status": "queued",
@@ -56,10 +62,11 @@ _INSERT_ONE = (
 # A batch goes in as one statement over arrays (unnest): no per-row SQL to build or parse.
 _INSERT_MANY = text("""
     INSERT INTO articles (dedupe_key, url, title, source, text, published_at, published_at_assumed,
-                          received_at, updated_at, status, attempts)
+                          published_date, received_at, updated_at, status, attempts)
     SELECT * FROM unnest(
         CAST(:dedupe_key AS text[]), CAST(:url AS text[]), CAST(:title AS text[]), CAST(:source AS text[]),
         CAST(:text AS text[]), CAST(:published_at AS timestamptz[]), CAST(:published_at_assumed AS boolean[]),
+        CAST(:published_date AS date[]),
         CAST(:received_at AS timestamptz[]), CAST(:updated_at AS timestamptz[]), CAST(:status AS text[]),
         CAST(:attempts AS integer[]))
     ON CONFLICT (dedupe_key) DO NOTHING

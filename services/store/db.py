@@ -24,6 +24,12 @@ def sqlalchemy_url(url: str) -> str:
     return url
 
 
+# Every session runs in UTC, whatever the server's or the client library's default (PGTZ, the
+# database's `timezone` setting): timestamps read back are UTC, and no calendar date is ever taken in
+# the server's zone. The publisher's calendar date is stored apart (articles.published_date).
+UTC_SESSIONS = {"options": "-c timezone=UTC"}
+
+
 @lru_cache
 def get_engine(url: str | None = None) -> Engine:
     url = url or get_settings().database_url
@@ -37,6 +43,7 @@ def get_engine(url: str | None = None) -> Engine:
         pool_timeout=10,
         pool_pre_ping=True,  # a restarted PostgreSQL costs one failed checkout, not a stream of errors
         pool_recycle=1800,
+        connect_args=UTC_SESSIONS,
     )
 
 
@@ -66,4 +73,5 @@ def create_async_engine_for(url: str | None = None):
         pool_timeout=10,
         pool_pre_ping=True,
         pool_recycle=1800,
+        connect_args=UTC_SESSIONS,
     )

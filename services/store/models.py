@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     BigInteger,
@@ -52,6 +52,14 @@ class Article(Base):
     published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     # True when the client sent no published_at and the received time stands in as the reference date.
     published_at_assumed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The reference date for relative expressions: the calendar date of published_at in the offset the
+    # client sent ("2024-06-17T01:00+09:00" -> 2024-06-17), which a timestamptz does not keep. NULL for
+    # rows written by other means (benchmarks): their UTC date stands in (`reference_date`).
+    published_date: Mapped[date | None] = mapped_column(Date)
+
+    @property
+    def reference_date(self) -> date:
+        return self.published_date or self.published_at.astimezone(UTC).date()
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     status: Mapped[str] = mapped_column(Text, default="queued")
     error: Mapped[str | None] = mapped_column(Text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from services.extraction.model import Extraction
 from services.store import articles as article_store
@@ -18,7 +19,7 @@ log = logging.getLogger(__name__)
 class ClaimedArticle:
     id: int
     text: str
-    published_at: object  # datetime
+    published_date: date  # the reference date: the publisher's calendar date (articles.published_date)
     attempts: int
 
 
@@ -29,7 +30,7 @@ def claim(article_ids: list[int], *, database_url: str | None = None) -> list[Cl
         with session_scope(database_url) as session:
             article = article_store.claim_for_processing(session, article_id)
             if article is not None:
-                claimed.append(ClaimedArticle(article.id, article.text, article.published_at, article.attempts))
+                claimed.append(ClaimedArticle(article.id, article.text, article.reference_date, article.attempts))
     return claimed
 
 

@@ -46,7 +46,7 @@ def extract_article(self, article_id: int) -> None:
         return
     article = claimed[0]
     try:
-        extraction = extractor().extract(article.text, article.published_at, model_name=settings.nlp_model)
+        extraction = extractor().extract(article.text, article.published_date, model_name=settings.nlp_model)
         kick_relay_for(processing.store(article.id, extraction))  # webhooks go out right after the commit
     except Exception as error:
         # attempts counts every try, a failed batch run included: 1 try + task_max_retries retries in all
@@ -62,7 +62,7 @@ def extract_batch(article_ids: list[int]) -> None:
     """Extract a chunk through nlp.pipe; an article that fails goes back alone to `annals.extract`."""
     settings = get_settings()
     claimed = processing.claim(article_ids)
-    items = ((article.text, article.published_at) for article in claimed)
+    items = ((article.text, article.published_date) for article in claimed)
     failed: list[int] = []
     try:
         extractions = extractor().extract_many(items, model_name=settings.nlp_model)

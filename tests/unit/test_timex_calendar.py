@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from services.extraction.timex.calendar import interval, shift_value
-from services.extraction.timex.normalise import duration_value, parse_number
+from services.extraction.timex.rules.resolve import duration_value, parse_number
 
 INTERVALS = [
     ("2024-06-18", date(2024, 6, 18), date(2024, 6, 18), "day"),

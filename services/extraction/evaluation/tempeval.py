@@ -164,7 +164,8 @@ class DocScore:
     wrong_value: list = field(default_factory=list)
 
 
-def score_document(doc: TmlDocument, system) -> DocScore:
+def score_document(doc: TmlDocument, system, same_value=None) -> DocScore:
+    """Score one document; `same_value(gold, system)` compares values (default: identical strings)."""
     gold = doc.timexes
     pairs = align(gold, system, doc.text)
     sc = DocScore(doc.name, gold=len(gold), system=len(system), relaxed=len(pairs))
@@ -174,7 +175,7 @@ def score_document(doc: TmlDocument, system) -> DocScore:
         g, s = gold[i], system[j]
         if _trim(doc.text, g.start, g.end) == _trim(doc.text, s.start, s.end):
             sc.strict += 1
-        if g.value == s.value:
+        if (same_value(g.value, s.value) if same_value else g.value == s.value):
             sc.value += 1
         else:
             sc.wrong_value.append((g, s))

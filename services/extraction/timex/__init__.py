@@ -14,16 +14,22 @@ Public API
         are not repeated on their own; durations alone and sets are never phrases.
 
 How it works (HeidelTime-style rules, no model beyond the spaCy parse)
-    patterns.py   vocabulary tables and the rules (name, type, regex) as data
-    normalise.py  one normalising function per rule: (match, context) -> (type, value) or None
+    patterns.py   vocabulary tables, word lists and the pattern pieces (MONTH, WEEKDAY, ...)
+    rules/        each rule declared once: name, type, pattern, normaliser (match, context) -> (type,
+                  value) or None, and an example; by family: absolute.py (calendar names), relative.py
+                  (today, last week, two years ago, that day), times_of_day.py, durations.py (and sets)
     tense.py      direction of the clause governing an expression (past / future / unknown) from the
                   parse: past tense and present perfect look back; will / shall / going to, "is
                   scheduled / expected / due / set to", "plans to", "is to", the present progressive
                   and "scheduled for" participles look forward; "planned to" and infinitives under a
                   past verb are left open (nearest occurrence)
     calendar.py   arithmetic on TIMEX3 values and their intervals (EventDate)
+    narrative.py  the narrative reference time: in a passage about the past (opened by an explicit date
+                  more than a year before the DCT that frames its sentence), year-less dates resolve
+                  around the passage's time ("In 1917 ... on the 25th of August" -> 1917-08-25)
     tagger.py     candidates from all rules, longest-first overlap resolution, values in document
-                  order with a running reference time for anaphora ("a year earlier", "that day"),
+                  order with a running reference time for anaphora ("a year earlier", "that day",
+                  "that Sunday"),
                   durations anchored on a date merged into one DATE ("two days after June 3")
     ranges.py     TemporalPhrase building
     commands.py   `annals timex` and `annals eval tempeval`

@@ -1,4 +1,5 @@
-"""CLI commands: `annals timex PATH` and `annals eval tempeval DIR`. Heavy imports stay inside bodies."""
+"""CLI commands: `annals timex PATH`, `annals eval tempeval DIR`, `annals eval timex-ecb DIR`.
+Heavy imports stay inside bodies."""
 
 from __future__ import annotations
 
@@ -72,6 +73,30 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
             nlp = load_pipeline()
             scores = te.score_tagger(directory, lambda text, dct: tag_timexes(nlp(text), dct))
+        if verbose:
+            for sc in scores:
+                if sc.missed or sc.spurious or sc.wrong_value:
+                    typer.echo(te.format_misses(sc))
+        typer.echo(te.format_summary(te.summarise(scores)))
+
+    @eval_app.command("timex-ecb")
+    def timex_ecb_command(
+        directory: Annotated[
+            Path, typer.Argument(help="ECB+ folder with topic_*.json (EventStoryLine time layer).")
+        ],
+        verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print per-document misses.")] = False,
+    ) -> None:
+        """ECB+ timexes: relaxed/strict P R F1, value accuracy and value F1 (values compared on their date)."""
+        from services.extraction.evaluation import tempeval as te
+        from services.extraction.evaluation import timex_ecb
+
+        if not directory.is_dir():
+            raise typer.BadParameter(f"{directory} is not a directory")
+        from services.extraction.nlp import load_pipeline
+        from services.extraction.timex import tag_timexes
+
+        nlp = load_pipeline()
+        scores = timex_ecb.score_tagger(directory, lambda text, dct: tag_timexes(nlp(text), dct))
         if verbose:
             for sc in scores:
                 if sc.missed or sc.spurious or sc.wrong_value:

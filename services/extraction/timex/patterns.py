@@ -1,9 +1,7 @@
-"""Vocabulary tables and the extraction rules (regular expressions as data).
+"""Vocabulary tables, the word lists the rules consult, and the pattern pieces built from them.
 
-Every rule is (name, type, pattern). The pattern is a template: {NAME} slots are replaced with the
-alternations built from the tables below. The name selects the normalising function in
-`normalise.NORMALISERS`. Rules are matched case-insensitively; longer matches win over shorter
-overlapping ones, then earlier rules over later ones.
+The rules themselves (pattern, normaliser and example, one place per rule) are in `timex/rules/`;
+their patterns are f-strings over the pieces defined here (MONTH, WEEKDAY, DAYNUM, YEAR4, ...).
 """
 
 from __future__ import annotations
@@ -118,6 +116,60 @@ SET_ADVERBS = {
 }  # fmt: skip
 
 
+# ---- word lists the normalisers and the candidate filters consult
+
+REL_YEAR = {"last": -1, "this": 0, "next": 1}  # "last year's", "October of next year"
+DAY_WORD_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+QUARTER_WORDS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4,
+}  # fmt: skip
+FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas eve": (12, 24), "new year": (1, 1), "new years": (1, 1),
+    "new year eve": (12, 31), "new years eve": (12, 31), "independence": (7, 4), "halloween": (10, 31),
+    "valentine": (2, 14), "valentines": (2, 14), "veterans": (11, 11), "armistice": (11, 11),
+    "boxing": (12, 26), "st. patrick": (3, 17), "bastille": (7, 14), "may": (5, 1),
+}  # fmt: skip
+# a four-digit number after these words is a number, not a year: "flight 1549", "Boeing 747", "$2000"
+NOT_YEAR_AFTER = {"$", "no", "number", "route", "flight", "#", "model", "boeing", "airbus", "room", "page"}
+# a season word without a determiner is a season only after these: "in spring" (not "prices fall")
+SEASON_PREPOSITIONS = {"in", "during", "by", "until", "since", "this", "last", "next", "of", "over", "through",
+                       "before", "after", "throughout"}  # fmt: skip
+# "a week" / "a year" is a set only after a quantity: "twice a week", "5 percent a year"
+SET_AFTER = {"once", "twice", "thrice", "times", "percent", "%", "cents", "dollars", "million", "billion",
+             "hours", "days", "meals", "cigarettes", "miles", "pounds", "tons", "barrels", "visits", "trips"}  # fmt: skip
+# "a second" is a unit only before these words ("a second later"; not "a second letter")
+SECOND_AS_UNIT_BEFORE = {"later", "ago", "or", "and", "earlier", "before", "after", "longer", "apart", "to", "in",
+                         "of", "more", "too", "the", "when", "as", "than", "for", "until", "at", "on", "is", "was",
+                         "it", "he", "she", "they", "we", "i", "you"}  # fmt: skip
+# a bare plural unit ("weeks") is a duration only after these: "for weeks", "took months"
+BARE_DURATION_AFTER = {"for", "over", "within", "in", "after", "than", "take", "takes", "took", "taken", "lasted",
+                       "last", "spent", "spend", "from", "like", "and", "or", "through", "throughout", "during",
+                       "only", "about", "nearly", "almost", "of", "wait", "waited", "by"}  # fmt: skip
+# "current" before these nouns is not PRESENT_REF: "the current account"
+NOT_TEMPORAL_AFTER_CURRENT = r"(?:account|accounts|affairs|events|issue|issues|flow|flows|prices?|dollars|assets|liabilities|level|levels)"
+# a month word after these is a name: "Prime Minister May", "Mrs. May"
+NAME_TITLES = {
+    "minister", "president", "mrs", "mrs.", "ms", "ms.", "mr", "mr.", "miss", "dr", "dr.", "prime", "premier",
+    "chancellor", "sen.", "rep.",
+}  # fmt: skip
+# the words of news that speak of its own present: a text without any tells the past (narrative.py)
+NEWS_DEIXIS = re.compile(
+    r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+(?:week|month|year|night)|[Tt]his\s+(?:week|month|"
+    r"year|morning|afternoon|evening)|[Nn]ext\s+(?:week|month|year)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+)
+# a season after these words is counted from the reference time: "that summer", "the following spring"
+ANAPHORIC_SEASON = r"(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)"
+# a weekday after these words is resolved around the reference time, not the publication date
+ANAPHORIC_WEEKDAY = re.compile(
+    r"\b(that|that\s+same|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+$",
+    re.IGNORECASE,
+)
+WEEKDAY_AFTER_REF = {"the following", "the next"}
+WEEKDAY_BEFORE_REF = {"the previous", "the preceding"}
+# capitalised words before an expression that do not make it part of a title: "On Monday", "Since March"
+CAPITALISED_NOT_TITLE = {"on", "in", "since", "until", "by", "from", "at", "mr", "i"}
+
+
 def _alt(words) -> str:
     items = sorted(set(words), key=len, reverse=True)
     return (
@@ -170,234 +222,3 @@ CLOCK = (
     rf"(?:[012]?\d(?:[:.][0-5]\d)?\s*{AMPM}|[012]?\d:[0-5]\d|noon|midnight|midday|"
     rf"[012]?\d(?::[0-5]\d)?\s+(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening)|[012]?\d\s+o'clock)"
 )
-
-# (name, type, pattern). Order matters only for equal spans.
-RULES: list[tuple[str, str, str]] = [
-    # ---- explicit calendar dates
-    (
-        "iso_date",
-        "DATE",
-        r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<h>[012]\d):(?P<mi>[0-5]\d)(?::\d\d)?)?\b",
-    ),
-    ("numeric_date", "DATE", r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b"),
-    (
-        "month_day",
-        "DATE",
-        (
-            rf"\b(?:(?P<wd>{WEEKDAY})\s*,?\s+)?(?:{EDGE})?(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\b"
-            rf"(?:\s*,?\s*(?P<year>{YEAR4})\b)?"
-        ),
-    ),
-    (
-        "day_month",
-        "DATE",
-        (
-            rf"\b(?:(?P<wd>{WEEKDAY})\s*,?\s+)?(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<month>{MONTH})(?!\w)"
-            rf"(?:\s*,?\s*(?P<year>{YEAR4})\b)?"
-        ),
-    ),
-    ("month_year", "DATE", rf"\b(?:{EDGE})?(?P<month>{MONTH})\s*(?:,|of)?\s+(?P<year>{YEAR4})\b"),
-    (
-        "month_rel_year",
-        "DATE",
-        rf"\b(?:{EDGE})?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b",
-    ),
-    (
-        "month",
-        "DATE",
-        rf"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+coming|early|late|mid|earlier\s+in|later\s+in)[-\s]+)?(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?(?P<month>{MONTH})(?!\w)(?!\s*\d)",
-    ),
-    (
-        "year",
-        "DATE",
-        rf"\b(?:(?P<edge>{EDGE})|(?P<fiscal>fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?|the\s+year\s+))?(?P<year>{YEAR4})(?![\d%])",
-    ),
-    (
-        "year_words",
-        "DATE",
-        r"\b(?:the\s+year\s+)?(?P<yw>nineteen[-\s]+(?:\w+(?:[-\s]\w+)?)|two\s+thousand(?:(?:\s+and)?\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?))?)\b",
-    ),
-    (
-        "decade",
-        "DATE",
-        r"\b(?:the\s+)?(?:(?P<edge>early|late|mid|middle)[-\s]+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0|\u2019\d0)'?s\b",
-    ),
-    (
-        "decade_word",
-        "DATE",
-        r"\b(?:the\s+)?(?:(?P<edge>early|late|mid)[-\s]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
-    ),
-    (
-        "century",
-        "DATE",
-        rf"\b(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?(?P<ord>{ORD}|\d{{1,2}}(?:st|nd|rd|th))[-\s]+century\b",
-    ),
-    (
-        "this_century",
-        "DATE",
-        r"\b(?P<rel>this|last|next|the\s+(?:last|previous|past|next|current))\s+century\b",
-    ),
-    # ---- quarters and halves
-    (
-        "quarter",
-        "DATE",
-        (
-            rf"\b(?:(?P<det>the|this|last|next|its|their)\s+)?(?:(?P<ryear>last|this|next)\s+year(?:'s|\u2019s)\s+)?(?:comparable\s+|corresponding\s+)?(?:(?P<ago>year[-\s]?(?:ago|earlier))\s+)?(?:(?P<yr1>{YEAR4})\s+)?(?:fiscal\s+|calendar\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
-            rf"[-\s]+(?:fiscal[-\s]+)?quarter(?![-\s]+(?:of\s+(?:a|an|the)\s+(?:century|mile|point|percent|hour)))"
-            rf"(?:\s+of\s+(?:(?P<yr2>{YEAR4})|(?:fiscal\s+)?(?P<rel>this|last|next)\s+year|the\s+year|(?:fiscal\s+)?(?P<yr3>{YEAR4})))?\b"
-        ),
-    ),
-    (
-        "quarter_ref",
-        "DATE",
-        r"\b(?P<det>the|this|last|next|the\s+latest|the\s+current|the\s+latest\s+fiscal|the\s+most\s+recent|the\s+(?:comparable\s+|corresponding\s+)?year[-\s]?(?:ago|earlier)|the\s+previous|the\s+same|(?:last|this|next)\s+year(?:'s|\u2019s))\s+(?:fiscal\s+)?(?:quarter|period)\b",
-    ),
-    (
-        "two_quarters",
-        "DATE",
-        rf"\bthe\s+(?P<w>first|last|second)\s+two\s+quarters(?:\s+of\s+(?P<year>{YEAR4}))?\b",
-    ),
-    ("year_quarter", "DATE", rf"\bthe\s+(?P<year>{YEAR4})\s+(?:fiscal\s+)?(?P<w>quarter|period)\b"),
-    (
-        "half",
-        "DATE",
-        rf"\b(?:the\s+)?(?P<h>first|second|latter|last|1st|2nd)[-\s]+half(?:\s+of\s+(?:(?P<year>{YEAR4})|(?P<rel>this|last|next)\s+year|the\s+year))?\b",
-    ),
-    (
-        "season",
-        "DATE",
-        rf"\b(?:(?P<rel>this|last|next|this\s+past|this\s+coming|the\s+coming|the\s+past|early|late|mid|the|next)[-\s]+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?\b",
-    ),
-    # ---- relative days, weeks, months, years
-    (
-        "day_word",
-        "DATE",
-        r"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow)(?:'s|\u2019s)?\b",
-    ),
-    ("day_before", "DATE", r"\bthe\s+day\s+(?P<rel>before\s+yesterday|after\s+tomorrow)\b"),
-    (
-        "weekday",
-        "DATE",
-        (
-            rf"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|coming|past)\s+)?(?P<wd>{WEEKDAY})(?!\w)(?:'s|\u2019s)?"
-            rf"(?:\s*,?\s+(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\b(?:\s*,?\s*(?P<year>{YEAR4}))?)?"
-        ),
-    ),
-    (
-        "rel_unit",
-        "DATE",
-        (
-            r"\b(?P<rel>last|this|next|past|the|the\s+past|the\s+last|the\s+previous|previous|the\s+current|current|the\s+coming|coming|"
-            r"the\s+following|following|the\s+next|earlier\s+this|later\s+this|early\s+this|late\s+this|earlier\s+in\s+the|"
-            r"later\s+in\s+the|early\s+next|late\s+next|early\s+last|late\s+last|this\s+past|the\s+same|that|the\s+end\s+of\s+the|"
-            r"the\s+end\s+of\s+this|the\s+end\s+of\s+last|the\s+end\s+of\s+next|the\s+start\s+of\s+the|the\s+beginning\s+of\s+the|"
-            r"the\s+middle\s+of\s+the|the\s+start\s+of\s+this|the\s+beginning\s+of\s+this|the\s+turn\s+of\s+the|so\s+far\s+this|"
-            r"later\s+that|earlier\s+that)\s+"
-            r"(?P<unit>week|month|year|weekend|decade|day|morning|afternoon|evening|night|fiscal\s+year)(?!-)\b"
-        ),
-    ),
-    (
-        "the_year",
-        "DATE",
-        r"\b(?P<prep>for|of|in|through|during|throughout)\s+(?P<span>the\s+(?:full\s+)?year)\b(?!-|\s+(?:ago|earlier|before|after|later))",
-    ),
-    (
-        "holiday",
-        "DATE",
-        (
-            r"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year(?:[\u2019']s)?(?:\s+(?:Day|Eve))?|"
-            r"Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine(?:[\u2019']s)?\s+Day|Veterans(?:[\u2019'])?\s+Day|Armistice\s+Day|"
-            r"Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Boxing\s+Day|Bastille\s+Day|"
-            rf"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day)(?:\s+(?P<week>week))?(?:\s*,?\s*(?P<year>{YEAR4}))?\b"
-        ),
-    ),
-    ("year_end", "DATE", r"\b(?P<w>year-end|year\s+end|yearend|month-end|week-end)\b"),
-    ("week_of", "DATE", rf"\bthe\s+week\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\b"),
-    (
-        "ago",
-        "DATE",
-        rf"\b{MOD}(?P<num>{NUM}|{VAGUE})\s+(?:more\s+)?(?P<unit>{UNITS_RE})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before|after|hence|from\s+now|since)\b",
-    ),
-    (
-        "day_before_wd",
-        "DATE",
-        rf"\b(?:the\s+|a\s+)?(?P<num>day|two\s+days|week)\s+(?P<dir>before|after)\s+(?:last\s+|next\s+)?(?P<wd>{WEEKDAY})(?!\w)",
-    ),
-    (
-        "anaphoric_day",
-        "DATE",
-        r"\b(?P<det>that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|earlier\s+that|later\s+that|that\s+same)\s+(?P<unit>day|week|month|year|morning|night|evening|afternoon)\b",
-    ),
-    (
-        "year_earlier_adj",
-        "DATE",
-        r"\b(?:the\s+)?year[-\s](?:ago|earlier)(?:\s+(?:quarter|period|level|levels|figure|month))?\b",
-    ),
-    # ---- times of day
-    (
-        "clock",
-        "TIME",
-        (
-            rf"\b(?:around\s+)?(?P<clock>{CLOCK})"
-            rf"(?:\s+(?P<tz>{TZ}))?(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY})(?!\w)|\s+(?P<dw>{DAYTIME_WORDS})|\s+(?:on\s+)?(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\b)?"
-        ),
-    ),
-    (
-        "part_of_day",
-        "TIME",
-        (
-            rf"\b(?:(?P<pre>this|last|tomorrow|yesterday|early|late|that|earlier|later\s+this|earlier\s+this|early\s+this|late\s+this|late\s+last|early\s+last)\s+)?"
-            rf"(?:(?P<wd>{WEEKDAY})(?!\w)\s+)?(?P<part>{PART})(?:\s+(?P<dw>today|yesterday|tomorrow))?\b"
-        ),
-    ),
-    ("tonight", "TIME", r"\b(?P<w>tonight|last\s+night)\b"),
-    # ---- sets
-    (
-        "set_every",
-        "SET",
-        rf"\b(?P<q>every|each|per|a)\s+(?:(?P<other>other|single)\s+)?(?P<unit>{UNIT}|{WEEKDAY}|{MONTH}|{SEASON}|{PART})(?!\w)",
-    ),
-    ("set_adverb", "SET", r"\b(?P<w>daily|nightly|weekly|biweekly|monthly|yearly|hourly)\b"),
-    ("set_plural_wd", "SET", r"\b(?P<wd>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b"),
-    ("set_wd_part", "SET", rf"\b(?P<wd>{WEEKDAY})\s+(?P<part>mornings|afternoons|evenings|nights)\b"),
-    # ---- durations
-    (
-        "duration",
-        "DURATION",
-        (
-            rf"\b{MOD}(?:(?P<the>the|its|their|his|her|each\s+of\s+the)\s+)?(?:(?P<rel>past|last|next|first|previous|coming|final|following|remaining|ensuing|initial|same)\s+)?"
-            rf"(?P<num>{NUM})(?:\s+(?:more|additional|full|consecutive|straight|long))?[-\s]+(?P<unit>{UNITS_RE})(?![-\u2010]old)(?:\s+or\s+so)?\b"
-        ),
-    ),
-    ("duration_frac", "DURATION", rf"\b{MOD}(?P<num>a|an|one|\d+)\s+(?P<unit>{UNIT})\s+and\s+a\s+half\b"),
-    (
-        "duration_vague",
-        "DURATION",
-        (
-            r"\b(?:(?P<q>the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+past\s+several|the\s+last\s+several|the\s+next\s+several|the\s+coming|"
-            r"the\s+past|the\s+last|the\s+next|recent|a\s+few|few|several|some|many|a\s+number\s+of|numerous|countless|coming)\s+)?"
-            r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)(?:[-\u2010]long)?\b"
-        ),
-    ),
-    (
-        "duration_bare",
-        "DATE",
-        r"\b(?P<the>the|a|an)\s+(?P<unit>full\s+year|fiscal\s+year|calendar\s+year|current\s+(?:fiscal\s+)?year)\b",
-    ),
-    (
-        "duration_while",
-        "DURATION",
-        r"\b(?P<w>a\s+while|some\s+time|a\s+long\s+time|a\s+short\s+time|a\s+long\s+period)\b",
-    ),
-    # ---- reference words
-    (
-        "ref",
-        "DATE",
-        r"\b(?P<w>"
-        + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(REF_WORDS, key=len, reverse=True))
-        + r")(?!\w)",
-    ),
-    ("ref_units", "DATE", r"\b(?P<q>recent|upcoming|the\s+upcoming|future)\s+(?P<unit>years|decades)\b"),
-]
-
-COMPILED = [(name, typ, re.compile(pat, re.IGNORECASE)) for name, typ, pat in RULES]

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from services.extraction.model import EventDate, Timex
+from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import interval, shift_month, span_from, week_value
 from services.extraction.timex.tense import FUTURE, direction, governor
 
@@ -209,7 +211,32 @@ def find_temporal_phrases(doc, dct: date, timexes: list[Timex] | None = None) ->
             continue
         phrases.append(TemporalPhrase(a.start, a.end, a.text, a.date, (a,), _gov(doc, a.start, a.end)))
     phrases.sort(key=lambda p: (p.start, p.end))
-    return phrases
+    return _explicit_outranks_relative(text, phrases)
+
+
+_EXPLICIT = re.compile(
+    rf"\b{P.YEAR4}\b|\b{P.MONTH}\s+{P.DAYNUM}\b|\b{P.DAYNUM}\s+(?:of\s+)?{P.MONTH}(?!\w)", re.IGNORECASE
+)
+
+
+def _explicit(p: TemporalPhrase) -> bool:
+    return bool(_EXPLICIT.search(p.text))
+
+
+_APPOSITION_GAP = re.compile(r"\s*,\s*(?:(?:on|in|at|only|just)\s+)?", re.IGNORECASE)
+
+
+def _explicit_outranks_relative(text: str, phrases: list[TemporalPhrase]) -> list[TemporalPhrase]:
+    """One clause, one date: a relative or anchored phrase in apposition to an explicit calendar date of
+    the same governor ("On 28 October, a week later, Comey sent ...", "Last week, on 28 October, ...") is
+    an aside, not a second date of the happening."""
+    drop = set()
+    for a, b in pairwise(phrases):
+        if a.governor is None or a.governor != b.governor or _explicit(a) == _explicit(b):
+            continue
+        if _APPOSITION_GAP.fullmatch(text, a.end, b.start):
+            drop.add(id(b) if _explicit(a) else id(a))
+    return [p for p in phrases if id(p) not in drop]
 
 
 __all__ = ["TemporalPhrase", "find_temporal_phrases"]

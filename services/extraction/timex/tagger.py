@@ -9,7 +9,8 @@ from datetime import date, datetime, timedelta
 from services.extraction.model import Timex
 from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import interval, month_end, safe_date
-from services.extraction.timex.normalise import NORMALISERS, Context
+from services.extraction.timex.narrative import Anchor, NarrativeTime
+from services.extraction.timex.rules import RULES, Context, Rule
 from services.extraction.timex.tense import FUTURE, PAST, UNKNOWN, direction
 
 _LAST_VERB = re.compile(r"last\s+(?=an?\s)", re.IGNORECASE)
@@ -24,9 +25,11 @@ class _Candidate:
     start: int
     end: int
     order: int
-    name: str
-    type: str
+    rule: Rule
     match: re.Match
+
+    def normalise(self, ctx: Context) -> tuple[str, str] | None:
+        return self.rule.normalise(self.match, ctx)
 
 
 def _month_ok(m: re.Match, doc, tok_at) -> bool:
@@ -55,12 +58,6 @@ def _month_ok(m: re.Match, doc, tok_at) -> bool:
     return True
 
 
-_NAME_TITLES = {
-    "minister", "president", "mrs", "mrs.", "ms", "ms.", "mr", "mr.", "miss", "dr", "dr.", "prime", "premier",
-    "chancellor", "sen.", "rep.",
-}  # fmt: skip
-
-
 def _is_name(doc, tok) -> bool:
     """'Theresa May', 'Prime Minister May', 'April Ryan': a month word used as a personal name."""
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART") and tok.ent_iob_ in ("B", "I"):
@@ -69,7 +66,7 @@ def _is_name(doc, tok) -> bool:
             return True
     if tok.i > 0:
         prev = doc[tok.i - 1]
-        if prev.lower_ in _NAME_TITLES:
+        if prev.lower_ in P.NAME_TITLES:
             return True
         if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ == "PERSON":
             return True
@@ -88,7 +85,6 @@ def _is_name(doc, tok) -> bool:
     return False
 
 
-_TITLE_SENSITIVE = {"day_word", "rel_unit", "clock", "ref", "part_of_day", "tonight", "month", "set_adverb"}
 _CAP_WORD = re.compile(r"[A-Z][\w'\u2019-]*")
 _SENTENCE_GAP = re.compile(r"(?:^|[.!?:;\"\u201c\u201d`'(\[\n]|--|\u2014|_)\s*$")
 
@@ -107,7 +103,7 @@ def _in_title(text: str, s: int, e: int) -> bool:
     if (
         prev
         and prev.group(1)[:1].isupper()
-        and prev.group(1).lower().rstrip(".") not in _CAP_OK
+        and prev.group(1).lower().rstrip(".") not in P.CAPITALISED_NOT_TITLE
         and not _SENTENCE_GAP.search(before[: prev.start(1)])  # "The March accession" starts a sentence
     ):
         return True  # "High Noon", "VOA Today"
@@ -115,24 +111,6 @@ def _in_title(text: str, s: int, e: int) -> bool:
         return True  # "This Week" mid-sentence
     after = text[e : e + 30]
     return bool(re.match(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]", after)) and len(words) == 1  # "March for Life"
-
-
-_CAP_OK = {"on", "in", "since", "until", "by", "from", "at", "mr", "i"}
-
-
-def _after_name(doc, tok) -> bool:
-    """A year right after a proper name is part of it: "Orion 1980", "Windows 2000"."""
-    if tok is None or tok.i == 0:
-        return False
-    prev = doc[tok.i - 1]
-    return (
-        prev.pos_ == "PROPN"
-        and prev.text[:1].isupper()
-        and prev.lower_.rstrip(".") not in P.MONTHS
-        and prev.lower_ not in P.SEASONS
-        and not prev.is_sent_start
-        and prev.ent_type_ not in ("DATE", "EVENT")
-    )
 
 
 def _candidates(doc, text: str) -> list[_Candidate]:
@@ -147,7 +125,8 @@ def _candidates(doc, text: str) -> list[_Candidate]:
         return span[0] if span is not None and len(span) else None
 
     out = []
-    for order, (name, typ, rx) in enumerate(P.COMPILED):
+    for order, r in enumerate(RULES):
+        rx = r.regex
         for m in rx.finditer(text):
             s, e = m.span("span") if "span" in rx.groupindex else m.span()
             # trim trailing spaces / possessives
@@ -164,45 +143,27 @@ def _candidates(doc, text: str) -> list[_Candidate]:
                 continue
             if not _month_ok(m, doc, tok_at):
                 continue
-            if name in _TITLE_SENSITIVE and _in_title(text, s, e):
+            if r.title_sensitive and _in_title(text, s, e):
                 continue
-            if (
-                name == "year"
-                and not m.group("edge")
-                and not m.group("fiscal")
-                and _after_name(doc, tok_at(s))
-            ):
+            if r.parse_ok is not None and not r.parse_ok(m, doc, tok_at(s)):
                 continue
-            if name == "month":
-                mo = m.group("month")
-                if (
-                    len(mo.rstrip(".")) <= 4
-                    and not mo.endswith(".")
-                    and mo.lower() not in ("may", "june", "july")
-                ):
-                    continue
             # do not start or end inside a word
             if s > 0 and text[s - 1].isalnum() and text[s].isalnum():
                 continue
             if e < len(text) and text[e - 1].isalnum() and text[e].isalnum():
                 continue
-            out.append(_Candidate(s, e, order, name, typ, m))
+            out.append(_Candidate(s, e, order, r, m))
     return out
 
 
-def _context(text: str, c: _Candidate, dct: date, ref: str | None, dirn: int) -> Context:
+def _context(
+    text: str, c: _Candidate, dct: date, ref: str | None, dirn: int, anchor: Anchor | None = None
+) -> Context:
     s, e = c.match.span()
-    return Context(dct=dct, direction=dirn, ref=ref, before=text[max(0, s - 40) : s], after=text[e : e + 40])
-
-
-_NON_ANCHORING = {"ref", "ago", "year_earlier_adj", "anaphoric_day", "day_before_wd", "ref_units"}
-
-
-def _anchors(c: _Candidate) -> bool:
-    """Whether an expression becomes the reference time for later anaphoric ones ("a year earlier")."""
-    if c.name in _NON_ANCHORING:
-        return False
-    return not (c.name == "quarter_ref" and "year" in c.match.group(0).lower())
+    before, after = text[max(0, s - 40) : s], text[e : e + 40]
+    if anchor is not None:  # narrative mode: resolve around the passage's time, nearest occurrence
+        return Context(anchor.date, UNKNOWN, ref, before, after, anchor.granularity)
+    return Context(dct=dct, direction=dirn, ref=ref, before=before, after=after)
 
 
 def tag_timexes(doc, dct: date) -> list[Timex]:
@@ -228,7 +189,7 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
     # pass 1: keep candidates a normaliser accepts, longest first
     accepted = []
     for c in cands:
-        res = NORMALISERS[c.name](c.match, _context(text, c, dct, dct.isoformat(), dirn(c)))
+        res = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c)))
         if res is not None:
             accepted.append(c)
     accepted.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
@@ -244,16 +205,22 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
     # pass 2: values in document order, with the running reference time for anaphora
     out: list[Timex] = []
     ref: str | None = None
+    narrative = NarrativeTime(doc, dct)
     for c in chosen:
-        res = NORMALISERS[c.name](c.match, _context(text, c, dct, ref, dirn(c)))
+        res = None
+        if c.rule.narrative_on(c.match) and (anchor := narrative.anchor(c.start, dirn(c))):
+            res = c.normalise(_context(text, c, dct, ref, dirn(c), anchor))
         if res is None:
-            res = NORMALISERS[c.name](c.match, _context(text, c, dct, dct.isoformat(), dirn(c)))
+            res = c.normalise(_context(text, c, dct, ref, dirn(c)))
+        if res is None:
+            res = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c)))
         if res is None:
             continue
         typ, value = res
         ed = interval(value) if typ in ("DATE", "TIME") else None
         out.append(Timex(c.start, c.end, text[c.start : c.end], typ, value, ed))
-        if typ in ("DATE", "TIME") and value[:1].isdigit() and _anchors(c):
+        narrative.observe(out[-1])
+        if typ in ("DATE", "TIME") and value[:1].isdigit() and c.rule.anchors_on(c.match):
             ref = value
     return _merge_anchored(text, out)
 
@@ -287,9 +254,34 @@ def _merge_anchored(text: str, tx: list[Timex]) -> list[Timex]:
                 out.append(Timex(a.start, b.end, text[a.start : b.end], "DATE", value, interval(value)))
                 i += 2
                 continue
+        if i + 1 < len(tx) and (anchored := _weekday_around(text, a, tx[i + 1])) is not None:
+            out.append(anchored)
+            i += 2
+            continue
         out.append(a)
         i += 1
     return out
+
+
+_BARE_WEEKDAY = re.compile(P.WEEKDAY, re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_WEEKDAY_GAP = re.compile(r"\s+(before|after|following|preceding)\s+", re.IGNORECASE)
+
+
+def _weekday_around(text: str, a: Timex, b: Timex) -> Timex | None:
+    """'the Sunday before Election Day', 'the Monday after June 3': that weekday next to the date."""
+    if not (_BARE_WEEKDAY.fullmatch(a.text) and _THE_BEFORE.search(text, max(0, a.start - 8), a.start)):
+        return None
+    gap = _WEEKDAY_GAP.fullmatch(text, a.end, b.start)
+    if gap is None or b.date is None or b.date.granularity != "day":
+        return None
+    wd, anchor = P.WEEKDAYS[a.text.lower().rstrip(".")], b.date.start
+    if gap.group(1).lower() in ("before", "preceding"):
+        d = anchor - timedelta(days=(anchor.isoweekday() - wd) % 7 or 7)
+    else:
+        d = anchor + timedelta(days=(wd - anchor.isoweekday()) % 7 or 7)
+    value = d.isoformat()
+    return Timex(a.start, b.end, text[a.start : b.end], "DATE", value, interval(value))
 
 
 def tag_text(text: str, dct: date, nlp=None) -> list[Timex]:

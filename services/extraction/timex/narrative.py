@@ -1,0 +1,136 @@
+"""The narrative reference time: where a year-less date in a passage about the past anchors.
+
+News anchors "in October", "on August 25", "on Monday" on the publication date. A passage that tells
+the past ("In 1917 the city fell. On the 25th of August ...") anchors them on its own time instead, as
+HeidelTime's narrative mode does, but decided per passage rather than per document, since news mixes
+both. A passage turns narrative at an explicit date more than a year before the publication date that
+sets the time of its sentence's main clause ("In 1917, the city fell"; not "the 1988 bombing", "since
+1990", "a company founded in 1987"); its reference then moves with each such date, explicit or computed
+from an earlier one ("two years later"). A date within a year of the publication date (or after it) brings the passage back
+to the present, and so does a paragraph break (a blank line). Only clauses that look back or whose
+direction is unknown anchor there: "the talks will resume in October" keeps to the publication date.
+
+In narrative mode a year-less expression resolves to the occurrence nearest the reference: a day
+reference as it is, a coarser one at its middle ("In 1917 ... in October" -> 1917-10, "In 1917 ... on
+25 August" -> 1917-08-25); weekdays need a day ("On 3 June 1990 ... on Monday" -> 1990-06-04).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from services.extraction.model import Timex
+from services.extraction.timex import patterns as P
+from services.extraction.timex.calendar import interval
+from services.extraction.timex.tense import FUTURE, head_token
+
+FAR = timedelta(days=365)
+MANY_PAST_YEARS = 3  # how many past years a text without news deixis needs to count as telling the past
+_YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")  # how far before the publication date a passage's time must lie to be narrative
+_PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
+_CALENDAR = re.compile(r"\d{4}")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    date: date  # the day year-less expressions resolve around
+    granularity: str  # of the reference expression: day, week, month, year, ...
+
+
+class NarrativeTime:
+    """Follows one document in text order: `observe` each tagged timex, ask `anchor` for a candidate."""
+
+    def __init__(self, doc, dct: date):
+        self._doc = doc
+        self._text = doc.text
+        self._dct = dct
+        self._ref: Timex | None = None  # the narrative reference; None: the passage is in the present
+        # a text full of past years that never speaks of its own present ("yesterday", "last week", "on
+        # Tuesday") tells the past throughout: any explicit past date sets its time, of a noun or a clause too
+        past_years = sum(1 for y in _YEAR.findall(self._text) if int(y) < dct.year - 1)
+        self._telling_the_past = past_years >= MANY_PAST_YEARS and not P.NEWS_DEIXIS.search(self._text)
+        self._present_sentences: list[tuple[int, int]] | None = None  # computed when first needed
+
+    def anchor(self, start: int, direction: int) -> Anchor | None:
+        """The narrative anchor for an underspecified expression starting at `start`, or None (news mode)."""
+        ref = self._ref
+        if ref is None or direction == FUTURE or _PARAGRAPH.search(self._text, ref.end, start):
+            return None
+        if not self._telling_the_past and self._present_between(ref.end, start):
+            return None  # news: a sentence in the present ("Her contention appears ...") ends the aside
+        d = ref.date
+        if d.granularity == "day":
+            return Anchor(d.start, "day")
+        if d.granularity == "season":
+            d = interval(ref.value[:4]) or d  # "the winter of 1812 ... in November": 1812, not 1811
+        return Anchor(d.start + (d.end - d.start) / 2, d.granularity)
+
+    def _present_between(self, start: int, end: int) -> bool:
+        """Whether a whole sentence between the two offsets has its main verb in the present or future."""
+        if self._present_sentences is None:
+            self._present_sentences = [
+                (s.start_char, s.end_char) for s in self._doc.sents if _in_the_present(s.root)
+            ]
+        return any(start <= s and e <= end for s, e in self._present_sentences)
+
+    def observe(self, t: Timex) -> None:
+        if t.date is None or t.type not in ("DATE", "TIME") or not _CALENDAR.match(t.value):
+            return
+        if t.date.granularity in ("decade", "century"):
+            return  # "in the 1940s" says too little to place an October
+        if t.date.end >= self._dct - FAR:
+            self._ref = None  # back to the present
+            return
+        position = sentence_position(self._doc, t)
+        if position == BOUNDING:
+            return  # "arrested since 1990", "until 1945": a stretch reaching elsewhere
+        if position == BACKGROUND and not self._telling_the_past:
+            # "the Dec. 21, 1988, bombing", "a company founded in 1987": background in news; one years
+            # away from the narrative's shows a passage that jumps about rather than tells a story
+            if self._ref is not None and abs(t.date.start.year - self._ref.date.start.year) > 1:
+                self._ref = None
+            return
+        if self._ref is not None or _EXPLICIT_YEAR.search(t.text):
+            self._ref = t  # an explicit year opens a narrative; "two days later" moves one along
+
+
+_EXPLICIT_YEAR = re.compile(r"\b(?:1\d|20)\d\d\b|['\u2019]\d\d\b")
+# a date after these prepositions bounds a stretch of time reaching elsewhere ("since 1990"); it is no
+# point of the narrative
+_BOUNDING = {"since", "until", "till", "through", "by", "to", "from", "before", "after", "between"}
+
+
+def _in_the_present(root) -> bool:
+    if root.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and (c.tag_ in ("VBZ", "VBP") or c.lower_ in ("will", "'ll"))
+               for c in root.children)  # fmt: skip
+
+
+FRAME, BACKGROUND, BOUNDING = "frame", "background", "bounding"
+
+
+def sentence_position(doc, t: Timex) -> str:
+    """FRAME when the expression sets the time of its sentence's main clause ("In 1945, the Cubs lost",
+    "On 3 June 1990 he resigned"); BOUNDING after "since", "until" ...; else BACKGROUND (the date of a
+    noun or of a subordinate clause: "the 1988 bombing", "a company founded in 1987")."""
+    h = head_token(doc, t.start, t.end)
+    if h is None:
+        return BACKGROUND
+    if h.dep_ == "ROOT":
+        return FRAME  # a timeline line: "January 23, 2013: Clinton testifies before the Senate"
+    attach = h.head
+    adverbial = h.dep_ in ("pobj", "npadvmod")
+    if h.dep_ == "pobj":
+        if attach.lower_ in _BOUNDING:
+            return BOUNDING
+        attach = attach.head
+    if attach.dep_ == "ROOT" and adverbial:
+        return FRAME  # also when the parser took the verb for a noun ("In 1920 the party split.")
+    if attach.pos_ not in ("VERB", "AUX"):
+        return BACKGROUND
+    if attach.dep_ == "ROOT" or (attach.dep_ == "conj" and attach.head.dep_ == "ROOT"):
+        return FRAME
+    return BACKGROUND

@@ -1,0 +1,573 @@
+"""Calendar names: explicit dates, months, years, decades, centuries, quarters, halves, seasons and holidays.
+A missing year is resolved by the direction of the clause (see resolve.py)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from services.extraction.timex import patterns as P
+from services.extraction.timex.calendar import (
+    interval,
+    quarter_of,
+    safe_date,
+    shift_month,
+    shift_value,
+    week_value,
+)
+from services.extraction.timex.rules.registry import rule
+from services.extraction.timex.rules.resolve import (
+    day_number,
+    low,
+    month_number,
+    parse_number,
+    prev_quarter,
+    prev_word,
+    resolve_month,
+    resolve_month_day,
+    weekday_number,
+    with_weekday,
+    year4,
+)
+from services.extraction.timex.tense import FUTURE, PAST, UNKNOWN
+
+
+@rule(
+    "iso_date",
+    "DATE",
+    r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<h>[012]\d):(?P<mi>[0-5]\d)(?::\d\d)?)?\b",
+    example=("The filing is dated 2023-11-05.", "2023-11-05", "2023-11-05"),
+)
+def n_iso_date(m, ctx):
+    d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    if not d:
+        return None
+    if m["h"]:
+        return "TIME", f"{d.isoformat()}T{m['h']}:{m['mi']}"
+    return "DATE", d.isoformat()
+
+
+@rule(
+    "numeric_date",
+    "DATE",
+    r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b",
+    example=("The letter was sent on 3/14/2019.", "3/14/2019", "2019-03-14"),
+)
+def n_numeric_date(m, ctx):
+    d = safe_date(year4(m["y"]), int(m["m"]), int(m["d"]))
+    return ("DATE", d.isoformat()) if d else None
+
+
+@rule(
+    "month_day",
+    "DATE",
+    rf"\b(?:(?P<wd>{P.WEEKDAY})\s*,?\s+)?(?:{P.EDGE})?(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})\b"
+    rf"(?:\s*,?\s*(?P<year>{P.YEAR4})\b)?",
+    example=("The law took effect on June 3.", "June 3", "2024-06-03"),
+    narrative=lambda m: not m["year"],
+)
+def n_month_day(m, ctx):
+    month, day = month_number(m["month"]), day_number(m["day"])
+    if day < 1 or day > 31:
+        return None
+    if m["year"]:
+        d = safe_date(int(m["year"]), month, day)
+    elif m["wd"]:
+        d = with_weekday(month, day, weekday_number(m["wd"]), ctx)
+    else:
+        d = resolve_month_day(month, day, ctx.dct, ctx.direction)
+    return ("DATE", d.isoformat()) if d else None
+
+
+@rule(
+    "day_month",
+    "DATE",
+    rf"\b(?:(?P<wd>{P.WEEKDAY})\s*,?\s+)?(?:the\s+)?(?P<day>{P.DAYNUM})\s+(?:of\s+)?(?P<month>{P.MONTH})(?!\w)"
+    rf"(?:\s*,?\s*(?P<year>{P.YEAR4})\b)?",
+    example=("He was born on 12 March 1961.", "12 March 1961", "1961-03-12"),
+    narrative=lambda m: not m["year"],
+)
+def n_day_month(m, ctx):
+    return n_month_day(m, ctx)
+
+
+@rule(
+    "month_year",
+    "DATE",
+    rf"\b(?:{P.EDGE})?(?P<month>{P.MONTH})\s*(?:,|of)?\s+(?P<year>{P.YEAR4})\b",
+    example=("Elections were held in May 2019.", "May 2019", "2019-05"),
+)
+def n_month_year(m, ctx):
+    return "DATE", f"{int(m['year']):04d}-{month_number(m['month']):02d}"
+
+
+@rule(
+    "month_rel_year",
+    "DATE",
+    rf"\b(?:{P.EDGE})?(?P<month>{P.MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b",
+    example=("The plant closed in October of last year.", "October of last year", "2023-10"),
+)
+def n_month_rel_year(m, ctx):
+    y = ctx.dct.year + P.REL_YEAR[low(m["rel"])]
+    return "DATE", f"{y:04d}-{month_number(m['month']):02d}"
+
+
+@rule(
+    "month",
+    "DATE",
+    rf"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+coming|early|late|mid|earlier\s+in|later\s+in)[-\s]+)?(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?(?P<month>{P.MONTH})(?!\w)(?!\s*\d)",
+    example=("The treaty was signed in March.", "March", "2024-03"),
+    title_sensitive=True,
+    narrative=lambda m: not m["rel"] or low(m["rel"]) in ("early", "late", "mid", "earlier in", "later in"),
+)
+def n_month(m, ctx):
+    mo = m["month"]
+    if len(mo.rstrip(".")) <= 4 and not mo.endswith(".") and mo.lower() not in ("may", "june", "july"):
+        return None  # a bare "Mar", "Jan" without its period is too often something else
+    month = month_number(m["month"])
+    rel = low(m["rel"])
+    if rel == "last" or rel == "this past":
+        y = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
+    elif rel in ("next", "this coming", "the coming"):
+        y = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
+    elif rel == "this":
+        y = ctx.dct.year
+    else:
+        y = resolve_month(month, ctx.dct, ctx.direction)
+    return "DATE", f"{y:04d}-{month:02d}"
+
+
+def _after_name(doc, tok) -> bool:
+    """A year right after a proper name is part of it: "Orion 1980", "Windows 2000"."""
+    if tok is None or tok.i == 0:
+        return False
+    prev = doc[tok.i - 1]
+    return (
+        prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and prev.lower_.rstrip(".") not in P.MONTHS
+        and prev.lower_ not in P.SEASONS
+        and not prev.is_sent_start
+        and prev.ent_type_ not in ("DATE", "EVENT")
+    )
+
+
+@rule(
+    "year",
+    "DATE",
+    rf"\b(?:(?P<edge>{P.EDGE})|(?P<fiscal>fiscal\s+(?:year\s+)?|FY\s?|calendar\s+(?:year\s+)?|the\s+year\s+))?(?P<year>{P.YEAR4})(?![\d%])",
+    example=("The record was set in 2000.", "2000", "2000"),
+    parse_ok=lambda m, doc, tok: m["edge"] or m["fiscal"] or not _after_name(doc, tok),
+)
+def n_year(m, ctx):
+    y = int(m["year"])
+    if not m["fiscal"] and not m["edge"]:
+        prev = prev_word(ctx)
+        if prev in P.NOT_YEAR_AFTER or ctx.before.endswith("$"):
+            return None
+        if re.match(
+            r"\s*(?:%|percent|per\s*cent|[-\u2013]\s*(?:ton|pound|foot|feet|meter|metre|mile))",
+            ctx.after,
+            re.IGNORECASE,
+        ):
+            return None
+    return "DATE", f"{y:04d}"
+
+
+@rule(
+    "year_words",
+    "DATE",
+    r"\b(?:the\s+year\s+)?(?P<yw>nineteen[-\s]+(?:\w+(?:[-\s]\w+)?)|two\s+thousand(?:(?:\s+and)?\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?))?)\b",
+    example=("It was built in nineteen ninety-eight.", "nineteen ninety-eight", "1998"),
+)
+def n_year_words(m, ctx):
+    w = low(m["yw"]).replace("-", " ")
+    if w.startswith("nineteen"):
+        rest = w[len("nineteen") :].strip()
+        n = parse_number(rest)
+        if n is None or not (10 <= n <= 99):
+            return None
+        return "DATE", f"19{int(n):02d}"
+    rest = re.sub(r"\band\b", "", w[len("two thousand") :]).strip()
+    n = parse_number(rest) if rest else 0
+    if n is None or n >= 100:
+        n = 0
+        if rest:
+            return None
+    return "DATE", f"{2000 + int(n):04d}"
+
+
+@rule(
+    "decade",
+    "DATE",
+    r"\b(?:the\s+)?(?:(?P<edge>early|late|mid|middle)[-\s]+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0|\u2019\d0)'?s\b",
+    example=("Growth was slow in the 1990s.", "the 1990s", "199"),
+)
+def n_decade(m, ctx):
+    d = m["dec"].lstrip("'\u2019")
+    if len(d) == 2:
+        y = 1900 + int(d) if int(d) > 20 else 2000 + int(d)
+    else:
+        y = int(d)
+    return "DATE", f"{y // 10:03d}"
+
+
+@rule(
+    "decade_word",
+    "DATE",
+    r"\b(?:the\s+)?(?:(?P<edge>early|late|mid)[-\s]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    example=("The band was famous in the sixties.", "the sixties", "196"),
+)
+def n_decade_word(m, ctx):
+    return "DATE", f"19{P.DECADE_WORDS[low(m['dw'])]}"
+
+
+@rule(
+    "century",
+    "DATE",
+    rf"\b(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?(?P<ord>{P.ORD}|\d{{1,2}}(?:st|nd|rd|th))[-\s]+century\b",
+    example=("It was the bloodiest war of the 20th century.", "the 20th century", "19"),
+)
+def n_century(m, ctx):
+    o = low(m["ord"])
+    n = P.ORDINALS.get(o) or (int(re.match(r"\d+", o).group()) if re.match(r"\d+", o) else None)
+    if not n or n < 1:
+        return None
+    return "DATE", f"{n - 1:02d}"
+
+
+@rule(
+    "this_century",
+    "DATE",
+    r"\b(?P<rel>this|last|next|the\s+(?:last|previous|past|next|current))\s+century\b",
+    example=("It is the worst drought this century.", "this century", "20"),
+)
+def n_this_century(m, ctx):
+    rel = low(m["rel"])
+    c = ctx.dct.year // 100
+    if rel in ("last", "the previous", "the last", "the past") and "the" not in rel:
+        c -= 1
+    if rel in ("the past", "the last"):
+        return "DURATION", "P100Y"
+    if rel in ("next", "the next"):
+        return ("DURATION", "P100Y") if "the" in rel else ("DATE", f"{c + 1:02d}")
+    return "DATE", f"{c:02d}"
+
+
+@rule(
+    "quarter",
+    "DATE",
+    rf"\b(?:(?P<det>the|this|last|next|its|their)\s+)?(?:(?P<ryear>last|this|next)\s+year(?:'s|\u2019s)\s+)?(?:comparable\s+|corresponding\s+)?(?:(?P<ago>year[-\s]?(?:ago|earlier))\s+)?(?:(?P<yr1>{P.YEAR4})\s+)?(?:fiscal\s+|calendar\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
+    rf"[-\s]+(?:fiscal[-\s]+)?quarter(?![-\s]+(?:of\s+(?:a|an|the)\s+(?:century|mile|point|percent|hour)))"
+    rf"(?:\s+of\s+(?:(?P<yr2>{P.YEAR4})|(?:fiscal\s+)?(?P<rel>this|last|next)\s+year|the\s+year|(?:fiscal\s+)?(?P<yr3>{P.YEAR4})))?\b",
+    example=("Sales rose in the first quarter of 2023.", "the first quarter of 2023", "2023-Q1"),
+)
+def n_quarter(m, ctx):
+    q = P.QUARTER_WORDS[low(m["q"])]
+    det = low(m["det"])
+    if det == "a":
+        return None
+    year = m["yr1"] or m["yr2"] or m["yr3"]
+    if year:
+        return "DATE", f"{int(year):04d}-Q{q}"
+    if m["ryear"]:
+        y = ctx.dct.year + P.REL_YEAR[low(m["ryear"])]
+        return "DATE", f"{y:04d}-Q{q}"
+    if m["ago"]:
+        base = int(ctx.ref[:4]) if ctx.ref and re.fullmatch(r"\d{4}-Q\d", ctx.ref) else ctx.dct.year
+        return "DATE", f"{base - 1:04d}-Q{q}"
+    rel = low(m["rel"])
+    if rel:
+        y = ctx.dct.year + P.REL_YEAR[rel]
+        return "DATE", f"{y:04d}-Q{q}"
+    if det == "last":
+        y = ctx.dct.year - 1
+    elif det == "next":
+        y = ctx.dct.year if q > quarter_of(ctx.dct) else ctx.dct.year + 1
+    else:
+        y = ctx.dct.year
+        if (
+            ctx.ref
+            and re.fullmatch(r"\d{4}", ctx.ref)
+            and abs(int(ctx.ref) - ctx.dct.year) <= 1
+            and "quarter" in ctx.before[-25:].lower()
+        ):
+            y = int(ctx.ref)
+        elif q > quarter_of(ctx.dct) and ctx.direction == PAST:
+            y -= 1
+    return "DATE", f"{y:04d}-Q{q}"
+
+
+def _quarter_ended(after: str, ctx) -> str | None:
+    """'the quarter ended Sept. 30' -> the quarter that date closes."""
+    m = re.match(
+        rf"\s*,?\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})(?:\s*,?\s*(?P<year>{P.YEAR4}))?",
+        after,
+        re.IGNORECASE,
+    )
+    if not m:
+        return None
+    month, day = month_number(m["month"]), day_number(m["day"])
+    if m["year"]:
+        d = safe_date(int(m["year"]), month, day)
+    else:
+        d = resolve_month_day(month, day, ctx.dct, PAST)
+    if d is None:
+        return None
+    mid = d - timedelta(days=45)
+    return f"{mid.year:04d}-Q{quarter_of(mid)}"
+
+
+@rule(
+    "two_quarters",
+    "DATE",
+    rf"\bthe\s+(?P<w>first|last|second)\s+two\s+quarters(?:\s+of\s+(?P<year>{P.YEAR4}))?\b",
+    example=("Output fell in the first two quarters of 2022.", "the first two quarters of 2022", "2022-H1"),
+)
+def n_two_quarters(m, ctx):
+    y = int(m["year"]) if m["year"] else ctx.dct.year
+    return "DATE", f"{y:04d}-H{1 if low(m['w']) == 'first' else 2}"
+
+
+@rule(
+    "quarter_ref",
+    "DATE",
+    r"\b(?P<det>the|this|last|next|the\s+latest|the\s+current|the\s+latest\s+fiscal|the\s+most\s+recent|the\s+(?:comparable\s+|corresponding\s+)?year[-\s]?(?:ago|earlier)|the\s+previous|the\s+same|(?:last|this|next)\s+year(?:'s|\u2019s))\s+(?:fiscal\s+)?(?:quarter|period)\b",
+    example=("Profit doubled in the latest quarter.", "the latest quarter", "2024-Q1"),
+    anchors=lambda m: "year" not in m.group(0).lower(),  # "last year's quarter" does not
+)
+def n_quarter_ref(m, ctx):
+    det = low(m["det"])
+    word = low(m.group(0)).split()[-1]
+    cur = f"{ctx.dct.year:04d}-Q{quarter_of(ctx.dct)}"
+    last = prev_quarter(ctx.dct)
+    ref_q = ctx.ref if ctx.ref and re.fullmatch(r"\d{4}-Q\d", ctx.ref) else None
+    if (
+        word == "quarter"
+        and det in ("the", "this", "the current", "the latest", "the most recent")
+        and (ended := _quarter_ended(ctx.after, ctx))
+    ):
+        return "DATE", ended
+    if det.endswith(("year's", "year\u2019s")):
+        y = ctx.dct.year + P.REL_YEAR[det.split()[0]]
+        q = (ref_q or last)[-1]
+        return "DATE", f"{y:04d}-Q{q}"
+    if det == "this" and word == "quarter" and ref_q and ctx.direction != FUTURE:
+        return "DATE", ref_q
+    if det in ("this", "the current"):
+        return ("DATE", cur) if word == "quarter" else None
+    if det == "next":
+        return "DATE", shift_value(cur, 1)
+    if det in ("last", "the previous"):
+        return (
+            ("DATE", shift_value(last, -1 if ref_q == last else 0) if word == "quarter" else None)
+            if word == "quarter"
+            else None
+        )
+    if det.startswith(("the year", "the comparable", "the corresponding")):
+        return "DATE", shift_value(ref_q or last, -4)
+    if det == "the same":
+        return None
+    if det == "the" and word == "period":
+        return None
+    return "DATE", ref_q or last
+
+
+@rule(
+    "year_quarter",
+    "DATE",
+    rf"\bthe\s+(?P<year>{P.YEAR4})\s+(?:fiscal\s+)?(?P<w>quarter|period)\b",
+    example=("Results beat the 2022 period.", "the 2022 period", "2022"),
+)
+def n_year_quarter(m, ctx):
+    y = int(m["year"])
+    if ctx.ref and (q := re.fullmatch(r"\d{4}-(Q\d)", ctx.ref)):
+        return "DATE", f"{y:04d}-{q[1]}"
+    if low(m["w"]) == "quarter":
+        return "DATE", f"{y:04d}-Q{quarter_of(ctx.dct) - 1 or 4}"
+    return "DATE", f"{y:04d}"
+
+
+@rule(
+    "half",
+    "DATE",
+    rf"\b(?:the\s+)?(?P<h>first|second|latter|last|1st|2nd)[-\s]+half(?:\s+of\s+(?:(?P<year>{P.YEAR4})|(?P<rel>this|last|next)\s+year|the\s+year))?\b",
+    example=("Output fell in the first half of 2021.", "the first half of 2021", "2021-H1"),
+)
+def n_half(m, ctx):
+    h = 1 if low(m["h"]) in ("first", "1st") else 2
+    if m["year"]:
+        y = int(m["year"])
+    elif m["rel"]:
+        y = ctx.dct.year + P.REL_YEAR[low(m["rel"])]
+    else:
+        y = ctx.dct.year
+        if h == 2 and ctx.dct.month <= 6 and ctx.direction == PAST:
+            y -= 1
+    return "DATE", f"{y:04d}-H{h}"
+
+
+@rule(
+    "season",
+    "DATE",
+    rf"\b(?:(?P<rel>this|last|next|this\s+past|this\s+coming|the\s+coming|the\s+past|early|late|mid|"
+    rf"{P.ANAPHORIC_SEASON}|the|next)[-\s]+)?(?P<season>{P.SEASON})(?:\s+(?:of\s+)?(?P<year>{P.YEAR4}))?\b",
+    example=("They hope to finish by the summer of 2025.", "the summer of 2025", "2025-SU"),
+    narrative=lambda m: not m["year"] and (not m["rel"] or low(m["rel"]) in ("the", "early", "late", "mid")),
+)
+def n_season(m, ctx):
+    s = P.SEASONS[low(m["season"])]
+    rel = low(m["rel"])
+    if m["year"]:
+        return "DATE", f"{int(m['year']):04d}-{s}"
+    if not rel and prev_word(ctx) not in P.SEASON_PREPOSITIONS:
+        return None  # "prices fall", "a spring in his step"
+    if s == "FA" and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", ctx.after):
+        return None  # "the fall of France", "the fall of the Berlin Wall"
+    if re.fullmatch(P.ANAPHORIC_SEASON, rel):
+        return _season_around_ref(s, rel, ctx)
+    dct = ctx.dct
+    seasons = [iv for y in range(dct.year - 2, dct.year + 3) if (iv := interval(f"{y:04d}-{s}")) is not None]
+    if rel in ("last", "this past", "the past"):
+        iv = [x for x in seasons if x.end < dct][-1]
+    elif rel in ("next", "this coming", "the coming"):
+        iv = next(x for x in seasons if x.start > dct)
+    elif rel != "this" and ctx.direction == PAST:
+        iv = [x for x in seasons if x.start <= dct][-1]  # in progress or the latest one
+    elif rel != "this" and ctx.direction == FUTURE:
+        iv = next(x for x in seasons if x.end >= dct)  # in progress or the coming one
+    else:
+        y = dct.year + (1 if s == "WI" and dct.month == 12 else 0)
+        return "DATE", f"{y:04d}-{s}"
+    return "DATE", iv.value
+
+
+def _season_around_ref(s: str, rel: str, ctx) -> tuple[str, str] | None:
+    """'that summer', 'the following spring', 'the previous winter': relative to the reference time."""
+    ref = interval(ctx.ref) if ctx.ref and ctx.ref[:1].isdigit() else None
+    if ref is None:
+        return None
+    y = ref.start.year
+    seasons = [iv for year in range(y - 1, y + 3) if (iv := interval(f"{year:04d}-{s}")) is not None]
+    if rel in ("the following", "the next"):
+        iv = next(x for x in seasons if x.start > ref.end)
+    elif rel == "the previous":
+        iv = [x for x in seasons if x.end < ref.start][-1]
+    else:  # the one around it
+        iv = min(seasons, key=lambda x: max((x.start - ref.end).days, (ref.start - x.end).days, 0))
+    return "DATE", iv.value
+
+
+def _easter(y: int) -> date:
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(y, month, day)
+
+
+def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
+    """n-th (1-based; -1 = last) ISO weekday wd of a month."""
+    if n > 0:
+        d = date(y, month, 1)
+        d += timedelta(days=(wd - d.isoweekday()) % 7)
+        return d + timedelta(weeks=n - 1)
+    y2, m2 = shift_month(y, month, 1)
+    d = date(y2, m2, 1) - timedelta(days=1)
+    return d - timedelta(days=(d.isoweekday() - wd) % 7)
+
+
+def holiday_date(name: str, y: int) -> date | None:
+    name = re.sub(r"[\u2019']s?", "", low(name)).replace(" day", "").replace("  ", " ").strip()
+    if name in P.FIXED_HOLIDAYS:
+        return date(y, *P.FIXED_HOLIDAYS[name])
+    if name == "thanksgiving":
+        return _nth_weekday(y, 11, 4, 4)
+    if name == "labor":
+        return _nth_weekday(y, 9, 1, 1)
+    if name == "memorial":
+        return _nth_weekday(y, 5, 1, -1)
+    if name == "martin luther king":
+        return _nth_weekday(y, 1, 1, 3)
+    if name == "election":
+        return _nth_weekday(y, 11, 1, 1) + timedelta(days=1)
+    if name in ("easter", "easter sunday"):
+        return _easter(y)
+    if name == "good friday":
+        return _easter(y) - timedelta(days=2)
+    if name == "easter monday":
+        return _easter(y) + timedelta(days=1)
+    return None
+
+
+@rule(
+    "holiday",
+    "DATE",
+    r"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year(?:[\u2019']s)?(?:\s+(?:Day|Eve))?|"
+    r"Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine(?:[\u2019']s)?\s+Day|Veterans(?:[\u2019'])?\s+Day|Armistice\s+Day|"
+    r"Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Boxing\s+Day|Bastille\s+Day|"
+    rf"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day)(?:\s+(?P<week>week))?(?:\s*,?\s*(?P<year>{P.YEAR4}))?\b",
+    example=("They met on Christmas Eve 2019.", "Christmas Eve 2019", "2019-12-24"),
+    narrative=lambda m: not m["year"] and not m["rel"],
+)
+def n_holiday(m, ctx):
+    name = m["hol"]
+    rel = low(m["rel"])
+    if m["year"]:
+        d = holiday_date(name, int(m["year"]))
+        return ("DATE", d.isoformat()) if d else None
+    y = ctx.dct.year
+    this = holiday_date(name, y)
+    if this is None:
+        return None
+    last = this if this <= ctx.dct else holiday_date(name, y - 1)
+    nxt = this if this >= ctx.dct else holiday_date(name, y + 1)
+    if rel in ("last", "this past"):
+        d = last if last < ctx.dct else holiday_date(name, y - 1)
+    elif rel in ("next", "this coming"):
+        d = nxt
+    elif ctx.direction == PAST:
+        d = last
+    elif ctx.direction == FUTURE:
+        d = nxt
+    else:
+        d = last if (ctx.dct - last).days <= (nxt - ctx.dct).days else nxt
+    if low(m["week"]) == "week":
+        return "DATE", week_value(d)
+    return "DATE", d.isoformat()
+
+
+@rule(
+    "year_end",
+    "DATE",
+    r"\b(?P<w>year-end|year\s+end|yearend|month-end|week-end)\b",
+    example=("The deal should close by year-end.", "year-end", "2024"),
+)
+def n_year_end(m, ctx):
+    w = low(m["w"])
+    if w.startswith("month"):
+        return "DATE", f"{ctx.dct.year:04d}-{ctx.dct.month:02d}"
+    if w.startswith("week"):
+        return None
+    y = ctx.dct.year if ctx.direction != PAST or ctx.dct.month == 12 else ctx.dct.year - 1
+    if ctx.direction == UNKNOWN:
+        y = ctx.dct.year
+    return "DATE", f"{y:04d}"
+
+
+@rule(
+    "week_of",
+    "DATE",
+    rf"\bthe\s+week\s+of\s+(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})\b",
+    example=("Trading halted the week of May 6.", "the week of May 6", "2024-W19"),
+    narrative=lambda m: True,
+)
+def n_week_of(m, ctx):
+    d = resolve_month_day(month_number(m["month"]), day_number(m["day"]), ctx.dct, ctx.direction)
+    return ("DATE", week_value(d)) if d else None

@@ -1,0 +1,227 @@
+"""What the rule families share: the normalising Context, numbers and units, and the resolution of
+underspecified dates (a year-less month or day, a weekday) by the direction of the clause."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from services.extraction.timex import patterns as P
+from services.extraction.timex.calendar import quarter_of, safe_date, week_value
+from services.extraction.timex.tense import FUTURE, PAST, UNKNOWN
+
+
+@dataclass(slots=True)
+class Context:
+    dct: date
+    direction: int = UNKNOWN
+    ref: str | None = None  # value of the last explicit calendar expression (anaphora anchor)
+    before: str = ""  # the text just before the match (about 40 characters)
+    after: str = ""  # the text just after the match
+    # narrative mode (see narrative.py): `dct` is then the passage's reference day and this is the
+    # granularity of the expression it came from; None in news mode
+    anchor_granularity: str | None = None
+
+
+def low(s: str | None) -> str:
+    return re.sub(r"\s+", " ", (s or "").lower()).strip()
+
+
+def month_number(s: str) -> int:
+    return P.MONTHS[low(s).rstrip(".")]
+
+
+def weekday_number(s: str) -> int:
+    return P.WEEKDAYS[low(s).rstrip(".").removesuffix("'s").removesuffix("\u2019s")]
+
+
+def day_number(s: str) -> int:
+    return int(re.match(r"\d+", s).group())
+
+
+def parse_number(s: str) -> float | None:
+    """'two' -> 2, 'twenty-four' -> 24, '1,000' -> 1000, '2 1/2' -> 2.5, 'several' -> None."""
+    s = low(s).replace("\u2010", "-")
+    if s in P.NUMBER_WORDS:
+        return P.NUMBER_WORDS[s]
+    if m := re.fullmatch(r"(?:(\d+)\s+)?(\d)/(\d)", s):
+        return int(m[1] or 0) + int(m[2]) / int(m[3])
+    if m := re.fullmatch(r"(\d+)?\s*\u00bd", s):
+        return int(m[1] or 0) + 0.5
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", s):
+        try:
+            return float(s.replace(",", ""))
+        except ValueError:
+            return None
+    words = re.split(r"[-\s]+", s.replace(" and ", " "))
+    if words and all(w in P.NUMBER_WORDS for w in words):
+        total, cur = 0, 0
+        for w in words:
+            v = P.NUMBER_WORDS[w]
+            if v == 100:
+                cur = max(cur, 1) * 100
+            elif v == 1000:
+                total += max(cur, 1) * 1000
+                cur = 0
+            else:
+                cur += v
+        return total + cur
+    return None
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def duration_value(n: float | None, unit_word: str) -> str | None:
+    """(2, 'days') -> P2D; (None, 'years') -> PXY; (1.5, 'year') -> P18M; (5.5, 'hours') -> PT5H30M."""
+    u = low(unit_word)
+    u = u[:-1] if u.endswith("s") and u[:-1] in P.UNITS else u
+    if u == "centuries":
+        u = "century"
+    code = P.UNITS.get(u)
+    if code is None:
+        return None
+    if code == "WE":
+        return "P2D" if n in (None, 1) else f"P{_fmt(2 * n)}D"
+    mult = 1
+    m = re.fullmatch(r"(\d+)?([A-Z]+)", code)
+    if m[1]:
+        mult = int(m[1])
+    letter = m[2]
+    if n is None:
+        if letter == "Y" and mult == 10:
+            return "PXDE"
+        if letter == "Y" and mult >= 100:
+            return "PXC"
+        if letter == "M" and mult == 3:
+            return "PXQ"
+        return {"S": "PTXS", "TM": "PTXM", "H": "PTXH"}.get(letter, f"PX{letter}")
+    n = n * mult
+    if not float(n).is_integer():
+        if letter == "Y":
+            y = int(n)
+            mo = round((n - y) * 12)
+            return f"P{y}Y{mo}M" if y else f"P{mo}M"
+        if letter == "M":
+            return f"P{_fmt(round(n * 30))}D"
+        if letter == "W":
+            return f"P{_fmt(n * 7)}D"
+        if letter == "D":
+            return f"PT{_fmt(n * 24)}H"
+        if letter == "H":
+            h = int(n)
+            return f"PT{h}H{round((n - h) * 60)}M" if h else f"PT{round(n * 60)}M"
+        if letter == "TM":
+            mi = int(n)
+            s = round((n - mi) * 60)
+            return f"PT{mi}M{s}S" if mi else f"PT{s}S"
+    if letter == "TM":
+        return f"PT{_fmt(n)}M"
+    if letter in ("H", "S"):
+        return f"PT{_fmt(n)}{letter}"
+    return f"P{_fmt(n)}{letter}"
+
+
+def resolve_month(month: int, dct: date, direction: int) -> int:
+    """The year of a bare month name, given the tense."""
+    if direction == PAST:
+        return dct.year if month <= dct.month else dct.year - 1
+    if direction == FUTURE:
+        return dct.year if month >= dct.month else dct.year + 1
+    diff = month - dct.month
+    if diff > 6:
+        return dct.year - 1
+    if diff < -6:
+        return dct.year + 1
+    return dct.year
+
+
+def resolve_month_day(month: int, day: int, dct: date, direction: int) -> date | None:
+    d = safe_date(dct.year, month, day)
+    if d is None:
+        return None
+    if direction == PAST and (d - dct).days > 45:
+        return safe_date(dct.year - 1, month, day)
+    if direction == FUTURE and d < dct:
+        return safe_date(dct.year + 1, month, day)
+    if direction == UNKNOWN:
+        if (d - dct).days > 200:
+            return safe_date(dct.year - 1, month, day)
+        if (dct - d).days > 200:
+            return safe_date(dct.year + 1, month, day)
+    return d
+
+
+def resolve_weekday(wd: int, dct: date, direction: int, rel: str = "") -> date:
+    """wd: 1 = Monday. The date of a weekday mention."""
+    cur = dct.isoweekday()
+    back = (cur - wd) % 7  # days back to the most recent such weekday (0 = today)
+    fwd = (wd - cur) % 7
+    rel = low(rel)
+    if rel in ("last", "this past", "past"):
+        return dct - timedelta(days=back or 7)
+    if rel == "next":
+        return dct + timedelta(days=fwd or 7)
+    if rel in ("this coming", "coming"):
+        return dct + timedelta(days=fwd or 7)
+    if rel == "this":
+        if direction == PAST:
+            return dct - timedelta(days=back)
+        return dct + timedelta(days=fwd)
+    if direction == PAST:
+        return dct - timedelta(days=back)
+    if direction == FUTURE:
+        return dct + timedelta(days=fwd)
+    return dct - timedelta(days=back) if back <= fwd else dct + timedelta(days=fwd)
+
+
+def with_weekday(month, day, wd, ctx):
+    for y in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1):
+        d = safe_date(y, month, day)
+        if d and d.isoweekday() == wd:
+            return d
+    return resolve_month_day(month, day, ctx.dct, ctx.direction)
+
+
+def year4(s: str) -> int:
+    s = s.strip().lstrip("'\u2019")
+    y = int(s)
+    if y < 100:
+        y += 1900 if y > 30 else 2000
+    return y
+
+
+def ref_day(ctx: Context) -> date | None:
+    """The day of the reference time, when it is one (or falls on one: "2024-06-17T15:00")."""
+    if ctx.ref and (m := re.match(r"(\d{4})-(\d\d)-(\d\d)", ctx.ref)):
+        return safe_date(int(m[1]), int(m[2]), int(m[3]))
+    return None
+
+
+def ref_date(ctx: Context) -> date:
+    return ref_day(ctx) or ctx.dct
+
+
+def prev_word(ctx: Context) -> str:
+    m = re.search(r"([A-Za-z%$\d']+)\W*$", ctx.before)
+    return m.group(1).lower() if m else ""
+
+
+def unit_value(unit: str, ref: str) -> str | None:
+    m = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", ref)
+    if not m:
+        return None
+    if unit == "year":
+        return m[1]
+    if unit == "month" and m[2]:
+        return f"{m[1]}-{m[2]}"
+    if unit == "week" and m[3]:
+        return week_value(date(int(m[1]), int(m[2]), int(m[3])))
+    return None
+
+
+def prev_quarter(d: date) -> str:
+    q = quarter_of(d)
+    return f"{d.year - 1:04d}-Q4" if q == 1 else f"{d.year:04d}-Q{q - 1}"

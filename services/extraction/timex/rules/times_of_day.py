@@ -1,0 +1,121 @@
+"""Times of day: clock times, parts of the day, tonight."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from services.extraction.timex import patterns as P
+from services.extraction.timex.rules.registry import rule
+from services.extraction.timex.rules.resolve import (
+    day_number,
+    low,
+    month_number,
+    ref_date,
+    resolve_month_day,
+    resolve_weekday,
+    weekday_number,
+)
+
+
+def _clock(s: str) -> str | None:
+    s = low(s)
+    if s == "noon":
+        return "12:00"
+    if s == "midnight":
+        return "24:00"
+    if s == "midday":
+        return "12:00"
+    if m2 := re.match(r"(\d{1,2})(?::(\d\d))?\s+(?:o'clock\s+)?in\s+the\s+(morning|afternoon|evening)", s):
+        h = int(m2[1])
+        if h > 12:
+            return None
+        if m2[3] != "morning" and h < 12:
+            h += 12
+        return f"{h:02d}:{int(m2[2] or 0):02d}"
+    if m2 := re.match(r"(\d{1,2})\s+o'clock", s):
+        return f"{int(m2[1]):02d}:00" if int(m2[1]) <= 24 else None
+    m = re.match(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])?", s)
+    if not m:
+        return None
+    h = int(m[1])
+    mi = int(m[2] or 0)
+    ap = m[3]
+    if h > 24 or (ap and h > 12):
+        return None
+    if ap == "p" and h < 12:
+        h += 12
+    if ap == "a" and h == 12:
+        h = 0
+    return f"{h:02d}:{mi:02d}"
+
+
+@rule(
+    "clock",
+    "TIME",
+    rf"\b(?:around\s+)?(?P<clock>{P.CLOCK})"
+    rf"(?:\s+(?P<tz>{P.TZ}))?(?:\s+(?:on\s+)?(?P<wd>{P.WEEKDAY})(?!\w)|\s+(?P<dw>{P.DAYTIME_WORDS})|\s+(?:on\s+)?(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})\b)?",
+    example=("The speech started at 3 p.m.", "3 p.m.", "2024-06-17T15:00"),
+    title_sensitive=True,
+)
+def n_clock(m, ctx):
+    c = _clock(m["clock"])
+    if c is None:
+        return None
+    if m["wd"]:
+        d = resolve_weekday(weekday_number(m["wd"]), ctx.dct, ctx.direction)
+    elif m["dw"]:
+        d = ctx.dct + timedelta(days=P.DAY_WORD_OFFSETS[low(m["dw"])])
+    elif m["month"]:
+        d = (
+            resolve_month_day(month_number(m["month"]), day_number(m["day"]), ctx.dct, ctx.direction)
+            or ctx.dct
+        )
+    else:
+        d = ref_date(ctx)
+    return "TIME", f"{d.isoformat()}T{c}"
+
+
+@rule(
+    "part_of_day",
+    "TIME",
+    rf"\b(?:(?P<pre>this|last|tomorrow|yesterday|early|late|that|earlier|later\s+this|earlier\s+this|early\s+this|late\s+this|late\s+last|early\s+last)\s+)?"
+    rf"(?:(?P<wd>{P.WEEKDAY})(?!\w)\s+)?(?P<part>{P.PART})(?:\s+(?P<dw>today|yesterday|tomorrow))?\b",
+    example=("The attack began Monday morning.", "Monday morning", "2024-06-17TMO"),
+    title_sensitive=True,
+)
+def n_part_of_day(m, ctx):
+    part = P.PARTS_OF_DAY[low(m["part"])]
+    pre = low(m["pre"])
+    dct = ctx.dct
+    if m["wd"]:
+        if not m["wd"][0].isupper():
+            return None
+        d = resolve_weekday(weekday_number(m["wd"]), dct, ctx.direction, "last" if pre == "last" else "")
+    elif m["dw"]:
+        d = dct + timedelta(days=P.DAY_WORD_OFFSETS[low(m["dw"])])
+    elif pre in ("yesterday", "tomorrow"):
+        d = dct + timedelta(days=-1 if pre == "yesterday" else 1)
+    elif pre in ("this", "later this", "earlier this", "early this", "late this"):
+        d = dct
+    elif pre in ("last", "late last", "early last") and part in ("NI", "EV"):
+        d = dct - timedelta(days=1)
+    elif pre == "that" and ctx.ref and re.match(r"\d{4}-\d\d-\d\d", ctx.ref):
+        d = date.fromisoformat(ctx.ref[:10])
+    else:
+        return None
+    return "TIME", f"{d.isoformat()}T{part}"
+
+
+@rule(
+    "tonight",
+    "TIME",
+    r"\b(?P<w>tonight|last\s+night)\b",
+    example=("Rebels attacked last night.", "last night", "2024-06-16TNI"),
+    title_sensitive=True,
+)
+def n_tonight(m, ctx):
+    w = low(m["w"])
+    if w == "tonight":
+        return "TIME", f"{ctx.dct.isoformat()}TNI"
+    return "TIME", f"{(ctx.dct - timedelta(days=1)).isoformat()}TNI"

@@ -1,0 +1,116 @@
+"""Narrative reference time: in a passage about the past, year-less dates anchor on the passage's time.
+
+Tables of (text, publication date, expression, expected value), with history-style paragraphs and the
+news passages that must keep to the publication date."""
+
+from datetime import date
+
+import pytest
+
+from services.extraction.nlp import load_pipeline
+from services.extraction.timex import find_temporal_phrases, tag_text
+
+HISTORY = date(2009, 5, 1)  # a history text retrieved long after the events it tells
+
+NARRATIVE = [
+    ("In 1917 the army crossed the river. The 25th of August saw the first assault on the town.",
+     HISTORY, "The 25th of August", "1917-08-25"),
+    (("In 1917 the army crossed the river. The 25th of August saw the first assault on the town, and the "
+     "following day the garrison surrendered."), HISTORY, "the following day", "1917-08-26"),
+    ("The Cubs last won the pennant in 1945. They lost the World Series to Detroit on October 10.",
+     date(2016, 10, 20), "October 10", "1945-10-10"),
+    (("On 3 June 1990 the minister resigned. Two years later he returned to parliament, and in October he "
+     "became party leader."), HISTORY, "October", "1992-10"),
+    ("The bridge opened in 1932. Storms damaged it in March, and it reopened in the summer.",
+     HISTORY, "March", "1932-03"),
+    ("The bridge opened in 1932. Storms damaged it in March, and it reopened in the summer.",
+     HISTORY, "the summer", "1932-SU"),
+    ("The offensive opened on 28 December 1941. On 2 January the town fell.", HISTORY, "2 January", "1942-01-02"),
+    ("The siege began on Tuesday, 12 January 1943. That Sunday the defenders counter-attacked.",
+     HISTORY, "Sunday", "1943-01-17"),
+    ("The siege began on 12 January 1943. On Friday the defenders counter-attacked.",
+     HISTORY, "Friday", "1943-01-15"),
+    ("In 1920 the party split. It was refounded at Christmas.", HISTORY, "Christmas", "1920-12-25"),
+    ("During the winter of 1812 the army retreated. In November it crossed the Berezina.",
+     HISTORY, "November", "1812-11"),
+    ("The city fell in May 1940. That summer the bombing began, and the next winter was the coldest on record.",
+     HISTORY, "That summer", "1940-SU"),
+    ("The city fell in May 1940. That summer the bombing began, and the next winter was the coldest on record.",
+     HISTORY, "the next winter", "1941-WI"),
+    ("The army retreated in November 1812. The following spring, Napoleon raised a new army.",
+     HISTORY, "The following spring", "1813-SP"),
+    # a text that tells the past throughout: dates of nouns and clauses set the time as well
+    (("After the fall of France in 1940, Britain stood alone. On 22 June the armistice was signed. Peace came "
+     "in 1945, and by 1950 the cities had been rebuilt."), HISTORY, "22 June", "1940-06-22"),
+    (("Following the invasion of Poland in September 1939, Britain declared war. On 17 September the Soviet "
+     "Union invaded. The war ended in 1945 and the borders were redrawn in 1946."), HISTORY, "17 September",
+     "1939-09-17"),
+]  # fmt: skip
+
+NEWS = [
+    # a news passage: the publication date decides
+    (("The Cubs beat the Dodgers on Saturday. In 1945 the Cubs lost the series on October 10. The team will "
+     "play again on Tuesday."), date(2016, 10, 24), "Tuesday", "2016-10-25"),
+    ("The Cubs beat the Dodgers on Saturday. In 1945 the Cubs lost the series on October 10.",
+     date(2016, 10, 24), "Saturday", "2016-10-22"),
+    # a date in a noun, a relative or a "since" phrase is background, not the passage's time
+    ("The company, founded in 1987, said sales rose in September.", date(1998, 10, 26), "September", "1998-09"),
+    ("He had been arrested in several states since 1990. His car was found abandoned in December.",
+     date(1999, 5, 6), "December", "1998-12"),
+    ("Iran condemned the Dec. 21, 1988, bombing. Libya agreed in April to hand over the suspects.",
+     date(1999, 6, 7), "April", "1999-04"),
+    (("Iran condemned the Dec. 21, 1988, bombing of the 1970 airliner. Libya, which had denied it since 1989, "
+     "agreed on Tuesday to a trial and in April handed over the suspects."), date(1999, 6, 7), "April", "1999-04"),
+    # a sentence in the present between the aside and the date brings a news text back to its present
+    ("In 2004, Kerry blamed a videotape for his defeat. Her case is different. Polls showed her ahead in October.",
+     date(2016, 11, 12), "October", "2016-10"),
+    # a timeline line's date sets the time of its line
+    (("March 18, 2009: Clinton stops using her BlackBerry.\nJanuary 23, 2013: Clinton testifies about the "
+     "September attacks."), date(2016, 11, 12), "September", "2012-09"),
+    # a weekday next to a date: the one before or after it
+    ("Trump told voters in Nevada the Saturday before Election Day that the inquiry had reopened.",
+     date(2016, 11, 12), "Saturday before Election Day", "2016-11-05"),
+    ("The talks resumed on the Monday after June 3.", date(2016, 11, 12), "Monday after June 3", "2016-06-06"),
+    # "the fall of France" is no season
+    ("After the fall of France in 1940, Britain stood alone.", HISTORY, "the fall", None),
+    # the future keeps to the publication date; so does a new paragraph, and a date near it
+    ("The war ended in 1945. The new talks will start in October.", HISTORY, "October", "2009-10"),
+    ("The siege began in 1943.\n\nThe talks resumed in March.", HISTORY, "March", "2009-03"),
+    ("The siege began in 1943. Last week the museum reopened, and it closed again in March.",
+     HISTORY, "March", "2009-03"),
+    # a recent year is no narrative: "in October" is the latest October before the publication date
+    ("The plant opened in 2008. It closed in October.", HISTORY, "October", "2008-10"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "dct", "span", "value"), NARRATIVE + NEWS)
+def test_year_less_dates_in_context(text, dct, span, value):
+    got = {t.text: t.value for t in tag_text(text, dct)}
+    assert got.get(span) == value, got
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "dates"),
+    [
+        ("The debate was held on 19 October. On 28 October, a week later, Comey sent a letter to Congress.",
+         "send", ["2016-10-28"]),
+        ("Comey sent a letter to Congress on 28 October, two days later than planned.", "send", ["2016-10-28"]),
+        ("Last week, on 28 October, Comey sent a letter to Congress.", "send", ["2016-10-28"]),
+        # no apposition: both stay
+        ("Trump will be inaugurated in 70 days on January 20.", "inaugurate", ["2017-01-16", "2017-01-20"]),
+    ],
+)
+def test_an_explicit_date_outranks_a_relative_one_in_apposition(text, verb, dates):
+    doc = load_pipeline()(text)
+    verb = next(t.i for t in doc if t.lemma_ == verb)
+    phrases = find_temporal_phrases(doc, date(2016, 11, 7))
+    assert [p.date.value for p in phrases if p.governor == verb] == dates
+
+
+def test_an_explicit_date_outranks_the_distance_in_an_apposition():
+    # "only 11 days before the election" is a duration: the letter is dated by the explicit date
+    text = "On 28 October, only 11 days before the election, Comey sent a letter to Congress."
+    doc = load_pipeline()(text)
+    phrases = find_temporal_phrases(doc, date(2016, 11, 7))
+    sent = next(t.i for t in doc if t.lemma_ == "send")
+    assert [(p.text, p.date.value) for p in phrases if p.governor == sent] == [("28 October", "2016-10-28")]
