@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from services.auth.commands import keys_app
+from services.evaluation.commands import register as register_evaluation_commands
 from services.extraction.commands import register as register_extraction_commands
 from services.extraction.timex.commands import register as register_timex_commands
 from services.terminal import register as register_terminal_commands
@@ -23,6 +24,7 @@ app.add_typer(keys_app, name="keys")
 
 register_timex_commands(app, eval_app)
 register_extraction_commands(app, eval_app)
+register_evaluation_commands(eval_app)
 register_terminal_commands(app)
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"

@@ -85,7 +85,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         from services.extraction.pipeline import extract
 
         scores = evaluate_gold_file(gold, lambda text, published: extract(text, published).events)
-        _print_scores(scores, verbose=verbose)
+        print_scores(scores, verbose=verbose)
 
 
 def _print_table(extraction) -> None:
@@ -107,7 +107,7 @@ def _print_table(extraction) -> None:
     console.print(actors)
 
 
-def _print_scores(scores, *, verbose: bool) -> None:
+def print_scores(scores, *, verbose: bool) -> None:
     from rich.console import Console
     from rich.table import Table
 

@@ -83,6 +83,7 @@ class Clause:
 def build_events(doc, phrases, resolution: ActorResolution, dct: date, *, timexes=()) -> list[Event]:
     """One event per temporal phrase attached to a clause, plus durations anchored on dated events."""
     sentences = _Sentences(doc)
+    sentences.dated_tokens = _dated_tokens(doc, phrases)
     drafts: list[tuple[Event, Clause]] = []
     for phrase in phrases:
         if phrase.text.strip().lower() in PRESENT_WORDS or _dates_a_commemoration(doc, phrase):
@@ -101,10 +102,23 @@ def build_events(doc, phrases, resolution: ActorResolution, dct: date, *, timexe
     return _continue_scenes(doc, drafts, resolution, sentences)
 
 
+def _dated_tokens(doc, phrases) -> set[int]:
+    """Tokens inside some temporal phrase: a clause holding one is dated by it, not by another phrase."""
+    tokens: set[int] = set()
+    for phrase in phrases:
+        span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+        if span is not None:
+            tokens.update(range(span.start, span.end))
+    return tokens
+
+
 class _Sentences:
     """The text and sentences of a doc, computed once (Doc.text and Token.sent rebuild them on every call)."""
 
+    dated_tokens: set[int]
+
     def __init__(self, doc) -> None:
+        self.dated_tokens = set()
         self.text = doc.text
         self.spans = list(doc.sents)
         self.index = [0] * len(doc)
@@ -155,7 +169,9 @@ def _draft_event(
     clause.sentence = sentences.of(governor)
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
     phrase_tokens = {t.i for t in span} if span is not None else set()
-    actors = resolution.names_in_tokens(clause.tokens - phrase_tokens)
+    content = _reported_content(clause, sentences.dated_tokens - phrase_tokens)
+    clause.tokens |= content  # the summary tells what was said; who it was said about is not the speaker
+    actors = resolution.names_in_tokens((clause.tokens - content | _understood_subject(clause.head)) - phrase_tokens)
     sentence = clause.sentence
     start_char, end_char = _trim_offsets(sentences.text, sentence.start_char, sentence.end_char)
     event = Event(
@@ -169,6 +185,39 @@ def _draft_event(
         confidence=confidence_of(clause, actors, phrase.date),
     )
     return event, clause
+
+
+# Clause links whose verb has no subject of its own and shares the one of the verb it hangs on:
+# "Epstein built a juggernaut and secured a title in 2007", "the Cubs hope to win ...", "Triumphing in
+# 1908, the Cubs ...".
+SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
+
+
+def _understood_subject(head) -> set[int]:
+    """The tokens of the subject a subjectless verb shares with the verb it is conjoined to or governed by."""
+    token, steps = head, 0
+    while (token.pos_ in {"VERB", "AUX"} and token.dep_ in SHARED_SUBJECT_DEPS and steps < 4
+           and not any(c.dep_ in SUBJECT_DEPS for c in token.children)):
+        token, steps = token.head, steps + 1
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return {t.i for subject in subjects for t in subject.subtree}
+    return set()
+
+
+def _reported_content(clause: Clause, other_dates: set[int]) -> set[int]:
+    """What a dated saying reports, when the content has no date of its own ("BTP said on Wednesday that
+    the driver had been arrested"): its actors take part and its words belong in the summary."""
+    head = clause.head
+    if head.lemma_.lower() not in SPEECH_VERBS:
+        return set()
+    content: set[int] = set()
+    for child in head.children:
+        if child.dep_ in {"ccomp", "xcomp"} and child.i not in clause.tokens:
+            words = {t.i for t in child.subtree}
+            if not words & other_dates:
+                content |= words
+    return content
 
 
 def _negated(clause: Clause) -> bool:

@@ -22,20 +22,26 @@ class ClaimedArticle:
     attempts: int
 
 
-def claim(article_ids: list[int]) -> list[ClaimedArticle]:
+def claim(article_ids: list[int], *, database_url: str | None = None) -> list[ClaimedArticle]:
     """Mark each article processing (one short transaction each); skip those gone or already done."""
     claimed = []
     for article_id in article_ids:
-        with session_scope() as session:
+        with session_scope(database_url) as session:
             article = article_store.claim_for_processing(session, article_id)
             if article is not None:
                 claimed.append(ClaimedArticle(article.id, article.text, article.published_at, article.attempts))
     return claimed
 
 
-def store(article_id: int, extraction: Extraction, on_saved: Callable[..., None] | None = None) -> SavedEvents | None:
+def store(
+    article_id: int,
+    extraction: Extraction,
+    on_saved: Callable[..., None] | None = None,
+    *,
+    database_url: str | None = None,
+) -> SavedEvents | None:
     """Write the extraction and mark the article done in one transaction; None if another worker did."""
-    with session_scope() as session:
+    with session_scope(database_url) as session:
         article = article_store.lock_unfinished(session, article_id)
         if article is None:
             return None

@@ -11,7 +11,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from services.extraction.actors.coreference import add_coreferent_mentions
 from services.extraction.actors.tables import (
+    CORPORATE_SUFFIXES,
     COUNTRY_ALIASES,
     DEMONYMS,
     LEADER_NOUNS,
@@ -123,6 +125,7 @@ def resolve_actors(doc) -> ActorResolution:
     raw = _raw_mentions(doc)
     _canonicalise_people(raw, doc)
     _link_descriptions(doc, raw)
+    add_coreferent_mentions(doc, raw, Mention)
     raw.sort(key=lambda m: (m.start, m.end))
     resolution = ActorResolution(mentions=raw)
     surfaces: dict[str, list[str]] = {}
@@ -145,7 +148,7 @@ def _raw_mentions(doc) -> list[Mention]:
     mentions: list[Mention] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_KINDS:
+        if ent.label_ not in ENTITY_KINDS and not _ends_as_company(ent):
             continue
         mention = _mention_from_entity(doc, ent)
         if mention is not None:
@@ -174,6 +177,11 @@ def _raw_mentions(doc) -> list[Mention]:
                 break
         index += matched or 1
     return mentions
+
+
+def _ends_as_company(ent) -> bool:
+    """"Mondelez International" labelled a facility is still a company: its last word says so."""
+    return len(ent) > 1 and ent[-1].text[:1].isupper() and ent[-1].lower_.rstrip(".") in CORPORATE_SUFFIXES
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
@@ -206,8 +214,16 @@ def _mention_from_entity(doc, ent) -> Mention | None:
     label = ent.label_
     if label == "NORP":
         return _mention_from_demonym(doc, start, end, surface)
+    if label not in ENTITY_KINDS:  # a company under another label (see _ends_as_company)
+        return Mention(start, end, surface, surface, "organisation")
     if all(w.lower() in TITLE_WORDS or w.lower() in _DEMONYM_BY_NAME for w in words):
         return None  # a title tagged as an organisation ("Defense" in "US Defense Secretary")
+    if label in {"PERSON", "ORG", "GPE"} and end < len(doc) and doc[end].text[:1].isupper() \
+            and doc[end].lower_.rstrip(".") in CORPORATE_SUFFIXES:
+        # "Mondelez International", "Acme Inc.": the recogniser cut off the company's suffix
+        end += 1
+        surface = " ".join(doc[i].text for i in range(start, end))
+        return Mention(start, end, surface, surface, "organisation")
     if label == "PERSON":
         while start < end - 1 and (doc[start].pos_ not in {"PROPN", "NOUN"}
                                    or (doc[start].is_upper and len(doc[start]) > 2)):

@@ -175,3 +175,35 @@ ORGANISATION_ALIASES: dict[str, tuple[str, ...]] = {
     "Federal Bureau of Investigation": ("FBI",),
     "Central Intelligence Agency": ("CIA",),
 }
+
+# Words after a company's name that its short form drops ("Mondelez International" -> "Mondelez").
+CORPORATE_SUFFIXES: frozenset[str] = words(
+    "international inc incorporated corp corporation co company companies ltd limited plc llc group holdings "
+    "ag sa se nv bv gmbh spa industries enterprises"
+)
+
+# Definite nouns that refer back to the organisation the text has named ("the company said").
+ORGANISATION_NOUNS: frozenset[str] = words(
+    "company firm group maker manufacturer brand club team franchise side chain retailer business carrier "
+    "airline bank operator giant corporation conglomerate broadcaster newspaper agency organisation "
+    "organization charity network insurer lender supermarket producer developer startup"
+)
+
+# Definite nouns for people that refer back only to a person the text introduced with them ("the driver,
+# Alfred Dorris" ... "the driver"); they never link by themselves, since any person could be "the man".
+PERSON_ROLE_NOUNS: frozenset[str] = words(
+    "driver pilot passenger victim suspect man woman boy girl father mother son daughter husband wife "
+    "grandfather grandmother player pitcher manager coach owner chairman president president-elect senator "
+    "governor minister chancellor secretary director spokesman spokeswoman chief officer actor singer star "
+    "author founder executive lawyer judge candidate nominee winner officer detective teenager student mayor"
+)
+
+# Words that tell a person's gender where the text introduces them (titles and relation nouns).
+MALE_WORDS: frozenset[str] = words(
+    "mr sir lord king prince father son husband brother grandfather uncle nephew man boy dad grandad "
+    "spokesman chairman congressman businessman"
+)
+FEMALE_WORDS: frozenset[str] = words(
+    "mrs ms miss lady dame queen princess madam mother daughter wife sister grandmother aunt niece woman girl "
+    "mum mom grandma spokeswoman chairwoman congresswoman businesswoman mum-of-two mother-of-two"
+)

@@ -63,15 +63,14 @@ def value_interval(value: str) -> EventDate | None:
 
 
 def strict_match(system: EventDate, gold_values: Sequence[str]) -> bool:
+    """The same value, or the same calendar interval ("2016-11-09T06:10" is the day 2016-11-09; a range A/B
+    covers A's first day to B's last)."""
     for value in gold_values:
         if system.value == value:
             return True
-        if "/" in value:
-            gold = value_interval(value)
-            first, last = value.split("/", 1)
-            a, b = value_interval(first), value_interval(last)
-            if gold and a and b and system.start == a.start and system.end == b.end:
-                return True
+        gold = value_interval(value)
+        if gold is not None and (system.start, system.end) == (gold.start, gold.end):
+            return True
     return False
 
 

@@ -1,0 +1,262 @@
+"""Mentions the entity recogniser does not give, found from what the article itself has said.
+
+Once an article has named an actor, later words refer back to it: the name again where the recogniser missed
+it ("Bryant won ..." after "Kris Bryant"), a short form ("Mondelez" for "Mondelez International", "the Cubs"
+for "the Chicago Cubs", "BTP" for "British Transport Police (BTP)"), a pronoun ("he", "its") or a definite
+description ("the company", "the driver" after "the driver, Alfred Dorris"). Each becomes a Mention of the
+named actor, so the events told through it are that actor's.
+
+Rules only ever link back to a name already in the text (never forward, never to a guess), within a few
+sentences for pronouns and descriptions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from services.extraction.actors.tables import (
+    CORPORATE_SUFFIXES,
+    FEMALE_WORDS,
+    MALE_WORDS,
+    ORGANISATION_NOUNS,
+    PERSON_ROLE_NOUNS,
+    RELATION_NOUNS,
+    words,
+)
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+ORGANISATION_PRONOUNS = words("it its itself")
+PLURAL_PRONOUNS = words("they them their themselves")
+# How far back (in sentences) a pronoun or a description may reach for its antecedent.
+PRONOUN_REACH = 2
+DESCRIPTION_REACH = 6
+_AGE = re.compile(r"^(\d{1,3})-year-old$")
+_NOT_LINKED_ENTITY_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def add_coreferent_mentions(doc, mentions: list, make_mention) -> None:
+    """Add to `mentions` the later references to actors the article has named (see the module doc)."""
+    forms = _name_forms(doc, mentions)
+    _rename_short_forms(mentions, forms)
+    _echo_names(doc, mentions, forms, make_mention)
+    _resolve_references(doc, mentions, make_mention)
+
+
+def _acronym(tokens: list[str]) -> str | None:
+    capitals = [t for t in tokens if t[:1].isupper()]
+    return "".join(t[0] for t in capitals) if len(capitals) >= 2 else None
+
+
+def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | None]:
+    """Token sequences that name an actor of the text -> (name, kind); None when two actors share a form."""
+    forms: dict[tuple[str, ...], tuple[str, str] | None] = {}
+
+    def add(form: tuple[str, ...], name: str, kind: str, *, exclusive: bool = True) -> None:
+        if not form:
+            return
+        known = forms.get(form, (name, kind))
+        forms[form] = (name, kind) if known == (name, kind) else (None if exclusive else known)
+
+    for mention in mentions:
+        if not mention.participates or not mention.surface:
+            continue
+        add(tuple(mention.surface.split()), mention.name, mention.kind, exclusive=False)
+        name = mention.name.split()
+        if len(name) < 2:
+            continue
+        if mention.kind == "person":
+            add((name[-1],), mention.name, "person")  # the surname; shared surnames stay ambiguous
+        elif mention.kind == "organisation":
+            if all(word.lower().rstrip(".") in CORPORATE_SUFFIXES for word in name[1:]):
+                add((name[0],), mention.name, "organisation")  # "Mondelez" of "Mondelez International"
+            if name[-1].endswith("s") and name[-1][:1].isupper() and len(name) == 2:
+                add((name[-1],), mention.name, "organisation")  # "Cubs" of "Chicago Cubs"
+            acronym = _acronym(name)
+            if acronym:
+                add((acronym,), mention.name, "organisation")
+        # "British Transport Police (BTP)": the acronym the text introduces
+        after = mention.end
+        if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")" \
+                and doc[after + 1].is_upper and len(doc[after + 1]) >= 2:
+            add((doc[after + 1].text,), mention.name, mention.kind)
+    return forms
+
+
+def _rename_short_forms(mentions: list, forms) -> None:
+    """A recognised mention that is only a short form of a fuller name of the text takes that name."""
+    for mention in mentions:
+        if mention.name != mention.surface:
+            continue
+        form = tuple(mention.surface.split())
+        known = forms.get(form)
+        # a person's name is renamed only as a company's short form ("Mondelez" taken for a person)
+        if mention.kind == "person" and len(form) > 1:
+            continue
+        if known and known[0] != mention.name and known[1] != "person":
+            mention.name, mention.kind = known
+
+
+def _echo_names(doc, mentions: list, forms, make_mention) -> None:
+    """Occurrences of a known name (or its short form) that the recogniser did not mark."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    longest = max((len(form) for form in forms), default=0)
+    people_by_surname: dict[str, list] = defaultdict(list)
+    for mention in mentions:
+        if mention.kind == "person" and len(mention.name.split()) > 1:
+            people_by_surname[mention.name.split()[-1]].append(mention)
+    added = []
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        if index in taken or not token.text[:1].isupper() or token.ent_type_ in _NOT_LINKED_ENTITY_TYPES:
+            index += 1
+            continue
+        matched = 0
+        for size in range(min(longest, len(doc) - index), 0, -1):
+            span = doc[index : index + size]
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            form = tuple(t.text for t in span)
+            if form not in forms:
+                continue
+            known = forms[form]
+            if known is None and size == 1:  # a shared surname: the nearest full name before it
+                earlier = [m for m in people_by_surname.get(form[0], []) if m.start < index]
+                known = (earlier[-1].name, "person") if earlier else None
+            if known is not None:
+                added.append(make_mention(index, index + size, span.text, known[0], known[1]))
+                matched = size
+            break
+        index += matched or 1
+    mentions.extend(added)
+
+
+def _sentence_numbers(doc) -> list[int]:
+    numbers = [0] * len(doc)
+    for number, sentence in enumerate(doc.sents):
+        for i in range(sentence.start, sentence.end):
+            numbers[i] = number
+    return numbers
+
+
+def _descriptions(doc, mentions: list) -> tuple[dict[str, set[str]], dict[str, str]]:
+    """What the text calls each actor when it introduces it: role nouns in apposition or before the name
+    ("the driver, Alfred Dorris", "Mondelez, the US food giant", "President-elect Donald Trump"), gender
+    words and titles, and ages ("Dorris, 42," -> "42-year-old")."""
+    described: dict[str, set[str]] = defaultdict(set)
+    gender: dict[str, str] = {}
+    for mention in mentions:
+        if not mention.participates:
+            continue
+        head = doc[mention.end - 1]
+        related = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            related.append(head.head)
+        for noun in related:
+            if noun.like_num:
+                described[mention.name].add(f"{noun.text}-year-old")
+            elif noun.pos_ == "NOUN":
+                described[mention.name].add(noun.lemma_.lower())
+        before = doc[mention.start - 1] if mention.start > 0 else None
+        if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.dep_ == "compound":
+            described[mention.name].add(before.lower_.rstrip("."))  # "driver Alfred Dorris", "President-elect"
+        if mention.kind == "person":
+            cues = {w.lower().rstrip(".") for w in described[mention.name]}
+            if before is not None:
+                cues.add(before.lower_.rstrip("."))
+            if cues & MALE_WORDS and not cues & FEMALE_WORDS:
+                gender.setdefault(mention.name, "m")
+            elif cues & FEMALE_WORDS and not cues & MALE_WORDS:
+                gender.setdefault(mention.name, "f")
+    return described, gender
+
+
+def _is_referring_it(token) -> bool:
+    """"it" that stands for something named, not the "it" of "it is expected that" or "it was the first"."""
+    if token.lower_ == "its" or token.dep_ in {"dobj", "pobj"}:
+        return True
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ not in {"be", "seem", "appear", "take"}
+
+
+def _resolve_references(doc, mentions: list, make_mention) -> None:
+    """Pronouns and definite descriptions -> the most salient compatible actor named shortly before."""
+    if not mentions:
+        return
+    sentence_of = _sentence_numbers(doc)
+    described, gender = _descriptions(doc, mentions)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    named = sorted((m for m in mentions if m.participates), key=lambda m: m.start)
+    added = []
+    for token in doc:
+        if token.i in taken:
+            continue
+        lower = token.lower_
+        if lower in PRONOUN_GENDER and token.pos_ == "PRON":
+            wanted = PRONOUN_GENDER[lower]
+            name = _antecedent(token, named, sentence_of, PRONOUN_REACH, lambda m, wanted=wanted: m.kind == "person"
+                               and gender.get(m.name, wanted) == wanted)
+        elif lower in ORGANISATION_PRONOUNS and _is_referring_it(token):
+            name = _antecedent(token, named, sentence_of, PRONOUN_REACH, lambda m: m.kind == "organisation")
+        elif lower in PLURAL_PRONOUNS and token.pos_ == "PRON":
+            # teams and bodies named in the plural ("the Cubs ... they"), and groups ("Democrats")
+            name = _antecedent(token, named, sentence_of, 1, lambda m: m.kind == "group"
+                               or (m.kind == "organisation" and m.surface.endswith("s")))
+        elif _is_definite_description(token):
+            noun = token.lemma_.lower()
+            age = _AGE.match(lower)
+            if age:
+                name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH,
+                                   lambda m, lower=lower: m.kind == "person" and lower in described.get(m.name, ()))
+            elif noun in PERSON_ROLE_NOUNS:
+                name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH,
+                                   lambda m, noun=noun: m.kind == "person" and noun in described.get(m.name, ()))
+            elif noun in ORGANISATION_NOUNS:
+                name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH, lambda m: m.kind == "organisation")
+            else:
+                name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH,
+                                   lambda m, noun=noun: m.kind in {"organisation", "person"}
+                                   and noun in described.get(m.name, ()))
+        else:
+            continue
+        if name is not None:
+            kind = next(m.kind for m in named if m.name == name)
+            mention = make_mention(token.i, token.i + 1, "", name, kind)
+            # "his aide told ...": the aide takes part, not the one whose aide he is
+            mention.participates = not (token.dep_ == "poss" and token.head.lemma_.lower() in RELATION_NOUNS)
+            added.append(mention)
+    mentions.extend(added)
+
+
+def _is_definite_description(token) -> bool:
+    """"the company", "the 42-year-old": a definite noun phrase head not followed by a name of its own."""
+    if token.pos_ != "NOUN" or token.dep_ == "compound":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    # "the driver Alfred Dorris" names him itself
+    return following is None or (following.pos_ != "PROPN" and following.dep_ != "appos")
+
+
+def _antecedent(token, named: list, sentence_of: list[int], reach: int, fits) -> str | None:
+    """The nearest fitting actor mention before `token` within `reach` sentences, subjects preferred in
+    earlier sentences ("Comey said ... . He added" is Comey even if another name came after him)."""
+    here = sentence_of[token.i]
+    best = None
+    for mention in named:
+        if mention.start >= token.i:
+            break
+        distance = here - sentence_of[mention.start]
+        if distance > reach or not fits(mention):
+            continue
+        is_subject = mention.start < len(sentence_of) and _is_subject(token.doc[mention.end - 1])
+        rank = (distance, 0 if (distance == 0 or is_subject) else 1, -mention.start)
+        if best is None or rank < best[0]:
+            best = (rank, mention.name)
+    return best[1] if best else None
+
+
+def _is_subject(token) -> bool:
+    return token.dep_ in {"nsubj", "nsubjpass"} or (token.dep_ == "compound" and token.head.dep_ in {"nsubj", "nsubjpass"})

@@ -1,0 +1,49 @@
+"""`annals eval timelines` measures the real write path: a corpus of our own, a gold file of our own."""
+
+from __future__ import annotations
+
+import json
+
+from services.evaluation.timelines import evaluate_timelines
+
+ARTICLES = {
+    "a1": {"text": "Prime Minister Jane Harlow visited the flooded town of Elmford on Monday. "
+                   "Jane Harlow opened a new bridge in Elmford on Tuesday.",
+           "date_publish": "2025-03-06 00:00:00", "publisher": "first", "url": "https://first.example/a1"},
+    "a2": {"text": "Jane Harlow visited Elmford on Monday, days after the river burst its banks.",
+           "date_publish": "2025-03-07 00:00:00", "publisher": "second", "url": "https://second.example/a2"},
+}
+GOLD = {
+    "cluster": "floods",
+    "articles": ["a1", "a2"],
+    "focus_actors": {"Jane Harlow": ["Harlow", "Prime Minister Jane Harlow"]},
+    "events": [
+        {"id": "visit", "date": "2025-03-03", "alt_dates": [], "status": "occurred", "actors": ["Jane Harlow"],
+         "summary": "Harlow visits Elmford", "mentions": []},
+        {"id": "bridge", "date": "2025-03-04", "alt_dates": [], "status": "occurred", "actors": ["Jane Harlow"],
+         "summary": "Harlow opens a bridge", "mentions": []},
+        {"id": "inquiry", "date": "2025-03-10", "alt_dates": [], "status": "planned", "actors": ["Jane Harlow"],
+         "summary": "an inquiry nobody reported", "mentions": []},
+    ],
+}
+
+
+def test_a_corpus_is_ingested_into_a_scratch_database_and_scored_per_actor(tmp_path, test_services):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, article in ARTICLES.items():
+        (corpus / f"{name}.json").write_text(json.dumps(article))
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps(GOLD))
+
+    report = evaluate_timelines([gold], corpus, postgres_url=test_services.admin_url)
+
+    assert report.articles == 2
+    assert report.found_as == {"Jane Harlow": "Jane Harlow"}
+    (harlow,) = report.scores.actors
+    assert harlow.gold == 3
+    # the visit told by both outlets is one event (merged across articles), the opening another
+    assert harlow.lenient_matches == 2 and report.duplicates["Jane Harlow"] == 0
+    assert [g["id"] for g in harlow.unmatched_gold] == ["inquiry"]
+    assert report.pooled.figures("lenient")["recall"] == harlow.lenient_matches / harlow.gold
+    assert {source["article_id"] for event in report.events for source in event["sources"]} == {1, 2}
