@@ -99,3 +99,12 @@ def test_the_lemma_baseline_clusters_by_topic_and_lemma():
     figures = score(mentions, lemma_baseline_clusters)
     assert figures.pairwise == (1.0, 1.0, 1.0)
     assert figures.events_per_happening == 1.0
+
+
+def test_fusing_singletons_is_not_counted_as_an_over_merge():
+    # ECB+ gives each unlinked mention a chain of its own document: two outlets' identical background sentence
+    mentions = [mention("a", "SINGLETON_a_1", 1), mention("b", "SINGLETON_b_7", 1), mention("a", "X", 2),
+                mention("b", "X", 2), mention("c", "SINGLETON_c_2", 2)]
+    figures = score(mentions, system_clusters)
+    assert (figures.over_merged, figures.multi_mention_clusters) == (0, 2)
+    assert figures.pairwise[0] == pytest.approx(1 / 4)  # the pairs still count against precision
