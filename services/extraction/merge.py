@@ -36,9 +36,9 @@ _STOPWORDS = words(
 FINE_INTERVAL_DAYS = 31
 SUMMARY_SIMILARITY = 0.3
 # How much of what two clauses say (objects, places, numbers: no actor names, no dates) must agree for a day
-# to join a week or month containing it; and for triggers of different kinds to be one happening.
+# to join a week or month containing it; and for a trigger the table does not know to join another.
 CONTAINED_OVERLAP = 0.15
-DIFFERENT_TRIGGER_OVERLAP = 0.4
+DIFFERENT_TRIGGER_OVERLAP = 0.2
 
 
 def same_dates(a: EventDate, b: EventDate) -> bool:
@@ -57,6 +57,8 @@ def compatible_dates(a: EventDate, b: EventDate) -> bool:
     return False
 
 
+# Triggers whose kind of happening the table knows: two of them in no common class are different happenings.
+KNOWN_TRIGGERS: frozenset[str] = frozenset().union(*TRIGGER_CLASSES)
 MEETING_TRIGGERS: frozenset[str] = next(group for group in TRIGGER_CLASSES if "meet" in group)
 # Triggers that only say that something happened: they fit any happening on the same date.
 GENERIC_TRIGGERS: frozenset[str] = frozenset({"happen", "occur", "unfold", "incident", "event"})
@@ -162,8 +164,8 @@ def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None) 
     overlapping dates); countries are known places, `places` may name more (cities, regions).
     A day joins a week or month that contains it only when the rest agrees strongly (similar trigger and
     what the clauses say): a month-level background mention is often another happening of that month.
-    Triggers of different kinds on the same date are one happening only when what the clauses say agrees
-    (a meeting and a bill signing of one actor on one day stay two).
+    Triggers of two kinds the table knows apart are two happenings (a meeting and a bill signing of one
+    actor on one day, even at one place); with a trigger it does not know, what the clauses say decides.
     """
     shared = _actor_keys(a.actors) & _actor_keys(b.actors)
     if not compatible_dates(a.date, b.date):
@@ -188,7 +190,11 @@ def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None) 
     if _inside_a_coarser_unit(a.date, b.date):
         # Strong agreement: a second actor in common (the place, the other side) or what the clauses say.
         return similar and (a.trigger == b.trigger or len(shared) >= 2 or what_overlap(a, b) >= CONTAINED_OVERLAP)
-    return similar or what_overlap(a, b) >= DIFFERENT_TRIGGER_OVERLAP
+    if similar:
+        return True
+    if a.trigger in KNOWN_TRIGGERS and b.trigger in KNOWN_TRIGGERS:
+        return False  # two known kinds of happening that are not alike: a meeting and a bill signing
+    return what_overlap(a, b) >= DIFFERENT_TRIGGER_OVERLAP
 
 
 def _inside_a_coarser_unit(a: EventDate, b: EventDate) -> bool:

@@ -149,8 +149,17 @@ def test_near_synonym_triggers_of_one_actor_on_one_day_are_one_happening(trigger
 
 @pytest.mark.parametrize(("trigger_a", "trigger_b"), [("win", "retain"), ("die", "announce"), ("sign", "meet")])
 def test_triggers_of_different_kinds_are_not_similar(trigger_a, trigger_b):
-    a = event(day("2024-03-04"), ["Maria Lopez"], trigger_a)
-    assert not same_happening(a, event(day("2024-03-04"), ["Maria Lopez"], trigger_b))
+    # even when the clauses say much the same around them (a place, an object)
+    a = with_text(day("2024-03-04"), ["Maria Lopez"], trigger_a, "Maria Lopez at the Lisbon congress hall")
+    assert not same_happening(a, replace(a, trigger=trigger_b))
+
+
+def test_a_trigger_the_tables_do_not_know_joins_when_the_clauses_say_the_same():
+    stop = with_text(MONDAY, ["Wes Kane", "Tom Reyes"], "stop", "Wes Kane stopped Tom Reyes in the sixth round")
+    floor = with_text(MONDAY, ["Wes Kane", "Tom Reyes"], "floor", "Wes Kane floored Tom Reyes in the sixth round")
+    elsewhere = with_text(MONDAY, ["Wes Kane"], "sponsor", "Wes Kane sponsored a charity gala downtown")
+    assert same_happening(stop, floor)
+    assert not same_happening(stop, elsewhere)
 
 
 MONDAY = day("2024-06-10")
@@ -192,6 +201,8 @@ def test_two_days_never_merge_through_a_month():
         # one actor, one day, two happenings of different kinds
         (with_text(MONDAY, ["Ana Ruiz", "Omar Haddad"], "meet", "Ana Ruiz met Omar Haddad at the palace on Monday"),
          with_text(MONDAY, ["Ana Ruiz"], "sign", "Ana Ruiz signed the housing bill into law on Monday")),
+        (with_text(MONDAY, ["Ana Ruiz", "United States"], "meet", "Ana Ruiz met the delegation at the White House"),
+         with_text(MONDAY, ["Ana Ruiz", "United States"], "sign", "Ana Ruiz signed the bill at the White House")),
         # two earthquakes on one day in different places
         (with_text(MONDAY, ["Chile"], "earthquake", "A magnitude 6.2 earthquake struck northern Chile"),
          with_text(MONDAY, ["Japan"], "quake", "A magnitude 6.2 quake struck off the coast of Japan")),
