@@ -1,4 +1,4 @@
-"""CLI: `annals eval timelines` (the whole write path, scored per focus actor)."""
+"""CLI: `annals eval timelines` (the whole write path, scored per focus actor) and `annals eval coref`."""
 
 from __future__ import annotations
 
@@ -44,3 +44,27 @@ def register(eval_app: typer.Typer) -> None:
             # actors as plain names: the shape ../shared/eval/timelines-dev/reference_score.py reads
             events = [{**event, "actors": [actor["name"] for actor in event["actors"]]} for event in report.events]
             dump.write_bytes(orjson.dumps(events, option=orjson.OPT_INDENT_2))
+
+    @eval_app.command("coref")
+    def eval_coref_command(
+        directory: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="The ECB+ folder (topic_NN.json).")],
+        topics: Annotated[str | None, typer.Option("--topics", help="Topics to post, e.g. 1-12 or 1,3,5 (default: all).")] = None,
+        postgres: Annotated[str | None, typer.Option(
+            "--postgres", help="PostgreSQL server URL to make the scratch database on (default: an embedded one).")] = None,
+        verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List events that fuse gold chains.")] = False,
+    ) -> None:
+        """Cross-document event coreference on ECB+ through the whole write path, and the same-lemma baseline."""
+        from services.evaluation.coref import evaluate_coref, over_merged_examples, parse_topics
+
+        report = evaluate_coref(directory, topics=parse_topics(topics), postgres_url=postgres)
+        typer.echo(f"{report.documents} documents ingested in {report.seconds:.1f} s; {report.sources} event sources, "
+                   f"{len(report.mentions)} mapped to gold action mentions")
+        for label, figures in (("annals", report.system), ("same lemma", report.baseline)):
+            (p, r, f), (bp, br, bf) = figures.pairwise, figures.b_cubed
+            typer.echo(f"{label:10}  pairwise P {p:.3f} R {r:.3f} F1 {f:.3f}   B3 P {bp:.3f} R {br:.3f} F1 {bf:.3f}   "
+                       f"events per happening {figures.events_per_happening:.2f} ({figures.happenings} happenings "
+                       f"in 2+ articles)   over-merged {figures.over_merged}/{figures.multi_mention_clusters} "
+                       f"({figures.over_merged_share:.1%})")
+        if verbose:
+            for event_id, chains in over_merged_examples(report.mentions):
+                typer.echo(f"  event {event_id} fuses " + ", ".join(f"{chain} x{n}" for chain, n in chains.items()))

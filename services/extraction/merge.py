@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
+from pathlib import Path
 
 from services.extraction.actors.tables import COUNTRY_ALIASES, words
 from services.extraction.model import Event, EventDate
@@ -16,32 +18,16 @@ from services.extraction.model import Event, EventDate
 # Canonical country names are places even when the caller cannot tell actor kinds (events rebuilt from rows).
 COUNTRIES: frozenset[str] = frozenset(COUNTRY_ALIASES)
 
-# Triggers that name the same kind of happening.
-TRIGGER_CLASSES: tuple[frozenset[str], ...] = tuple(
-    frozenset(group.split())
-    for group in (
-        "visit travel trip tour go arrive fly journey stay come head",
-        (
-            "meet meeting talk talks summit conference hold host gathering session conversation discussion "
-            "discuss greet welcome receive"
-        ),
-        "sign signing agreement deal treaty pact accord",
-        "say tell announce state statement add stress declare claim report confirm note remark",
-        "attack strike bomb bombing shell shelling raid assault hit fire launch",
-        "kill killing die death dead",
-        "fall plummet plunge tumble drop slip",
-        "injure injury wound hurt",
-        "elect election vote win victory defeat lose poll",
-        "derail derailment crash collision overturn accident collide",
-        "arrest detain detention charge",
-        "resign resignation quit step",
-        "deny denial reject rejection dismiss",
-        "send sent ship supply deliver transfer export",
-        "veto block",
-        "protest demonstration rally march",
-        "release free",
-    )
-)
+TRIGGER_CLASSES_FILE = Path(__file__).with_name("trigger_classes.txt")
+
+
+def load_trigger_classes(path: Path = TRIGGER_CLASSES_FILE) -> tuple[frozenset[str], ...]:
+    """Classes of triggers that name one kind of happening: one line each, `#` starts a comment."""
+    lines = (line.split("#", 1)[0].split() for line in path.read_text(encoding="utf-8").splitlines())
+    return tuple(frozenset(line) for line in lines if line)
+
+
+TRIGGER_CLASSES: tuple[frozenset[str], ...] = load_trigger_classes()
 _STOPWORDS = words(
     "the a an of to in on at for by with and or but from as that this it its his her their he she they "
     "was were is are be been has have had will would said says after before over about into than"
@@ -49,11 +35,20 @@ _STOPWORDS = words(
 # Intervals up to this many days are "fine" enough for one to stand for a happening inside the other.
 FINE_INTERVAL_DAYS = 31
 SUMMARY_SIMILARITY = 0.3
+# How much of what two clauses say (objects, places, numbers: no actor names, no dates) must agree for a day
+# to join a week or month containing it; and for a trigger the table does not know to join another.
+CONTAINED_OVERLAP = 0.15
+DIFFERENT_TRIGGER_OVERLAP = 0.2
+
+
+def same_dates(a: EventDate, b: EventDate) -> bool:
+    """One interval: equal values, or values that cover the same days ("2009-11-30TMO" and "2009-11-30")."""
+    return a.value == b.value or (a.start == b.start and a.end == b.end)
 
 
 def compatible_dates(a: EventDate, b: EventDate) -> bool:
     """Equal values, or one interval inside the other when the outer one is fine-grained."""
-    if a.value == b.value or (a.start == b.start and a.end == b.end):
+    if same_dates(a, b):
         return True
     if a.contains(b):
         return (a.end - a.start).days < FINE_INTERVAL_DAYS
@@ -62,15 +57,38 @@ def compatible_dates(a: EventDate, b: EventDate) -> bool:
     return False
 
 
+# Triggers whose kind of happening the table knows: two of them in no common class are different happenings.
+KNOWN_TRIGGERS: frozenset[str] = frozenset().union(*TRIGGER_CLASSES)
 MEETING_TRIGGERS: frozenset[str] = next(group for group in TRIGGER_CLASSES if "meet" in group)
 # Triggers that only say that something happened: they fit any happening on the same date.
 GENERIC_TRIGGERS: frozenset[str] = frozenset({"happen", "occur", "unfold", "incident", "event"})
 
 
+# Endings that make a noun of a verb ("conviction", "announcement", "arrival", "killing").
+_NOUN_ENDINGS = ("ation", "ition", "tion", "sion", "ion", "ment", "ance", "ence", "ing", "al", "ure")
+_MIN_STEM = 4
+
+
+def _stems(word: str) -> set[str]:
+    """The word and what is left of it without a noun ending or a final "e" (both "convict" and "convic")."""
+    stems = {word.removesuffix("e")}
+    for ending in _NOUN_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            stems.add(word[: -len(ending)].removesuffix("e"))
+    return {stem for stem in stems if len(stem) >= _MIN_STEM}
+
+
+def one_word_family(a: str, b: str) -> bool:
+    """A verb and its noun: convict / conviction, announce / announcement, arrive / arrival."""
+    return bool(_stems(a) & _stems(b))
+
+
 def similar_triggers(a: str, b: str) -> bool:
     if a == b or a in GENERIC_TRIGGERS or b in GENERIC_TRIGGERS:
         return True
-    return any(a in group and b in group for group in TRIGGER_CLASSES)
+    if any(a in group and b in group for group in TRIGGER_CLASSES):
+        return True
+    return one_word_family(a, b)
 
 
 def similar_trigger_words(trigger: str) -> frozenset[str]:
@@ -92,6 +110,33 @@ def summary_similarity(a: str, b: str) -> float:
 
 def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOPWORDS and len(w) > 2}
+
+
+# Words that say when, not what: two reports of one happening may date it differently.
+_TEMPORAL_WORDS = words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec today "
+    "yesterday tomorrow tonight morning afternoon evening night week weekend month year day days earlier "
+    "later last next ago early late"
+)
+
+
+def _what_words(event: Event) -> set[str]:
+    """The words of a summary that say what happened: no stop words, actor names, dates or trigger forms."""
+    names = {w for name in event.actors for w in re.findall(r"[a-z0-9]+", name.lower())}
+    found = set()
+    for word in re.findall(r"[a-z0-9]+", event.summary.lower()):
+        if word.isdigit() or (len(word) > 2 and word not in _STOPWORDS):
+            found.add(word)
+    return found - names - _TEMPORAL_WORDS - {event.trigger}
+
+
+def what_overlap(a: Event, b: Event) -> float:
+    """Jaccard overlap of what two clauses say beyond who and when (objects, places, numbers)."""
+    words_a, words_b = _what_words(a), _what_words(b)
+    if not words_a or not words_b:
+        return 0.0
+    return len(words_a & words_b) / len(words_a | words_b)
 
 
 ADMINISTRATIVE_SUFFIXES: frozenset[str] = words("province county region prefecture district city state oblast")
@@ -117,6 +162,10 @@ def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None) 
 
     Two events set in disjoint places differ ("Putin travels to Pyongyang" vs "Putin travels to Hanoi" on
     overlapping dates); countries are known places, `places` may name more (cities, regions).
+    A day joins a week or month that contains it only when the rest agrees strongly (similar trigger and
+    what the clauses say): a month-level background mention is often another happening of that month.
+    Triggers of two kinds the table knows apart are two happenings (a meeting and a bill signing of one
+    actor on one day, even at one place); with a trigger it does not know, what the clauses say decides.
     """
     shared = _actor_keys(a.actors) & _actor_keys(b.actors)
     if not compatible_dates(a.date, b.date):
@@ -128,7 +177,7 @@ def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None) 
         return similar_triggers(a.trigger, b.trigger) and (
             summary_similarity(a.summary, b.summary) >= SUMMARY_SIMILARITY
         )
-    if a.status != b.status and a.date.value != b.date.value:
+    if a.status != b.status and not same_dates(a.date, b.date):
         return False
     places = COUNTRIES | (places or frozenset())
     if places:
@@ -137,9 +186,23 @@ def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None) 
             return False
     if _different_counterparts(a, b, shared, places):
         return False
-    if similar_triggers(a.trigger, b.trigger):
+    similar = similar_triggers(a.trigger, b.trigger)
+    if _inside_a_coarser_unit(a.date, b.date):
+        # Strong agreement: a second actor in common (the place, the other side) or what the clauses say.
+        return similar and (a.trigger == b.trigger or len(shared) >= 2 or what_overlap(a, b) >= CONTAINED_OVERLAP)
+    if similar:
         return True
-    return summary_similarity(a.summary, b.summary) >= SUMMARY_SIMILARITY
+    if a.trigger in KNOWN_TRIGGERS and b.trigger in KNOWN_TRIGGERS:
+        return False  # two known kinds of happening that are not alike: a meeting and a bill signing
+    return what_overlap(a, b) >= DIFFERENT_TRIGGER_OVERLAP
+
+
+def _inside_a_coarser_unit(a: EventDate, b: EventDate) -> bool:
+    """One date inside the other, the outer one a week, month or the like (a range of days is not coarser)."""
+    if same_dates(a, b):
+        return False
+    outer = a if a.contains(b) else b
+    return outer.granularity != "day"
 
 
 def _different_counterparts(a: Event, b: Event, shared: set[str], places: frozenset[str]) -> bool:
@@ -179,10 +242,16 @@ def combine_events(kept: Event, other: Event) -> Event:
     return replace(base, date=finer, actors=actors, confidence=round(max(base.confidence, extra.confidence), 2))
 
 
-def merge_article_events(events: Sequence[Event], *, places: frozenset[str] = frozenset()) -> list[Event]:
-    """Merge the events of one article that report the same happening, keeping text order."""
+def merge_article_events(
+    events: Sequence[Event], *, places: frozenset[str] = frozenset(), published: date | None = None
+) -> list[Event]:
+    """Merge the events of one article that report the same happening, keeping text order.
+
+    With the publication day known, a headline dated only by its dateline first joins the body's report
+    of the same happening (see `fold_dateline_headline`).
+    """
     merged: list[Event] = []
-    for event in events:
+    for event in fold_dateline_headline(events, published):
         target = None
         for index, existing in enumerate(merged):
             if existing.offsets == event.offsets and existing.date.value == event.date.value:
@@ -197,3 +266,28 @@ def merge_article_events(events: Sequence[Event], *, places: frozenset[str] = fr
         else:
             merged[target] = combine_events(merged[target], event)
     return merged
+
+
+def fold_dateline_headline(events: Sequence[Event], published: date | None) -> list[Event]:
+    """A headline dated by its dateline is the article's report, not a separate happening.
+
+    "Carney announces tariffs. OTTAWA, March 4" over "Carney announced on Monday that ..." gets the
+    publication day from the dateline: when the body tells of a similar happening of a shared actor on an
+    earlier date, the headline's event joins it (its actors added) and the body's date stands.
+    """
+    events = list(events)
+    if published is None:
+        return events
+    folded: set[int] = set()
+    for index, headline in enumerate(events):
+        if headline.offsets[0] != 0 or not (headline.date.start == headline.date.end == published):
+            continue
+        for body_index, body in enumerate(events):
+            if (body_index != index and body_index not in folded and body.date.end < published
+                    and similar_triggers(body.trigger, headline.trigger)
+                    and _actor_keys(body.actors) & _actor_keys(headline.actors)):
+                combined = combine_events(body, headline)
+                events[body_index] = replace(body, actors=combined.actors, confidence=combined.confidence)
+                folded.add(index)
+                break
+    return [event for index, event in enumerate(events) if index not in folded]

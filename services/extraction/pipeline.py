@@ -58,5 +58,5 @@ def _extract_from_doc(doc, dct: date) -> Extraction:
     resolution = resolve_actors(doc)
     events = build_events(doc, phrases, resolution, dct, timexes=timexes)
     places = frozenset(a.name for a in resolution.actors if a.kind == "place")
-    events = merge_article_events(events, places=places)
+    events = merge_article_events(events, places=places, published=dct)
     return Extraction(text=doc.text, events=events, actors=resolution.actors, timexes=list(timexes))
