@@ -1,0 +1,89 @@
+"""One identity per person, whatever order the articles name them in: through the API and the real extractor.
+
+Each article is posted to the in-process API and processed as a worker would (claim, extract, store).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from services.settings import get_settings
+from services.worker import processing
+from services.worker.tasks import extractor
+
+TESTIFIED = ("Former FBI director James Comey testified before the Senate on Monday.", "2026-11-20")
+SAID = ("Comey said on Wednesday that he would publish a book.", "2026-11-20")
+LEBRON = ("LeBron James scored 40 points on Tuesday as the Lakers beat the Celtics.", "2026-11-20")
+SANCHEZ = ("Spanish Prime Minister Pedro Sanchez met union leaders in Madrid on Monday.", "2026-11-20")
+TWO_SMITHS = ("Joe Smith won the mayoral election on Tuesday. Ann Smith resigned from the board on Thursday.",
+              "2026-11-20")
+
+
+def post_and_process(client, text: str, published_at: str) -> int:
+    response = client.post("/articles", json={"text": text, "published_at": published_at})
+    assert response.status_code == 202, response.text
+    article_id = response.json()["id"]
+    for article in processing.claim([article_id]):
+        extraction = extractor().extract(article.text, article.published_at, model_name=get_settings().nlp_model)
+        processing.store(article.id, extraction)
+    assert client.get(f"/articles/{article_id}").json()["status"] == "done"
+    return article_id
+
+
+def timeline(client, name: str) -> dict:
+    response = client.get(f"/actors/{name}/timeline")
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def person_names(client, query: str) -> list[str]:
+    return sorted(a["name"] for a in client.get("/actors", params={"q": query}).json()["actors"]
+                  if a["kind"] == "person")
+
+
+@pytest.mark.parametrize("articles", [(TESTIFIED, SAID), (SAID, TESTIFIED)], ids=["full-first", "surname-first"])
+def test_full_name_and_surname_reports_make_one_actor_in_either_order(client, articles):
+    for text, published in articles:
+        post_and_process(client, text, published)
+    assert person_names(client, "comey") == ["James Comey"]
+    by_surname, by_full_name = timeline(client, "Comey"), timeline(client, "James Comey")
+    assert by_surname == by_full_name
+    assert by_surname["actor"]["name"] == "James Comey"
+    assert [e["trigger"] for e in by_surname["events"]] == ["testify", "say"]
+
+
+def test_a_surname_finds_a_person_only_ever_named_in_full(client):
+    post_and_process(client, *SANCHEZ)
+    body = timeline(client, "Sanchez")
+    assert body["actor"]["name"] == "Pedro Sanchez"
+    assert len(body["events"]) == 1
+
+
+def test_a_given_name_is_no_alias_and_lebron_james_shares_nothing_with_james_comey(client):
+    post_and_process(client, *TESTIFIED)
+    post_and_process(client, *LEBRON)
+    comey = timeline(client, "James Comey")
+    assert "James" not in comey["actor"]["aliases"]
+    lebron = timeline(client, "LeBron James")
+    assert lebron["actor"]["id"] != comey["actor"]["id"]
+    assert not {e["id"] for e in lebron["events"]} & {e["id"] for e in comey["events"]}
+    assert timeline(client, "James")["actor"]["name"] == "LeBron James"  # his surname, not Comey's given name
+
+
+def test_a_surname_two_people_share_is_a_409_listing_both(client):
+    post_and_process(client, *TWO_SMITHS)
+    response = client.get("/actors/Smith/timeline")
+    assert response.status_code == 409
+    assert response.headers["content-type"].startswith("application/problem+json")
+    candidates = response.json()["candidates"]
+    assert sorted(c["name"] for c in candidates) == ["Ann Smith", "Joe Smith"]
+    assert all(set(c) == {"id", "name", "kind", "event_count"} and c["event_count"] == 1 for c in candidates)
+    # each candidate's id is a lookup of its own
+    for candidate in candidates:
+        assert timeline(client, str(candidate["id"]))["actor"]["name"] == candidate["name"]
+    page = client.get("/actors/Smith")
+    assert page.status_code == 409
+    assert set(re.findall(r'href="(/actors/[^"]+)"', page.text)) >= {"/actors/Joe%20Smith", "/actors/Ann%20Smith"}
+    assert client.get("/actors/Smith/events/stream").status_code == 409
