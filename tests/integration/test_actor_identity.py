@@ -9,9 +9,7 @@ import re
 
 import pytest
 
-from services.settings import get_settings
-from services.worker import processing
-from services.worker.tasks import extractor
+from tests.integration.factories import post_and_process
 
 TESTIFIED = ("Former FBI director James Comey testified before the Senate on Monday.", "2026-11-20")
 SAID = ("Comey said on Wednesday that he would publish a book.", "2026-11-20")
@@ -19,17 +17,6 @@ LEBRON = ("LeBron James scored 40 points on Tuesday as the Lakers beat the Celti
 SANCHEZ = ("Spanish Prime Minister Pedro Sanchez met union leaders in Madrid on Monday.", "2026-11-20")
 TWO_SMITHS = ("Joe Smith won the mayoral election on Tuesday. Ann Smith resigned from the board on Thursday.",
               "2026-11-20")
-
-
-def post_and_process(client, text: str, published_at: str) -> int:
-    response = client.post("/articles", json={"text": text, "published_at": published_at})
-    assert response.status_code == 202, response.text
-    article_id = response.json()["id"]
-    for article in processing.claim([article_id]):
-        extraction = extractor().extract(article.text, article.published_at, model_name=get_settings().nlp_model)
-        processing.store(article.id, extraction)
-    assert client.get(f"/articles/{article_id}").json()["status"] == "done"
-    return article_id
 
 
 def timeline(client, name: str) -> dict:

@@ -3,39 +3,21 @@ and merges that compare resolved actors, not extracted strings."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 
-from services.extraction.model import Actor, Event, EventDate, Extraction
+from services.extraction.model import Actor
 from services.store.actors import lookup_names
-from services.store.articles import NewArticle, accept_articles
 from services.store.db import session_scope
-from services.store.events import save_extraction
 from services.store.models import Actor as StoredActor
 from services.store.models import EventActor, EventChange
 from services.webhooks.models import WebhookEndpoint
 from services.webhooks.relay import resolve_name_keys
-from tests.integration.factories import day, month
+from tests.integration.factories import day, month, report, store_report
 
 CANADA = Actor("Canada", "place", ("Canada",))
 SPAIN = Actor("Spain", "place", ("Spain", "Madrid"))
-
-
-def report(when: EventDate, actors: tuple[Actor, ...], trigger: str, summary: str, *, status: str = "occurred",
-           confidence: float = 0.8) -> Extraction:
-    event = Event(when, tuple(a.name for a in actors), summary, trigger, status, summary + ".",
-                  (0, len(summary) + 1), confidence)
-    return Extraction(text=summary + ".", events=[event], actors=list(actors))
-
-
-def store(extraction: Extraction, *, published: str, source: str | None = None, url: str | None = None) -> int:
-    with session_scope() as session:
-        new = NewArticle(text=extraction.text + published + str(source) + str(url), source=source, url=url,
-                         published_at=datetime.fromisoformat(published + "T12:00:00+00:00"))
-        article_id = accept_articles(session, [new])[0].id
-        save_extraction(session, article_id, extraction)
-    return article_id
 
 
 def only_event(client, name: str) -> dict:
@@ -50,9 +32,9 @@ def change_kinds() -> list[str]:
 
 
 def test_a_surname_report_meets_the_full_name_report_of_one_happening(client):
-    store(report(day("2026-11-16"), (Actor("Mark Carney", "person", ("Mark Carney",)), CANADA), "announce",
+    store_report(report(day("2026-11-16"), (Actor("Mark Carney", "person", ("Mark Carney",)), CANADA), "announce",
                  "Mark Carney announced that Canada would impose tariffs"), published="2026-11-20", source="A")
-    store(report(day("2026-11-16"), (Actor("Carney", "person", ("Carney",)), CANADA), "announce",
+    store_report(report(day("2026-11-16"), (Actor("Carney", "person", ("Carney",)), CANADA), "announce",
                  "Carney announced that Canada will impose new tariffs"), published="2026-11-18", source="B")
     event = only_event(client, "Carney")
     assert {a["name"] for a in event["actors"]} == {"Mark Carney", "Canada"}
@@ -63,10 +45,10 @@ def test_a_surname_report_meets_the_full_name_report_of_one_happening(client):
 
 def test_a_planned_event_becomes_occurred_when_a_later_report_says_it_happened(client):
     sanchez = Actor("Pedro Sanchez", "person", ("Pedro Sanchez",))
-    store(report(day("2026-11-20"), (sanchez, SPAIN), "meet", "Sanchez will meet union leaders in Madrid",
+    store_report(report(day("2026-11-20"), (sanchez, SPAIN), "meet", "Sanchez will meet union leaders in Madrid",
                  status="planned"), published="2026-11-16", source="A")
     assert only_event(client, "Sanchez")["status"] == "planned"
-    store(report(day("2026-11-20"), (sanchez, SPAIN), "meet", "Sanchez met union leaders in Madrid"),
+    store_report(report(day("2026-11-20"), (sanchez, SPAIN), "meet", "Sanchez met union leaders in Madrid"),
           published="2026-11-21", source="B")
     event = only_event(client, "Sanchez")
     assert event["status"] == "occurred"
@@ -78,9 +60,9 @@ def test_a_planned_event_becomes_occurred_when_a_later_report_says_it_happened(c
 def test_the_finer_date_wins_and_moves_the_event_on_the_timeline(client):
     sanchez = Actor("Pedro Sanchez", "person", ("Pedro Sanchez",))
     france = Actor("France", "place", ("France", "Paris"))
-    store(report(month("2026-03"), (sanchez, france), "visit", "Sanchez visited Paris"), published="2026-04-20",
+    store_report(report(month("2026-03"), (sanchez, france), "visit", "Sanchez visited Paris"), published="2026-04-20",
           url="https://www.one.example/a")
-    store(report(day("2026-03-03"), (sanchez, france), "visit", "Sanchez visited Paris on March 3",
+    store_report(report(day("2026-03-03"), (sanchez, france), "visit", "Sanchez visited Paris on March 3",
                  confidence=0.6), published="2026-04-22", url="https://two.example/b")
     event = only_event(client, "Pedro Sanchez")
     assert event["date"] == {"value": "2026-03-03", "start": "2026-03-03", "end": "2026-03-03", "granularity": "day"}
@@ -98,7 +80,7 @@ def test_the_finer_date_wins_and_moves_the_event_on_the_timeline(client):
 def test_one_outlet_reporting_twice_is_one_outlet(client):
     carney = Actor("Mark Carney", "person", ("Mark Carney",))
     for published in ("2026-11-17", "2026-11-18"):
-        store(report(day("2026-11-16"), (carney, CANADA), "announce", "Carney announced tariffs on steel"),
+        store_report(report(day("2026-11-16"), (carney, CANADA), "announce", "Carney announced tariffs on steel"),
               published=published, source="Same Paper")
     event = only_event(client, "Mark Carney")
     assert len(event["sources"]) == 2 and event["outlets"] == 1 and event["confidence"] == 0.8
@@ -106,14 +88,14 @@ def test_one_outlet_reporting_twice_is_one_outlet(client):
 
 def test_a_full_name_merges_a_stored_surname_only_row_and_its_events_and_subscriptions_follow(client):
     said = report(day("2026-11-18"), (Actor("Comey", "person", ("Comey",)),), "say", "Comey said he would write")
-    store(said, published="2026-11-20")
+    store_report(said, published="2026-11-20")
     with session_scope() as session:  # a full-name row made before the surname rules (no "Comey" alias)
         session.add(StoredActor(name="James Comey", name_key="james comey", kind="person"))
         session.add(WebhookEndpoint(url="https://hooks.example/x", actors=["Comey"], actor_keys=["comey"],
                                     secret="whsec_test", after_change_id=0))
     testified = report(day("2026-11-16"), (Actor("James Comey", "person", ("James Comey",)),), "testify",
                        "James Comey testified before the Senate")
-    store(testified, published="2026-11-20")
+    store_report(testified, published="2026-11-20")
     with session_scope() as session:
         people = session.execute(select(StoredActor.id, StoredActor.name)).all()
         assert [name for _, name in people] == ["James Comey"]
@@ -126,7 +108,7 @@ def test_a_full_name_merges_a_stored_surname_only_row_and_its_events_and_subscri
 
 def test_an_ambiguous_name_resolves_to_no_one_for_the_relay_as_for_the_timeline(client):
     for name in ("Joe Smith", "Ann Smith"):
-        store(report(day("2026-11-17"), (Actor(name, "person", (name,)),), "win", f"{name} won"),
+        store_report(report(day("2026-11-17"), (Actor(name, "person", (name,)),), "win", f"{name} won"),
               published="2026-11-20")
     with session_scope() as session:
         found = lookup_names(session, {"smith", "joe smith"})

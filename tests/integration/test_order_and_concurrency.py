@@ -14,8 +14,8 @@ from services.store.events import save_extraction
 from services.store.models import Actor as StoredActor
 from services.store.models import Event as StoredEvent
 from tests.integration.conftest import TABLES
-from tests.integration.factories import day
-from tests.integration.test_actor_identity import LEBRON, SAID, TESTIFIED, post_and_process
+from tests.integration.factories import day, post_and_process
+from tests.integration.test_actor_identity import LEBRON, SAID, TESTIFIED
 
 ARTICLES = [
     TESTIFIED,
