@@ -163,10 +163,10 @@ def _resolve_full_person(session: Session, actor: ExtractedActor, names: list[st
     exact = [n for n in named.get(key, []) if n.exact]
     actor_id = exact[0].id if exact else None
     if actor_id is None:
-        # Another spelling of the full name ("James B. Comey" stored with alias "James Comey"); a bare surname
-        # never joins two full names ("Pat Comey" is not "James Comey").
+        # Another spelling of the full name ("James B. Comey" beside "James Comey": both have the alias "James
+        # Comey"); a bare surname never joins two full names ("Pat Comey" is not "James Comey").
         found = {n.id for alias in names if len(alias.split()) > 1 for n in named.get(name_key(alias), [])
-                 if n.kind == actor.kind and not n.exact}
+                 if n.kind == actor.kind}
         actor_id = found.pop() if len(found) == 1 else None
     family = surname_key(actor.name, actor.kind)
     surname_row = _surname_only_row(named.get(family, []), actor_id)

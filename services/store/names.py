@@ -40,12 +40,25 @@ def surname_key(name: str, kind: str) -> str | None:
     return name_key(found) if found else None
 
 
+def plain_full_name(name: str, kind: str) -> str | None:
+    """A person's full name without middle initials and stray marks ("James B. Comey" -> "James Comey"): how
+    outlets vary one name least. None when that leaves fewer than two words or changes nothing."""
+    if kind != "person":
+        return None
+    words = [w for w in name.split() if any(ch.isalpha() for ch in w) and not _is_initial(w)]
+    plain = " ".join(words)
+    return plain if len(words) > 1 and plain != name else None
+
+
 def storable_aliases(actor: Actor) -> list[str]:
     """The names stored as aliases of an extracted actor, canonical name first, one per key."""
     names = [actor.name]
     family_name = surname(actor.name, actor.kind)
     if family_name:
         names.append(family_name)
+    plain = plain_full_name(actor.name, actor.kind)
+    if plain:
+        names.append(plain)
     names += [alias for alias in actor.aliases if _is_identifying_alias(alias, actor)]
     unique: dict[str, str] = {}
     for name in names:
@@ -77,6 +90,10 @@ def _is_identifying_alias(alias: str, actor: Actor) -> bool:
         return False  # "He" at a sentence start, "Chancellor"
     # a bare given name ("James" of James Comey)
     return not (is_full_person_name(actor.name, actor.kind) and word == name_words(actor.name)[0])
+
+
+def _is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
 
 
 def _without_suffix(words: list[str]) -> list[str]:

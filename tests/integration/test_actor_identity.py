@@ -74,3 +74,22 @@ def test_a_surname_two_people_share_is_a_409_listing_both(client):
     assert page.status_code == 409
     assert set(re.findall(r'href="(/actors/[^"]+)"', page.text)) >= {"/actors/Joe%20Smith", "/actors/Ann%20Smith"}
     assert client.get("/actors/Smith/events/stream").status_code == 409
+
+
+@pytest.mark.parametrize("names", [("James B. Comey", "James Comey"), ("James Comey", "James B. Comey")])
+def test_a_full_name_with_and_without_a_middle_initial_is_one_person(client, names):
+    from services.extraction.model import Actor
+    from tests.integration.factories import day, report, store_report
+
+    for number, name in enumerate(names):
+        store_report(report(day(f"2026-11-1{number}"), (Actor(name, "person", (name,)),), "speak", f"{name} spoke"),
+                     published="2026-11-20")
+    assert person_names(client, "comey") == [names[0]]  # the first name stays the canonical one
+    assert len(timeline(client, "James Comey")["events"]) == len(timeline(client, "Comey")["events"]) == 2
+
+
+def test_the_search_page_lists_the_people_a_shared_surname_may_mean(anonymous_client, client):
+    post_and_process(client, *TWO_SMITHS)
+    page = anonymous_client.get("/", params={"q": "Smith"})
+    assert page.status_code == 200
+    assert {"/actors/Joe%20Smith", "/actors/Ann%20Smith"} <= set(re.findall(r'href="(/actors/[^"]+)"', page.text))

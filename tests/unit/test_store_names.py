@@ -17,6 +17,11 @@ from services.store.revision import corroborated_confidence, outlet_of, revise
     (Actor("Olaf Scholz", "person", ("Chancellor Scholz", "Chancellor", "He", "the chancellor")),
      ["Olaf Scholz", "Scholz", "Chancellor Scholz"]),
     (Actor("Martin Luther King Jr.", "person", ("King",)), ["Martin Luther King Jr.", "King"]),
+    # middle initials and stray marks dropped: how outlets vary a full name least
+    (Actor("James B. Comey", "person", ()), ["James B. Comey", "Comey", "James Comey"]),
+    (Actor("Donald J Trump", "person", ()), ["Donald J Trump", "Trump", "Donald Trump"]),
+    (Actor("James B. ] Comey", "person", ()), ["James B. ] Comey", "Comey", "James Comey"]),
+    (Actor("J. Smith", "person", ()), ["J. Smith", "Smith"]),
     (Actor("Comey", "person", ("Comey",)), ["Comey"]),
     (Actor("Mondelez International", "organisation", ("Mondelez", "the company", "It")),
      ["Mondelez International", "Mondelez"]),
