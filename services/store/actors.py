@@ -6,7 +6,7 @@ webhook relay all go through it, so a name means the same actor everywhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, or_, select, text
 from sqlalchemy.dialects.postgresql import insert
@@ -15,7 +15,13 @@ from sqlalchemy.orm import Session, selectinload
 from services.extraction.model import Actor as ExtractedActor
 from services.store.keys import name_key
 from services.store.models import Actor, ActorAlias, EventActor
-from services.store.names import identity_keys, is_full_person_name, storable_aliases, surname_key
+from services.store.names import (
+    identity_keys,
+    is_full_person_name,
+    plain_full_name,
+    storable_aliases,
+    surname_key,
+)
 
 # Namespace for transaction-level advisory locks on actor names while resolving (see resolve_actors).
 _NAME_LOCK_NAMESPACE = 7_042
@@ -127,18 +133,17 @@ def resolve_actors(session: Session, actors: list[ExtractedActor]) -> dict[str, 
     """
     if not actors:
         return {}
+    actors, same_as = _one_per_person(actors)
     _lock_names(session, {key for actor in actors for key in identity_keys(actor)})
     aliases = {actor.name: storable_aliases(actor) for actor in actors}
     keys = {name_key(alias) for names in aliases.values() for alias in names}
     named = actors_named(session, keys)
     ids: dict[str, int] = {}
-    # Full names first, so a surname-only mention in the same article joins the full name it abbreviates.
-    ordered = sorted(actors, key=lambda actor: not is_full_person_name(actor.name, actor.kind))
-    for actor in ordered:
+    for actor in actors:
         if is_full_person_name(actor.name, actor.kind):
             actor_id = _resolve_full_person(session, actor, aliases[actor.name], named)
         else:
-            actor_id = _resolve_other(actor, aliases[actor.name], named, _article_full_names(actor, ordered, ids))
+            actor_id = _resolve_other(actor, aliases[actor.name], named)
         if actor_id is not None:
             ids[actor.name] = actor_id
     _create_missing(session, [actor for actor in actors if actor.name not in ids], ids)
@@ -148,7 +153,39 @@ def resolve_actors(session: Session, actors: list[ExtractedActor]) -> dict[str, 
         .values([{"actor_id": actor_id, "alias": alias, "alias_key": key} for (actor_id, key), alias in rows.items()])
         .on_conflict_do_nothing(constraint="uq_actor_aliases_actor_alias")
     )
+    ids.update({variant: ids[kept] for variant, kept in same_as.items()})
     return ids
+
+
+def _one_per_person(actors: list[ExtractedActor]) -> tuple[list[ExtractedActor], dict[str, str]]:
+    """One actor per person an article names: the spellings of one full name ("James B. Comey", "James
+    Comey") become the cleanest, longest one, and a bare surname the one full name in the article that ends
+    with it. Returns the actors and which name each folded one went to."""
+    groups: dict[str, list[ExtractedActor]] = {}
+    for actor in actors:
+        if is_full_person_name(actor.name, actor.kind):
+            plain = plain_full_name(actor.name, actor.kind) or actor.name
+            groups.setdefault(name_key(plain), []).append(actor)
+    kept_by_surname: dict[str, set[str]] = {}
+    same_as: dict[str, str] = {}
+    folded: dict[str, list[ExtractedActor]] = {}
+    for group in groups.values():
+        kept = max(group, key=lambda a: (all(any(ch.isalpha() for ch in w) for w in a.name.split()), len(a.name)))
+        folded[kept.name] = group
+        same_as.update({a.name: kept.name for a in group if a.name != kept.name})
+        kept_by_surname.setdefault(surname_key(kept.name, kept.kind), set()).add(kept.name)
+    for actor in actors:
+        if actor.kind == "person" and not is_full_person_name(actor.name, actor.kind):
+            full = kept_by_surname.get(name_key(actor.name), set())
+            if len(full) == 1:
+                same_as[actor.name] = next(iter(full))
+                folded[same_as[actor.name]].append(actor)
+    merged = {}
+    for name, group in folded.items():
+        if len(group) > 1:
+            kept = next(a for a in group if a.name == name)
+            merged[name] = replace(kept, aliases=tuple(dict.fromkeys(n for a in group for n in (a.name, *a.aliases))))
+    return [merged.get(a.name, a) for a in actors if a.name not in same_as], same_as
 
 
 def _lock_names(session: Session, keys: set[str]) -> None:
@@ -187,21 +224,9 @@ def _surname_only_row(named: list[Named], full_name_id: int | None) -> Named | N
     return row
 
 
-def _article_full_names(actor: ExtractedActor, ordered: list[ExtractedActor], ids: dict[str, int]) -> set[int]:
-    """Ids of this article's full-name people whose surname is this surname-only person's name."""
-    if actor.kind != "person":
-        return set()
-    key = name_key(actor.name)
-    return {ids[other.name] for other in ordered
-            if other.name in ids and surname_key(other.name, other.kind) == key}
-
-
-def _resolve_other(actor: ExtractedActor, names: list[str], named: dict[str, list[Named]],
-                   same_article: set[int]) -> int | None:
+def _resolve_other(actor: ExtractedActor, names: list[str], named: dict[str, list[Named]]) -> int | None:
     """A surname-only person, organisation, place or group: its canonical name, else the one actor of its
-    kind one of its names is an alias of (for a surname: the one full name in this article, else stored)."""
-    if len(same_article) == 1:
-        return next(iter(same_article))
+    kind one of its names is an alias of."""
     exact = [n for n in named.get(name_key(actor.name), []) if n.exact]
     if exact:
         return exact[0].id

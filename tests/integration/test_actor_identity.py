@@ -93,3 +93,16 @@ def test_the_search_page_lists_the_people_a_shared_surname_may_mean(anonymous_cl
     page = anonymous_client.get("/", params={"q": "Smith"})
     assert page.status_code == 200
     assert {"/actors/Joe%20Smith", "/actors/Ann%20Smith"} <= set(re.findall(r'href="(/actors/[^"]+)"', page.text))
+
+
+def test_spellings_of_one_name_in_one_article_are_one_person(client):
+    from services.extraction.model import Actor, Event, Extraction
+    from tests.integration.factories import day, store_report
+
+    actors = [Actor("James B. Comey", "person", ("James B. Comey",)), Actor("James Comey", "person", ()),
+              Actor("Comey", "person", ("Comey",))]
+    events = [Event(day(f"2026-11-1{i}"), (actor.name,), f"{actor.name} spoke", "speak", "occurred", "s.",
+                    (i * 10, i * 10 + 2), 0.8) for i, actor in enumerate(actors)]
+    store_report(Extraction("s.", events, actors), published="2026-11-20")
+    assert person_names(client, "comey") == ["James B. Comey"]
+    assert len(timeline(client, "Comey")["events"]) == 3
