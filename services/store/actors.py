@@ -202,9 +202,12 @@ def _resolve_full_person(session: Session, actor: ExtractedActor, names: list[st
     if actor_id is None:
         # Another spelling of the full name ("James B. Comey" beside "James Comey": both have the alias "James
         # Comey"); a bare surname never joins two full names ("Pat Comey" is not "James Comey").
-        found = {n.id for alias in names if len(alias.split()) > 1 for n in named.get(name_key(alias), [])
-                 if n.kind == actor.kind}
-        actor_id = found.pop() if len(found) == 1 else None
+        # A stored actor of that very name outweighs ones that merely list it as an alias.
+        found = [n for alias in names if len(alias.split()) > 1 for n in named.get(name_key(alias), [])
+                 if n.kind == actor.kind]
+        exact_ids = {n.id for n in found if n.exact}
+        all_ids = {n.id for n in found}
+        actor_id = exact_ids.pop() if len(exact_ids) == 1 else all_ids.pop() if len(all_ids) == 1 else None
     family = surname_key(actor.name, actor.kind)
     surname_row = _surname_only_row(named.get(family, []), actor_id)
     if surname_row is None:

@@ -106,3 +106,16 @@ def test_spellings_of_one_name_in_one_article_are_one_person(client):
     store_report(Extraction("s.", events, actors), published="2026-11-20")
     assert person_names(client, "comey") == ["James B. Comey"]
     assert len(timeline(client, "Comey")["events"]) == 3
+
+
+def test_a_stored_name_outweighs_an_actor_that_only_lists_it_as_an_alias(client):
+    from services.extraction.model import Actor
+    from tests.integration.factories import day, report, store_report
+
+    reports = [Actor("Donald Trump", "person", ()), Actor("Joe Donald Trump", "person", ("Donald Trump",)),
+               Actor("Donald J Trump", "person", ())]
+    for number, actor in enumerate(reports):
+        store_report(report(day(f"2026-11-1{number}"), (actor,), "speak", f"{actor.name} spoke"),
+                     published="2026-11-20")
+    assert len(timeline(client, "Donald Trump")["events"]) == 2
+    assert timeline(client, "Donald J Trump")["actor"]["name"] == "Donald Trump"
