@@ -110,12 +110,19 @@ def test_spellings_of_one_name_in_one_article_are_one_person(client):
 
 def test_a_stored_name_outweighs_an_actor_that_only_lists_it_as_an_alias(client):
     from services.extraction.model import Actor
+    from services.store.db import session_scope
+    from services.store.models import Actor as StoredActor
+    from services.store.models import ActorAlias
     from tests.integration.factories import day, report, store_report
 
-    reports = [Actor("Donald Trump", "person", ()), Actor("Joe Donald Trump", "person", ("Donald Trump",)),
-               Actor("Donald J Trump", "person", ())]
-    for number, actor in enumerate(reports):
-        store_report(report(day(f"2026-11-1{number}"), (actor,), "speak", f"{actor.name} spoke"),
-                     published="2026-11-20")
-    assert len(timeline(client, "Donald Trump")["events"]) == 2
+    def speaks(name: str, on: str) -> None:
+        store_report(report(day(on), (Actor(name, "person", ()),), "speak", f"{name} spoke"), published="2026-11-20")
+
+    speaks("Donald Trump", "2026-11-10")
+    with session_scope() as session:  # a fused span some article made, listing the name as its alias
+        fused = StoredActor(name="Joe Donald Trump", name_key="joe donald trump", kind="person")
+        fused.aliases.append(ActorAlias(alias="Donald Trump", alias_key="donald trump"))
+        session.add(fused)
+    speaks("Donald J Trump", "2026-11-12")
     assert timeline(client, "Donald J Trump")["actor"]["name"] == "Donald Trump"
+    assert len(timeline(client, "Donald Trump")["events"]) == 2
