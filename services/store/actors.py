@@ -16,9 +16,11 @@ from services.extraction.model import Actor as ExtractedActor
 from services.store.keys import name_key
 from services.store.models import Actor, ActorAlias, EventActor
 from services.store.names import (
+    fullness,
     identity_keys,
     is_full_person_name,
     plain_full_name,
+    spellings_of_one_name,
     storable_aliases,
     surname_key,
 )
@@ -37,10 +39,16 @@ class Named:
     name_key: str
     kind: str
     exact: bool
+    key: str  # the name key that found it
 
     @property
     def full_person(self) -> bool:
         return is_full_person_name(self.name, self.kind)
+
+    @property
+    def key_spells_name(self) -> bool:
+        """The key is the actor's own name, or that full name spelt without initials."""
+        return self.exact or (self.full_person and spellings_of_one_name(self.key, self.name, self.kind))
 
 
 def actors_named(session: Session, keys: set[str]) -> dict[str, list[Named]]:
@@ -51,11 +59,12 @@ def actors_named(session: Session, keys: set[str]) -> dict[str, list[Named]]:
     found: dict[str, list[Named]] = {}
     columns = (Actor.id, Actor.name, Actor.name_key, Actor.kind)
     for row in session.execute(select(*columns).where(Actor.name_key.in_(keys))):
-        found[row.name_key] = [Named(row.id, row.name, row.name_key, row.kind, True)]
+        found[row.name_key] = [Named(row.id, row.name, row.name_key, row.kind, True, row.name_key)]
     aliased = (select(ActorAlias.alias_key, *columns).join(Actor, Actor.id == ActorAlias.actor_id)
                .where(ActorAlias.alias_key.in_(keys), Actor.name_key != ActorAlias.alias_key).order_by(Actor.id))
     for row in session.execute(aliased):
-        found.setdefault(row.alias_key, []).append(Named(row.id, row.name, row.name_key, row.kind, False))
+        found.setdefault(row.alias_key, []).append(
+            Named(row.id, row.name, row.name_key, row.kind, False, row.alias_key))
     return found
 
 
@@ -83,6 +92,10 @@ def choose(named: list[Named]) -> Lookup:
         if exact[0].kind == "person" and not exact[0].full_person and sharing:
             return Lookup(None, [exact[0].id, *(n.id for n in sharing)])
         return Lookup(exact[0].id)
+    # "Donald Trump" is a spelling of "Donald J. Trump" itself, but only an alias of a fused "Joe Donald Trump"
+    own = list(dict.fromkeys(n.id for n in others if n.key_spells_name))
+    if len(own) == 1:
+        return Lookup(own[0])
     ids = list(dict.fromkeys(n.id for n in others))
     if len(ids) == 1:
         return Lookup(ids[0])
@@ -170,7 +183,7 @@ def _one_per_person(actors: list[ExtractedActor]) -> tuple[list[ExtractedActor],
     same_as: dict[str, str] = {}
     folded: dict[str, list[ExtractedActor]] = {}
     for group in groups.values():
-        kept = max(group, key=lambda a: (all(any(ch.isalpha() for ch in w) for w in a.name.split()), len(a.name)))
+        kept = max(group, key=lambda a: fullness(a.name))
         folded[kept.name] = group
         same_as.update({a.name: kept.name for a in group if a.name != kept.name})
         kept_by_surname.setdefault(surname_key(kept.name, kept.kind), set()).add(kept.name)
@@ -205,9 +218,14 @@ def _resolve_full_person(session: Session, actor: ExtractedActor, names: list[st
         # A stored actor of that very name outweighs ones that merely list it as an alias.
         found = [n for alias in names if len(alias.split()) > 1 for n in named.get(name_key(alias), [])
                  if n.kind == actor.kind]
-        exact_ids = {n.id for n in found if n.exact}
-        all_ids = {n.id for n in found}
-        actor_id = exact_ids.pop() if len(exact_ids) == 1 else all_ids.pop() if len(all_ids) == 1 else None
+        best = ({n.id: n for n in found if n.exact} or {n.id: n for n in found if n.key_spells_name}
+                or {n.id: n for n in found})
+        if len(best) == 1:
+            (actor_id, stored), = best.items()
+            # the fuller spelling of one name names the person, whichever came first
+            if spellings_of_one_name(actor.name, stored.name, actor.kind) and fullness(actor.name) > fullness(
+                    stored.name):
+                _rename(session, actor_id, actor.name)
     family = surname_key(actor.name, actor.kind)
     surname_row = _surname_only_row(named.get(family, []), actor_id)
     if surname_row is None:

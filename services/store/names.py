@@ -50,6 +50,17 @@ def plain_full_name(name: str, kind: str) -> str | None:
     return plain if len(words) > 1 and plain != name else None
 
 
+def spellings_of_one_name(a: str, b: str, kind: str) -> bool:
+    """"James B. Comey" and "James Comey": the same full name once initials and stray marks are dropped."""
+    return name_key(plain_full_name(a, kind) or a) == name_key(plain_full_name(b, kind) or b)
+
+
+def fullness(name: str) -> tuple:
+    """Which of two spellings of one name to show: clean words (each with a letter), then the longer, then a
+    fixed order; so whichever order the articles arrive in, the same spelling wins ("James B. Comey")."""
+    return (all(any(ch.isalpha() for ch in word) for word in name.split()), len(name), name)
+
+
 def storable_aliases(actor: Actor) -> list[str]:
     """The names stored as aliases of an extracted actor, canonical name first, one per key."""
     names = [actor.name]
