@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
-from sqlalchemy import delete, select, text, tuple_, update
+from sqlalchemy import delete, func, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -111,7 +111,7 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
     for actor_id in sorted(set(actor_ids.values())):
         session.execute(text("SELECT pg_advisory_xact_lock(:ns, :id)"), {"ns": _ACTOR_LOCK_NAMESPACE, "id": actor_id})
     stored_names = _stored_names(session, set(actor_ids.values()))
-    published_on = session.execute(select(Article.published_at).where(Article.id == article_id)).scalar_one().date()
+    published_at = session.execute(select(Article.published_at).where(Article.id == article_id)).scalar_one()
     saved = SavedEvents()
     sources: dict[tuple[int, int], dict] = {}
     for new in extraction.events:
@@ -126,7 +126,7 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
             saved.created.append(event_id)
         else:
             event_id = candidates[match].id
-            when = _revise(session, event_id, candidates[match].event, resolved, published_on)
+            when = _revise(session, event_id, candidates[match].event, resolved, published_at)
             _add_actors(session, event_id, when.start, when.end, ids)
             if event_id not in saved.created and event_id not in saved.updated:
                 saved.updated.append(event_id)
@@ -148,9 +148,13 @@ def _stored_names(session: Session, actor_ids: set[int]) -> dict[int, str]:
 
 
 def _revise(session: Session, event_id: int, stored: extracted.Event, report: extracted.Event,
-            published_on: date) -> extracted.EventDate:
+            published_at: datetime) -> extracted.EventDate:
     """Apply `revision.revise` to a stored event; a finer date moves it (and its timeline rows). Its dates."""
-    revision = revise(stored, report, published_on)
+    first_reported_at = session.execute(
+        select(func.min(Article.published_at)).join(EventSource, EventSource.article_id == Article.id)
+        .where(EventSource.event_id == event_id)
+    ).scalar_one()
+    revision = revise(stored, report, published_at, first_reported_at)
     values: dict = {}
     if revision.date != stored.date:
         values.update(date_value=revision.date.value, date_start=revision.date.start, date_end=revision.date.end,
@@ -161,6 +165,8 @@ def _revise(session: Session, event_id: int, stored: extracted.Event, report: ex
         values["status"] = revision.status
     if revision.report_confidence != stored.confidence:
         values["report_confidence"] = revision.report_confidence
+    if (revision.trigger, revision.summary) != (stored.trigger, stored.summary):
+        values.update(trigger=revision.trigger, summary=revision.summary[:200])
     if values:
         session.execute(update(Event).where(Event.id == event_id).values(**values))
     return revision.date

@@ -7,7 +7,7 @@ and their publication dates support, the best report confidence, the number of i
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from services.extraction import model as extracted
@@ -19,19 +19,27 @@ class Revision:
     date: extracted.EventDate
     status: str
     report_confidence: float
+    trigger: str
+    summary: str
 
 
-def revise(stored: extracted.Event, report: extracted.Event, published_on: date) -> Revision:
-    """The stored event after `report` (published on `published_on`) joined it.
+def revise(stored: extracted.Event, report: extracted.Event, published_at: datetime,
+           first_reported_at: datetime | None) -> Revision:
+    """The stored event after `report` (published at `published_at`) joined it.
 
     The finer date wins (a month gives way to a day inside it). A planned event has occurred once a report
-    says it happened and, at that report's publication, the (finer) date had come.
+    says it happened and, at that report's publication, the (finer) date had come. The wording (trigger and
+    summary) is the first report's: the earliest published, ties by wording, so arrival order does not decide.
     """
     finer = combine_events(stored, report).date
     status = stored.status
-    if stored.status == "planned" and report.status == "occurred" and finer.start <= published_on:
+    if stored.status == "planned" and report.status == "occurred" and finer.start <= published_at.date():
         status = "occurred"
-    return Revision(finer, status, max(stored.confidence, report.confidence))
+    wording = stored
+    if first_reported_at is None or (published_at, report.trigger, report.summary) < (
+            first_reported_at, stored.trigger, stored.summary):
+        wording = report
+    return Revision(finer, status, max(stored.confidence, report.confidence), wording.trigger, wording.summary)
 
 
 # Each further independent outlet halves the remaining doubt.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -75,9 +75,26 @@ def _event(when: EventDate, status: str, confidence: float = 0.8) -> Event:
     (_event(_day("2026-03-03"), "occurred", 0.6), _event(MARCH, "occurred"), "2026-04-01", "2026-03-03", "occurred"),
 ])
 def test_a_matching_report_revises_date_and_status(stored, report, published, expected_date, expected_status):
-    revision = revise(stored, report, date.fromisoformat(published))
+    revision = revise(stored, report, datetime.fromisoformat(published), datetime(2026, 1, 1))
     assert (revision.date.value, revision.status) == (expected_date, expected_status)
     assert revision.report_confidence == max(stored.confidence, report.confidence)
+
+
+def _worded(trigger: str, summary: str) -> Event:
+    return Event(_day("2026-11-16"), ("Mark Carney",), summary, trigger, "occurred", "s", (0, 1), 0.8)
+
+
+@pytest.mark.parametrize(("stored_at", "report_at", "expected"), [
+    ("2026-11-18", "2026-11-17", "announce"),  # an earlier report's wording takes over
+    ("2026-11-17", "2026-11-18", "say"),       # a later one's does not
+    ("2026-11-17", "2026-11-17", "announce"),  # same time: the wording decides, not the arrival
+])
+def test_the_wording_is_the_first_reports_whatever_the_arrival_order(stored_at, report_at, expected):
+    stored, report = _worded("say", "Carney said tariffs would come"), _worded("announce", "Carney announced tariffs")
+    revision = revise(stored, report, datetime.fromisoformat(report_at), datetime.fromisoformat(stored_at))
+    assert revision.trigger == expected
+    swapped = revise(report, stored, datetime.fromisoformat(stored_at), datetime.fromisoformat(report_at))
+    assert swapped.trigger == expected
 
 
 @pytest.mark.parametrize(("report_confidence", "outlets", "expected"), [
