@@ -22,6 +22,13 @@ from services.store.revision import corroborated_confidence, outlet_of, revise
 _ACTOR_LOCK_NAMESPACE = 7_041
 
 
+# One round trip, ids in ascending order (one order everywhere: no deadlocks).
+_LOCK_ACTORS = text("""
+    SELECT count(pg_advisory_xact_lock(:ns, CAST(id % 2147483647 AS integer)))
+    FROM (SELECT DISTINCT id FROM unnest(CAST(:ids AS bigint[])) AS id ORDER BY id) AS ordered
+""")
+
+
 @dataclass(slots=True)
 class SavedEvents:
     created: list[int] = field(default_factory=list)  # new events
@@ -108,8 +115,8 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
     forget_article(session, article_id)
     actor_ids = resolve_actors(session, extraction.actors)
     # Serialise merges per actor: two workers reporting the same happening at once must not both create it.
-    for actor_id in sorted(set(actor_ids.values())):
-        session.execute(text("SELECT pg_advisory_xact_lock(:ns, :id)"), {"ns": _ACTOR_LOCK_NAMESPACE, "id": actor_id})
+    if actor_ids:
+        session.execute(_LOCK_ACTORS, {"ns": _ACTOR_LOCK_NAMESPACE, "ids": sorted(set(actor_ids.values()))})
     stored_names = _stored_names(session, set(actor_ids.values()))
     published_at = session.execute(select(Article.published_at).where(Article.id == article_id)).scalar_one()
     saved = SavedEvents()
@@ -180,11 +187,16 @@ def _corroborate(session: Session, event_ids: list[int]) -> None:
         .join(Article, Article.id == EventSource.article_id).where(EventSource.event_id.in_(event_ids))
     ):
         outlets.setdefault(event_id, set()).add(outlet_of(source, url, article_id))
-    for event_id, report_confidence in session.execute(
-        select(Event.id, Event.report_confidence).where(Event.id.in_(event_ids))
-    ):
-        confidence = corroborated_confidence(report_confidence, len(outlets.get(event_id, ())))
-        session.execute(update(Event).where(Event.id == event_id).values(confidence=confidence))
+    rows = session.execute(select(Event.id, Event.report_confidence).where(Event.id.in_(event_ids))).all()
+    confidences = [corroborated_confidence(report_confidence, len(outlets.get(event_id, ())))
+                   for event_id, report_confidence in rows]
+    session.execute(_SET_CONFIDENCES, {"ids": [event_id for event_id, _ in rows], "confidences": confidences})
+
+
+_SET_CONFIDENCES = text("""
+    UPDATE events SET confidence = v.confidence
+    FROM unnest(CAST(:ids AS bigint[]), CAST(:confidences AS float8[])) AS v(id, confidence) WHERE events.id = v.id
+""")
 
 
 # Listeners (live streams) wake on this channel instead of polling; the payload is the newest change id.
