@@ -33,6 +33,12 @@ class ActorNotFound(NotFound):
     title = "Unknown actor"
 
 
+class AmbiguousActor(AnnalsError):
+    """A name several known actors answer to (a shared surname): the client picks one of `candidates`."""
+
+    status, title = 409, "Ambiguous actor name"
+
+
 class InvalidRequest(AnnalsError):
     status, title = 400, "Bad request"
 

@@ -10,6 +10,15 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 
+class ActorCandidate(BaseModel):
+    """One of the actors an ambiguous name may mean."""
+
+    id: int
+    name: str
+    kind: str
+    event_count: int
+
+
 class Problem(BaseModel):
     """RFC 9457 problem details: every error has this shape."""
 
@@ -19,6 +28,7 @@ class Problem(BaseModel):
     detail: str
     errors: list[dict[str, Any]] | None = None
     suggestions: list[str] | None = None
+    candidates: list[ActorCandidate] | None = None
 
 
 class EventDateOut(BaseModel):
@@ -50,6 +60,9 @@ class EventOut(BaseModel):
     status: Literal["occurred", "planned"]
     trigger: str
     confidence: float
+    outlets: int
+    first_reported_at: str | None
+    updated_at: str
     actors: list[ActorRef]
     sources: list[SourceOut]
 

@@ -128,6 +128,9 @@ def timeline_command(
         console.print(f"[red]{error}[/]")
         if body.get("suggestions"):
             console.print("Did you mean: " + ", ".join(body["suggestions"]) + "?")
+        for candidate in body.get("candidates") or ():  # a surname several people share
+            console.print(f"  {candidate['name']}  (id {candidate['id']}, {candidate['kind']}, "
+                          f"{candidate['event_count']} events)")
         raise typer.Exit(1) from None
     if not events:
         console.print(f"No events for {actor['name']}" + (" in that window." if start or end else " yet."))

@@ -1,77 +1,302 @@
-"""Actors: resolve extracted names to stored actors through the alias table, look them up, search them."""
+"""Actors: one identity per person, organisation or place, whatever order the articles name it in.
+
+`actors_named` is the one alias resolution: the store (an article's actors), the timeline lookup and the
+webhook relay all go through it, so a name means the same actor everywhere.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import func, or_, select
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, selectinload
 
 from services.extraction.model import Actor as ExtractedActor
 from services.store.keys import name_key
 from services.store.models import Actor, ActorAlias, EventActor
+from services.store.names import (
+    fullness,
+    identity_keys,
+    is_full_person_name,
+    plain_full_name,
+    spellings_of_one_name,
+    storable_aliases,
+    surname_key,
+)
+
+# Namespace for transaction-level advisory locks on actor names while resolving (see resolve_actors).
+_NAME_LOCK_NAMESPACE = 7_042
+MAX_ACTOR_ID = 2**63 - 1
 
 
-def _event_count(actor_id_column):
-    return select(func.count()).where(EventActor.actor_id == actor_id_column).scalar_subquery()
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A stored actor a name key points at, and whether it is the actor's own name or one of its aliases."""
+
+    id: int
+    name: str
+    name_key: str
+    kind: str
+    exact: bool
+    key: str  # the name key that found it
+
+    @property
+    def full_person(self) -> bool:
+        return is_full_person_name(self.name, self.kind)
+
+    @property
+    def key_spells_name(self) -> bool:
+        """The key is the actor's own name, or that full name spelt without initials."""
+        return self.exact or (self.full_person and spellings_of_one_name(self.key, self.name, self.kind))
 
 
-def _best_alias_match(session: Session, key: str, kind: str | None = None) -> int | None:
-    """The actor an alias names; when several share it ("Kim"), the one with most events wins."""
-    query = select(ActorAlias.actor_id).join(Actor).where(ActorAlias.alias_key == key)
-    if kind is not None:
-        query = query.where(Actor.kind == kind)
-    candidates = list(session.execute(query.order_by(ActorAlias.actor_id).limit(20)).scalars())
-    if len(candidates) <= 1:  # the usual case: no need to count anyone's events
-        return candidates[0] if candidates else None
-    counted = select(EventActor.actor_id, func.count().label("n")).where(EventActor.actor_id.in_(candidates))
-    counts = dict(session.execute(counted.group_by(EventActor.actor_id)).all())
-    return max(candidates, key=lambda actor_id: (counts.get(actor_id, 0), -actor_id))
-
-
-def resolve_actors(session: Session, actors: list[ExtractedActor]) -> dict[str, int]:
-    """Stored ids for an article's actors (by extracted name): same name, else a known alias of the same
-    kind, else a new actor. A later article that only says "Putin" joins the "Vladimir Putin" seen before.
-
-    A handful of statements for the whole article, whatever its number of actors (this is the write path).
-    """
-    if not actors:
+def actors_named(session: Session, keys: set[str]) -> dict[str, list[Named]]:
+    """For each name key, the stored actors it names: the one with that canonical name first, then those with
+    that alias (by id). Two statements, whatever the number of keys."""
+    if not keys:
         return {}
-    keys = {actor.name: name_key(actor.name) for actor in actors}
-    by_key = dict(session.execute(select(Actor.name_key, Actor.id).where(Actor.name_key.in_(set(keys.values())))).all())
-    ids: dict[str, int] = {}
-    for actor in actors:
-        actor_id = by_key.get(keys[actor.name]) or _best_alias_match(session, keys[actor.name], actor.kind)
-        if actor_id is not None:
-            ids[actor.name] = actor_id
-    new = [actor for actor in actors if actor.name not in ids]
-    if new:
-        rows = {keys[a.name]: {"name": a.name, "name_key": keys[a.name], "kind": a.kind} for a in new}
-        session.execute(insert(Actor).values(list(rows.values())).on_conflict_do_nothing(index_elements=["name_key"]))
-        # also picks up actors a concurrent transaction inserted first
-        created = dict(session.execute(select(Actor.name_key, Actor.id).where(Actor.name_key.in_(rows))).all())
-        ids.update({actor.name: created[keys[actor.name]] for actor in new})
-    aliases = {
-        (ids[actor.name], name_key(alias)): alias
-        for actor in actors
-        for alias in (actor.name, *actor.aliases)
-        if alias.strip()
-    }
-    session.execute(
-        insert(ActorAlias)
-        .values([{"actor_id": actor_id, "alias": alias, "alias_key": key} for (actor_id, key), alias in aliases.items()])
-        .on_conflict_do_nothing(constraint="uq_actor_aliases_actor_alias")
-    )
-    return ids
+    found: dict[str, list[Named]] = {}
+    columns = (Actor.id, Actor.name, Actor.name_key, Actor.kind)
+    for row in session.execute(select(*columns).where(Actor.name_key.in_(keys))):
+        found[row.name_key] = [Named(row.id, row.name, row.name_key, row.kind, True, row.name_key)]
+    aliased = (select(ActorAlias.alias_key, *columns).join(Actor, Actor.id == ActorAlias.actor_id)
+               .where(ActorAlias.alias_key.in_(keys), Actor.name_key != ActorAlias.alias_key).order_by(Actor.id))
+    for row in session.execute(aliased):
+        found.setdefault(row.alias_key, []).append(
+            Named(row.id, row.name, row.name_key, row.kind, False, row.alias_key))
+    return found
+
+
+# ---- lookup: a name as a user types it -----------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Lookup:
+    """What a typed name finds: one actor, several people it could mean, or nobody."""
+
+    actor_id: int | None = None
+    candidate_ids: list[int] = field(default_factory=list)
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidate_ids) > 1
+
+
+def choose(named: list[Named]) -> Lookup:
+    """The actor a name means. Its canonical name wins, except a bare surname several people share
+    ("Smith" stored alone, and "Joe Smith"); an alias wins when exactly one actor has it. Never a guess."""
+    exact = [n for n in named if n.exact]
+    others = [n for n in named if not n.exact]
+    if exact:
+        sharing = [n for n in others if n.kind == "person" and n.full_person]
+        if exact[0].kind == "person" and not exact[0].full_person and sharing:
+            return Lookup(None, [exact[0].id, *(n.id for n in sharing)])
+        return Lookup(exact[0].id)
+    # "Donald Trump" is a spelling of "Donald J. Trump" itself, but only an alias of a fused "Joe Donald Trump"
+    own = list(dict.fromkeys(n.id for n in others if n.key_spells_name))
+    if len(own) == 1:
+        return Lookup(own[0])
+    ids = list(dict.fromkeys(n.id for n in others))
+    if len(ids) == 1:
+        return Lookup(ids[0])
+    return Lookup(None, ids)
+
+
+def lookup_names(session: Session, keys: set[str]) -> dict[str, Lookup]:
+    """`choose` for many name keys at once (the webhook relay resolves every subscription this way)."""
+    named = actors_named(session, keys)
+    return {key: choose(named.get(key, [])) for key in keys}
+
+
+def lookup_actor(session: Session, name: str) -> Lookup:
+    """A name (case-insensitive, through aliases) or a numeric id: actor names always hold a letter, so
+    digits never clash with a name."""
+    stripped = name.strip()
+    if stripped.isdigit() and 0 < int(stripped) <= MAX_ACTOR_ID and session.get(Actor, int(stripped)) is not None:
+        return Lookup(int(stripped))
+    key = name_key(name)
+    return lookup_names(session, {key})[key]
 
 
 def find_actor(session: Session, name: str) -> Actor | None:
-    """Case-insensitive lookup by canonical name, then by alias."""
-    key = name_key(name)
-    actor = session.execute(select(Actor).where(Actor.name_key == key)).scalar_one_or_none()
-    if actor is None:
-        actor_id = _best_alias_match(session, key)
-        actor = session.get(Actor, actor_id) if actor_id is not None else None
-    return actor
+    """The one actor a name means, or None (unknown or ambiguous: see `lookup_actor`)."""
+    found = lookup_actor(session, name)
+    return session.get(Actor, found.actor_id) if found.actor_id is not None else None
+
+
+def actors_with_counts(session: Session, actor_ids: list[int]) -> list[tuple[Actor, int]]:
+    """These actors (in this order) with their aliases and event counts: the candidates of an ambiguous name."""
+    if not actor_ids:
+        return []
+    count = _event_count(Actor.id).label("event_count")
+    rows = session.execute(select(Actor, count).where(Actor.id.in_(actor_ids)).options(selectinload(Actor.aliases)))
+    by_id = {actor.id: (actor, n) for actor, n in rows}
+    return [by_id[i] for i in actor_ids if i in by_id]
+
+
+# ---- the write path: an article's actors -> stored ids ---------------------------------------------------------
+
+def resolve_actors(session: Session, actors: list[ExtractedActor]) -> dict[str, int]:
+    """Stored ids for an article's actors, by extracted name.
+
+    An actor resolves through all its names to a stored actor of the same kind: its canonical name; else the
+    one actor that has one of its names as an alias. A surname-only person ("Comey") joins the one stored
+    person with that surname; a full name ("James Comey") takes over a surname-only row (renaming it, or
+    merging it into the full name's row). Per-name advisory locks make concurrent workers resolve in turn.
+    """
+    if not actors:
+        return {}
+    actors, same_as = _one_per_person(actors)
+    _lock_names(session, {key for actor in actors for key in identity_keys(actor)})
+    aliases = {actor.name: storable_aliases(actor) for actor in actors}
+    keys = {name_key(alias) for names in aliases.values() for alias in names}
+    named = actors_named(session, keys)
+    ids: dict[str, int] = {}
+    for actor in actors:
+        if is_full_person_name(actor.name, actor.kind):
+            actor_id = _resolve_full_person(session, actor, aliases[actor.name], named)
+        else:
+            actor_id = _resolve_other(actor, aliases[actor.name], named)
+        if actor_id is not None:
+            ids[actor.name] = actor_id
+    _create_missing(session, [actor for actor in actors if actor.name not in ids], ids)
+    rows = {(ids[actor.name], name_key(alias)): alias for actor in actors for alias in aliases[actor.name]}
+    session.execute(
+        insert(ActorAlias)
+        .values([{"actor_id": actor_id, "alias": alias, "alias_key": key} for (actor_id, key), alias in rows.items()])
+        .on_conflict_do_nothing(constraint="uq_actor_aliases_actor_alias")
+    )
+    ids.update({variant: ids[kept] for variant, kept in same_as.items()})
+    return ids
+
+
+def _one_per_person(actors: list[ExtractedActor]) -> tuple[list[ExtractedActor], dict[str, str]]:
+    """One actor per person an article names: the spellings of one full name ("James B. Comey", "James
+    Comey") become the cleanest, longest one, and a bare surname the one full name in the article that ends
+    with it. Returns the actors and which name each folded one went to."""
+    groups: dict[str, list[ExtractedActor]] = {}
+    for actor in actors:
+        if is_full_person_name(actor.name, actor.kind):
+            plain = plain_full_name(actor.name, actor.kind) or actor.name
+            groups.setdefault(name_key(plain), []).append(actor)
+    kept_by_surname: dict[str, set[str]] = {}
+    same_as: dict[str, str] = {}
+    folded: dict[str, list[ExtractedActor]] = {}
+    for group in groups.values():
+        kept = max(group, key=lambda a: fullness(a.name))
+        folded[kept.name] = group
+        same_as.update({a.name: kept.name for a in group if a.name != kept.name})
+        kept_by_surname.setdefault(surname_key(kept.name, kept.kind), set()).add(kept.name)
+    for actor in actors:
+        if actor.kind == "person" and not is_full_person_name(actor.name, actor.kind):
+            full = kept_by_surname.get(name_key(actor.name), set())
+            if len(full) == 1:
+                same_as[actor.name] = next(iter(full))
+                folded[same_as[actor.name]].append(actor)
+    merged = {}
+    for name, group in folded.items():
+        if len(group) > 1:
+            kept = next(a for a in group if a.name == name)
+            merged[name] = replace(kept, aliases=tuple(dict.fromkeys(n for a in group for n in (a.name, *a.aliases))))
+    return [merged.get(a.name, a) for a in actors if a.name not in same_as], same_as
+
+
+# One round trip for all of an article's names, taken in one order everywhere (no deadlocks).
+_LOCK_NAMES = text("""
+    SELECT count(pg_advisory_xact_lock(:ns, h)) FROM (
+        SELECT DISTINCT hashtext(k) AS h FROM unnest(CAST(:keys AS text[])) AS k ORDER BY h) AS ordered
+""")
+
+
+def _lock_names(session: Session, keys: set[str]) -> None:
+    if keys:
+        session.execute(_LOCK_NAMES, {"ns": _NAME_LOCK_NAMESPACE, "keys": sorted(keys)})
+
+
+def _resolve_full_person(session: Session, actor: ExtractedActor, names: list[str],
+                         named: dict[str, list[Named]]) -> int | None:
+    key = name_key(actor.name)
+    exact = [n for n in named.get(key, []) if n.exact]
+    actor_id = exact[0].id if exact else None
+    if actor_id is None:
+        # Another spelling of the full name ("James B. Comey" beside "James Comey": both have the alias "James
+        # Comey"); a bare surname never joins two full names ("Pat Comey" is not "James Comey").
+        # A stored actor of that very name outweighs ones that merely list it as an alias.
+        found = [n for alias in names if len(alias.split()) > 1 for n in named.get(name_key(alias), [])
+                 if n.kind == actor.kind]
+        best = ({n.id: n for n in found if n.exact} or {n.id: n for n in found if n.key_spells_name}
+                or {n.id: n for n in found})
+        if len(best) == 1:
+            (actor_id, stored), = best.items()
+            # the fuller spelling of one name names the person, whichever came first
+            if spellings_of_one_name(actor.name, stored.name, actor.kind) and fullness(actor.name) > fullness(
+                    stored.name):
+                _rename(session, actor_id, actor.name)
+    family = surname_key(actor.name, actor.kind)
+    surname_row = _surname_only_row(named.get(family, []), actor_id)
+    if surname_row is None:
+        return actor_id
+    if actor_id is None:
+        _rename(session, surname_row.id, actor.name)
+        return surname_row.id
+    merge_actors(session, survivor_id=actor_id, absorbed_id=surname_row.id)
+    return actor_id
+
+
+def _surname_only_row(named: list[Named], full_name_id: int | None) -> Named | None:
+    """The stored surname-only person a full name may take over: only when no other full name shares it."""
+    row = next((n for n in named if n.exact and n.kind == "person" and not n.full_person), None)
+    if row is None or any(n.full_person and n.kind == "person" and n.id != full_name_id for n in named):
+        return None
+    return row
+
+
+def _resolve_other(actor: ExtractedActor, names: list[str], named: dict[str, list[Named]]) -> int | None:
+    """A surname-only person, organisation, place or group: its canonical name, else the one actor of its
+    kind one of its names is an alias of."""
+    exact = [n for n in named.get(name_key(actor.name), []) if n.exact]
+    if exact:
+        return exact[0].id
+    found = {n.id for alias in names for n in named.get(name_key(alias), []) if n.kind == actor.kind}
+    return found.pop() if len(found) == 1 else None
+
+
+def _rename(session: Session, actor_id: int, name: str) -> None:
+    session.execute(Actor.__table__.update().where(Actor.id == actor_id).values(name=name, name_key=name_key(name)))
+
+
+def merge_actors(session: Session, *, survivor_id: int, absorbed_id: int) -> None:
+    """Fold one actor row into another: its events and aliases follow (sources hang off the events).
+    Webhook subscriptions name actors and are resolved when changes are relayed, so the absorbed name, now an
+    alias of the survivor, reaches the survivor."""
+    params = {"survivor": survivor_id, "absorbed": absorbed_id}
+    session.execute(text("""
+        INSERT INTO event_actors (actor_id, date_start, event_id, date_end)
+        SELECT :survivor, date_start, event_id, date_end FROM event_actors WHERE actor_id = :absorbed
+        ON CONFLICT DO NOTHING
+    """), params)
+    session.execute(text("""
+        INSERT INTO actor_aliases (actor_id, alias, alias_key)
+        SELECT :survivor, alias, alias_key FROM actor_aliases WHERE actor_id = :absorbed
+        ON CONFLICT DO NOTHING
+    """), params)
+    session.execute(Actor.__table__.delete().where(Actor.id == absorbed_id))  # cascades to its links and aliases
+
+
+def _create_missing(session: Session, new: list[ExtractedActor], ids: dict[str, int]) -> None:
+    if not new:
+        return
+    rows = {name_key(a.name): {"name": a.name, "name_key": name_key(a.name), "kind": a.kind} for a in new}
+    session.execute(insert(Actor).values(list(rows.values())).on_conflict_do_nothing(index_elements=["name_key"]))
+    # also picks up actors a concurrent transaction inserted first
+    created = dict(session.execute(select(Actor.name_key, Actor.id).where(Actor.name_key.in_(rows))).all())
+    ids.update({actor.name: created[name_key(actor.name)] for actor in new})
+
+
+# ---- search ------------------------------------------------------------------------------------------------------
+
+def _event_count(actor_id_column):
+    return select(func.count()).where(EventActor.actor_id == actor_id_column).scalar_subquery()
 
 
 def search_actors(session: Session, query: str, *, limit: int = 20) -> list[tuple[Actor, int]]:

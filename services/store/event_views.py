@@ -9,16 +9,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from services.store.models import Actor, Article, Event, EventActor, EventSource
+from services.store.revision import outlet_of
 
 
 def load_event_views(session: Session, event_ids: list[int]) -> dict[int, dict]:
-    """Event JSON by id: {"id", "date", "summary", "status", "trigger", "confidence", "actors", "sources"}."""
+    """Event JSON by id: {"id", "date", "summary", "status", "trigger", "confidence", "outlets",
+    "first_reported_at", "updated_at", "actors", "sources"}."""
     if not event_ids:
         return {}
     views: dict[int, dict] = {}
     for row in session.execute(
         select(Event.id, Event.date_value, Event.date_start, Event.date_end, Event.granularity, Event.summary,
-               Event.status, Event.trigger, Event.confidence).where(Event.id.in_(event_ids))
+               Event.status, Event.trigger, Event.confidence, Event.updated_at).where(Event.id.in_(event_ids))
     ):
         views[row.id] = {
             "id": row.id,
@@ -28,6 +30,9 @@ def load_event_views(session: Session, event_ids: list[int]) -> dict[int, dict]:
             "status": row.status,
             "trigger": row.trigger,
             "confidence": row.confidence,
+            "outlets": 0,
+            "first_reported_at": None,  # the earliest publication among its sources
+            "updated_at": row.updated_at.isoformat(),
             "actors": [],
             "sources": [],
         }
@@ -38,6 +43,8 @@ def load_event_views(session: Session, event_ids: list[int]) -> dict[int, dict]:
         .order_by(Actor.name)
     ):
         views[event_id]["actors"].append({"id": actor_id, "name": name})
+    outlets: dict[int, set[str]] = {}
+    first_reported: dict = {}
     for row in session.execute(
         select(EventSource.event_id, EventSource.article_id, EventSource.sentence, EventSource.start_offset,
                EventSource.end_offset, Article.url, Article.title, Article.source, Article.published_at)
@@ -54,4 +61,11 @@ def load_event_views(session: Session, event_ids: list[int]) -> dict[int, dict]:
             "sentence": row.sentence,
             "offsets": [row.start_offset, row.end_offset],
         })
+        outlets.setdefault(row.event_id, set()).add(outlet_of(row.source, row.url, row.article_id))
+        if row.event_id not in first_reported or row.published_at < first_reported[row.event_id]:
+            first_reported[row.event_id] = row.published_at
+    for event_id, view in views.items():
+        view["outlets"] = len(outlets.get(event_id, ()))
+        if event_id in first_reported:
+            view["first_reported_at"] = first_reported[event_id].isoformat()
     return views

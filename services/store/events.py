@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
-from sqlalchemy import delete, select, text, tuple_, update
+from sqlalchemy import delete, func, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -15,10 +15,18 @@ from services.extraction.merge import FINE_INTERVAL_DAYS, find_same_happening, s
 from services.store.actors import resolve_actors
 from services.store.cursor import TimelinePosition
 from services.store.event_views import load_event_views
-from services.store.models import Event, EventActor, EventChange, EventSource
+from services.store.models import Actor, Article, Event, EventActor, EventChange, EventSource
+from services.store.revision import corroborated_confidence, outlet_of, revise
 
 # Namespace for transaction-level advisory locks taken per actor while merging (see save_extraction).
 _ACTOR_LOCK_NAMESPACE = 7_041
+
+
+# One round trip, ids in ascending order (one order everywhere: no deadlocks).
+_LOCK_ACTORS = text("""
+    SELECT count(pg_advisory_xact_lock(:ns, CAST(id % 2147483647 AS integer)))
+    FROM (SELECT DISTINCT id FROM unnest(CAST(:ids AS bigint[])) AS id ORDER BY id) AS ordered
+""")
 
 
 @dataclass(slots=True)
@@ -59,7 +67,7 @@ class Candidate:
 # events in "2024" still finds the one that matches within the first rows.
 _CANDIDATES = text("""
     SELECT e.id, e.date_value, e.date_start, e.date_end, e.granularity, e.summary, e.trigger, e.status,
-           e.confidence, array_agg(a.name ORDER BY a.name) AS actor_names
+           e.report_confidence, array_agg(a.name ORDER BY a.name) AS actor_names
     FROM events AS e
     JOIN event_actors AS ea ON ea.event_id = e.id
     JOIN actors AS a ON a.id = ea.actor_id
@@ -92,34 +100,41 @@ def _candidates(session: Session, actor_ids: list[int], new: extracted.Event) ->
             status=row.status,
             sentence="",
             offsets=(0, 0),
-            confidence=row.confidence,
+            confidence=row.report_confidence,
         ))
         for row in rows
     ]
 
 
 def save_extraction(session: Session, article_id: int, extraction: extracted.Extraction) -> SavedEvents:
-    """Write actors, events and sources of one article in the caller's transaction."""
+    """Write actors, events and sources of one article in the caller's transaction.
+
+    Events are compared by who took part as stored ids: both the new event and the stored candidates carry
+    the canonical names of the resolved actors, so "Carney" (resolved to Mark Carney) meets "Mark Carney".
+    """
     forget_article(session, article_id)
     actor_ids = resolve_actors(session, extraction.actors)
     # Serialise merges per actor: two workers reporting the same happening at once must not both create it.
-    for actor_id in sorted(set(actor_ids.values())):
-        session.execute(text("SELECT pg_advisory_xact_lock(:ns, :id)"), {"ns": _ACTOR_LOCK_NAMESPACE, "id": actor_id})
+    if actor_ids:
+        session.execute(_LOCK_ACTORS, {"ns": _ACTOR_LOCK_NAMESPACE, "ids": sorted(set(actor_ids.values()))})
+    stored_names = _stored_names(session, set(actor_ids.values()))
+    published_at = session.execute(select(Article.published_at).where(Article.id == article_id)).scalar_one()
     saved = SavedEvents()
     sources: dict[tuple[int, int], dict] = {}
     for new in extraction.events:
         ids = sorted({actor_ids[name] for name in new.actors if name in actor_ids})
         if not ids:
             continue  # an event nobody takes part in belongs on no timeline
-        candidates = _candidates(session, ids, new)
-        match = find_same_happening(new, [candidate.event for candidate in candidates])
+        resolved = replace(new, actors=tuple(sorted(stored_names[i] for i in ids)))
+        candidates = _candidates(session, ids, resolved)
+        match = find_same_happening(resolved, [candidate.event for candidate in candidates])
         if match is None:
-            event_id = _create_event(session, new, ids)
+            event_id = _create_event(session, resolved, ids)
             saved.created.append(event_id)
         else:
             event_id = candidates[match].id
-            stored_date = candidates[match].event.date
-            _add_actors(session, event_id, stored_date.start, stored_date.end, ids)
+            when = _revise(session, event_id, candidates[match].event, resolved, published_at)
+            _add_actors(session, event_id, when.start, when.end, ids)
             if event_id not in saved.created and event_id not in saved.updated:
                 saved.updated.append(event_id)
         sources.setdefault((event_id, new.offsets[0]), {
@@ -130,8 +145,58 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
         session.execute(insert(EventSource).values(list(sources.values())).on_conflict_do_nothing())
     if saved.updated:
         session.execute(update(Event).where(Event.id.in_(saved.updated)).values(updated_at=datetime.now(UTC)))
+        _corroborate(session, saved.updated)
     record_changes(session, saved)
     return saved
+
+
+def _stored_names(session: Session, actor_ids: set[int]) -> dict[int, str]:
+    return dict(session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(actor_ids))).all())
+
+
+def _revise(session: Session, event_id: int, stored: extracted.Event, report: extracted.Event,
+            published_at: datetime) -> extracted.EventDate:
+    """Apply `revision.revise` to a stored event; a finer date moves it (and its timeline rows). Its dates."""
+    first_reported_at = session.execute(
+        select(func.min(Article.published_at)).join(EventSource, EventSource.article_id == Article.id)
+        .where(EventSource.event_id == event_id)
+    ).scalar_one()
+    revision = revise(stored, report, published_at, first_reported_at)
+    values: dict = {}
+    if revision.date != stored.date:
+        values.update(date_value=revision.date.value, date_start=revision.date.start, date_end=revision.date.end,
+                      granularity=revision.date.granularity)
+        session.execute(update(EventActor).where(EventActor.event_id == event_id)
+                        .values(date_start=revision.date.start, date_end=revision.date.end))
+    if revision.status != stored.status:
+        values["status"] = revision.status
+    if revision.report_confidence != stored.confidence:
+        values["report_confidence"] = revision.report_confidence
+    if (revision.trigger, revision.summary) != (stored.trigger, stored.summary):
+        values.update(trigger=revision.trigger, summary=revision.summary[:200])
+    if values:
+        session.execute(update(Event).where(Event.id == event_id).values(**values))
+    return revision.date
+
+
+def _corroborate(session: Session, event_ids: list[int]) -> None:
+    """Confidence from the best report and the number of independent outlets that reported the event."""
+    outlets: dict[int, set[str]] = {}
+    for event_id, article_id, source, url in session.execute(
+        select(EventSource.event_id, Article.id, Article.source, Article.url)
+        .join(Article, Article.id == EventSource.article_id).where(EventSource.event_id.in_(event_ids))
+    ):
+        outlets.setdefault(event_id, set()).add(outlet_of(source, url, article_id))
+    rows = session.execute(select(Event.id, Event.report_confidence).where(Event.id.in_(event_ids))).all()
+    confidences = [corroborated_confidence(report_confidence, len(outlets.get(event_id, ())))
+                   for event_id, report_confidence in rows]
+    session.execute(_SET_CONFIDENCES, {"ids": [event_id for event_id, _ in rows], "confidences": confidences})
+
+
+_SET_CONFIDENCES = text("""
+    UPDATE events SET confidence = v.confidence
+    FROM unnest(CAST(:ids AS bigint[]), CAST(:confidences AS float8[])) AS v(id, confidence) WHERE events.id = v.id
+""")
 
 
 # Listeners (live streams) wake on this channel instead of polling; the payload is the newest change id.
@@ -160,6 +225,7 @@ def _create_event(session: Session, new: extracted.Event, actor_ids: list[int]) 
             trigger=new.trigger,
             status=new.status,
             confidence=new.confidence,
+            report_confidence=new.confidence,
             fingerprint=fingerprint(new.date.value, list(new.actors), new.trigger),
         )
         .returning(Event.id)

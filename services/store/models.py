@@ -116,7 +116,9 @@ class Event(Base):
     summary: Mapped[str] = mapped_column(Text)
     trigger: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(Text)
+    # `confidence` is the best report's confidence (`report_confidence`) raised by independent outlets.
     confidence: Mapped[float] = mapped_column(Float)
+    report_confidence: Mapped[float] = mapped_column(Float)
     # hash of (date value, actors, trigger): a cheap identity for duplicate checks and exports.
     fingerprint: Mapped[str] = mapped_column(Text, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

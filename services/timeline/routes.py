@@ -9,12 +9,13 @@ from fastapi import APIRouter, Depends, Path, Query
 
 from services.auth.dependencies import require_read_key
 from services.deps import SessionDep, SettingsDep
-from services.errors import ActorNotFound, InvalidRequest, NotFound, Unprocessable
+from services.errors import InvalidRequest, NotFound, Unprocessable
 from services.schemas import ActorsOut, EventOut, TimelineOut, problems
-from services.store.actors import find_actor, search_actors
+from services.store.actors import search_actors
 from services.store.cursor import InvalidCursor, decode_cursor, encode_cursor
 from services.store.events import get_event, timeline_page
 from services.timeline.exports import export_response
+from services.timeline.lookup import actor_or_problem
 from services.timeline.serialize import actor_json
 
 router = APIRouter(tags=["timeline"], dependencies=[Depends(require_read_key)])
@@ -32,11 +33,11 @@ def list_actors(
     return {"actors": [actor_json(actor, count) for actor, count in search_actors(session, q, limit=limit)]}
 
 
-@router.get("/actors/{name}/timeline", responses={200: {"model": TimelineOut}, **problems(400, 401, 404, 422)})
+@router.get("/actors/{name}/timeline", responses={200: {"model": TimelineOut}, **problems(400, 401, 404, 409, 422)})
 def actor_timeline(
     session: SessionDep,
     settings: SettingsDep,
-    name: Annotated[str, Path(max_length=200, examples=["Putin"])],
+    name: Annotated[str, Path(max_length=200, examples=["Putin"], description="A name, alias or surname, or an id")],
     date_from: Annotated[date | None, Query(alias="from", description="Events ending on or after this date")] = None,
     date_to: Annotated[date | None, Query(alias="to", description="Events starting on or before this date")] = None,
     order: Literal["asc", "desc"] = "asc",
@@ -47,7 +48,11 @@ def actor_timeline(
         Query(alias="format", description="json (one page), or every event in the window as timelinejs, csv, ics"),
     ] = "json",
 ):
-    """An actor's events in date order (ties by id). Names resolve case-insensitively through aliases."""
+    """An actor's events in date order (ties by id).
+
+    `name` resolves case-insensitively through aliases; a person's surname finds them when exactly one known
+    person has it. A surname several people share answers 409 with `candidates` ({id, name, kind,
+    event_count}); ask again by full name or by id (digits: actor names always contain a letter)."""
     limit = limit or settings.default_timeline_limit
     if limit > settings.max_timeline_limit:
         raise Unprocessable(f"limit must be at most {settings.max_timeline_limit}")
@@ -61,11 +66,7 @@ def actor_timeline(
             raise InvalidRequest(str(error)) from error
         if after.order != order:
             raise InvalidRequest("cursor was issued for the other order")
-    actor = find_actor(session, name)
-    if actor is None:
-        suggestions = [found.name for found, _ in search_actors(session, name.split()[-1] if name.split() else name,
-                                                                 limit=5)]
-        raise ActorNotFound(f"no actor named {name!r}", suggestions=suggestions)
+    actor = actor_or_problem(session, name)
     if export_format != "json":
         return export_response(session, actor_json(actor), export_format, date_from=date_from, date_to=date_to,
                                order=order)

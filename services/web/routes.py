@@ -14,9 +14,12 @@ from fastapi.templating import Jinja2Templates
 
 from services.auth.dependencies import require_read_key
 from services.deps import SessionDep, SettingsDep
-from services.store.actors import event_count, find_actor, search_actors
+from services.schemas import problems
+from services.store.actors import actors_with_counts, event_count, find_actor, lookup_actor, search_actors
 from services.store.cursor import InvalidCursor, decode_cursor, encode_cursor
 from services.store.events import get_event, timeline_page
+from services.store.models import Actor
+from services.timeline.lookup import actor_or_problem
 from services.timeline.serialize import actor_json
 from services.web import formatting
 from services.web.stream import actor_event_stream, parse_last_event_id
@@ -49,10 +52,13 @@ def home(request: Request, session: SessionDep, q: Annotated[str, Query(max_leng
     query = q.strip()
     results = []
     if query:
-        actor = find_actor(session, query)
+        found = lookup_actor(session, query)
+        actor = session.get(Actor, found.actor_id) if found.actor_id is not None else None
         if actor is not None:
             return RedirectResponse("/actors/" + quote(actor.name, safe=""), status_code=303)
-        results = [actor_json(found, count) for found, count in search_actors(session, query, limit=20)]
+        matches = actors_with_counts(session, found.candidate_ids) if found.ambiguous else search_actors(
+            session, query, limit=20)
+        results = [actor_json(match, count) for match, count in matches]
     return _html(request, "home.html", {"query": query, "results": results})
 
 
@@ -88,8 +94,13 @@ def actor_page(
     cursor: Annotated[str, Query(max_length=500)] = "",
     limit: Annotated[int | None, Query(ge=1)] = None,
 ):
-    """An actor's timeline as a page: grouped by year and month, filterable, paged by a "load more" link."""
-    actor = find_actor(session, name)
+    """An actor's timeline as a page: grouped by year and month, filterable, paged by a "load more" link.
+    A name several people share shows them as links (409), never a silent pick."""
+    found = lookup_actor(session, name)
+    if found.ambiguous:
+        candidates = [actor_json(actor, count) for actor, count in actors_with_counts(session, found.candidate_ids)]
+        return _html(request, "ambiguous.html", {"name": name, "results": candidates}, status_code=409)
+    actor = session.get(Actor, found.actor_id) if found.actor_id is not None else None
     if actor is None:
         return _html(request, "not_found.html", {"name": name, "results": _suggestions(session, name)},
                      status_code=404)
@@ -141,7 +152,7 @@ def actor_page(
 
 
 @router.get("/actors/{name}/events/stream", response_class=StreamingResponse,
-            responses={200: {"content": {"text/event-stream": {}}}})
+            responses={200: {"content": {"text/event-stream": {}}}, **problems(404, 409)})
 def actor_event_feed(
     session: SessionDep,
     name: NAME,
@@ -151,12 +162,7 @@ def actor_event_feed(
     """Server-Sent Events: each new (`event: created`) or updated (`event: updated`) event of the actor as it
     lands, its JSON as `data`. `id:` is the change id: reconnect with `Last-Event-ID` (or `?last_event_id=`) to
     resume without gaps or repeats. Without one, the feed starts from now."""
-    from services.errors import ActorNotFound
-
-    actor = find_actor(session, name)
-    if actor is None:
-        raise ActorNotFound(f"no actor named {name!r}")
-    actor_id = actor.id
+    actor_id = actor_or_problem(session, name, suggest=False).id
     session.close()  # the stream holds no connection between reads
     resume = parse_last_event_id(last_event_id_header, last_event_id)
     return StreamingResponse(

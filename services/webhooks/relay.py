@@ -26,9 +26,10 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from services.store.actors import lookup_names
 from services.store.event_views import load_event_views
 from services.store.keys import name_key
-from services.store.models import Actor, ActorAlias, EventActor, EventChange
+from services.store.models import EventChange
 from services.webhooks.models import WebhookEndpoint, WebhookMessage, WebhookRelayState
 from services.webhooks.signing import new_message_id
 
@@ -72,29 +73,9 @@ def message_body(type_: str, timestamp: datetime, data: dict, max_bytes: int) ->
 # ---- actor names -> actors ----------------------------------------------------------------------------------
 
 def resolve_name_keys(session: Session, keys: set[str]) -> dict[str, int]:
-    """Actor ids for name keys, resolved like the timeline's `find_actor` (canonical name, then alias; an alias
-    several actors share goes to the one with most events), in a few queries for all keys at once."""
-    if not keys:
-        return {}
-    found = dict(session.execute(select(Actor.name_key, Actor.id).where(Actor.name_key.in_(keys))).all())
-    rest = keys - found.keys()
-    if rest:
-        candidates: dict[str, list[int]] = {}
-        for alias_key, actor_id in session.execute(
-            select(ActorAlias.alias_key, ActorAlias.actor_id).where(ActorAlias.alias_key.in_(rest))
-            .order_by(ActorAlias.actor_id)
-        ):
-            candidates.setdefault(alias_key, []).append(actor_id)
-        ambiguous = {actor_id for ids in candidates.values() if len(ids) > 1 for actor_id in ids}
-        counts = {}
-        if ambiguous:
-            counts = dict(session.execute(
-                select(EventActor.actor_id, func.count()).where(EventActor.actor_id.in_(ambiguous))
-                .group_by(EventActor.actor_id)
-            ).all())
-        for alias_key, ids in candidates.items():
-            found[alias_key] = max(ids, key=lambda actor_id: (counts.get(actor_id, 0), -actor_id))
-    return found
+    """Actor ids for subscribed name keys, resolved exactly as the timeline resolves a name (`lookup_names`):
+    a name several actors answer to (a shared surname) matches none of them until the subscriber names one."""
+    return {key: found.actor_id for key, found in lookup_names(session, keys).items() if found.actor_id is not None}
 
 
 @dataclass(slots=True)

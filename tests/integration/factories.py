@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from services.extraction.model import Actor, Event, EventDate, Extraction
 from services.store.articles import NewArticle, accept_articles
@@ -66,3 +66,38 @@ PUTIN_EVENTS = (
     event(month("2023-09"), ("Vladimir Putin", "Kim Jong Un"), "meet", "Putin and Kim met at the cosmodrome"),
     event(month("2024-05"), ("Vladimir Putin",), "visit", "Putin made an official visit to Beijing"),
 )
+
+
+def report(when: EventDate, actors: tuple[Actor, ...], trigger: str, summary: str, *, status: str = "occurred",
+           confidence: float = 0.8) -> Extraction:
+    """One article's extraction: one event of these actors (any names and kinds)."""
+    one = Event(when, tuple(a.name for a in actors), summary, trigger, status, summary + ".",
+                (0, len(summary) + 1), confidence)
+    return Extraction(text=summary + ".", events=[one], actors=list(actors))
+
+
+def store_report(extraction: Extraction, *, published: str, source: str | None = None,
+                 url: str | None = None) -> int:
+    """Store an article published on that day (YYYY-MM-DD) with this extraction; its id."""
+    with session_scope() as session:
+        new = NewArticle(text=extraction.text + published + str(source) + str(url), source=source, url=url,
+                         published_at=datetime.fromisoformat(published + "T12:00:00+00:00"))
+        article_id = accept_articles(session, [new])[0].id
+        save_extraction(session, article_id, extraction)
+    return article_id
+
+
+def post_and_process(client, text: str, published_at: str) -> int:
+    """POST an article to the API and process it as a worker does (claim, extract with the real core, store)."""
+    from services.settings import get_settings
+    from services.worker import processing
+    from services.worker.tasks import extractor
+
+    response = client.post("/articles", json={"text": text, "published_at": published_at})
+    assert response.status_code == 202, response.text
+    article_id = response.json()["id"]
+    for article in processing.claim([article_id]):
+        extraction = extractor().extract(article.text, article.published_at, model_name=get_settings().nlp_model)
+        processing.store(article.id, extraction)
+    assert client.get(f"/articles/{article_id}").json()["status"] == "done"
+    return article_id

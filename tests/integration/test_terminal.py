@@ -9,8 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from services.cli import app
+from services.extraction.model import Actor
 from services.terminal import article_from_file, collect_items
-from tests.integration.factories import PUTIN_EVENTS, store_article
+from tests.integration.factories import PUTIN_EVENTS, day, report, store_article, store_report
 from tests.support.processes import start_api
 
 runner = CliRunner()
@@ -50,6 +51,18 @@ def test_timeline_window_and_unknown_actor(api, putin_timeline):
     assert "Did you mean: Vladimir Putin" in missing.output
     bad = runner.invoke(app, ["timeline", "Putin", "--api", api, "--from", "June"])
     assert bad.exit_code == 2
+
+
+def test_timeline_of_a_shared_surname_lists_the_people_it_may_mean(api):
+    for name in ("Joe Smith", "Ann Smith"):
+        store_report(report(day("2026-11-17"), (Actor(name, "person", (name,)),), "win", f"{name} won"),
+              published="2026-11-20")
+    result = runner.invoke(app, ["timeline", "Smith", "--api", api], env={"COLUMNS": "160"})
+    assert result.exit_code == 1
+    assert "names 2 actors" in result.output
+    assert "Joe Smith  (id" in result.output and "Ann Smith  (id" in result.output
+    by_id = runner.invoke(app, ["timeline", "1", "--api", api], env={"COLUMNS": "160"})
+    assert by_id.exit_code == 0 and "Joe Smith" in by_id.output
 
 
 def test_ingest_posts_files_folders_and_json_lines_with_a_summary(api, write_key, tmp_path):

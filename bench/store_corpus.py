@@ -1,0 +1,131 @@
+"""A news corpus through the store: actor identity, merging across outlets, order sensitivity, store cost.
+
+    .venv/bin/python -m bench.store_corpus ../shared/eval/giveme5w1h_gold/data
+
+Each article (JSON with text, date_publish, publisher, url) is extracted once; the extractions are then
+written with `save_extraction` into a scratch database in publication order, and again in the reverse
+order into a fresh one. Prints the per-article store cost, what the actor table holds (split identities:
+a surname-only person beside a full-named person of that surname; given names stored as aliases), events
+and merges, and how many events depend on the order. Assumes nothing about the corpus's stories.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import text
+
+FIGURES = {
+    "actors": "SELECT count(*) FROM actors",
+    "people": "SELECT count(*) FROM actors WHERE kind = 'person'",
+    "split identities (surname-only person beside a full name)": """
+        SELECT count(*) FROM actors s WHERE s.kind = 'person' AND s.name_key NOT LIKE '% %' AND EXISTS (
+            SELECT 1 FROM actors f WHERE f.kind = 'person' AND f.name_key LIKE '% ' || s.name_key)""",
+    "given names stored as aliases": """
+        SELECT count(*) FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
+        WHERE a.kind = 'person' AND a.name_key LIKE '% %' AND al.alias_key = split_part(a.name_key, ' ', 1)""",
+    "events": "SELECT count(*) FROM events",
+    "events with sources from 2+ articles": """
+        SELECT count(*) FROM (SELECT event_id FROM event_sources GROUP BY event_id
+                              HAVING count(DISTINCT article_id) > 1) AS merged""",
+}
+
+SHOW = {
+    "split identities": """
+        SELECT s.name || ' (' || s.kind || ') beside ' || string_agg(f.name, ', ') FROM actors s
+        JOIN actors f ON f.kind = 'person' AND f.name_key LIKE '% ' || s.name_key
+        WHERE s.kind = 'person' AND s.name_key NOT LIKE '% %' GROUP BY s.id""",
+    "given-name aliases": """
+        SELECT a.name || ': ' || al.alias FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
+        WHERE a.kind = 'person' AND a.name_key LIKE '% %' AND al.alias_key = split_part(a.name_key, ' ', 1)""",
+}
+
+EVENT_SET = text("""
+    SELECT e.date_value, e.trigger, array_agg(a.name ORDER BY a.name) AS names
+    FROM events e JOIN event_actors ea ON ea.event_id = e.id JOIN actors a ON a.id = ea.actor_id GROUP BY e.id
+""")
+
+
+def read_corpus(directory: Path) -> list[dict]:
+    """The articles that carry a publication date (the reference for their relative dates), oldest first."""
+    articles = [json.loads(path.read_text()) for path in sorted(directory.glob("*.json"))]
+    dated = [a for a in articles if a.get("date_publish") and a["date_publish"] != "None"]
+    print(f"{len(dated)} of {len(articles)} articles have a publication date")
+    return sorted(dated, key=lambda a: (a["date_publish"], a["url"] or ""))
+
+
+def store_all(articles: list[dict], extractions: list, *, show: bool = False
+              ) -> tuple[list[float], dict[str, int], list[tuple]]:
+    from services.store.articles import NewArticle, accept_articles
+    from services.store.db import get_engine, session_scope
+    from services.store.events import save_extraction
+
+    with get_engine().begin() as connection:
+        connection.execute(text("TRUNCATE event_changes, event_sources, event_actors, events, actor_aliases, "
+                                "actors, articles RESTART IDENTITY CASCADE"))
+    costs = []
+    for article, extraction in zip(articles, extractions, strict=True):
+        with session_scope() as session:
+            new = NewArticle(text=article["text"], title=article.get("title"), url=article.get("url"),
+                             source=article.get("publisher"),
+                             published_at=datetime.fromisoformat(article["date_publish"]))
+            article_id = accept_articles(session, [new])[0].id
+            started = time.perf_counter()
+            save_extraction(session, article_id, extraction)
+        costs.append(time.perf_counter() - started)
+    with session_scope() as session:
+        figures = {label: session.execute(text(sql)).scalar_one() for label, sql in FIGURES.items()}
+        events = [(r.date_value, tuple(r.names), r.trigger) for r in session.execute(EVENT_SET)]
+        for label, sql in SHOW.items() if show else ():
+            print(f"{label}: " + "; ".join(session.execute(text(sql)).scalars()))
+    return costs, figures, events
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--show", action="store_true", help="list split identities, given-name aliases and the "
+                        "events that depend on the order")
+    args = parser.parse_args()
+
+    import os
+
+    from tests.support.services import start_test_services
+
+    services = start_test_services()
+    os.environ["ANNALS_DATABASE_URL"] = services.database_url
+    try:
+        from services.extraction.pipeline import extract
+        from services.store.migrate import upgrade
+
+        upgrade(services.database_url)
+        articles = read_corpus(args.corpus)
+        started = time.perf_counter()
+        extractions = [extract(a["text"], datetime.fromisoformat(a["date_publish"])) for a in articles]
+        print(f"{len(articles)} articles extracted in {time.perf_counter() - started:.1f} s")
+        costs, figures, forward = store_all(articles, extractions, show=args.show)
+        print(f"store (save_extraction) per article: mean {statistics.fmean(costs) * 1000:.1f} ms, "
+              f"median {statistics.median(costs) * 1000:.1f} ms, max {max(costs) * 1000:.1f} ms")
+        for label, value in figures.items():
+            print(f"{label}: {value}")
+        _, reverse_figures, backward = store_all(articles[::-1], extractions[::-1])
+        differing = len(set(forward) ^ set(backward))
+        print(f"reverse order: {reverse_figures['events']} events, {reverse_figures['actors']} actors; "
+              f"events (date, actors, trigger) in one order only: {differing}")
+        if args.show:
+            for only in sorted(set(forward) ^ set(backward)):
+                print(("forward only: " if only in set(forward) else "reverse only: ") + repr(only))
+    finally:
+        from services.store.db import get_engine
+
+        get_engine().dispose()
+        services.close()
+
+
+if __name__ == "__main__":
+    main()
