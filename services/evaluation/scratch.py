@@ -68,7 +68,7 @@ def ingest(database_url: str, articles: Sequence[NewArticle], *, model_name: str
     with session_scope(database_url) as session:
         ids = [accepted.id for accepted in accept_articles(session, list(articles))]
     claimed = claim(ids, database_url=database_url)
-    items = [(article.text, article.published_at) for article in claimed]
+    items = [(article.text, article.published_date) for article in claimed]
     extractions = extract_many(items, model_name=model_name or get_settings().nlp_model)
     for article, extraction in zip(claimed, extractions, strict=True):
         store(article.id, extraction, database_url=database_url)

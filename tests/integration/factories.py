@@ -97,7 +97,7 @@ def post_and_process(client, text: str, published_at: str) -> int:
     assert response.status_code == 202, response.text
     article_id = response.json()["id"]
     for article in processing.claim([article_id]):
-        extraction = extractor().extract(article.text, article.published_at, model_name=get_settings().nlp_model)
+        extraction = extractor().extract(article.text, article.published_date, model_name=get_settings().nlp_model)
         processing.store(article.id, extraction)
     assert client.get(f"/articles/{article_id}").json()["status"] == "done"
     return article_id
