@@ -40,7 +40,7 @@ def check_url(url: str, settings) -> None:
 
 
 def actor_matches(session: Session, endpoints: list[WebhookEndpoint]) -> dict[str, dict | None]:
-    """Which stored actor each subscribed name currently resolves to (None: no such actor yet)."""
+    """Which stored actor each subscribed name currently resolves to (None: no such actor yet, or ambiguous)."""
     keys = {key for endpoint in endpoints for key in (endpoint.actor_keys or ())}
     resolved = resolve_name_keys(session, keys)
     names = dict(session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(set(resolved.values())))).all())
@@ -53,8 +53,9 @@ def endpoint_json(endpoint: WebhookEndpoint, matches: dict[str, dict | None]) ->
         "url": endpoint.url,
         "description": endpoint.description,
         "actors": endpoint.actors,
-        # Names are resolved (through aliases, like the timeline) when events arrive; `null` here means no
-        # actor has that name yet: the subscription starts matching once one does.
+        # Names are resolved (like the timeline: store.actors.lookup_names) when events arrive; `null` here
+        # means no actor has that name yet (it starts matching once one does), or several people share it
+        # (a surname: subscribe by full name).
         "actor_matches": None if endpoint.actors is None else [
             {"name": name, "actor": matches.get(key)} for name, key in zip(endpoint.actors, endpoint.actor_keys or [])
         ],
