@@ -73,8 +73,14 @@ def install_error_handlers(app: FastAPI) -> None:
         errors = validation_errors(error.errors())
         if any(e["type"] == "json_invalid" for e in errors):
             return problem(422, "Invalid request", "the request body is not valid JSON", errors=errors)
-        fields = sorted({".".join(e["loc"][1:]) or e["loc"][0] for e in errors if e["loc"]})
-        return problem(422, "Invalid request", "invalid " + ", ".join(fields), errors=errors)
+        def field(e: dict) -> str:
+            return ".".join(e["loc"][1:]) or e["loc"][0]
+
+        unknown = sorted({field(e) for e in errors if e["loc"] and e["type"] == "extra_forbidden"})
+        invalid = sorted({field(e) for e in errors if e["loc"] and e["type"] != "extra_forbidden"})
+        parts = (["unknown field " + ", ".join(unknown)] if unknown else []) + (
+            ["invalid " + ", ".join(invalid)] if invalid else [])
+        return problem(422, "Invalid request", "; ".join(parts) or "invalid request", errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, error: StarletteHTTPException):

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from html import escape
 from urllib.parse import quote
 
+import icalendar
 from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from services.responses import OrjsonResponse
 from services.store.events import timeline_page
+from services.urls import is_clean_http_url
 from services.web.formatting import event_label, parse_part, slug
 
 EXPORT_FORMATS = ("timelinejs", "csv", "ics")
@@ -118,34 +120,15 @@ def to_csv(events: list[dict]) -> str:
 
 
 # --- iCalendar (RFC 5545) -----------------------------------------------------------------------------------
+# Built with the `icalendar` package, which escapes TEXT values, folds lines and refuses a URI holding CR/LF:
+# text from articles can never start a property of its own.
 
-def ics_text(value: str) -> str:
-    """Escape a TEXT value: backslash, semicolon, comma and newlines."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def fold(line: str) -> str:
-    """Fold a content line to at most 75 octets per physical line (CRLF + space), never splitting a character."""
-    encoded = line.encode()
-    if len(encoded) <= 75:
-        return line
-    pieces, current, limit = [], b"", 75
-    for char in line:
-        size = len(char.encode())
-        if len(current) + size > limit:
-            pieces.append(current.decode())
-            current, limit = b"", 74  # continuation lines start with a space
-        current += char.encode()
-    pieces.append(current.decode())
-    return "\r\n ".join(pieces)
+def _source_url(url: str | None) -> str | None:
+    """A source URL fit for a URI property (URLs stored before ingest refused control characters may not be)."""
+    return url if url and is_clean_http_url(url) else None
 
 
-def _ics_date(d: date) -> str:
-    return d.strftime("%Y%m%d")
-
-
-def ics_event(event: dict, *, stamp: datetime, actor_name: str) -> list[str]:
+def ics_event(event: dict, *, stamp: datetime, actor_name: str) -> icalendar.Event:
     when = event["date"]
     start, end = date.fromisoformat(when["start"]), date.fromisoformat(when["end"])
     label = event_label(event)
@@ -160,37 +143,43 @@ def ics_event(event: dict, *, stamp: datetime, actor_name: str) -> list[str]:
     if event["sources"]:
         description.append("Sources:")
     for source in event["sources"]:
-        title = source["title"] or source["url"] or f"Article {source['article_id']}"
+        url = _source_url(source["url"])
+        title = source["title"] or url or f"Article {source['article_id']}"
         outlet = f" ({source['source']})" if source["source"] else ""
-        description.append(f"- {title}{outlet}{' ' + source['url'] if source['url'] else ''}")
+        description.append(f"- {title}{outlet}{' ' + url if url else ''}")
         description.append(f"  “{source['sentence']}”")
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:annals-event-{event['id']}@annals",
-        f"DTSTAMP:{stamp.strftime('%Y%m%dT%H%M%SZ')}",
-        f"DTSTART;VALUE=DATE:{_ics_date(start)}",
-        f"DTEND;VALUE=DATE:{_ics_date(end + timedelta(days=1))}",  # exclusive, as RFC 5545 says
-        f"SUMMARY:{ics_text(summary)}",
-        f"DESCRIPTION:{ics_text(chr(10).join(description))}",
-        "STATUS:TENTATIVE" if event["status"] == "planned" else "STATUS:CONFIRMED",
-        "TRANSP:TRANSPARENT",
-        f"CATEGORIES:{ics_text(when['granularity'])}",
-    ]
-    first_url = next((source["url"] for source in event["sources"] if source["url"]), None)
+    item = icalendar.Event()
+    item.add("uid", f"annals-event-{event['id']}@annals")
+    item.add("dtstamp", stamp)
+    item.add("dtstart", start)
+    item.add("dtend", end + timedelta(days=1))  # exclusive, as RFC 5545 says
+    item.add("summary", summary)
+    item.add("description", "\n".join(description))
+    item.add("status", "TENTATIVE" if event["status"] == "planned" else "CONFIRMED")
+    item.add("transp", "TRANSPARENT")
+    item.add("categories", [when["granularity"]])
+    first_url = next((url for url in (_source_url(source["url"]) for source in event["sources"]) if url), None)
     if first_url:
-        lines.append(f"URL:{first_url}")
-    lines.append("END:VEVENT")
-    return lines
+        item.add("url", first_url)
+    return item
 
 
-def to_ics(actor: dict, events: list[dict], *, now: datetime | None = None) -> str:
+def ics_calendar(actor: dict) -> icalendar.Calendar:
+    calendar = icalendar.Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", PRODID)
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", actor["name"] + " – Annals timeline")
+    return calendar
+
+
+def to_ics(actor: dict, events: Iterable[dict], *, now: datetime | None = None) -> str:
     stamp = (now or datetime.now(UTC)).astimezone(UTC)
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-             f"X-WR-CALNAME:{ics_text(actor['name'] + ' – Annals timeline')}"]
+    calendar = ics_calendar(actor)
     for event in events:
-        lines += ics_event(event, stamp=stamp, actor_name=actor["name"])
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+        calendar.add_component(ics_event(event, stamp=stamp, actor_name=actor["name"]))
+    return calendar.to_ical().decode()
 
 
 # --- responses ----------------------------------------------------------------------------------------------
