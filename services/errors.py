@@ -19,9 +19,10 @@ class AnnalsError(Exception):
     status = 400
     title = "Bad request"
 
-    def __init__(self, detail: str, **extra: Any) -> None:
+    def __init__(self, detail: str, *, headers: dict[str, str] | None = None, **extra: Any) -> None:
         super().__init__(detail)
         self.detail = detail
+        self.headers = headers
         self.extra = extra
 
 
@@ -65,7 +66,7 @@ def validation_errors(errors: list[dict]) -> list[dict]:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AnnalsError)
     async def annals_error(_: Request, error: AnnalsError):
-        headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
+        headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else error.headers
         return problem(error.status, error.title, error.detail, headers=headers, **error.extra)
 
     @app.exception_handler(RequestValidationError)

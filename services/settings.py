@@ -49,6 +49,12 @@ class Settings(BaseSettings):
     auth_enabled: bool = True
     read_requires_key: bool = False
 
+    # Rate limits (services/ratelimit.py), counted in Redis and shared by every API process; the `limits`
+    # notation, several separated by ';'. Per key: requests that present a valid key; per address: all.
+    rate_limit_enabled: bool = True
+    rate_limit_per_key: str = "1000/second;30000/minute"
+    rate_limit_per_address: str = "1000/second;30000/minute"
+
     # Signs timeline cursors; set it (same value on every API instance) in production.
     secret_key: str = "annals-development-secret"
     # Seconds before Redis redelivers a task whose worker vanished without acknowledging it.

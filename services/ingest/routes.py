@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 from pydantic import ValidationError
 
-from services.auth.dependencies import ReadAccess, WriteAccess
+from services.auth.dependencies import IngestAccess, ReadAccess
 from services.deps import AsyncSessionDep, SessionDep, SettingsDep
 from services.errors import NotFound, Unprocessable, validation_errors
 from services.ingest.publisher import publisher
@@ -35,7 +35,7 @@ def _new_article(article: ArticleIn) -> NewArticle:
     responses={202: {"model": ArticleOut}, 200: {"model": ArticleOut, "description": "Already posted: that article"},
                **problems(400, 401, 403, 413, 422, 503)},
 )
-async def post_article(article: ArticleIn, session: AsyncSessionDep, _: WriteAccess):
+async def post_article(article: ArticleIn, session: AsyncSessionDep, _: IngestAccess):
     """Accept an article: it is committed before the answer, then queued for extraction."""
     stored, created = await article_store.accept_article_async(session, _new_article(article))
     await session.commit()
@@ -45,7 +45,7 @@ async def post_article(article: ArticleIn, session: AsyncSessionDep, _: WriteAcc
 
 
 @router.post("/articles/batch", responses={200: {"model": BatchOut}, **problems(400, 401, 403, 413, 422, 503)})
-def post_articles_batch(batch: BatchIn, session: SessionDep, settings: SettingsDep, _: WriteAccess):
+def post_articles_batch(batch: BatchIn, session: SessionDep, settings: SettingsDep, _: IngestAccess):
     """Accept up to 1,000 articles; each gets its own result, and bad items never block good ones."""
     if len(batch.articles) > settings.max_batch_articles:
         raise Unprocessable(f"a batch holds at most {settings.max_batch_articles} articles, got {len(batch.articles)}")
