@@ -46,6 +46,10 @@ class Forbidden(AnnalsError):
     status, title = 403, "Forbidden"
 
 
+class Conflict(AnnalsError):
+    status, title = 409, "Conflict"
+
+
 class Unprocessable(AnnalsError):
     status, title = 422, "Invalid request"
 

@@ -9,11 +9,11 @@ from pydantic import ValidationError
 
 from services.auth.dependencies import IngestAccess, ReadAccess
 from services.deps import AsyncSessionDep, SessionDep, SettingsDep
-from services.errors import NotFound, Unprocessable, validation_errors
+from services.errors import Conflict, NotFound, Unprocessable, validation_errors
 from services.ingest.publisher import publisher
 from services.ingest.schemas import ArticleIn, BatchIn
 from services.responses import OrjsonResponse
-from services.schemas import ArticleOut, ArticleWithEvents, BatchOut, problems
+from services.schemas import ArticleOut, ArticleTextOut, ArticleWithEvents, BatchOut, problems
 from services.store import articles as article_store
 from services.store.articles import NewArticle
 from services.store.events import events_of_article
@@ -77,3 +77,17 @@ def get_article(article_id: Annotated[int, Path(ge=1, le=2**63 - 1, examples=[1]
     if article is None:
         raise NotFound(f"no article with id {article_id}")
     return {**article_json(article_row(article)), "events": events_of_article(session, article_id)}
+
+
+@router.get("/articles/{article_id}/text", responses={200: {"model": ArticleTextOut}, **problems(401, 404, 409, 422)})
+def get_article_text(article_id: Annotated[int, Path(ge=1, le=2**63 - 1, examples=[1])], session: SessionDep,
+                     _: ReadAccess):
+    """The cleaned text extraction read (HTML and boilerplate removed): every source's `offsets` index it, so
+    `text[start:end]` is the evidence sentence. 409 until the article is processed."""
+    article = article_store.get_article(session, article_id)
+    if article is None:
+        raise NotFound(f"no article with id {article_id}")
+    if article.clean_text is None:
+        raise Conflict(f"article {article_id} is {article.status}: its cleaned text exists once it is done",
+                       status_of_article=article.status)
+    return {"id": article.id, "text": article.clean_text, "offsets_refer_to": "this text"}

@@ -8,7 +8,7 @@ from sqlalchemy import delete, func, select, true, update
 from sqlalchemy.orm import Session
 
 from services.auth.dependencies import Caller
-from services.errors import AnnalsError, NotFound, Unprocessable
+from services.errors import Conflict, NotFound, Unprocessable
 from services.store.models import Actor, EventChange
 from services.webhooks.guard import AddressRefused, GuardPolicy, check_subscription_url
 from services.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMessage, WebhookRelayState
@@ -23,10 +23,6 @@ from services.webhooks.relay import (
     resolve_name_keys,
 )
 from services.webhooks.signing import new_message_id, new_secret
-
-
-class Conflict(AnnalsError):
-    status, title = 409, "Conflict"
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -203,7 +199,10 @@ def replay(session: Session, settings, caller: Caller, endpoint_id: int, since: 
     count = session.execute(select(func.count()).select_from(table).where(*conditions)).scalar_one()
     if count > limit:
         raise Unprocessable(f"more than {limit} messages since {iso(since)}; replay a shorter window (`until`)")
-    session.execute(update(table).where(*conditions).values(
+    # A message a dispatcher holds right now (leased, lease not run out) is being sent: resetting it would send
+    # it twice at once and let the running attempt's outcome be lost. It is left to finish.
+    in_flight = (table.c.status == "pending") & table.c.lease_token.is_not(None) & (table.c.next_attempt_at > now)
+    session.execute(update(table).where(*conditions, ~in_flight).values(
         status="pending", attempts=0, next_attempt_at=now, lease_token=None, last_error=None, delivered_at=None))
     return count
 
