@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     max_batch_articles: int = Field(1000, ge=1)
     max_timeline_limit: int = Field(500, ge=1)
     default_timeline_limit: int = Field(50, ge=1)
+    # Exports (format=csv|ics|timelinejs) stream the whole window; a window holding more is refused (422).
+    max_export_events: int = Field(20_000, ge=1)
     max_article_chars: int = Field(200_000, ge=1)
     max_body_bytes: int = Field(1_000_000, ge=1024)  # 413 above this
     max_batch_body_bytes: int = Field(64_000_000, ge=1024)  # a batch of 1,000 articles needs more room

@@ -10,11 +10,14 @@ from html import escape
 from urllib.parse import quote
 
 import icalendar
+import orjson
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 
-from services.responses import OrjsonResponse
+from services.errors import Unprocessable
 from services.store.events import timeline_page
+from services.store.models import EventActor
 from services.urls import is_clean_http_url
 from services.web.formatting import event_label, parse_part, slug
 
@@ -82,13 +85,23 @@ def timelinejs_event(event: dict, actor_name: str) -> dict:
     return item
 
 
+def timelinejs_title(actor: dict, count: int) -> dict:
+    return {"text": {"headline": escape(actor["name"]),
+                     "text": f"{count} events reported in the news, collected by Annals."}}
+
+
 def to_timelinejs(actor: dict, events: list[dict]) -> dict:
     """Knight Lab TimelineJS's JSON: {"title": {...}, "events": [...]}."""
-    return {
-        "title": {"text": {"headline": escape(actor["name"]),
-                           "text": f"{len(events)} events reported in the news, collected by Annals."}},
-        "events": [timelinejs_event(event, actor["name"]) for event in events],
-    }
+    return {"title": timelinejs_title(actor, len(events)),
+            "events": [timelinejs_event(event, actor["name"]) for event in events]}
+
+
+def timelinejs_chunks(actor: dict, events: Iterable[dict], count: int) -> Iterator[bytes]:
+    """The same document, written as it is read (one event at a time)."""
+    yield b'{"title":' + orjson.dumps(timelinejs_title(actor, count)) + b',"events":['
+    for index, event in enumerate(events):
+        yield (b"," if index else b"") + orjson.dumps(timelinejs_event(event, actor["name"]))
+    yield b"]}"
 
 
 # --- CSV ----------------------------------------------------------------------------------------------------
@@ -103,11 +116,15 @@ def _cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def to_csv(events: list[dict]) -> str:
+def to_csv(events: Iterable[dict]) -> str:
+    return "".join(csv_chunks(events))
+
+
+def csv_chunks(events: Iterable[dict], rows_per_chunk: int = 200) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for event in events:
+    for index, event in enumerate(events, 1):
         when = event["date"]
         writer.writerow([
             event["id"], when["value"], event_label(event), when["start"], when["end"], when["granularity"],
@@ -116,7 +133,11 @@ def to_csv(events: list[dict]) -> str:
             " ".join(source["url"] for source in event["sources"] if source["url"]),
             _cell("; ".join(source["title"] or "" for source in event["sources"])),
         ])
-    return out.getvalue()
+        if index % rows_per_chunk == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 # --- iCalendar (RFC 5545) -----------------------------------------------------------------------------------
@@ -175,11 +196,19 @@ def ics_calendar(actor: dict) -> icalendar.Calendar:
 
 
 def to_ics(actor: dict, events: Iterable[dict], *, now: datetime | None = None) -> str:
+    return "".join(ics_chunks(actor, events, now=now))
+
+
+def ics_chunks(actor: dict, events: Iterable[dict], *, now: datetime | None = None) -> Iterator[str]:
+    """The calendar, written one VEVENT at a time: its head, each event (as icalendar writes it), its end."""
     stamp = (now or datetime.now(UTC)).astimezone(UTC)
-    calendar = ics_calendar(actor)
+    empty = ics_calendar(actor).to_ical().decode()
+    end = "END:VCALENDAR\r\n"
+    assert empty.endswith(end)
+    yield empty[: -len(end)]
     for event in events:
-        calendar.add_component(ics_event(event, stamp=stamp, actor_name=actor["name"]))
-    return calendar.to_ical().decode()
+        yield ics_event(event, stamp=stamp, actor_name=actor["name"]).to_ical().decode()
+    yield end
 
 
 # --- responses ----------------------------------------------------------------------------------------------
@@ -189,16 +218,32 @@ def content_disposition(actor_name: str, extension: str) -> str:
     return f"attachment; filename=\"{filename}\"; filename*=UTF-8''{quote(filename)}"
 
 
+def count_events(session: Session, actor_id: int, *, date_from: date | None, date_to: date | None,
+                 up_to: int) -> int:
+    """How many events the window holds, counting no further than `up_to` (an index range scan)."""
+    query = select(EventActor.event_id).where(EventActor.actor_id == actor_id)
+    if date_from is not None:
+        query = query.where(EventActor.date_end >= date_from)  # the window's rule, as in timeline_page
+    if date_to is not None:
+        query = query.where(EventActor.date_start <= date_to)
+    return session.execute(select(func.count()).select_from(query.limit(up_to).subquery())).scalar_one()
+
+
 def export_response(session: Session, actor: dict, export_format: str, *, date_from: date | None,
-                    date_to: date | None, order: str = "asc") -> Response:
-    events = list(all_events(session, actor["id"], date_from=date_from, date_to=date_to, order=order))
+                    date_to: date | None, order: str = "asc", max_events: int) -> Response:
+    """The export, streamed page by page (memory stays one page); a window over `max_events` is refused."""
+    if export_format not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {export_format!r}")
+    count = count_events(session, actor["id"], date_from=date_from, date_to=date_to, up_to=max_events + 1)
+    if count > max_events:
+        raise Unprocessable(f"the window holds more than {max_events} events; export a shorter one with "
+                            "`from` and `to`", max_events=max_events)
+    events = all_events(session, actor["id"], date_from=date_from, date_to=date_to, order=order)
     if export_format == "timelinejs":
-        return OrjsonResponse(to_timelinejs(actor, events),
-                              headers={"Content-Disposition": content_disposition(actor["name"], "json")})
-    if export_format == "csv":
-        return Response(to_csv(events), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": content_disposition(actor["name"], "csv")})
-    if export_format == "ics":
-        return Response(to_ics(actor, events), media_type="text/calendar; charset=utf-8",
-                        headers={"Content-Disposition": content_disposition(actor["name"], "ics")})
-    raise ValueError(f"unknown export format {export_format!r}")
+        body, media_type, extension = timelinejs_chunks(actor, events, count), "application/json", "json"
+    elif export_format == "csv":
+        body, media_type, extension = csv_chunks(events), "text/csv; charset=utf-8", "csv"
+    else:
+        body, media_type, extension = ics_chunks(actor, events), "text/calendar; charset=utf-8", "ics"
+    return StreamingResponse(body, media_type=media_type,
+                             headers={"Content-Disposition": content_disposition(actor["name"], extension)})

@@ -68,7 +68,7 @@ def actor_timeline(
         raise ActorNotFound(f"no actor named {name!r}", suggestions=suggestions)
     if export_format != "json":
         return export_response(session, actor_json(actor), export_format, date_from=date_from, date_to=date_to,
-                               order=order)
+                               order=order, max_events=settings.max_export_events)
     events, next_position = timeline_page(
         session, actor.id, limit=limit, order=order, date_from=date_from, date_to=date_to, after=after
     )
