@@ -3,9 +3,11 @@
 PostgreSQL is the scheduler. A message is due when `status = 'pending' AND next_attempt_at <= now()`.
 Claiming gives it a lease: a token and `next_attempt_at = now() + lease`, so a message whose worker died
 mid-attempt simply becomes due again when the lease runs out (at-least-once). The claim walks the enabled
-endpoints and takes, per endpoint, at most `max_in_flight_per_endpoint` minus what is already in flight, with
-`FOR UPDATE SKIP LOCKED`, so dispatchers running at once never claim the same message and one endpoint's
-backlog never crowds out the others. Claimed messages go out in per-endpoint delivery tasks.
+endpoints, each under an advisory lock (an endpoint another dispatcher holds is skipped), and takes at most
+`max_in_flight_per_endpoint` minus what is already in flight, with `FOR UPDATE SKIP LOCKED`, so dispatchers
+running at once never claim the same message nor exceed an endpoint's limit, and one endpoint's backlog never
+crowds out the others. Disabled endpoints' messages wait (held) until they are enabled again. Claimed
+messages go out in per-endpoint delivery tasks.
 """
 
 from __future__ import annotations
