@@ -24,6 +24,14 @@ def post(client, text: str = TEXT, **fields) -> int:
     return response.json()["id"]
 
 
+def post_published(client, text: str = TEXT) -> int:
+    """Post, and wait until the publisher has recorded the article as enqueued (its UPDATE is then done, so it
+    cannot hold the row while the test's sweep looks at it)."""
+    article_id = post(client, text)
+    wait_for(lambda: article(article_id).enqueued_at is not None, timeout=10, what="the article to be published")
+    return article_id
+
+
 def article(article_id: int) -> Article:
     with session_scope() as session:
         row = session.get(Article, article_id)
@@ -57,15 +65,14 @@ def test_under_a_backlog_the_sweep_never_republishes_what_the_queue_holds(client
 
 
 def test_the_sweep_publishes_articles_the_queue_never_got(client, sweep_at_once):
-    article_id = post(client)
-    wait_for(lambda: article(article_id).enqueued_at is not None, timeout=10, what="the article to be published")
+    article_id = post_published(client)
     age(article_id, enqueued_at=None, updated_at=datetime.now(UTC) - timedelta(minutes=5))  # as if Redis was down
     assert tasks.sweep() == 1
     assert article(article_id).enqueued_at is not None and tasks.sweep() == 0
 
 
 def test_a_live_workers_article_is_not_claimed_twice_nor_swept(client, sweep_at_once):
-    article_id = post(client)
+    article_id = post_published(client)
     assert [claimed.id for claimed in processing.claim([article_id])] == [article_id]
     assert processing.claim([article_id]) == [], "a second worker claimed an article under a live lease"
     age(article_id, updated_at=datetime.now(UTC) - timedelta(hours=1))
@@ -74,7 +81,7 @@ def test_a_live_workers_article_is_not_claimed_twice_nor_swept(client, sweep_at_
 
 
 def test_an_article_whose_lease_ran_out_is_swept_and_claimed_again(client, sweep_at_once):
-    article_id = post(client)
+    article_id = post_published(client)
     processing.claim([article_id])
     age(article_id, lease_expires_at=datetime.now(UTC) - timedelta(seconds=1))
     assert tasks.sweep() == 1
@@ -83,7 +90,7 @@ def test_an_article_whose_lease_ran_out_is_swept_and_claimed_again(client, sweep
 
 
 def test_attempts_are_counted_at_claim_and_a_lost_worker_fails_the_article(client):
-    article_id = post(client)
+    article_id = post_published(client)
     limit = get_settings().task_max_retries + 1
     for attempt in range(1, limit + 1):
         assert [claimed.attempts for claimed in processing.claim([article_id])] == [attempt]
