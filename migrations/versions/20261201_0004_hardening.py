@@ -1,5 +1,4 @@
-"""hardening: key scopes, subscription owners, article error codes, cleaned text, processing leases, trigram
-indexes for actor search
+"""hardening: key scopes, subscription owners, article error codes, cleaned text, processing leases
 
 Revision ID: 0004_hardening
 Revises: 0003
@@ -45,17 +44,8 @@ def upgrade() -> None:
     op.execute("UPDATE articles SET error_code = 'extraction_failed', error = 'extraction failed' "
                "WHERE error IS NOT NULL")
 
-    # /actors?q= matches `%q%` on names and aliases: trigram indexes answer that without reading every row.
-    op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    op.create_index('ix_actors_name_key_trgm', 'actors', ['name_key'], postgresql_using='gin',
-                    postgresql_ops={'name_key': 'gin_trgm_ops'})
-    op.create_index('ix_actor_aliases_alias_key_trgm', 'actor_aliases', ['alias_key'], postgresql_using='gin',
-                    postgresql_ops={'alias_key': 'gin_trgm_ops'})
-
 
 def downgrade() -> None:
-    op.drop_index('ix_actor_aliases_alias_key_trgm', table_name='actor_aliases')
-    op.drop_index('ix_actors_name_key_trgm', table_name='actors')
     op.drop_column('articles', 'lease_expires_at')
     op.drop_column('articles', 'clean_text')
     op.drop_column('articles', 'error_code')

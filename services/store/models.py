@@ -89,11 +89,7 @@ class Actor(Base):
 
     aliases: Mapped[list[ActorAlias]] = relationship(back_populates="actor", order_by="ActorAlias.alias")
 
-    __table_args__ = (
-        CheckConstraint(f"kind IN {ACTOR_KINDS}", name="kind"),
-        # /actors?q= is `name_key LIKE '%q%'`: a trigram index answers it without a scan of every actor.
-        Index("ix_actors_name_key_trgm", "name_key", postgresql_using="gin", postgresql_ops={"name_key": "gin_trgm_ops"}),
-    )
+    __table_args__ = (CheckConstraint(f"kind IN {ACTOR_KINDS}", name="kind"),)
 
 
 class ActorAlias(Base):
@@ -106,11 +102,7 @@ class ActorAlias(Base):
 
     actor: Mapped[Actor] = relationship(back_populates="aliases")
 
-    __table_args__ = (
-        UniqueConstraint("actor_id", "alias_key", name="uq_actor_aliases_actor_alias"),
-        Index("ix_actor_aliases_alias_key_trgm", "alias_key", postgresql_using="gin",
-              postgresql_ops={"alias_key": "gin_trgm_ops"}),
-    )
+    __table_args__ = (UniqueConstraint("actor_id", "alias_key", name="uq_actor_aliases_actor_alias"),)
 
 
 class Event(Base):
