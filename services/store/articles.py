@@ -174,15 +174,17 @@ def record_failure(session: Session, article_id: int, code: str, *, final: bool)
         update(Article)
         .where(Article.id == article_id, Article.status.notin_(("done", "failed")))
         .values(status="failed" if final else "queued", error_code=code, error=FAILURES[code],
-                lease_expires_at=None, updated_at=datetime.now(UTC))
+                lease_expires_at=None, updated_at=datetime.now(UTC),
+                # a retry is queued at once (with a countdown): the sweep must not publish it a second time
+                **({} if final else {"enqueued_at": datetime.now(UTC)}))
     )
 
 
 def release(session: Session, article_ids: list[int]) -> None:
-    """Hand claimed articles back (queued, no lease), so a task of their own can claim them at once."""
+    """Hand claimed articles back (queued, no lease) as their own tasks are published, so those claim them at once."""
     session.execute(
         update(Article).where(Article.id.in_(article_ids), Article.status == "processing")
-        .values(status="queued", lease_expires_at=None, updated_at=datetime.now(UTC))
+        .values(status="queued", lease_expires_at=None, updated_at=datetime.now(UTC), enqueued_at=datetime.now(UTC))
     )
 
 
