@@ -103,3 +103,32 @@ def test_only_the_hash_is_stored():
 
         stored = session.query(ApiKey).one()
     assert key not in (stored.key_hash, stored.prefix) and stored.prefix == key[:12]
+
+
+@pytest.mark.parametrize(("options", "scopes"), [
+    ([], ["ingest", "read", "webhooks"]),
+    (["--scope", "ingest"], ["ingest"]),
+    (["--scope", "webhooks", "--scope", "read"], ["webhooks", "read"]),
+    (["--scope", "admin"], ["admin"]),
+    (["--read-only"], ["read"]),
+])
+def test_keys_create_gives_the_scopes_asked_for(options, scopes):
+    from typer.testing import CliRunner
+
+    from services.cli import app
+    from services.store.models import ApiKey
+
+    result = CliRunner().invoke(app, ["keys", "create", "--name", "cli", *options])
+    assert result.exit_code == 0, result.output
+    assert ", ".join(scopes) in result.output
+    with session_scope() as session:
+        assert session.query(ApiKey).one().scopes == scopes
+
+
+def test_keys_create_refuses_an_unknown_scope():
+    from typer.testing import CliRunner
+
+    from services.cli import app
+
+    result = CliRunner().invoke(app, ["keys", "create", "--name", "cli", "--scope", "write"])
+    assert result.exit_code != 0 and "scopes must be" in result.output
