@@ -19,7 +19,7 @@ from services.store.articles import NewArticle
 from services.store.events import events_of_article
 from services.timeline.serialize import article_json, article_row
 
-router = APIRouter(tags=["articles"])
+router = APIRouter(tags=["articles"], responses=problems(429))  # rate limits (services/ratelimit.py)
 
 
 

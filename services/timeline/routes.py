@@ -17,7 +17,7 @@ from services.store.events import get_event, timeline_page
 from services.timeline.exports import export_response
 from services.timeline.serialize import actor_json
 
-router = APIRouter(tags=["timeline"], dependencies=[Depends(require_read_key)])
+router = APIRouter(tags=["timeline"], dependencies=[Depends(require_read_key)], responses=problems(429))
 
 MAX_ID = 2**63 - 1
 

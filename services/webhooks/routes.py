@@ -13,10 +13,11 @@ from services.auth.dependencies import WebhooksAccess
 from services.deps import SessionDep, SettingsDep
 from services.errors import Unprocessable
 from services.responses import OrjsonResponse
+from services.schemas import problems
 from services.webhooks import service
 from services.webhooks.tasks import kick_dispatch
 
-router = APIRouter(prefix="/webhooks", tags=["webhooks"])
+router = APIRouter(prefix="/webhooks", tags=["webhooks"], responses=problems(429))
 
 EndpointId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 MAX_ACTORS = 100
