@@ -1,4 +1,5 @@
-"""hardening: key scopes, subscription owners, article error codes, cleaned text, processing leases
+"""hardening: key scopes, subscription owners, article error codes, cleaned text, processing leases, trigram
+indexes for actor search (where pg_trgm exists)
 
 Revision ID: 0004_hardening
 Revises: 0003
@@ -44,8 +45,17 @@ def upgrade() -> None:
     op.execute("UPDATE articles SET error_code = 'extraction_failed', error = 'extraction failed' "
                "WHERE error IS NOT NULL")
 
+    # /actors?q= matches '%q%' on names and aliases: trigram indexes answer that without reading every row.
+    # Only where the server has pg_trgm (the embedded one of `annals up` has not): see OPTIONAL_INDEXES.
+    if op.get_bind().execute(sa.text("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'")).scalar():
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        op.execute("CREATE INDEX ix_actors_name_key_trgm ON actors USING gin (name_key gin_trgm_ops)")
+        op.execute("CREATE INDEX ix_actor_aliases_alias_key_trgm ON actor_aliases USING gin (alias_key gin_trgm_ops)")
+
 
 def downgrade() -> None:
+    op.execute("DROP INDEX IF EXISTS ix_actor_aliases_alias_key_trgm")
+    op.execute("DROP INDEX IF EXISTS ix_actors_name_key_trgm")
     op.drop_column('articles', 'lease_expires_at')
     op.drop_column('articles', 'clean_text')
     op.drop_column('articles', 'error_code')
