@@ -7,9 +7,15 @@ from kombu import Queue
 
 from services.settings import get_settings
 
+# A periodic run still waiting after this long (or its interval, if longer) is dropped: the next one does
+# the same work, so a stalled worker never finds a pile of them. Not less than a minute, so that a worker
+# merely busy for a few seconds (a child process restarting and loading the model) still runs them.
+MIN_PERIODIC_EXPIRY_SECONDS = 60.0
+
 
 def periodic(task: str, interval: float) -> dict:
-    return {"task": task, "schedule": interval, "options": {"expires": interval}}
+    return {"task": task, "schedule": interval,
+            "options": {"expires": max(interval, MIN_PERIODIC_EXPIRY_SECONDS)}}
 
 
 def make_celery() -> Celery:
@@ -44,8 +50,7 @@ def make_celery() -> Celery:
         task_routes={"annals.webhooks.*": {"queue": "webhooks"}, "annals.sweep": {"queue": "maintenance"},
                      "annals.prune": {"queue": "maintenance"}},
         worker_send_task_events=False,
-        # Periodic tasks expire after one interval: a run that waited that long is superseded by the next one,
-        # so a stalled worker never finds a pile of them.
+        # Periodic tasks expire (see `periodic`).
         beat_schedule={
             "sweep-stale-articles": periodic("annals.sweep", settings.sweep_interval_seconds),
             # Webhooks: relay changes a lost kick left behind; send due messages (retries, expired leases).

@@ -118,7 +118,8 @@ def test_an_article_that_kills_its_worker_fails_as_worker_lost_and_the_others_go
     api, url = start_api(tmp_path, env=settings)
     try:
         killer = post(url, headers, "KILLS-WORKER: Putin met Kim on Monday.").json()["id"]
-        wait_for(lambda: statuses(url, [killer]) == ["failed"], timeout=120, interval=0.5,
+        # four attempts, each costing a worker process restart (the NLP model loads again) and a lease
+        wait_for(lambda: statuses(url, [killer]) == ["failed"], timeout=240, interval=0.5,
                  what="the article that kills its worker to be marked failed")
         lost = httpx.get(f"{url}/articles/{killer}").json()
         assert lost["error_code"] == "worker_lost" and lost["attempts"] == 4
