@@ -9,7 +9,7 @@ from sqlalchemy import create_engine, pool
 
 from services.settings import get_settings
 from services.store.db import UTC_SESSIONS, sqlalchemy_url
-from services.store.models import Base
+from services.store.models import Base, include_in_schema_comparison
 import services.webhooks.models  # noqa: F401,E402 - registers the webhook tables on Base.metadata
 
 config = context.config
@@ -35,7 +35,8 @@ def run_migrations_offline() -> None:
 def run_migrations_online() -> None:
     engine = create_engine(database_url(), poolclass=pool.NullPool, connect_args=UTC_SESSIONS)
     with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata)
+        context.configure(connection=connection, target_metadata=target_metadata,
+                          include_object=include_in_schema_comparison)
         with context.begin_transaction():
             context.run_migrations()
 

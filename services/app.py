@@ -13,6 +13,7 @@ from services.ingest.publisher import publisher
 from services.ingest.routes import router as ingest_router
 from services.operations.metrics import MetricsMiddleware
 from services.operations.routes import router as operations_router
+from services.ratelimit import AddressRateLimitMiddleware, RateLimiter
 from services.responses import OrjsonResponse
 from services.settings import get_settings
 from services.store.db import create_async_engine_for
@@ -28,6 +29,7 @@ async def lifespan(app: FastAPI):
     """The asyncio engine lives as long as the app (its pool belongs to this event loop)."""
     engine = create_async_engine_for()
     app.state.async_sessions = async_sessionmaker(engine, expire_on_commit=False)
+    app.state.rate_limiter = RateLimiter(get_settings())
     yield
     publisher.close()  # publish what is in hand before the process goes
     await engine.dispose()
@@ -45,6 +47,7 @@ def create_app(parts: tuple[str, ...] = ("ingest", "timeline", "webhooks")) -> F
     settings = get_settings()
     app.add_middleware(BodyLimitMiddleware, default_limit=settings.max_body_bytes,
                        limits_by_path={"/articles/batch": settings.max_batch_body_bytes})
+    app.add_middleware(AddressRateLimitMiddleware)
     app.add_middleware(MetricsMiddleware)
     app.include_router(operations_router)
     for part in parts:

@@ -19,9 +19,10 @@ class AnnalsError(Exception):
     status = 400
     title = "Bad request"
 
-    def __init__(self, detail: str, **extra: Any) -> None:
+    def __init__(self, detail: str, *, headers: dict[str, str] | None = None, **extra: Any) -> None:
         super().__init__(detail)
         self.detail = detail
+        self.headers = headers
         self.extra = extra
 
 
@@ -51,6 +52,10 @@ class Forbidden(AnnalsError):
     status, title = 403, "Forbidden"
 
 
+class Conflict(AnnalsError):
+    status, title = 409, "Conflict"
+
+
 class Unprocessable(AnnalsError):
     status, title = 422, "Invalid request"
 
@@ -71,7 +76,7 @@ def validation_errors(errors: list[dict]) -> list[dict]:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AnnalsError)
     async def annals_error(_: Request, error: AnnalsError):
-        headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
+        headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else error.headers
         return problem(error.status, error.title, error.detail, headers=headers, **error.extra)
 
     @app.exception_handler(RequestValidationError)
@@ -79,8 +84,14 @@ def install_error_handlers(app: FastAPI) -> None:
         errors = validation_errors(error.errors())
         if any(e["type"] == "json_invalid" for e in errors):
             return problem(422, "Invalid request", "the request body is not valid JSON", errors=errors)
-        fields = sorted({".".join(e["loc"][1:]) or e["loc"][0] for e in errors if e["loc"]})
-        return problem(422, "Invalid request", "invalid " + ", ".join(fields), errors=errors)
+        def field(e: dict) -> str:
+            return ".".join(e["loc"][1:]) or e["loc"][0]
+
+        unknown = sorted({field(e) for e in errors if e["loc"] and e["type"] == "extra_forbidden"})
+        invalid = sorted({field(e) for e in errors if e["loc"] and e["type"] != "extra_forbidden"})
+        parts = (["unknown field " + ", ".join(unknown)] if unknown else []) + (
+            ["invalid " + ", ".join(invalid)] if invalid else [])
+        return problem(422, "Invalid request", "; ".join(parts) or "invalid request", errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, error: StarletteHTTPException):

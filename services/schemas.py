@@ -77,12 +77,19 @@ class ArticleOut(BaseModel):
     published_at_assumed: bool
     received_at: str
     attempts: int
+    error_code: Literal["extraction_failed", "timed_out", "worker_lost"] | None
     error: str | None
     duplicate: bool | None = None
 
 
 class ArticleWithEvents(ArticleOut):
     events: list[EventOut]
+
+
+class ArticleTextOut(BaseModel):
+    id: int
+    text: str
+    offsets_refer_to: Literal["this text"] = "this text"
 
 
 class BatchItemResult(BaseModel):

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from services.extraction.nlp import DEFAULT_MODEL
@@ -35,19 +35,36 @@ class Settings(BaseSettings):
     max_batch_articles: int = Field(1000, ge=1)
     max_timeline_limit: int = Field(500, ge=1)
     default_timeline_limit: int = Field(50, ge=1)
+    # Exports (format=csv|ics|timelinejs) stream the whole window; a window holding more is refused (422).
+    max_export_events: int = Field(20_000, ge=1)
     max_article_chars: int = Field(200_000, ge=1)
     max_body_bytes: int = Field(1_000_000, ge=1024)  # 413 above this
     max_batch_body_bytes: int = Field(64_000_000, ge=1024)  # a batch of 1,000 articles needs more room
 
-    # Articles left `queued` longer than this (e.g. Redis was down when they were accepted) are re-enqueued.
+    # Articles never published to the queue (e.g. Redis was down when they were accepted) are enqueued by the
+    # sweep after requeue_after_seconds; published ones only after republish_after_seconds (the queue lost
+    # them), so a backlog is never published again and again.
     sweep_interval_seconds: float = Field(30.0, gt=0)
     requeue_after_seconds: float = Field(60.0, gt=0)
+    republish_after_seconds: float = Field(3600.0, gt=0)
+    # An extraction task is interrupted (soft: recorded as `timed_out` and retried) and then killed (hard)
+    # after these; the article's processing lease outlasts the hard limit, and Redis's visibility timeout
+    # outlasts the lease, so a live worker's article is never given to another one.
+    task_soft_time_limit_seconds: float = Field(240.0, gt=0)
+    task_time_limit_seconds: float = Field(270.0, gt=0)
+    processing_lease_seconds: float = Field(300.0, gt=0)
     task_max_retries: int = Field(3, ge=0)
     retry_backoff_seconds: float = Field(5.0, gt=0)  # doubles on each retry
 
     # Writes (POST /articles*, webhook management) need `Authorization: Bearer <key>` (`annals keys create`).
     auth_enabled: bool = True
     read_requires_key: bool = False
+
+    # Rate limits (services/ratelimit.py), counted in Redis and shared by every API process; the `limits`
+    # notation, several separated by ';'. Per key: requests that present a valid key; per address: all.
+    rate_limit_enabled: bool = True
+    rate_limit_per_key: str = "1000/second;30000/minute"
+    rate_limit_per_address: str = "1000/second;30000/minute"
 
     # Signs timeline cursors; set it (same value on every API instance) in production.
     secret_key: str = "annals-development-secret"
@@ -56,6 +73,12 @@ class Settings(BaseSettings):
     worker_concurrency: int = Field(1, ge=1)
 
     log_level: str = "INFO"
+
+    # Retention (services/worker/retention.py), run by beat every prune_interval_seconds: the change feed
+    # (once relayed), finished webhook messages and webhook attempts older than these are deleted.
+    prune_interval_seconds: float = Field(3600.0, gt=0)
+    event_changes_retention_days: float = Field(30.0, gt=0)
+    webhook_retention_days: float = Field(30.0, gt=0)
 
     # Webhooks (services/webhooks/). Outbound addresses are guarded: loopback, private, link-local, multicast,
     # reserved and unspecified addresses and plain http:// are refused unless allowed here. Lists take JSON
@@ -67,6 +90,8 @@ class Settings(BaseSettings):
     # An endpoint whose every attempt has failed for this long is disabled.
     webhook_disable_after_seconds: float = Field(5 * 24 * 3600, gt=0)
     webhook_connect_timeout_seconds: float = Field(5.0, gt=0)
+    # How long creating or changing a subscription waits for the URL's DNS answer (then 422).
+    webhook_lookup_timeout_seconds: float = Field(3.0, gt=0)
     webhook_timeout_seconds: float = Field(15.0, gt=0)
     webhook_max_body_bytes: int = Field(64 * 1024, ge=1024)
     # After a rotation the old secret keeps signing (alongside the new one) this long.
@@ -83,6 +108,15 @@ class Settings(BaseSettings):
     # so a slow endpoint never holds a worker slot that other endpoints' deliveries need.
     webhook_task_wait_seconds: float = Field(2.0, ge=0)
     webhook_replay_max_messages: int = Field(10_000, ge=1)
+
+    @model_validator(mode="after")
+    def _limits_in_order(self) -> Settings:
+        order = (self.task_soft_time_limit_seconds, self.task_time_limit_seconds, self.processing_lease_seconds,
+                 self.visibility_timeout_seconds)
+        if list(order) != sorted(order) or len(set(order)) != len(order):
+            raise ValueError("need task_soft_time_limit_seconds < task_time_limit_seconds < "
+                             f"processing_lease_seconds < visibility_timeout_seconds, got {order}")
+        return self
 
     @field_validator("webhook_allow_nets", "webhook_retry_schedule", mode="before")
     @classmethod

@@ -28,14 +28,21 @@ def _session():
 @keys_app.command("create")
 def create(
     name: Annotated[str, typer.Option(help="Who or what uses the key")],
-    read_only: Annotated[bool, typer.Option("--read-only", help="A key that may only read")] = False,
+    scope: Annotated[list[str] | None, typer.Option(
+        "--scope", help="ingest, read, webhooks or admin; repeat for several (default: ingest, read, webhooks)")] = None,
+    read_only: Annotated[bool, typer.Option("--read-only", help="A key that may only read (--scope read)")] = False,
 ):
     """Make a key. It is printed once and stored only as a hash."""
-    from services.auth.keys import create_key
+    from services.auth.keys import DEFAULT_SCOPES, create_key
 
+    scopes = ("read",) if read_only else tuple(scope or DEFAULT_SCOPES)
     with _session() as session:
-        new = create_key(session, name=name, scope="read" if read_only else "write")
-    typer.echo(f"key {new.id} ({new.scope}) for {new.name}:\n{new.key}\nStore it now: it cannot be shown again.")
+        try:
+            new = create_key(session, name=name, scopes=scopes)
+        except ValueError as error:
+            raise typer.BadParameter(str(error), param_hint="--scope") from None
+    typer.echo(f"key {new.id} ({', '.join(new.scopes)}) for {new.name}:\n{new.key}\n"
+               "Store it now: it cannot be shown again.")
 
 
 @keys_app.command("list")
@@ -46,10 +53,10 @@ def list_():
 
     from services.auth.keys import list_keys
 
-    table = Table("id", "name", "prefix", "scope", "created", "revoked")
+    table = Table("id", "name", "prefix", "scopes", "created", "revoked")
     with _session() as session:
         for key in list_keys(session):
-            table.add_row(str(key.id), key.name, key.prefix + "…", key.scope, f"{key.created_at:%Y-%m-%d %H:%M}",
+            table.add_row(str(key.id), key.name, key.prefix + "…", ", ".join(key.scopes), f"{key.created_at:%Y-%m-%d %H:%M}",
                           f"{key.revoked_at:%Y-%m-%d %H:%M}" if key.revoked_at else "")
     Console().print(table)
 

@@ -1,7 +1,12 @@
-"""FastAPI dependencies that guard routes: writes always need a key, reads when settings say so."""
+"""FastAPI dependencies that guard routes by scope: writes always need a key, reads when settings say so.
+
+A route states the scope it needs (`ingest`, `read`, `webhooks`); an `admin` key has every scope. The
+dependency answers with the `Caller`, so routes can limit what a key sees to what it owns.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -9,6 +14,25 @@ from fastapi import Depends, Request
 from services.auth.keys import find_key_state
 from services.deps import AsyncSessionDep, SettingsDep
 from services.errors import Forbidden, Unauthorized
+from services.ratelimit import check_key_rate
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    key_id: int | None  # None: auth is off (or reads are open) and nobody presented a key
+    scopes: frozenset[str]
+
+    @property
+    def is_admin(self) -> bool:
+        return "admin" in self.scopes
+
+    def may(self, scope: str) -> bool:
+        return scope in self.scopes or self.is_admin
+
+
+# With auth disabled every caller may do everything (a single-user development setup).
+UNGUARDED = Caller(None, frozenset({"admin"}))
+ANONYMOUS_READER = Caller(None, frozenset({"read"}))
 
 
 def _bearer(request: Request) -> str | None:
@@ -17,7 +41,7 @@ def _bearer(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-async def _check(request: Request, session, *, need_write: bool) -> None:
+async def _caller(request: Request, session, settings, scope: str) -> Caller:
     token = _bearer(request)
     if token is None:
         raise Unauthorized("this endpoint needs `Authorization: Bearer <key>`; make one with `annals keys create`")
@@ -26,19 +50,28 @@ async def _check(request: Request, session, *, need_write: bool) -> None:
         raise Unauthorized("unknown API key")
     if key.revoked_at is not None:
         raise Forbidden("this API key was revoked")
-    if need_write and key.scope != "write":
-        raise Forbidden("this API key may only read")
+    caller = Caller(key.id, frozenset(key.scopes))
+    if not caller.may(scope):
+        raise Forbidden(f"this API key lacks the `{scope}` scope (it has: {', '.join(sorted(key.scopes))})",
+                        required_scope=scope)
+    await check_key_rate(request, key.id)
+    return caller
 
 
-async def require_write_key(request: Request, session: AsyncSessionDep, settings: SettingsDep) -> None:
-    if settings.auth_enabled:
-        await _check(request, session, need_write=True)
+def require(scope: str):
+    async def dependency(request: Request, session: AsyncSessionDep, settings: SettingsDep) -> Caller:
+        if not settings.auth_enabled:
+            return UNGUARDED
+        if scope == "read" and not settings.read_requires_key:
+            return ANONYMOUS_READER
+        return await _caller(request, session, settings, scope)
+
+    dependency.__name__ = f"require_{scope}_scope"
+    return dependency
 
 
-async def require_read_key(request: Request, session: AsyncSessionDep, settings: SettingsDep) -> None:
-    if settings.auth_enabled and settings.read_requires_key:
-        await _check(request, session, need_write=False)
+require_read_key = require("read")
 
-
-WriteAccess = Annotated[None, Depends(require_write_key)]
-ReadAccess = Annotated[None, Depends(require_read_key)]
+IngestAccess = Annotated[Caller, Depends(require("ingest"))]
+ReadAccess = Annotated[Caller, Depends(require_read_key)]
+WebhooksAccess = Annotated[Caller, Depends(require("webhooks"))]

@@ -16,7 +16,7 @@ def development_key(data_dir: Path, database_url: str) -> str:
             stored = find_key(session, key)
             if stored is not None and stored.revoked_at is None:
                 return key
-        key = create_key(session, name="development (annals up)").key
+        key = create_key(session, name="development (annals up)", scopes=("admin",)).key
     data_dir.mkdir(parents=True, exist_ok=True)
     path.touch(mode=0o600)
     path.write_text(key + "\n")

@@ -13,14 +13,17 @@ from sqlalchemy.orm import Session
 from services.store.models import ApiKey
 
 KEY_PREFIX = "ann_"
-SCOPES = ("read", "write")
+# ingest: post articles; read: the read API when it is closed; webhooks: manage its own subscriptions;
+# admin: all of these, and every key's subscriptions.
+SCOPES = ("ingest", "read", "webhooks", "admin")
+DEFAULT_SCOPES = ("ingest", "read", "webhooks")
 
 
 @dataclass(frozen=True, slots=True)
 class NewKey:
     id: int
     name: str
-    scope: str
+    scopes: tuple[str, ...]
     key: str  # the only time the full key exists outside the client
 
 
@@ -29,14 +32,15 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def create_key(session: Session, *, name: str, scope: str = "write") -> NewKey:
-    if scope not in SCOPES:
-        raise ValueError(f"scope must be one of {SCOPES}")
+def create_key(session: Session, *, name: str, scopes: tuple[str, ...] | list[str] = DEFAULT_SCOPES) -> NewKey:
+    scopes = tuple(dict.fromkeys(scopes))
+    if not scopes or any(scope not in SCOPES for scope in scopes):
+        raise ValueError(f"scopes must be one or more of {', '.join(SCOPES)}")
     key = KEY_PREFIX + secrets.token_urlsafe(32)
-    row = ApiKey(name=name, prefix=key[:12], key_hash=hash_key(key), scope=scope)
+    row = ApiKey(name=name, prefix=key[:12], key_hash=hash_key(key), scopes=list(scopes))
     session.add(row)
     session.flush()
-    return NewKey(row.id, name, scope, key)
+    return NewKey(row.id, name, scopes, key)
 
 
 def list_keys(session: Session) -> list[ApiKey]:
@@ -55,6 +59,6 @@ def find_key(session: Session, key: str) -> ApiKey | None:
 
 
 async def find_key_state(session, key: str):
-    """(scope, revoked_at) of a key, on an async session: the check every write request makes."""
-    query = select(ApiKey.scope, ApiKey.revoked_at).where(ApiKey.key_hash == hash_key(key))
+    """(id, scopes, revoked_at) of a key, on an async session: the check every guarded request makes."""
+    query = select(ApiKey.id, ApiKey.scopes, ApiKey.revoked_at).where(ApiKey.key_hash == hash_key(key))
     return (await session.execute(query)).one_or_none()

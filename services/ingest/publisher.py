@@ -13,6 +13,8 @@ import queue
 import threading
 import time
 
+from services.store.articles import mark_enqueued
+from services.store.db import session_scope
 from services.worker.queue import CHUNK, enqueue_articles
 
 log = logging.getLogger(__name__)
@@ -54,7 +56,9 @@ class BatchingPublisher:
                     stop = True
                     break
                 batch.append(article_id)
-            enqueue_articles(batch)  # logs and leaves them to the sweep if the broker is unreachable
+            # logs and leaves them to the sweep if the broker is unreachable
+            if enqueue_articles(batch):
+                record_enqueued(batch)
             if stop:
                 return
 
@@ -63,6 +67,15 @@ class BatchingPublisher:
         if self._thread is not None and self._thread.is_alive():
             self._ids.put(None)
             self._thread.join(timeout)
+
+
+def record_enqueued(article_ids: list[int]) -> None:
+    """When they went to the queue: the sweep leaves articles published recently alone (one UPDATE a batch)."""
+    try:
+        with session_scope() as session:
+            mark_enqueued(session, article_ids)
+    except Exception:  # they are queued all the same; the sweep may publish them once more, which is harmless
+        log.warning("could not record that %d article(s) were enqueued", len(article_ids), exc_info=True)
 
 
 publisher = BatchingPublisher()

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from services.settings import get_settings
+from services.urls import is_clean_http_url, unsafe_characters
 
 # C0 controls other than tab, newline and carriage return never occur in real article text.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -33,7 +34,7 @@ def parse_published_at(value: object) -> datetime | None:
 
 
 class ArticleIn(BaseModel):
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
 
     text: str = Field(description="The article: plain text or HTML.", examples=["Vladimir Putin is scheduled ..."])
     title: str | None = Field(None, max_length=1000)
@@ -66,11 +67,17 @@ class ArticleIn(BaseModel):
     def _url(cls, value: str | None) -> str | None:
         if value is None or not value.strip():
             return None
-        if not re.match(r"^https?://[^\s/]+", value.strip(), re.IGNORECASE):
+        value = value.strip()
+        unsafe = unsafe_characters(value)
+        if unsafe:
+            raise ValueError("url contains whitespace or control characters: " + " ".join(unsafe))
+        if not is_clean_http_url(value):
             raise ValueError("url must be an absolute http(s) URL")
-        return value.strip()
+        return value
 
 
 class BatchIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     # Items are validated one by one in the route so one bad article never rejects the others.
     articles: list[Any] = Field(description="Up to `max_batch_articles` (default 1,000) articles.")

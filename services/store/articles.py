@@ -120,54 +120,123 @@ def get_article(session: Session, article_id: int) -> Article | None:
     return session.get(Article, article_id)
 
 
-def claim_for_processing(session: Session, article_id: int) -> Article | None:
-    """Mark the article processing and count the attempt; None if it is missing or already done."""
+# What a reader of a failed article sees: a code and a sentence. Exception text (which can hold SQL and its
+# parameters, or parts of other articles) goes to the worker's logs only.
+FAILURES = {
+    "extraction_failed": "extraction failed on every attempt; the details are in the worker's logs",
+    "timed_out": "extraction took longer than the time limit on every attempt",
+    "worker_lost": "the worker processing it stopped (crashed or was killed) on every attempt",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    article: Article | None  # None: nothing to do (gone, finished, or held by a live worker)
+    lost: bool = False  # True: it had used up its attempts without an outcome, and is now `failed`
+
+
+def claim_for_processing(session: Session, article_id: int, *, lease_seconds: float, max_attempts: int) -> Claim:
+    """Take the article for one attempt, counted here (at claim time), under a lease.
+
+    An article `processing` under a lease that has not run out belongs to a live worker: no second claim.
+    One whose attempts are all used without an outcome (each ended with its worker dying, so nothing was
+    recorded) is marked failed, `worker_lost`, instead of being run again.
+    """
     article = session.execute(select(Article).where(Article.id == article_id).with_for_update()).scalar_one_or_none()
-    if article is None or article.status == "done":
-        return None
+    if article is None or article.status in ("done", "failed"):
+        return Claim(None)
+    now = datetime.now(UTC)
+    if article.status == "processing" and article.lease_expires_at is not None and article.lease_expires_at > now:
+        return Claim(None)
+    if article.attempts >= max_attempts:
+        article.status, article.lease_expires_at, article.updated_at = "failed", None, now
+        article.error_code, article.error = "worker_lost", FAILURES["worker_lost"]
+        return Claim(None, lost=True)
     article.status = "processing"
     article.attempts += 1
-    article.error = None
-    article.updated_at = datetime.now(UTC)
-    return article
+    article.lease_expires_at = now + timedelta(seconds=lease_seconds)
+    article.updated_at = now
+    return Claim(article)
 
 
 def lock_unfinished(session: Session, article_id: int) -> Article | None:
     """Lock the article row for the final write; None if another worker already finished it."""
     article = session.execute(select(Article).where(Article.id == article_id).with_for_update()).scalar_one_or_none()
-    if article is None or article.status == "done":
+    if article is None or article.status in ("done", "failed"):
         return None
     return article
 
 
-def mark_done(article: Article) -> None:
+def mark_done(article: Article, clean_text: str | None = None) -> None:
     now = datetime.now(UTC)
-    article.status, article.error, article.processed_at, article.updated_at = "done", None, now, now
+    article.status, article.error, article.error_code, article.processed_at, article.updated_at = (
+        "done", None, None, now, now)
+    article.lease_expires_at = None
+    article.clean_text = clean_text
 
 
-def record_failure(session: Session, article_id: int, error: str, *, final: bool) -> None:
-    """Keep the error visible; a final failure is `failed`, otherwise the article waits for its retry."""
+def record_failure(session: Session, article_id: int, code: str, *, final: bool) -> None:
+    """Keep the failure visible (its code); a final one is `failed`, otherwise the article waits for its retry."""
     session.execute(
         update(Article)
-        .where(Article.id == article_id, Article.status != "done")
-        .values(status="failed" if final else "queued", error=error[:2000], updated_at=datetime.now(UTC))
+        .where(Article.id == article_id, Article.status.notin_(("done", "failed")))
+        .values(status="failed" if final else "queued", error_code=code, error=FAILURES[code],
+                lease_expires_at=None, updated_at=datetime.now(UTC),
+                # a retry is queued at once (with a countdown): the sweep must not publish it a second time
+                **({} if final else {"enqueued_at": datetime.now(UTC)}))
     )
 
 
-def claim_stale(session: Session, *, queued_before: timedelta, processing_before: timedelta) -> list[int]:
-    """Articles left queued (never enqueued: Redis was down) or processing (worker lost) for too long."""
+def release(session: Session, article_ids: list[int]) -> None:
+    """Hand claimed articles back (queued, no lease) as their own tasks are published, so those claim them at once."""
+    session.execute(
+        update(Article).where(Article.id.in_(article_ids), Article.status == "processing")
+        .values(status="queued", lease_expires_at=None, updated_at=datetime.now(UTC), enqueued_at=datetime.now(UTC))
+    )
+
+
+def mark_enqueued(session: Session, article_ids: list[int]) -> None:
+    """Record that these articles were published to the queue now: the sweep leaves them alone a while."""
+    if article_ids:
+        session.execute(update(Article).where(Article.id.in_(article_ids)).values(enqueued_at=datetime.now(UTC)))
+
+
+@dataclass(frozen=True, slots=True)
+class Stale:
+    unpublished: list[int]  # queued but never published (the broker was down), or published long ago
+    abandoned: list[int]  # processing with a lease that ran out: its worker is gone
+
+
+def claim_stale(session: Session, *, unpublished_after: timedelta, republish_after: timedelta) -> Stale:
+    """Articles the queue does not hold any more, by what PostgreSQL knows.
+
+    - queued, never published, for `unpublished_after` (the broker was down, or a process died holding them);
+    - queued and published over `republish_after` ago (the queue lost them: Redis restarted without its data).
+      A backlog longer than that only costs a redundant task, which the claim skips;
+    - processing whose lease ran out (its worker died).
+    Articles published recently are NOT picked: under a backlog they are still in the queue, and
+    re-publishing them each sweep is what made a live worker's article run twice.
+    """
     now = datetime.now(UTC)
+    queued = Article.status == "queued"
     stale = (
-        select(Article.id)
+        select(Article.id, Article.status)
         .where(
-            ((Article.status == "queued") & (Article.updated_at < now - queued_before))
-            | ((Article.status == "processing") & (Article.updated_at < now - processing_before))
+            (queued & Article.enqueued_at.is_(None) & (Article.updated_at < now - unpublished_after))
+            | (queued & (Article.enqueued_at < now - republish_after))
+            | ((Article.status == "processing") & (Article.lease_expires_at < now))
+            | ((Article.status == "processing") & Article.lease_expires_at.is_(None)  # claimed before leases
+               & (Article.updated_at < now - republish_after))
         )
         .order_by(Article.id)
         .limit(10_000)
         .with_for_update(skip_locked=True)
     )
-    ids = list(session.execute(stale).scalars())
-    if ids:
-        session.execute(update(Article).where(Article.id.in_(ids)).values(updated_at=now, enqueued_at=now))
-    return ids
+    rows = session.execute(stale).all()
+    # All become queued and unpublished until the caller has published them (mark_enqueued): if publishing
+    # fails, the next sweeps pick them up again.
+    if rows:
+        session.execute(update(Article).where(Article.id.in_([row.id for row in rows])).values(
+            status="queued", lease_expires_at=None, enqueued_at=None, updated_at=now))
+    return Stale([row.id for row in rows if row.status == "queued"],
+                 [row.id for row in rows if row.status == "processing"])

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from html import escape
 from urllib.parse import quote
 
+import icalendar
+import orjson
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 
-from services.responses import OrjsonResponse
+from services.errors import Unprocessable
 from services.store.events import timeline_page
+from services.store.models import EventActor
+from services.urls import is_clean_http_url
 from services.web.formatting import event_label, parse_part, slug
 
 EXPORT_FORMATS = ("timelinejs", "csv", "ics")
@@ -80,13 +85,23 @@ def timelinejs_event(event: dict, actor_name: str) -> dict:
     return item
 
 
+def timelinejs_title(actor: dict, count: int) -> dict:
+    return {"text": {"headline": escape(actor["name"]),
+                     "text": f"{count} events reported in the news, collected by Annals."}}
+
+
 def to_timelinejs(actor: dict, events: list[dict]) -> dict:
     """Knight Lab TimelineJS's JSON: {"title": {...}, "events": [...]}."""
-    return {
-        "title": {"text": {"headline": escape(actor["name"]),
-                           "text": f"{len(events)} events reported in the news, collected by Annals."}},
-        "events": [timelinejs_event(event, actor["name"]) for event in events],
-    }
+    return {"title": timelinejs_title(actor, len(events)),
+            "events": [timelinejs_event(event, actor["name"]) for event in events]}
+
+
+def timelinejs_chunks(actor: dict, events: Iterable[dict], count: int) -> Iterator[bytes]:
+    """The same document, written as it is read (one event at a time)."""
+    yield b'{"title":' + orjson.dumps(timelinejs_title(actor, count)) + b',"events":['
+    for index, event in enumerate(events):
+        yield (b"," if index else b"") + orjson.dumps(timelinejs_event(event, actor["name"]))
+    yield b"]}"
 
 
 # --- CSV ----------------------------------------------------------------------------------------------------
@@ -101,11 +116,15 @@ def _cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def to_csv(events: list[dict]) -> str:
+def to_csv(events: Iterable[dict]) -> str:
+    return "".join(csv_chunks(events))
+
+
+def csv_chunks(events: Iterable[dict], rows_per_chunk: int = 200) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for event in events:
+    for index, event in enumerate(events, 1):
         when = event["date"]
         writer.writerow([
             event["id"], when["value"], event_label(event), when["start"], when["end"], when["granularity"],
@@ -114,38 +133,23 @@ def to_csv(events: list[dict]) -> str:
             " ".join(source["url"] for source in event["sources"] if source["url"]),
             _cell("; ".join(source["title"] or "" for source in event["sources"])),
         ])
-    return out.getvalue()
+        if index % rows_per_chunk == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 # --- iCalendar (RFC 5545) -----------------------------------------------------------------------------------
+# Built with the `icalendar` package, which escapes TEXT values, folds lines and refuses a URI holding CR/LF:
+# text from articles can never start a property of its own.
 
-def ics_text(value: str) -> str:
-    """Escape a TEXT value: backslash, semicolon, comma and newlines."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def fold(line: str) -> str:
-    """Fold a content line to at most 75 octets per physical line (CRLF + space), never splitting a character."""
-    encoded = line.encode()
-    if len(encoded) <= 75:
-        return line
-    pieces, current, limit = [], b"", 75
-    for char in line:
-        size = len(char.encode())
-        if len(current) + size > limit:
-            pieces.append(current.decode())
-            current, limit = b"", 74  # continuation lines start with a space
-        current += char.encode()
-    pieces.append(current.decode())
-    return "\r\n ".join(pieces)
+def _source_url(url: str | None) -> str | None:
+    """A source URL fit for a URI property (URLs stored before ingest refused control characters may not be)."""
+    return url if url and is_clean_http_url(url) else None
 
 
-def _ics_date(d: date) -> str:
-    return d.strftime("%Y%m%d")
-
-
-def ics_event(event: dict, *, stamp: datetime, actor_name: str) -> list[str]:
+def ics_event(event: dict, *, stamp: datetime, actor_name: str) -> icalendar.Event:
     when = event["date"]
     start, end = date.fromisoformat(when["start"]), date.fromisoformat(when["end"])
     label = event_label(event)
@@ -160,37 +164,51 @@ def ics_event(event: dict, *, stamp: datetime, actor_name: str) -> list[str]:
     if event["sources"]:
         description.append("Sources:")
     for source in event["sources"]:
-        title = source["title"] or source["url"] or f"Article {source['article_id']}"
+        url = _source_url(source["url"])
+        title = source["title"] or url or f"Article {source['article_id']}"
         outlet = f" ({source['source']})" if source["source"] else ""
-        description.append(f"- {title}{outlet}{' ' + source['url'] if source['url'] else ''}")
+        description.append(f"- {title}{outlet}{' ' + url if url else ''}")
         description.append(f"  “{source['sentence']}”")
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:annals-event-{event['id']}@annals",
-        f"DTSTAMP:{stamp.strftime('%Y%m%dT%H%M%SZ')}",
-        f"DTSTART;VALUE=DATE:{_ics_date(start)}",
-        f"DTEND;VALUE=DATE:{_ics_date(end + timedelta(days=1))}",  # exclusive, as RFC 5545 says
-        f"SUMMARY:{ics_text(summary)}",
-        f"DESCRIPTION:{ics_text(chr(10).join(description))}",
-        "STATUS:TENTATIVE" if event["status"] == "planned" else "STATUS:CONFIRMED",
-        "TRANSP:TRANSPARENT",
-        f"CATEGORIES:{ics_text(when['granularity'])}",
-    ]
-    first_url = next((source["url"] for source in event["sources"] if source["url"]), None)
+    item = icalendar.Event()
+    item.add("uid", f"annals-event-{event['id']}@annals")
+    item.add("dtstamp", stamp)
+    item.add("dtstart", start)
+    item.add("dtend", end + timedelta(days=1))  # exclusive, as RFC 5545 says
+    item.add("summary", summary)
+    item.add("description", "\n".join(description))
+    item.add("status", "TENTATIVE" if event["status"] == "planned" else "CONFIRMED")
+    item.add("transp", "TRANSPARENT")
+    item.add("categories", [when["granularity"]])
+    first_url = next((url for url in (_source_url(source["url"]) for source in event["sources"]) if url), None)
     if first_url:
-        lines.append(f"URL:{first_url}")
-    lines.append("END:VEVENT")
-    return lines
+        item.add("url", first_url)
+    return item
 
 
-def to_ics(actor: dict, events: list[dict], *, now: datetime | None = None) -> str:
+def ics_calendar(actor: dict) -> icalendar.Calendar:
+    calendar = icalendar.Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", PRODID)
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", actor["name"] + " – Annals timeline")
+    return calendar
+
+
+def to_ics(actor: dict, events: Iterable[dict], *, now: datetime | None = None) -> str:
+    return "".join(ics_chunks(actor, events, now=now))
+
+
+def ics_chunks(actor: dict, events: Iterable[dict], *, now: datetime | None = None) -> Iterator[str]:
+    """The calendar, written one VEVENT at a time: its head, each event (as icalendar writes it), its end."""
     stamp = (now or datetime.now(UTC)).astimezone(UTC)
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-             f"X-WR-CALNAME:{ics_text(actor['name'] + ' – Annals timeline')}"]
+    empty = ics_calendar(actor).to_ical().decode()
+    end = "END:VCALENDAR\r\n"
+    assert empty.endswith(end)
+    yield empty[: -len(end)]
     for event in events:
-        lines += ics_event(event, stamp=stamp, actor_name=actor["name"])
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+        yield ics_event(event, stamp=stamp, actor_name=actor["name"]).to_ical().decode()
+    yield end
 
 
 # --- responses ----------------------------------------------------------------------------------------------
@@ -200,16 +218,32 @@ def content_disposition(actor_name: str, extension: str) -> str:
     return f"attachment; filename=\"{filename}\"; filename*=UTF-8''{quote(filename)}"
 
 
+def count_events(session: Session, actor_id: int, *, date_from: date | None, date_to: date | None,
+                 up_to: int) -> int:
+    """How many events the window holds, counting no further than `up_to` (an index range scan)."""
+    query = select(EventActor.event_id).where(EventActor.actor_id == actor_id)
+    if date_from is not None:
+        query = query.where(EventActor.date_end >= date_from)  # the window's rule, as in timeline_page
+    if date_to is not None:
+        query = query.where(EventActor.date_start <= date_to)
+    return session.execute(select(func.count()).select_from(query.limit(up_to).subquery())).scalar_one()
+
+
 def export_response(session: Session, actor: dict, export_format: str, *, date_from: date | None,
-                    date_to: date | None, order: str = "asc") -> Response:
-    events = list(all_events(session, actor["id"], date_from=date_from, date_to=date_to, order=order))
+                    date_to: date | None, order: str = "asc", max_events: int) -> Response:
+    """The export, streamed page by page (memory stays one page); a window over `max_events` is refused."""
+    if export_format not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {export_format!r}")
+    count = count_events(session, actor["id"], date_from=date_from, date_to=date_to, up_to=max_events + 1)
+    if count > max_events:
+        raise Unprocessable(f"the window holds more than {max_events} events; export a shorter one with "
+                            "`from` and `to`", max_events=max_events)
+    events = all_events(session, actor["id"], date_from=date_from, date_to=date_to, order=order)
     if export_format == "timelinejs":
-        return OrjsonResponse(to_timelinejs(actor, events),
-                              headers={"Content-Disposition": content_disposition(actor["name"], "json")})
-    if export_format == "csv":
-        return Response(to_csv(events), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": content_disposition(actor["name"], "csv")})
-    if export_format == "ics":
-        return Response(to_ics(actor, events), media_type="text/calendar; charset=utf-8",
-                        headers={"Content-Disposition": content_disposition(actor["name"], "ics")})
-    raise ValueError(f"unknown export format {export_format!r}")
+        body, media_type, extension = timelinejs_chunks(actor, events, count), "application/json", "json"
+    elif export_format == "csv":
+        body, media_type, extension = csv_chunks(events), "text/csv; charset=utf-8", "csv"
+    else:
+        body, media_type, extension = ics_chunks(actor, events), "text/calendar; charset=utf-8", "ics"
+    return StreamingResponse(body, media_type=media_type,
+                             headers={"Content-Disposition": content_disposition(actor["name"], extension)})

@@ -18,7 +18,7 @@ from services.timeline.exports import export_response
 from services.timeline.lookup import actor_or_problem
 from services.timeline.serialize import actor_json
 
-router = APIRouter(tags=["timeline"], dependencies=[Depends(require_read_key)])
+router = APIRouter(tags=["timeline"], dependencies=[Depends(require_read_key)], responses=problems(429))
 
 MAX_ID = 2**63 - 1
 
@@ -69,7 +69,7 @@ def actor_timeline(
     actor = actor_or_problem(session, name)
     if export_format != "json":
         return export_response(session, actor_json(actor), export_format, date_from=date_from, date_to=date_to,
-                               order=order)
+                               order=order, max_events=settings.max_export_events)
     events, next_position = timeline_page(
         session, actor.id, limit=limit, order=order, date_from=date_from, date_to=date_to, after=after
     )

@@ -33,5 +33,6 @@ def article_json(row: dict) -> dict:
         "published_at_assumed": row["published_at_assumed"],
         "received_at": row["received_at"].isoformat(),
         "attempts": row["attempts"],
+        "error_code": row["error_code"],
         "error": row["error"],
     }

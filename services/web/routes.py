@@ -62,14 +62,26 @@ def home(request: Request, session: SessionDep, q: Annotated[str, Query(max_leng
     return _html(request, "home.html", {"query": query, "results": results})
 
 
+# A 404 costs at most this many searches, whatever the name: a long made-up one must not cost a search per
+# letter. Beginnings of a few lengths catch a typo near the end of a word ("Putinn" -> "Putin").
+MAX_SUGGESTION_SEARCHES = 6
+_PREFIX_LENGTHS = (8, 5, 3)
+
+
+def suggestion_queries(name: str) -> list[str]:
+    """What to search for, in order: the longest words whole, then shorter beginnings of them (3+ letters)."""
+    words = sorted(dict.fromkeys(name.split()), key=len, reverse=True)[:3] or [name]
+    queries = [word for word in words if len(word) >= 3]
+    queries += [word[:n] for word in words for n in _PREFIX_LENGTHS if n < len(word)]
+    return list(dict.fromkeys(queries))[:MAX_SUGGESTION_SEARCHES]
+
+
 def _suggestions(session, name: str) -> list[dict]:
-    """Actors a mistyped name may mean: its words, longest first, then ever shorter beginnings of them."""
-    words = sorted(name.split(), key=len, reverse=True) or [name]
-    for word in words:
-        for end in range(len(word), 2, -1):
-            found = search_actors(session, word[:end], limit=8)
-            if found:
-                return [actor_json(actor, count) for actor, count in found]
+    """Actors a mistyped name may mean (at most MAX_SUGGESTION_SEARCHES searches)."""
+    for query in suggestion_queries(name):
+        found = search_actors(session, query, limit=8)
+        if found:
+            return [actor_json(actor, count) for actor, count in found]
     return []
 
 

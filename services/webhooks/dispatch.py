@@ -3,9 +3,11 @@
 PostgreSQL is the scheduler. A message is due when `status = 'pending' AND next_attempt_at <= now()`.
 Claiming gives it a lease: a token and `next_attempt_at = now() + lease`, so a message whose worker died
 mid-attempt simply becomes due again when the lease runs out (at-least-once). The claim walks the enabled
-endpoints and takes, per endpoint, at most `max_in_flight_per_endpoint` minus what is already in flight, with
-`FOR UPDATE SKIP LOCKED`, so dispatchers running at once never claim the same message and one endpoint's
-backlog never crowds out the others. Claimed messages go out in per-endpoint delivery tasks.
+endpoints, each under an advisory lock (an endpoint another dispatcher holds is skipped), and takes at most
+`max_in_flight_per_endpoint` minus what is already in flight, with `FOR UPDATE SKIP LOCKED`, so dispatchers
+running at once never claim the same message nor exceed an endpoint's limit, and one endpoint's backlog never
+crowds out the others. Disabled endpoints' messages wait (held) until they are enabled again. Claimed
+messages go out in per-endpoint delivery tasks.
 """
 
 from __future__ import annotations
@@ -27,17 +29,32 @@ from services.webhooks.signing import signed_headers
 
 log = logging.getLogger(__name__)
 
+# Dispatchers take each endpoint under a transaction-level advisory lock (skipping endpoints another one holds),
+# then count what is in flight and claim the rest of its allowance in a second statement, whose snapshot
+# includes every lease committed before the lock was granted: the per-endpoint limit holds however many
+# dispatchers run at once.
+DISPATCH_LOCK_CLASS = 0x5748  # the advisory-lock namespace of webhook dispatch ("WH")
+
+_LOCK_ENDPOINTS = text("""
+    SELECT id FROM webhook_endpoints
+    WHERE disabled_at IS NULL AND pg_try_advisory_xact_lock(:lock_class, (id % 2147483647)::int)
+""")
+
 _CLAIM = text("""
     SELECT e.id AS endpoint_id, m.id AS message_id
     FROM webhook_endpoints e
     CROSS JOIN LATERAL (
+        SELECT count(*) AS n FROM webhook_messages
+        WHERE endpoint_id = e.id AND lease_token IS NOT NULL AND status = 'pending' AND next_attempt_at > now()
+    ) busy
+    CROSS JOIN LATERAL (
         SELECT id FROM webhook_messages
         WHERE endpoint_id = e.id AND status = 'pending' AND next_attempt_at <= now()
         ORDER BY next_attempt_at
-        LIMIT :per_endpoint
+        LIMIT greatest(:per_endpoint - busy.n, 0)
         FOR UPDATE SKIP LOCKED
     ) m
-    WHERE e.disabled_at IS NULL
+    WHERE e.id = ANY(:endpoint_ids)
 """)
 
 
@@ -50,16 +67,13 @@ class Claim:
 
 def claim_due(session: Session, *, max_in_flight: int, lease_seconds: float, batch_size: int) -> list[Claim]:
     """Lease due messages in the caller's transaction; commit, then send each claim to a delivery task."""
-    in_flight = dict(session.execute(
-        select(WebhookMessage.endpoint_id, func.count())
-        .where(WebhookMessage.lease_token.is_not(None), WebhookMessage.status == "pending",
-               WebhookMessage.next_attempt_at > func.now())
-        .group_by(WebhookMessage.endpoint_id)
-    ).all())
+    endpoint_ids = list(session.execute(_LOCK_ENDPOINTS, {"lock_class": DISPATCH_LOCK_CLASS}).scalars())
+    if not endpoint_ids:
+        return []
     by_endpoint: dict[int, list[int]] = defaultdict(list)
-    for endpoint_id, message_id in session.execute(_CLAIM, {"per_endpoint": max_in_flight}):
-        if len(by_endpoint[endpoint_id]) < max_in_flight - in_flight.get(endpoint_id, 0):
-            by_endpoint[endpoint_id].append(message_id)
+    for endpoint_id, message_id in session.execute(_CLAIM, {"per_endpoint": max_in_flight,
+                                                            "endpoint_ids": endpoint_ids}):
+        by_endpoint[endpoint_id].append(message_id)
     claims = []
     for endpoint_id, ids in by_endpoint.items():
         for start in range(0, len(ids), batch_size):

@@ -9,6 +9,7 @@ the socket goes to the address that was checked: DNS cannot be re-pointed betwee
 
 from __future__ import annotations
 
+import concurrent.futures
 import ipaddress
 import socket
 from collections.abc import Iterable
@@ -30,21 +31,38 @@ class AddressRefused(Exception):
 class GuardPolicy:
     allow_nets: tuple[Network, ...] = ()
     allow_http: bool = False
+    lookup_timeout: float = 5.0  # seconds a subscription request may wait for DNS
 
     @classmethod
     def from_settings(cls, settings) -> GuardPolicy:
-        return cls(parse_nets(settings.webhook_allow_nets), settings.webhook_allow_http)
+        return cls(parse_nets(settings.webhook_allow_nets), settings.webhook_allow_http,
+                   settings.webhook_lookup_timeout_seconds)
 
 
 def parse_nets(values: Iterable[str]) -> tuple[Network, ...]:
     return tuple(ipaddress.ip_network(value.strip(), strict=False) for value in values if value.strip())
 
 
+# NAT64 (RFC 6052 well-known prefix, RFC 8215 local-use prefix): a gateway turns 64:ff9b::a00:1 into 10.0.0.1.
+NAT64_PREFIXES = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 one reaches through a translation or tunnel (mapped, 6to4, NAT64, Teredo)."""
+    if address.ipv4_mapped or address.sixtofour:
+        return address.ipv4_mapped or address.sixtofour
+    if any(address in prefix for prefix in NAT64_PREFIXES):
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    if address.teredo:
+        return address.teredo[1]  # the client's address behind the Teredo relay
+    return None
+
+
 def address_problem(address: IPAddress) -> str | None:
     """Why an address is not a public unicast one (None if it is). The most specific reason comes first."""
     if isinstance(address, ipaddress.IPv6Address):
-        embedded = address.ipv4_mapped or address.sixtofour
-        if embedded is not None:  # ::ffff:10.0.0.1 reaches 10.0.0.1
+        embedded = embedded_ipv4(address)
+        if embedded is not None:  # ::ffff:10.0.0.1 and 64:ff9b::a00:1 reach 10.0.0.1
             return address_problem(embedded)
     if address.is_unspecified:
         return "unspecified"
@@ -129,14 +147,22 @@ def _unique(infos) -> list[str]:
     return list(dict.fromkeys(info[4][0] for info in infos))
 
 
+# getaddrinfo cannot be given a timeout: it runs on these threads and the caller stops waiting instead (a
+# slow resolver then holds a thread, never a request).
+_lookups = concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="webhook-dns")
+
+
 def resolve_checked(host: str, port: int, policy: GuardPolicy) -> list[str]:
-    """Resolve (blocking) and check every address; a name with any refused address is refused."""
+    """Resolve (blocking, at most `lookup_timeout`) and check every address; any refused address refuses all."""
     literal = _ip_literal(host)
     if literal is not None:
         check_address(literal, policy)
         return [str(literal)]
+    lookup = _lookups.submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = lookup.result(timeout=policy.lookup_timeout)
+    except concurrent.futures.TimeoutError:
+        raise AddressRefused(f"looking up {host} took over {policy.lookup_timeout:g} s") from None
     except (socket.gaierror, UnicodeError) as error:
         raise AddressRefused(f"could not resolve {host}: {error}") from None
     return _check_all(host, _unique(infos), policy)

@@ -52,8 +52,13 @@ class WebhookEndpoint(Base):
     disabled_reason: Mapped[str | None] = mapped_column(Text)
     # Since when every attempt has failed (NULL after any success): past the limit the endpoint is disabled.
     failing_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The key that made it: only that key (or an admin key) sees and changes it. NULL: made before keys
+    # owned subscriptions, or its key was deleted; admin keys only.
+    owner_key_id: Mapped[int | None] = mapped_column(ForeignKey("api_keys.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (Index("ix_webhook_endpoints_owner_key_id", "owner_key_id"),)
 
 
 class WebhookMessage(Base):

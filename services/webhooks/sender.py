@@ -91,21 +91,28 @@ class Sender:
         return [future.result() for future in futures if future in done], [f for f in futures if f in pending]
 
     async def attempt(self, request: Request) -> Result:
-        attempted_at = datetime.now(UTC)
-        started = time.perf_counter()
+        """One attempt. Its deadline (and its time and latency in the log) start when the request gets a
+        connection lane, not while it waits for one behind the endpoint's other requests."""
+        clock = {"at": datetime.now(UTC), "started": time.perf_counter()}
 
         def result(**fields) -> Result:
-            return Result(request.message_id, request.endpoint_id, attempted_at,
-                          round((time.perf_counter() - started) * 1000, 2), **fields)
+            return Result(request.message_id, request.endpoint_id, clock["at"],
+                          round((time.perf_counter() - clock["started"]) * 1000, 2), **fields)
 
         try:
             target = check_url(request.url, self.policy)  # scheme, IP literals; names are checked when connecting
             origin = httpcore.Origin(target.scheme.encode(), target.host.encode("idna"), target.port)
             lanes = self._lanes((request.endpoint_id, target.scheme, target.host, target.port))
+            lane = await lanes.get()
             try:
-                status, retry_after = await asyncio.wait_for(self._post(lanes, origin, request), self.total_timeout)
-            except _TooLong as long_answer:
-                status, retry_after = long_answer.status, None
+                clock["at"], clock["started"] = datetime.now(UTC), time.perf_counter()
+                try:
+                    status, retry_after = await asyncio.wait_for(self._post(lane, origin, request),
+                                                                 self.total_timeout)
+                except _TooLong as long_answer:
+                    status, retry_after = long_answer.status, None
+            finally:
+                lanes.put_nowait(lane)
             return result(status_code=status, retry_after=retry_after)
         except AddressRefused as error:
             return result(error=f"refused: {error}")
@@ -129,23 +136,19 @@ class Sender:
                 lanes.put_nowait(_Lane())
         return lanes
 
-    async def _post(self, lanes: asyncio.Queue, origin: httpcore.Origin, request: Request) -> tuple[int, str | None]:
-        lane = await lanes.get()
+    async def _post(self, lane: _Lane, origin: httpcore.Origin, request: Request) -> tuple[int, str | None]:
+        connection = lane.connection
+        if connection is None or not connection.is_idle() or connection.has_expired():
+            if connection is not None:
+                await connection.aclose()
+            connection = lane.connection = httpcore.AsyncHTTPConnection(
+                origin, ssl_context=self.ssl_context, keepalive_expiry=30, network_backend=self.backend)
         try:
-            connection = lane.connection
-            if connection is None or not connection.is_idle() or connection.has_expired():
-                if connection is not None:
-                    await connection.aclose()
-                connection = lane.connection = httpcore.AsyncHTTPConnection(
-                    origin, ssl_context=self.ssl_context, keepalive_expiry=30, network_backend=self.backend)
-            try:
-                return await self._exchange(connection, request)
-            except BaseException:  # failed or cancelled mid-way: the connection's state is unknown
-                lane.connection = None
-                await asyncio.shield(connection.aclose())
-                raise
-        finally:
-            lanes.put_nowait(lane)
+            return await self._exchange(connection, request)
+        except BaseException:  # failed or cancelled mid-way: the connection's state is unknown
+            lane.connection = None
+            await asyncio.shield(connection.aclose())
+            raise
 
     async def _exchange(self, connection: httpcore.AsyncHTTPConnection, request: Request) -> tuple[int, str | None]:
         headers = {"host": _host_header(request.url), **request.headers, "user-agent": USER_AGENT,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, true, update
 from sqlalchemy.orm import Session
 
-from services.errors import AnnalsError, NotFound, Unprocessable
+from services.auth.dependencies import Caller
+from services.errors import Conflict, NotFound, Unprocessable
 from services.store.models import Actor, EventChange
 from services.webhooks.guard import AddressRefused, GuardPolicy, check_subscription_url
 from services.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMessage, WebhookRelayState
@@ -22,10 +23,6 @@ from services.webhooks.relay import (
     resolve_name_keys,
 )
 from services.webhooks.signing import new_message_id, new_secret
-
-
-class Conflict(AnnalsError):
-    status, title = 409, "Conflict"
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -72,35 +69,43 @@ def describe(session: Session, endpoint: WebhookEndpoint) -> dict:
     return endpoint_json(endpoint, actor_matches(session, [endpoint]))
 
 
-def get_endpoint(session: Session, endpoint_id: int, *, lock: bool = False) -> WebhookEndpoint:
-    query = select(WebhookEndpoint).where(WebhookEndpoint.id == endpoint_id)
+def owned_by(caller: Caller):
+    """The endpoints a caller may see and change: its key's own; an admin key's: all of them."""
+    return true() if caller.is_admin else WebhookEndpoint.owner_key_id == caller.key_id
+
+
+def get_endpoint(session: Session, endpoint_id: int, caller: Caller, *, lock: bool = False) -> WebhookEndpoint:
+    """The endpoint if the caller owns it; another key's is 404 as if it did not exist (ids reveal nothing)."""
+    query = select(WebhookEndpoint).where(WebhookEndpoint.id == endpoint_id, owned_by(caller))
     endpoint = session.execute(query.with_for_update() if lock else query).scalar_one_or_none()
     if endpoint is None:
         raise NotFound(f"no webhook endpoint with id {endpoint_id}")
     return endpoint
 
 
-def list_endpoints(session: Session) -> list[dict]:
-    endpoints = list(session.execute(select(WebhookEndpoint).order_by(WebhookEndpoint.id)).scalars())
+def list_endpoints(session: Session, caller: Caller) -> list[dict]:
+    query = select(WebhookEndpoint).where(owned_by(caller)).order_by(WebhookEndpoint.id)
+    endpoints = list(session.execute(query).scalars())
     matches = actor_matches(session, endpoints)
     return [endpoint_json(endpoint, matches) for endpoint in endpoints]
 
 
-def create_endpoint(session: Session, settings, *, url: str, actors: list[str] | None,
+def create_endpoint(session: Session, settings, caller: Caller, *, url: str, actors: list[str] | None,
                     description: str | None) -> tuple[WebhookEndpoint, str]:
     check_url(url, settings)
     secret = new_secret()
     after = session.execute(select(func.coalesce(func.max(EventChange.id), 0))).scalar_one()
     endpoint = WebhookEndpoint(url=url, description=description, actors=actors,
-                               actor_keys=normalised_actor_keys(actors), secret=secret, after_change_id=after)
+                               actor_keys=normalised_actor_keys(actors), secret=secret, after_change_id=after,
+                               owner_key_id=caller.key_id)
     session.add(endpoint)
     session.flush()
     session.refresh(endpoint)
     return endpoint, secret
 
 
-def update_endpoint(session: Session, settings, endpoint_id: int, changes: dict) -> WebhookEndpoint:
-    endpoint = get_endpoint(session, endpoint_id, lock=True)
+def update_endpoint(session: Session, settings, caller: Caller, endpoint_id: int, changes: dict) -> WebhookEndpoint:
+    endpoint = get_endpoint(session, endpoint_id, caller, lock=True)
     now = datetime.now(UTC)
     if "url" in changes:
         check_url(changes["url"], settings)
@@ -120,14 +125,15 @@ def update_endpoint(session: Session, settings, endpoint_id: int, changes: dict)
     return endpoint
 
 
-def delete_endpoint(session: Session, endpoint_id: int) -> None:
-    if not session.execute(delete(WebhookEndpoint).where(WebhookEndpoint.id == endpoint_id)).rowcount:
+def delete_endpoint(session: Session, caller: Caller, endpoint_id: int) -> None:
+    query = delete(WebhookEndpoint).where(WebhookEndpoint.id == endpoint_id, owned_by(caller))
+    if not session.execute(query).rowcount:
         raise NotFound(f"no webhook endpoint with id {endpoint_id}")
 
 
-def rotate_secret(session: Session, settings, endpoint_id: int) -> tuple[WebhookEndpoint, str]:
+def rotate_secret(session: Session, settings, caller: Caller, endpoint_id: int) -> tuple[WebhookEndpoint, str]:
     """A new secret; the old one keeps signing too for the grace period (24 h), then stops."""
-    endpoint = get_endpoint(session, endpoint_id, lock=True)
+    endpoint = get_endpoint(session, endpoint_id, caller, lock=True)
     now = datetime.now(UTC)
     secret = new_secret()
     endpoint.previous_secret = endpoint.secret
@@ -144,8 +150,8 @@ def _require_enabled(endpoint: WebhookEndpoint) -> None:
                        "enable it first with PATCH {\"enabled\": true}")
 
 
-def queue_ping(session: Session, settings, endpoint_id: int) -> WebhookMessage:
-    endpoint = get_endpoint(session, endpoint_id)
+def queue_ping(session: Session, settings, caller: Caller, endpoint_id: int) -> WebhookMessage:
+    endpoint = get_endpoint(session, endpoint_id, caller)
     _require_enabled(endpoint)
     now = datetime.now(UTC)
     message = WebhookMessage(
@@ -158,14 +164,15 @@ def queue_ping(session: Session, settings, endpoint_id: int) -> WebhookMessage:
     return message
 
 
-def replay(session: Session, settings, endpoint_id: int, since: datetime, until: datetime | None) -> int:
+def replay(session: Session, settings, caller: Caller, endpoint_id: int, since: datetime,
+           until: datetime | None) -> int:
     """Send again every event message since `since` (same webhook-id, a fresh round of attempts).
 
     Changes in that window the endpoint has no message for (it was disabled then, say) get one first, drawn
     from the change feed like the relay does; only changes the relay has already passed, and never from before
     the subscription.
     """
-    endpoint = get_endpoint(session, endpoint_id, lock=True)
+    endpoint = get_endpoint(session, endpoint_id, caller, lock=True)
     _require_enabled(endpoint)
     limit = settings.webhook_replay_max_messages
     cursor = session.execute(
@@ -193,15 +200,18 @@ def replay(session: Session, settings, endpoint_id: int, since: datetime, until:
     count = session.execute(select(func.count()).select_from(table).where(*conditions)).scalar_one()
     if count > limit:
         raise Unprocessable(f"more than {limit} messages since {iso(since)}; replay a shorter window (`until`)")
-    session.execute(update(table).where(*conditions).values(
+    # A message a dispatcher holds right now (leased, lease not run out) is being sent: resetting it would send
+    # it twice at once and let the running attempt's outcome be lost. It is left to finish.
+    in_flight = (table.c.status == "pending") & table.c.lease_token.is_not(None) & (table.c.next_attempt_at > now)
+    session.execute(update(table).where(*conditions, ~in_flight).values(
         status="pending", attempts=0, next_attempt_at=now, lease_token=None, last_error=None, delivered_at=None))
     return count
 
 
-def deliveries(session: Session, endpoint_id: int, *, limit: int, before: int | None,
+def deliveries(session: Session, caller: Caller, endpoint_id: int, *, limit: int, before: int | None,
                message_id: str | None) -> dict:
     """The delivery log, newest attempt first, keyset-paged by attempt id."""
-    get_endpoint(session, endpoint_id)
+    get_endpoint(session, endpoint_id, caller)
     query = (select(WebhookAttempt, WebhookMessage.msg_id, WebhookMessage.type, WebhookMessage.status)
              .join(WebhookMessage, WebhookMessage.id == WebhookAttempt.message_id)
              .where(WebhookAttempt.endpoint_id == endpoint_id))
@@ -232,9 +242,10 @@ def deliveries(session: Session, endpoint_id: int, *, limit: int, before: int | 
     }
 
 
-def messages(session: Session, endpoint_id: int, *, status: str | None, limit: int, before: int | None) -> dict:
+def messages(session: Session, caller: Caller, endpoint_id: int, *, status: str | None, limit: int,
+             before: int | None) -> dict:
     """Messages for an endpoint, newest first: pending ones with their next attempt, failed ones stay listed."""
-    get_endpoint(session, endpoint_id)
+    get_endpoint(session, endpoint_id, caller)
     query = select(WebhookMessage).where(WebhookMessage.endpoint_id == endpoint_id)
     if status is not None:
         query = query.where(WebhookMessage.status == status)

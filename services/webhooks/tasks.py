@@ -44,13 +44,17 @@ def _send(name: str, **options) -> bool:
         return False
 
 
+# A kick that waited this long in the queue is stale: beat has run the relay and dispatcher since.
+KICK_EXPIRES_SECONDS = 60
+
+
 def kick_relay() -> bool:
     """Ask for a relay step soon (after an article's events were committed)."""
-    return _send(RELAY_TASK)
+    return _send(RELAY_TASK, expires=KICK_EXPIRES_SECONDS)
 
 
 def kick_dispatch() -> bool:
-    return _send(DISPATCH_TASK)
+    return _send(DISPATCH_TASK, expires=KICK_EXPIRES_SECONDS)
 
 
 def run_relay() -> tuple[int, bool]:
@@ -88,7 +92,9 @@ def run_dispatch() -> int:
             lease_seconds=settings.webhook_lease_seconds, batch_size=settings.webhook_batch_size,
         )
     for claim in claims:  # committed first: a lost task only waits for its lease to run out
-        _send(DELIVER_TASK, args=[claim.endpoint_id, claim.message_ids, claim.token])
+        # Past its lease the claim is void (the messages are due again), so the task expires with it.
+        _send(DELIVER_TASK, args=[claim.endpoint_id, claim.message_ids, claim.token],
+              expires=settings.webhook_lease_seconds)
     return sum(len(claim.message_ids) for claim in claims)
 
 

@@ -7,7 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from celery.exceptions import SoftTimeLimitExceeded
+
 from services.extraction.model import Extraction
+from services.settings import get_settings
 from services.store import articles as article_store
 from services.store.db import session_scope
 from services.store.events import SavedEvents, save_extraction
@@ -24,14 +27,27 @@ class ClaimedArticle:
 
 
 def claim(article_ids: list[int], *, database_url: str | None = None) -> list[ClaimedArticle]:
-    """Mark each article processing (one short transaction each); skip those gone or already done."""
+    """Mark each article processing under a lease (one short transaction each); skip those gone, finished or
+    held by a live worker. An article whose attempts all ended with a dead worker is failed here."""
+    settings = get_settings()
     claimed = []
     for article_id in article_ids:
         with session_scope(database_url) as session:
-            article = article_store.claim_for_processing(session, article_id)
+            outcome = article_store.claim_for_processing(
+                session, article_id, lease_seconds=settings.processing_lease_seconds,
+                max_attempts=settings.task_max_retries + 1)
+            article = outcome.article
             if article is not None:
                 claimed.append(ClaimedArticle(article.id, article.text, article.reference_date, article.attempts))
+        if outcome.lost:
+            log.error("article %s failed: its worker was lost on every attempt", article_id)
     return claimed
+
+
+def release(article_ids: list[int]) -> None:
+    if article_ids:
+        with session_scope() as session:
+            article_store.release(session, article_ids)
 
 
 def store(
@@ -49,11 +65,16 @@ def store(
         saved = save_extraction(session, article_id, extraction)
         if on_saved is not None:
             on_saved(session, saved)
-        article_store.mark_done(article)
+        article_store.mark_done(article, extraction.text)
     log.info("article %s done: %d new, %d updated events", article_id, len(saved.created), len(saved.updated))
     return saved
 
 
+def failure_code(error: BaseException) -> str:
+    return "timed_out" if isinstance(error, SoftTimeLimitExceeded) else "extraction_failed"
+
+
 def fail(article_id: int, error: BaseException, *, final: bool) -> None:
+    """Record the failure's code (readers see it); the exception itself was logged by the caller."""
     with session_scope() as session:
-        article_store.record_failure(session, article_id, f"{type(error).__name__}: {error}", final=final)
+        article_store.record_failure(session, article_id, failure_code(error), final=final)

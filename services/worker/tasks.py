@@ -12,7 +12,7 @@ from services.settings import get_settings
 from services.store import articles as article_store
 from services.store.db import session_scope
 from services.webhooks.tasks import kick_relay_for
-from services.worker import processing
+from services.worker import processing, retention
 from services.worker.celery_app import celery_app
 from services.worker.queue import enqueue_articles
 from services.worker.signals import article_context
@@ -77,6 +77,7 @@ def extract_batch(article_ids: list[int]) -> None:
         log.exception("batch extraction failed; retrying its articles one by one")
         failed = [article.id for article in claimed if article.id not in failed]
         failed = [article_id for article_id in failed if not _is_done(article_id)]
+    processing.release(failed)  # their own tasks claim them at once instead of waiting for this lease
     for article_id in failed:
         extract_article.delay(article_id)
 
@@ -89,15 +90,31 @@ def _is_done(article_id: int) -> bool:
 
 @celery_app.task(name="annals.sweep", acks_late=True)
 def sweep() -> int:
-    """Re-enqueue articles left queued (broker was down) or processing (their worker was lost)."""
+    """Re-enqueue articles the queue does not hold: never published, lost by Redis, or whose worker died."""
     settings = get_settings()
     with session_scope() as session:
-        ids = article_store.claim_stale(
+        stale = article_store.claim_stale(
             session,
-            queued_before=timedelta(seconds=settings.requeue_after_seconds),
-            processing_before=timedelta(seconds=settings.visibility_timeout_seconds),
+            unpublished_after=timedelta(seconds=settings.requeue_after_seconds),
+            republish_after=timedelta(seconds=settings.republish_after_seconds),
         )
-    if ids:
-        log.info("sweep re-enqueues %d article(s)", len(ids))
-        enqueue_articles(ids)
-    return len(ids)
+    if stale.unpublished or stale.abandoned:
+        log.info("sweep re-enqueues %d unpublished and %d abandoned article(s)", len(stale.unpublished),
+                 len(stale.abandoned))
+    # An article whose worker died goes alone: if it is what killed the worker, it takes no chunk with it.
+    published = enqueue_articles(stale.unpublished) and enqueue_articles(stale.abandoned, per_task=1)
+    if published:
+        with session_scope() as session:
+            article_store.mark_enqueued(session, stale.unpublished + stale.abandoned)
+    return len(stale.unpublished) + len(stale.abandoned)
+
+
+@celery_app.task(name="annals.prune", acks_late=True)
+def prune_old_records() -> dict[str, int]:
+    """Delete what is past its retention (settings: event_changes_retention_days, webhook_retention_days)."""
+    settings = get_settings()
+    pruned = retention.prune(changes_older_than=timedelta(days=settings.event_changes_retention_days),
+                             webhooks_older_than=timedelta(days=settings.webhook_retention_days))
+    log.info("pruned %s", pruned)
+    return {"event_changes": pruned.event_changes, "webhook_messages": pruned.webhook_messages,
+            "webhook_attempts": pruned.webhook_attempts}

@@ -74,14 +74,16 @@ def test_a_poison_article_fails_after_three_retries_and_the_others_go_on(tmp_pat
                  what="all articles to finish")
         assert statuses(url, ids) == ["done", "failed", "done"]
         poisoned = httpx.get(f"{url}/articles/{ids[1]}").json()
-        assert "poison article" in poisoned["error"] and poisoned["attempts"] == 4
+        assert poisoned["error_code"] == "extraction_failed" and poisoned["attempts"] == 4
+        assert "poison" not in poisoned["error"].lower(), "exception text reached readers (it stays in the logs)"
     finally:
         api.stop()
         worker.stop()
 
 
 def test_a_worker_killed_mid_extraction_loses_nothing_and_duplicates_nothing(tmp_path, headers):
-    settings = env(visibility_timeout_seconds="10", requeue_after_seconds="5", sweep_interval_seconds="2")
+    settings = env(visibility_timeout_seconds="10", processing_lease_seconds="8", task_time_limit_seconds="7",
+                   task_soft_time_limit_seconds="6", requeue_after_seconds="5", sweep_interval_seconds="2")
     first = start_worker(tmp_path, name="first", env=settings)
     api, url = start_api(tmp_path)
     second = None
@@ -104,6 +106,28 @@ def test_a_worker_killed_mid_extraction_loses_nothing_and_duplicates_nothing(tmp
         api.stop()
         if second is not None:
             second.stop()
+
+
+def test_an_article_that_kills_its_worker_fails_as_worker_lost_and_the_others_go_on(tmp_path, headers):
+    # each attempt kills the worker process; Celery restarts it and Redis redelivers the task. Attempts are
+    # counted at claim time, so after the last one the article is `failed`, not redelivered forever.
+    settings = env(extractor_module="tests.support.poison", visibility_timeout_seconds="10",
+                   processing_lease_seconds="3", task_time_limit_seconds="2.5", task_soft_time_limit_seconds="2",
+                   requeue_after_seconds="1", sweep_interval_seconds="1", data_dir=str(tmp_path))
+    worker = start_worker(tmp_path, env=settings, beat=True)
+    api, url = start_api(tmp_path, env=settings)
+    try:
+        killer = post(url, headers, "KILLS-WORKER: Putin met Kim on Monday.").json()["id"]
+        # four attempts, each costing a worker process restart (the NLP model loads again) and a lease
+        wait_for(lambda: statuses(url, [killer]) == ["failed"], timeout=240, interval=0.5,
+                 what="the article that kills its worker to be marked failed")
+        lost = httpx.get(f"{url}/articles/{killer}").json()
+        assert lost["error_code"] == "worker_lost" and lost["attempts"] == 4
+        healthy = post(url, headers, "Kim Jong Un visited Moscow last week.").json()["id"]
+        wait_for(lambda: statuses(url, [healthy]) == ["done"], timeout=60, what="the next article to be done")
+    finally:
+        api.stop()
+        worker.stop()
 
 
 def test_redis_down_articles_are_kept_and_processed_when_it_returns(tmp_path, headers):

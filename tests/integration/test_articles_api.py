@@ -56,6 +56,14 @@ def test_without_published_at_the_received_time_is_the_reference(client):
         ({"text": "ok", "published_at": "2024-13-45"}, "published_at"),
         ({"text": "bad \x00 byte"}, "text"),
         ({"text": "ok", "url": "not a url"}, "url"),
+        # CR/LF would become a property of its own in iCalendar exports; whitespace never belongs in a URL
+        ({"text": "ok", "url": "https://news.example/a\r\nATTACH:https://evil.example/x"}, "url"),
+        ({"text": "ok", "url": "https://news.example/a b"}, "url"),
+        ({"text": "ok", "url": "https://news.example/a\tb"}, "url"),
+        ({"text": "ok", "url": "https://news.example/\x00"}, "url"),
+        # unknown fields are refused, not ignored: a misspelt published_at would silently become "now"
+        ({"text": "ok", "publishedAt": "2024-06-17"}, "publishedAt"),
+        ({"text": "ok", "published_at": "2024-06-17", "lang": "en"}, "lang"),
     ],
 )
 def test_bad_articles_get_a_problem_naming_the_field(client, session, payload, field):
@@ -83,6 +91,19 @@ def test_batch_accepts_good_items_and_reports_bad_ones(client, session):
     assert body["results"][2]["id"] == body["results"][0]["id"]
     assert (body["accepted"], body["duplicates"], body["rejected"]) == (2, 1, 2)
     assert count_articles(session) == 2
+
+
+def test_batch_items_and_the_batch_refuse_unknown_fields(client, session):
+    response = client.post("/articles/batch", json={"articles": [{"text": "first article", "publishedAt": "2024"},
+                                                                 {"text": "second article"}]})
+    assert response.status_code == 200
+    first, second = response.json()["results"]
+    assert first["status"] == "rejected" and first["errors"][0]["loc"] == ["publishedAt"]
+    assert first["errors"][0]["type"] == "extra_forbidden"
+    assert second["status"] == "queued"
+    whole = client.post("/articles/batch", json={"articles": [{"text": "third article"}], "dryRun": True})
+    assert whole.status_code == 422 and "dryRun" in whole.json()["detail"]
+    assert count_articles(session) == 1
 
 
 def test_batch_over_the_limit_is_refused_whole(client, session):

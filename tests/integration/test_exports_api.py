@@ -80,3 +80,29 @@ def test_empty_exports_are_still_valid(client, putin_timeline):
     response = client.get("/actors/Putin/timeline?format=ics&from=1900-01-01&to=1900-12-31")
     assert icalendar.Calendar.from_ical(response.text).walk("VEVENT") == []
     assert client.get("/actors/Putin/timeline?format=timelinejs&to=1900-12-31").json()["events"] == []
+
+
+def test_a_url_stored_with_a_line_break_cannot_add_ics_properties(client):
+    # ingest refuses such URLs now; one stored before that must still not reach the calendar as a new line
+    store_article(event(day("2024-06-18"), ("Vladimir Putin",), "travel", "Putin travels, north; Korea\r\nX-A:1"),
+                  url="https://news.example/a\r\nATTACH:https://evil.example/payload", title="T\r\nATTACH:x")
+    response = client.get("/actors/Putin/timeline?format=ics")
+    assert response.status_code == 200
+    lines = response.text.split("\r\n")
+    assert not [line for line in lines if line.startswith(("ATTACH", "X-A"))], response.text
+    vevent = icalendar.Calendar.from_ical(response.text).walk("VEVENT")[0]
+    assert "URL" not in vevent and "ATTACH" not in vevent
+    assert str(vevent["SUMMARY"]) == "Putin travels, north; Korea\nX-A:1"
+
+
+@pytest.mark.parametrize("export_format", ["csv", "ics", "timelinejs"])
+def test_exports_stream_and_a_window_over_the_cap_is_refused(client, putin_timeline, small_pages, monkeypatch,
+                                                             export_format):
+    from services.settings import get_settings
+
+    monkeypatch.setattr(get_settings(), "max_export_events", 3)
+    refused = client.get(f"/actors/Putin/timeline?format={export_format}")  # five events
+    assert refused.status_code == 422 and "`from` and `to`" in refused.json()["detail"]
+    narrowed = client.get(f"/actors/Putin/timeline?format={export_format}&from=2024-01-01")  # three events
+    assert narrowed.status_code == 200
+    assert "content-length" not in narrowed.headers, "the export was built whole instead of streamed"

@@ -126,6 +126,25 @@ def test_unknown_actor_page_is_a_404_with_suggestions(anonymous_client, putin_ti
     assert nothing.status_code == 404 and "No actor is known by that name yet" in nothing.text
 
 
+def test_an_unknown_name_costs_a_bounded_number_of_searches(anonymous_client, putin_timeline):
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", count)  # every engine (the app's session has its own)
+    try:
+        response = anonymous_client.get("/actors/" + "qwxz" * 49)  # 196 letters, no actor, one word
+    finally:
+        event.remove(Engine, "before_cursor_execute", count)
+    assert response.status_code == 404
+    searches = [s for s in statements if "LIKE" in s.upper()]
+    assert 1 <= len(searches) <= 6, f"{len(searches)} searches for one 404"
+
+
 def test_event_fragment_renders_one_item_for_the_live_page(anonymous_client, putin_timeline):
     first = anonymous_client.get("/actors/Putin/timeline").json()["events"][-1]
     fragment = anonymous_client.get(f"/actors/Putin/events/{first['id']}/fragment")

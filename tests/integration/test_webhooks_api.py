@@ -128,3 +128,47 @@ def test_unknown_endpoints_are_404(client):
         assert client.get(path).status_code == 404
     assert client.post("/webhooks/99/test").status_code == 404
     assert client.post("/webhooks/99/replay", json={"since": "2024-06-17T00:00:00Z"}).status_code == 404
+
+
+def key_headers(*scopes: str) -> dict:
+    from services.auth.keys import create_key
+    from services.store.db import session_scope
+
+    with session_scope() as session:
+        return {"Authorization": f"Bearer {create_key(session, name='+'.join(scopes), scopes=scopes).key}"}
+
+
+OTHER_KEYS_ROUTES = [  # every route that names an endpoint: another key's endpoint does not exist for it
+    ("GET", "/webhooks/{id}", None),
+    ("PATCH", "/webhooks/{id}", {"description": "mine now"}),
+    ("POST", "/webhooks/{id}/rotate-secret", None),
+    ("POST", "/webhooks/{id}/test", None),
+    ("GET", "/webhooks/{id}/deliveries", None),
+    ("GET", "/webhooks/{id}/messages", None),
+    ("POST", "/webhooks/{id}/replay", {"since": "2024-01-01"}),
+    ("DELETE", "/webhooks/{id}", None),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "body"), OTHER_KEYS_ROUTES)
+def test_a_key_cannot_see_or_change_another_keys_subscription(anonymous_client, allow_loopback, method, path, body):
+    owner, intruder = key_headers("webhooks"), key_headers("webhooks")
+    endpoint = anonymous_client.post("/webhooks", json={"url": RECEIVER, "description": "owner's"}, headers=owner)
+    endpoint_id = endpoint.json()["id"]
+    response = anonymous_client.request(method, path.format(id=endpoint_id), json=body, headers=intruder)
+    assert response.status_code == 404, response.text
+    assert anonymous_client.get("/webhooks", headers=intruder).json()["webhooks"] == []
+    still = anonymous_client.get(f"/webhooks/{endpoint_id}", headers=owner)
+    assert still.status_code == 200 and still.json()["description"] == "owner's"
+    assert anonymous_client.get(f"/webhooks/{endpoint_id}/messages", headers=owner).json()["messages"] == []
+
+
+def test_an_admin_key_sees_and_changes_every_subscription(anonymous_client, allow_loopback):
+    first, second, admin = key_headers("webhooks"), key_headers("webhooks"), key_headers("admin")
+    ids = [anonymous_client.post("/webhooks", json={"url": RECEIVER}, headers=h).json()["id"] for h in (first, second)]
+    assert [w["id"] for w in anonymous_client.get("/webhooks", headers=admin).json()["webhooks"]] == ids
+    assert [w["id"] for w in anonymous_client.get("/webhooks", headers=first).json()["webhooks"]] == ids[:1]
+    assert anonymous_client.patch(f"/webhooks/{ids[1]}", json={"description": "by admin"},
+                                  headers=admin).status_code == 200
+    assert anonymous_client.delete(f"/webhooks/{ids[0]}", headers=admin).status_code == 204
+    assert anonymous_client.get(f"/webhooks/{ids[0]}", headers=first).status_code == 404

@@ -273,16 +273,45 @@ def test_replay_sends_the_same_messages_again(client, settings, receiver):
     assert again == first
 
 
-def test_replay_fills_in_changes_missed_while_disabled(client, settings, receiver):
+def test_messages_for_a_disabled_endpoint_are_held_and_sent_once_it_is_enabled(client, settings, receiver):
     endpoint = subscribe(client, receiver.url)
     client.patch(f"/webhooks/{endpoint['id']}", json={"enabled": False})
     store(VISIT)
     relay()
-    assert messages() == []
+    assert [m.status for m in messages()] == ["pending"], "a change was skipped while the endpoint was disabled"
+    assert deliver_due() == 0 and receiver.received() == []
     client.patch(f"/webhooks/{endpoint['id']}", json={"enabled": True})
-    assert client.post(f"/webhooks/{endpoint['id']}/replay", json={"since": "2000-01-01"}).json() == {"replayed": 1}
-    deliver_due()
+    assert deliver_due() == 1
     assert json.loads(receiver.received()[0].body)["type"] == "event.created"
+    assert [m.status for m in messages()] == ["delivered"]
+
+
+def test_the_in_flight_limit_holds_with_several_dispatchers(client, settings, receiver, monkeypatch):
+    monkeypatch.setattr(settings, "webhook_max_in_flight_per_endpoint", 2)
+    subscribe(client, receiver.url)
+    store(VISIT, SUMMIT, HANOI)
+    store(event(day("2024-07-01"), ("Vladimir Putin",), "speak", "Putin spoke in Astana"), text_="another")
+    relay()
+    assert len(messages()) == 4
+    with session_scope() as first, session_scope() as second:  # two dispatchers at the same moment
+        claimed = [dispatch.claim_due(session, max_in_flight=2, lease_seconds=30, batch_size=100)
+                   for session in (first, second)]
+    with session_scope() as third:  # and one after both committed: two are in flight already
+        claimed.append(dispatch.claim_due(third, max_in_flight=2, lease_seconds=30, batch_size=100))
+    assert sum(len(claim.message_ids) for claims in claimed for claim in claims) == 2
+
+
+def test_replay_never_resends_a_message_in_flight(client, settings, receiver):
+    endpoint = subscribe(client, receiver.url)
+    store(VISIT, SUMMIT)
+    relay()
+    with session_scope() as session:  # a dispatcher holds both messages; its requests are under way
+        [claim] = dispatch.claim_due(session, max_in_flight=10, lease_seconds=30, batch_size=100)
+    client.post(f"/webhooks/{endpoint['id']}/replay", json={"since": "2000-01-01"})
+    assert deliver_due() == 0, "replay released messages another dispatcher is sending"
+    assert {m.lease_token for m in messages()} == {claim.token}
+    deliver_claim(claim.message_ids, claim.token, wait=None)  # the original attempts finish and are recorded
+    assert [m.status for m in messages()] == ["delivered", "delivered"] and len(receiver.received()) == 2
 
 
 def test_a_slow_endpoint_does_not_hold_up_the_others(client, settings):

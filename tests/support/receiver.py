@@ -27,6 +27,7 @@ class Receiver:
     script: list = field(default_factory=list)
     requests: list[Received] = field(default_factory=list)
     hold: threading.Event | None = None  # when set, requests wait until the event is set (or 60 s)
+    delay: float = 0.0  # a slow receiver: seconds it takes to answer each request
     lock: threading.Lock = field(default_factory=threading.Lock)
     server: ThreadingHTTPServer | None = None
 
@@ -50,6 +51,8 @@ class Receiver:
                     answer = receiver.script.pop(0) if receiver.script else receiver.default
                 if receiver.hold is not None:
                     receiver.hold.wait(60)
+                if receiver.delay:
+                    time.sleep(receiver.delay)  # the receiver's own slowness, not test synchronisation
                 status, headers = answer if isinstance(answer, tuple) else (answer, {})
                 payload = b"ok"
                 try:

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 import icalendar
 
-from services.timeline.exports import content_disposition, fold, ics_text, to_csv, to_ics, to_timelinejs
+from services.timeline.exports import content_disposition, to_csv, to_ics, to_timelinejs
 
 ACTOR = {"id": 1, "name": "Vladimir Putin"}
 
@@ -131,11 +131,16 @@ def test_uids_are_stable_across_exports():
     assert sorted(str(v["UID"]) for v in first.walk("VEVENT")) == sorted(str(v["UID"]) for v in again.walk("VEVENT"))
 
 
-def test_text_escaping_and_folding_rules():
-    assert ics_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
-    folded = fold("SUMMARY:" + "é" * 80)
-    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
-    assert folded.replace("\r\n ", "") == "SUMMARY:" + "é" * 80
+def test_ics_text_cannot_start_a_property_of_its_own():
+    hostile = event(9, "2024-06-18", "2024-06-18", "2024-06-18", "day", "Talks\r\nATTACH:https://evil.example/a",
+                    sources=[{"article_id": 1, "url": "https://news.example/a\nATTACH:https://evil.example/b",
+                              "title": "T;\rATTACH:x", "source": None, "published_at": "2024-06-17T00:00:00+00:00",
+                              "sentence": "s\r\nATTACH:y", "offsets": [0, 1]}])
+    text = to_ics(ACTOR, [hostile])
+    assert not [line for line in text.split("\r\n") if line.startswith("ATTACH")], text
+    vevent = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
+    assert "URL" not in vevent and "ATTACH" not in vevent
+    assert str(vevent["SUMMARY"]) == "Talks\nATTACH:https://evil.example/a"  # text, not a property
 
 
 def test_content_disposition_names_the_file_after_the_actor():

@@ -40,6 +40,10 @@ LOCAL = GuardPolicy(parse_nets(["127.0.0.0/8", "::1/128"]), allow_http=True)
     ("http://[ff02::1]/", "multicast"),
     ("http://240.0.0.1/", "reserved"),
     ("http://[::ffff:10.0.0.1]/", "private"),  # IPv4-mapped
+    ("http://[64:ff9b::a00:1]/", "private"),  # NAT64 well-known prefix: a gateway reaches 10.0.0.1
+    ("http://[64:ff9b::7f00:1]/", "loopback"),  # NAT64 of 127.0.0.1
+    ("http://[64:ff9b::a9fe:a9fe]/", "link-local"),  # NAT64 of 169.254.169.254 (cloud metadata)
+    ("http://[64:ff9b:1::c0a8:101]/", "private"),  # NAT64 local-use prefix (RFC 8215) of 192.168.1.1
     ("http://100.64.0.1/", "not globally routable"),  # carrier-grade NAT
     ("http://localhost/", "loopback"),  # a name resolving to 127.0.0.1 / ::1
 ])
@@ -97,3 +101,28 @@ def test_the_sender_records_a_refusal_as_a_failed_attempt(url):
     done, running = sender.send_all([Request(1, 1, url, {}, b"{}")], wait=10)
     assert not running
     assert done[0].status_code is None and done[0].error.startswith("refused:")
+
+
+def test_nat64_of_a_public_address_is_allowed():
+    check_address("64:ff9b::5db8:d70e", STRICT)  # 93.184.215.14
+
+
+def test_a_slow_dns_lookup_is_refused_after_the_timeout(monkeypatch):
+    import socket
+    import threading
+    import time
+
+    release = threading.Event()
+
+    def hanging_resolver(*args, **kwargs):
+        release.wait(10)
+        raise socket.gaierror("released")
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging_resolver)
+    started = time.monotonic()
+    try:
+        with pytest.raises(AddressRefused, match="took over 0.2 s"):
+            check_subscription_url("https://slow.example/hook", GuardPolicy(lookup_timeout=0.2))
+        assert time.monotonic() - started < 2
+    finally:
+        release.set()

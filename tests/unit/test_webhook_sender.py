@@ -66,3 +66,13 @@ def test_connection_refused_is_an_error_not_a_crash():
         url = receiver.url
     [result] = send(sender, url)  # the receiver is gone
     assert result.status_code is None and result.error.startswith("connection failed")
+
+
+def test_the_deadline_starts_when_a_request_is_sent_not_while_it_waits_for_a_connection():
+    # one connection per endpoint, each answer takes 0.6 s: the third request waits 1.2 s for its turn, longer
+    # than the 1 s deadline, yet each exchange itself takes 0.6 s and must succeed
+    sender = Sender(LOCAL, connect_timeout=1, total_timeout=1.0, connections_per_endpoint=1)
+    with Receiver(delay=0.6) as receiver:
+        results = send(sender, receiver.url, count=3)
+    assert [r.status_code for r in results] == [200, 200, 200], [r.error for r in results]
+    assert all(r.latency_ms < 1000 for r in results), "latency counted the wait for a connection"

@@ -1,0 +1,104 @@
+"""Rate limits per API key and per client address, counted in Redis so every API process shares them.
+
+Limits use the `limits` package (sliding-window counters in Redis) and are settings in its notation
+("600/second;20000/minute"). A refused request gets 429 with `Retry-After`. Redis being unreachable never
+refuses a request: the ingest guarantee (articles are accepted while Redis is down) comes first, so limits
+fail open and are skipped for a moment before Redis is tried again.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from functools import lru_cache
+
+from limits import RateLimitItem, parse_many
+from limits.aio.storage import RedisStorage
+from limits.aio.strategies import SlidingWindowCounterRateLimiter
+from limits.errors import StorageError
+
+from services.errors import AnnalsError, problem
+from services.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+# Paths never limited: probes and scrapes must answer however busy clients are.
+UNLIMITED_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
+PAUSE_AFTER_STORAGE_ERROR = 5.0
+
+
+class TooManyRequests(AnnalsError):
+    status, title = 429, "Too many requests"
+
+
+@lru_cache(maxsize=16)
+def parse_limits(text: str) -> tuple[RateLimitItem, ...]:
+    return tuple(parse_many(text)) if text.strip() else ()
+
+
+def _storage_uri(settings: Settings) -> str:
+    return "async+" + (settings.redis_url or "redis://127.0.0.1:6379/0")
+
+
+class RateLimiter:
+    """One per app and event loop (its Redis client belongs to the loop that made it)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.storage = RedisStorage(_storage_uri(settings), implementation="redispy", wrap_exceptions=True,
+                                    key_prefix=f"{settings.redis_key_prefix}annals-limits",
+                                    socket_timeout=0.5, socket_connect_timeout=0.5)
+        self.strategy = SlidingWindowCounterRateLimiter(self.storage)
+        self._paused_until = 0.0
+
+    async def check(self, limits: tuple[RateLimitItem, ...], *identity: str) -> None:
+        """Count one request against each limit; TooManyRequests (with Retry-After) past any of them."""
+        if not limits or time.monotonic() < self._paused_until:
+            return
+        try:
+            for item in limits:
+                if not await self.strategy.hit(item, *identity):
+                    stats = await self.strategy.get_window_stats(item, *identity)
+                    retry_after = max(1, math.ceil(stats.reset_time - time.time()))
+                    raise TooManyRequests(f"rate limit of {item} per {identity[0]} exceeded; retry in {retry_after} s",
+                                          headers={"Retry-After": str(retry_after)}, retry_after=retry_after)
+        except StorageError:
+            self._paused_until = time.monotonic() + PAUSE_AFTER_STORAGE_ERROR
+            log.warning("rate-limit storage unreachable; limits skipped for %.0f s", PAUSE_AFTER_STORAGE_ERROR,
+                        exc_info=True)
+
+    async def reset(self) -> None:
+        await self.storage.reset()
+
+
+def _limiter(app) -> RateLimiter | None:
+    return getattr(app.state, "rate_limiter", None)
+
+
+async def check_key_rate(request, key_id: int) -> None:
+    settings = get_settings()
+    limiter = _limiter(request.app)
+    if settings.rate_limit_enabled and limiter is not None:
+        await limiter.check(parse_limits(settings.rate_limit_per_key), "key", str(key_id))
+
+
+class AddressRateLimitMiddleware:
+    """Counts every request (but probes) against its client address before the app sees it."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        settings = get_settings()
+        if scope["type"] != "http" or not settings.rate_limit_enabled or scope["path"] in UNLIMITED_PATHS:
+            return await self.app(scope, receive, send)
+        limiter = _limiter(scope["app"]) if "app" in scope else None
+        client = scope.get("client")
+        if limiter is not None and client:
+            try:
+                await limiter.check(parse_limits(settings.rate_limit_per_address), "address", client[0])
+            except TooManyRequests as refused:
+                response = problem(refused.status, refused.title, refused.detail, headers=refused.headers,
+                                   **refused.extra)
+                return await response(scope, receive, send)
+        return await self.app(scope, receive, send)

@@ -1,0 +1,73 @@
+"""Rate limits per key and per client address: 429 with Retry-After, counted in Redis across API processes."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from services.auth.keys import create_key
+from services.settings import get_settings
+from services.store.db import session_scope
+
+ARTICLE = {"text": "Putin met Kim on Tuesday.", "published_at": "2024-06-17"}
+
+
+def key_headers() -> dict:
+    with session_scope() as session:
+        return {"Authorization": f"Bearer {create_key(session, name='limited').key}"}
+
+
+@pytest.fixture
+def limits(monkeypatch):
+    """Small limits, and counters from earlier tests forgotten (key ids restart with each test's tables)."""
+    settings = get_settings()
+    monkeypatch.setattr(settings, "rate_limit_per_key", "3/minute")
+    monkeypatch.setattr(settings, "rate_limit_per_address", "1000/minute")
+    return settings
+
+
+@pytest.fixture
+def api(limits):
+    from services.app import create_app
+
+    with TestClient(create_app()) as client:
+        client.portal.call(client.app.state.rate_limiter.reset)
+        yield client
+
+
+def post(client, headers, i):
+    return client.post("/articles", json=ARTICLE | {"text": f"Putin met Kim on Tuesday, story {i}."}, headers=headers)
+
+
+def test_a_key_past_its_limit_gets_429_with_retry_after(api):
+    key, other = key_headers(), key_headers()
+    assert [post(api, key, i).status_code for i in range(3)] == [202, 202, 202]
+    refused = post(api, key, 3)
+    assert refused.status_code == 429
+    assert refused.headers["content-type"].startswith("application/problem+json")
+    assert 1 <= int(refused.headers["retry-after"]) <= 60
+    assert refused.json()["status"] == 429 and refused.json()["retry_after"] == int(refused.headers["retry-after"])
+    assert post(api, other, 4).status_code == 202, "one key's limit never holds back another key"
+
+
+def test_the_limit_is_shared_by_every_api_process(api, limits):
+    from services.app import create_app
+
+    key = key_headers()
+    with TestClient(create_app()) as second_process:  # its own limiter and Redis connections
+        codes = [post(client, key, i).status_code for i, client in enumerate([api, second_process, api, second_process])]
+    assert codes == [202, 202, 202, 429]
+
+
+def test_a_client_address_past_its_limit_gets_429_on_any_route(api, monkeypatch):
+    monkeypatch.setattr(get_settings(), "rate_limit_per_address", "2/minute")
+    assert [api.get("/actors?q=put").status_code for _ in range(2)] == [200, 200]
+    refused = api.get("/actors/Putin/timeline")
+    assert refused.status_code == 429 and int(refused.headers["retry-after"]) >= 1
+    assert api.get("/healthz").status_code == 200, "probes are never limited"
+
+
+def test_limits_can_be_switched_off(api, monkeypatch):
+    monkeypatch.setattr(get_settings(), "rate_limit_enabled", False)
+    key = key_headers()
+    assert {post(api, key, i).status_code for i in range(5)} == {202}
