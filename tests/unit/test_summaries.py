@@ -65,8 +65,8 @@ def summary_dated(text, value):
         ("The carriage was lifted by a crane and removed from the tracks on Friday morning.", "2024-06-14TMO",
          "The carriage was removed from the tracks on Friday morning."),
         # ... and the antecedent of a relative pronoun it shares
-        ("After a tense evening in front of a crowd of forty thousand supporters and millions watching at home, "
-         "the final went to an extra inning, which was delayed for rain and ended at almost midnight on Wednesday.",
+        (("After a tense evening in front of a crowd of forty thousand supporters and millions watching at home, "
+         "the final went to an extra inning, which was delayed for rain and ended at almost midnight on Wednesday."),
          "2024-06-12T24:00", "An extra inning ended at almost midnight on Wednesday."),
         # a dependent clause with no main clause is told by its sentence
         ("If the bill had passed on Friday, the strike would have ended.", "2024-06-14",
