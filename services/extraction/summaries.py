@@ -43,7 +43,7 @@ CONNECTIVE_DEPS: frozenset[str] = frozenset({"cc", "preconj", "prep", "mark", "d
 REPORTING_LEMMAS: frozenset[str] = words(
     "say tell add stress announce state declare claim note warn report confirm deny insist explain write "
     "tweet post argue suggest acknowledge admit reveal conclude complain proclaim vow pledge promise predict "
-    "concede assert maintain recall disclose inform indicate signal urge reply respond ask"
+    "concede assert maintain recall disclose inform indicate signal urge reply respond ask point"
 )
 # Dependents that carry what a reporting verb reports.
 CONTENT_DEPS: frozenset[str] = frozenset({"ccomp", "parataxis", "xcomp"})
@@ -65,7 +65,7 @@ def summarise(doc, clause: Clause, phrase_tokens: set[int]) -> str:
         kept = set(range(sentence.start, sentence.end))  # a fragment ("to go") says less than its sentence
     kept |= reported_content(doc, kept) | attribution(clause.head, kept) | shared_subject(clause.head, kept)
     kept -= relative_pronoun_subject(clause.head, kept)
-    if not _has_subject(doc, kept) and len(sentence.text) <= MAX_SUMMARY_CHARS:
+    if (not _has_subject(doc, kept) or _opens_as_dependent(doc, kept)) and len(sentence.text) <= MAX_SUMMARY_CHARS:
         kept = set(range(sentence.start, sentence.end))  # "triumphing in 1908" tells less than its sentence
     kept |= _closing_punctuation(sentence, kept)
     kept, closing_mark = _whole_quotations(doc, sentence, kept)
@@ -121,6 +121,18 @@ def _has_subject(doc, kept: set[int]) -> bool:
     return False
 
 
+# Words that open a clause that depends on another: "If he wins on Sunday", "Than they were in 2008".
+DEPENDENT_OPENERS: frozenset[str] = words("if unless whether than who whom whose which")
+
+
+def _opens_as_dependent(doc, kept: set[int]) -> bool:
+    """Whether the kept words begin with a word that makes them a dependent clause with no main clause."""
+    first = next((doc[i] for i in sorted(kept) if not doc[i].is_punct), None)
+    if first is None or first.lower_ not in DEPENDENT_OPENERS:
+        return False
+    return first.head.i in kept and first.head.head.i not in kept
+
+
 def _closing_punctuation(sentence, kept: set[int]) -> set[int]:
     """The sentence's full stop (and closing quote) when the clause runs to the end of the sentence."""
     last = max(kept, default=sentence.start)
@@ -160,7 +172,11 @@ def shared_subject(head, kept: set[int]) -> set[int]:
     subject: set[int] = set()
     for child in first.children:
         if child.dep_ in {"nsubj", "nsubjpass", "expl"} and child.i < first.i:
-            subject |= {t.i for t in child.subtree}
+            if child.lower_ in RELATIVE_SUBJECTS and first.dep_ == "relcl" and first.head.i < child.i:
+                antecedent = first.head  # "an extra inning which was delayed and ended at midnight"
+                subject |= set(range(antecedent.left_edge.i, antecedent.i + 1))
+            else:
+                subject |= {t.i for t in child.subtree}
         elif child.dep_ in {"aux", "auxpass"} and child.i < first.i and _shares_auxiliaries(head, first):
             subject.add(child.i)  # "was lifted and removed on Friday": "was … removed on Friday"
     return subject
@@ -266,7 +282,7 @@ def tidy(tokens: list) -> list:
     tokens = _single_punctuation_at_gaps(tokens)
     terminal = tokens[-1] if tokens and tokens[-1].text in TERMINAL_PUNCTUATION else None
     body = tokens[:-1] if terminal is not None else tokens
-    while body and _cannot_start(body[0]):
+    while body and _cannot_start(body[0], kept):
         body = body[1:]
     while body and _cannot_end(body[-1]):
         body = body[:-1]
@@ -323,10 +339,10 @@ def _separates_subject_from_verb(mark, following) -> bool:
     )
 
 
-def _cannot_start(token) -> bool:
+def _cannot_start(token, kept: set[int]) -> bool:
     if _is_mark(token):
         return False
-    if token.dep_ == "mark" and token.lower_ in FACTUAL_SUBORDINATORS:
+    if token.dep_ == "mark" and token.lower_ in FACTUAL_SUBORDINATORS and token.head.head.i not in kept:
         return True  # "Since his victory was confirmed on Wednesday" tells "his victory was confirmed …"
     return token.is_punct or token.text in TERMINAL_PUNCTUATION or token.dep_ in {"cc", "preconj"}
 

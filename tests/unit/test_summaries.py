@@ -64,6 +64,13 @@ def summary_dated(text, value):
          "The company closed two factories in June."),
         ("The carriage was lifted by a crane and removed from the tracks on Friday morning.", "2024-06-14TMO",
          "The carriage was removed from the tracks on Friday morning."),
+        # ... and the antecedent of a relative pronoun it shares
+        (("After a tense evening in front of a crowd of forty thousand supporters and millions watching at home, "
+         "the final went to an extra inning, which was delayed for rain and ended at almost midnight on Wednesday."),
+         "2024-06-12T24:00", "An extra inning ended at almost midnight on Wednesday."),
+        # a dependent clause with no main clause is told by its sentence
+        ("If the bill had passed on Friday, the strike would have ended.", "2024-06-14",
+         "If the bill had passed on Friday, the strike would have ended."),
         # a clause with no subject of its own is told by its sentence
         ("The club reached three finals in a row, winning the cup in 2019.", "2019",
          "The club reached three finals in a row, winning the cup in 2019."),
@@ -130,6 +137,13 @@ def test_shorten(text, expected):
         ("The deal was confirmed on Tuesday.", ()),
         ("Play slideshow Getty Images 1 of 12 The team celebrates on Sunday.", ("boilerplate",)),
         ("x" * 201, ("too long",)),
+        ("Than they were in 2019.", ("fragment",)),
+        ("Which ended at midnight on Wednesday.", ("fragment",)),
+        ("To win their first title in 1908.", ("fragment",)),
+        ("If the minister resigns on Friday", ("fragment",)),
+        ("If it rains on Sunday, the race will be cancelled.", ()),
+        ("The mayor said on Monday he wrote to the council.", ()),
+        ("The mayor said on Twitter last week.", ("speech without content",)),
         ("U.S. officials met at 10 a.m., then left.", ()),
     ],
 )

@@ -3,7 +3,8 @@
 A summary is defective when it shows one of the faults a reader notices at once: doubled or floating
 punctuation where a phrase was cut out, an ending that breaks off on a conjunction, preposition or comma,
 unbalanced quotes or brackets, a speech verb whose content was dropped ("Comey said on Sunday."),
-page furniture (captions, credits), or more than 200 characters.
+page furniture (captions, credits), a dependent clause with no main clause ("Than they were in 2008"),
+or more than 200 characters.
 """
 
 from __future__ import annotations
@@ -75,6 +76,8 @@ def summary_defects(summary: str) -> tuple[str, ...]:
         defects.append("unbalanced quotes or brackets")
     if _speech_without_content(text):
         defects.append("speech without content")
+    if _fragment(text):
+        defects.append("fragment")
     if BOILERPLATE_IN_SUMMARY.search(text):
         defects.append("boilerplate")
     return tuple(defects)
@@ -109,22 +112,64 @@ def _speech_without_content(text: str) -> bool:
     """A reporting verb that ends the statement with nothing reported: "Comey said on Sunday."."""
     if '"' in text:
         return False  # a quotation is the content
-    words = [w.lower() for w in _WORD.findall(text)]
+    found = _WORD.findall(text)
+    words = [w.lower() for w in found]
     positions = [i for i, w in enumerate(words) if w in SPEECH_VERB_FORMS and (i == 0 or words[i - 1] not in PASSIVE_AUXILIARIES)]
     if not positions:
         return False
-    last = positions[-1]
-    content = [w for w in words[last + 1 :] if w not in ADJUNCT_WORDS and not w.isdigit()]
-    if words[last] in {"told", "tells"}:
+    verb = positions[0]  # the first report: "said last summer he wrote to the council" reports the writing
+    after = found[verb + 1 :]
+    content = [w for w in _without_prepositional_phrases(after) if w.lower() not in ADJUNCT_WORDS and not w.isdigit()]
+    if words[verb] in {"told", "tells"}:
         # "told lawmakers on Monday" names only the hearer; "told lawmakers that ..." or "to ..." reports.
-        if {"that", "to", "about"} & set(content) or len(content) >= 4:
+        if {"that", "to", "about"} & {w.lower() for w in after} or len(content) >= 4:
             return False
     elif content:
         return False  # "said the plan had failed", "announced new sanctions"
+    last = verb
     # Content before the verb: "The plan will fail, the minister said." (a clause, then a comma).
     before = text[: _char_position(text, last)]
     clauses = [part for part in re.split(r"[,;:]", before) if part.strip()]
     return not any(not _only_adjuncts(_WORD.findall(clause.lower())) for clause in clauses[:-1])
+
+
+PREPOSITIONS: frozenset[str] = words("on in at during via after before from with for through over")
+DETERMINERS: frozenset[str] = words("the a an his her their its our this that")
+PREPOSITIONAL_OBJECT_WORDS = 3
+
+
+def _without_prepositional_phrases(after: list[str]) -> list[str]:
+    """ "said [on Twitter] last year": a preposition and the name or adjunct words after it say where or
+    when, not what ("said on Monday he wrote …" keeps "he wrote")."""
+    kept: list[str] = []
+    skip = 0
+    for word in after:
+        lowered = word.lower()
+        governed = word[:1].isupper() or lowered in ADJUNCT_WORDS or lowered in DETERMINERS
+        if skip and governed and lowered != "that":
+            skip -= 1
+            continue
+        skip = PREPOSITIONAL_OBJECT_WORDS if lowered in PREPOSITIONS else 0
+        if not skip:
+            kept.append(word)
+    return kept
+
+
+# Words that open a dependent clause; a relative or comparative one never has its main clause after it,
+# a subordinate one has it after a comma ("If it rains on Sunday, the race will be cancelled").
+RELATIVE_OPENERS: frozenset[str] = words("than which who whom whose")
+SUBORDINATE_OPENERS: frozenset[str] = words("whether if unless because although though whereas to")
+
+
+def _fragment(text: str) -> bool:
+    """ "Than they were in 2008", "Which ended at midnight", "To win their first title": no main clause."""
+    opening = _WORD.findall(text[:40])
+    if not opening:
+        return False
+    first = opening[0].lower()
+    if first == "to" and (len(opening) < 2 or not opening[1].islower()):
+        return False  # "To date, …", "To Congress, …"
+    return first in RELATIVE_OPENERS or (first in SUBORDINATE_OPENERS and "," not in text)
 
 
 def _only_adjuncts(words: list[str]) -> bool:
