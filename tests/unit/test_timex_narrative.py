@@ -41,6 +41,10 @@ NARRATIVE = [
      HISTORY, "The following spring", "1813-SP"),
     ("In 1066 William landed at Pevensey. On 14 October he defeated Harold near Hastings.",
      HISTORY, "14 October", "1066-10-14"),
+    ("The Blitz started on 7 September 1940 and lasted until May of the following year.",
+     HISTORY, "May of the following year", "1941-05"),
+    ("The treaty was signed in 1920. In June of that year the army was disbanded.",
+     HISTORY, "June of that year", "1920-06"),
     # a text that tells the past throughout: dates of nouns and clauses set the time as well
     (("After the fall of France in 1940, Britain stood alone. On 22 June the armistice was signed. Peace came "
      "in 1945, and by 1950 the cities had been rebuilt."), HISTORY, "22 June", "1940-06-22"),

@@ -159,6 +159,9 @@ NEWS_DEIXIS = re.compile(
 )
 # a season after these words is counted from the reference time: "that summer", "the following spring"
 ANAPHORIC_SEASON = r"(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)"
+# "May of the following year", "in June of that year": a year counted from the reference time
+ANAPHORIC_YEAR = r"(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)"
+ANAPHORIC_YEAR_SHIFT = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
 # a weekday after these words is resolved around the reference time, not the publication date
 ANAPHORIC_WEEKDAY = re.compile(
     r"\b(that|that\s+same|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+$",

@@ -104,11 +104,17 @@ def n_month_year(m, ctx):
 @rule(
     "month_rel_year",
     "DATE",
-    rf"\b(?:{P.EDGE})?(?P<month>{P.MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b",
+    rf"\b(?:{P.EDGE})?(?P<month>{P.MONTH})\s+(?:of\s+)?(?P<rel>last|this|next|{P.ANAPHORIC_YEAR})\s+year\b",
     example=("The plant closed in October of last year.", "October of last year", "2023-10"),
 )
 def n_month_rel_year(m, ctx):
-    y = ctx.dct.year + P.REL_YEAR[low(m["rel"])]
+    rel = low(m["rel"])
+    if rel in P.REL_YEAR:
+        y = ctx.dct.year + P.REL_YEAR[rel]
+    elif ctx.ref and ctx.ref[:4].isdigit():  # "May of the following year": counted from the reference time
+        y = int(ctx.ref[:4]) + P.ANAPHORIC_YEAR_SHIFT.get(rel, 0)
+    else:
+        return None
     return "DATE", f"{y:04d}-{month_number(m['month']):02d}"
 
 
