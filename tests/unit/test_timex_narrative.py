@@ -39,6 +39,12 @@ NARRATIVE = [
      HISTORY, "the next winter", "1941-WI"),
     ("The army retreated in November 1812. The following spring, Napoleon raised a new army.",
      HISTORY, "The following spring", "1813-SP"),
+    ("In 1066 William landed at Pevensey. On 14 October he defeated Harold near Hastings.",
+     HISTORY, "14 October", "1066-10-14"),
+    ("The Blitz started on 7 September 1940 and lasted until May of the following year.",
+     HISTORY, "May of the following year", "1941-05"),
+    ("The treaty was signed in 1920. In June of that year the army was disbanded.",
+     HISTORY, "June of that year", "1920-06"),
     # a text that tells the past throughout: dates of nouns and clauses set the time as well
     (("After the fall of France in 1940, Britain stood alone. On 22 June the armistice was signed. Peace came "
      "in 1945, and by 1950 the cities had been rebuilt."), HISTORY, "22 June", "1940-06-22"),
@@ -71,6 +77,8 @@ NEWS = [
     ("Trump told voters in Nevada the Saturday before Election Day that the inquiry had reopened.",
      date(2016, 11, 12), "Saturday before Election Day", "2016-11-05"),
     ("The talks resumed on the Monday after June 3.", date(2016, 11, 12), "Monday after June 3", "2016-06-06"),
+    # a number before 1600 is a year only after a preposition and without a noun after it
+    ("The company has 1200 employees and sold them in 1500 cases.", HISTORY, "1500", None),
     # "the fall of France" is no season
     ("After the fall of France in 1940, Britain stood alone.", HISTORY, "the fall", None),
     # the future keeps to the publication date; so does a new paragraph, and a date near it

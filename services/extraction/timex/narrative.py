@@ -4,11 +4,17 @@ News anchors "in October", "on August 25", "on Monday" on the publication date. 
 the past ("In 1917 the city fell. On the 25th of August ...") anchors them on its own time instead, as
 HeidelTime's narrative mode does, but decided per passage rather than per document, since news mixes
 both. A passage turns narrative at an explicit date more than a year before the publication date that
-sets the time of its sentence's main clause ("In 1917, the city fell"; not "the 1988 bombing", "since
-1990", "a company founded in 1987"); its reference then moves with each such date, explicit or computed
-from an earlier one ("two years later"). A date within a year of the publication date (or after it) brings the passage back
-to the present, and so does a paragraph break (a blank line). Only clauses that look back or whose
-direction is unknown anchor there: "the talks will resume in October" keeps to the publication date.
+sets the time of its sentence's main clause ("In 1917, the city fell", a timeline line "January 23, 2013:
+..."; not "the 1988 bombing", "since 1990", "a company founded in 1987"); its reference then moves with
+each such date, explicit or computed from an earlier one ("two years later"). The passage comes back to
+the present at a date within a year of the publication date (or after it), at a paragraph break (a blank
+line), and in news at a whole sentence in the present tense or at a background date years away from the
+narrative's. Only clauses that look back or whose direction is unknown anchor there: "the talks will
+resume in October" keeps to the publication date.
+
+A text full of past years that never speaks of its own present ("yesterday", "last week", "on Tuesday":
+a history article) tells the past throughout: there the dates of nouns and clauses set the time as well
+("After the fall of France in 1940 ... On 22 June" -> 1940-06-22).
 
 In narrative mode a year-less expression resolves to the occurrence nearest the reference: a day
 reference as it is, a coarser one at its middle ("In 1917 ... in October" -> 1917-10, "In 1917 ... on
@@ -26,9 +32,9 @@ from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import interval
 from services.extraction.timex.tense import FUTURE, head_token
 
-FAR = timedelta(days=365)
+FAR = timedelta(days=365)  # how far before the publication date a passage's time must lie to be narrative
 MANY_PAST_YEARS = 3  # how many past years a text without news deixis needs to count as telling the past
-_YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")  # how far before the publication date a passage's time must lie to be narrative
+_YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 _CALENDAR = re.compile(r"\d{4}")
 
@@ -87,8 +93,8 @@ class NarrativeTime:
         if position == BOUNDING:
             return  # "arrested since 1990", "until 1945": a stretch reaching elsewhere
         if position == BACKGROUND and not self._telling_the_past:
-            # "the Dec. 21, 1988, bombing", "a company founded in 1987": background in news; one years
-            # away from the narrative's shows a passage that jumps about rather than tells a story
+            # "the Dec. 21, 1988, bombing", "a company founded in 1987": background in news; a date years
+            # away from the narrative's time shows a passage that jumps about rather than tells a story
             if self._ref is not None and abs(t.date.start.year - self._ref.date.start.year) > 1:
                 self._ref = None
             return

@@ -159,6 +159,9 @@ NEWS_DEIXIS = re.compile(
 )
 # a season after these words is counted from the reference time: "that summer", "the following spring"
 ANAPHORIC_SEASON = r"(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)"
+# "May of the following year", "in June of that year": a year counted from the reference time
+ANAPHORIC_YEAR = r"(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)"
+ANAPHORIC_YEAR_SHIFT = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
 # a weekday after these words is resolved around the reference time, not the publication date
 ANAPHORIC_WEEKDAY = re.compile(
     r"\b(that|that\s+same|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+$",
@@ -205,6 +208,14 @@ TZ = r"(?:" + "|".join(re.escape(t) for t in TIMEZONES) + r")"
 DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
 YEAR = rf"(?:{YEAR4}|'\d\d|\u2019\d\d)"
+# a month makes any year from 1000 a year ("14 October 1066"); alone, one before 1600 needs a preposition
+# and no lower-case word after it but these ("in 1066 the Normans"; not "in 1200 cases")
+YEAR_AFTER_MONTH = r"(?:1\d\d\d|20\d\d)"
+EARLY_YEAR4 = r"1[0-5]\d\d"
+EARLY_YEAR_FOLLOWERS = (
+    r"(?:the|a|an|and|or|but|he|she|it|they|we|his|her|its|their|when|after|before|as|to|in|on|at|with|"
+    r"under|until|during|while|was|were|had)"
+)
 APPROX = (
     r"(?:(?:about|around|nearly|almost|approximately|roughly|some|more\s+than|less\s+than|fewer\s+than|"
     r"at\s+least|at\s+most|just\s+over|just\s+under|over|under|up\s+to|no\s+more\s+than|only|"

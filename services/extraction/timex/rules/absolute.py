@@ -62,7 +62,7 @@ def n_numeric_date(m, ctx):
     "month_day",
     "DATE",
     rf"\b(?:(?P<wd>{P.WEEKDAY})\s*,?\s+)?(?:{P.EDGE})?(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})\b"
-    rf"(?:\s*,?\s*(?P<year>{P.YEAR4})\b)?",
+    rf"(?:\s*,?\s*(?P<year>{P.YEAR_AFTER_MONTH})\b)?",
     example=("The law took effect on June 3.", "June 3", "2024-06-03"),
     narrative=lambda m: not m["year"],
 )
@@ -83,7 +83,7 @@ def n_month_day(m, ctx):
     "day_month",
     "DATE",
     rf"\b(?:(?P<wd>{P.WEEKDAY})\s*,?\s+)?(?:the\s+)?(?P<day>{P.DAYNUM})\s+(?:of\s+)?(?P<month>{P.MONTH})(?!\w)"
-    rf"(?:\s*,?\s*(?P<year>{P.YEAR4})\b)?",
+    rf"(?:\s*,?\s*(?P<year>{P.YEAR_AFTER_MONTH})\b)?",
     example=("He was born on 12 March 1961.", "12 March 1961", "1961-03-12"),
     narrative=lambda m: not m["year"],
 )
@@ -94,7 +94,7 @@ def n_day_month(m, ctx):
 @rule(
     "month_year",
     "DATE",
-    rf"\b(?:{P.EDGE})?(?P<month>{P.MONTH})\s*(?:,|of)?\s+(?P<year>{P.YEAR4})\b",
+    rf"\b(?:{P.EDGE})?(?P<month>{P.MONTH})\s*(?:,|of)?\s+(?P<year>{P.YEAR_AFTER_MONTH})\b",
     example=("Elections were held in May 2019.", "May 2019", "2019-05"),
 )
 def n_month_year(m, ctx):
@@ -104,11 +104,17 @@ def n_month_year(m, ctx):
 @rule(
     "month_rel_year",
     "DATE",
-    rf"\b(?:{P.EDGE})?(?P<month>{P.MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b",
+    rf"\b(?:{P.EDGE})?(?P<month>{P.MONTH})\s+(?:of\s+)?(?P<rel>last|this|next|{P.ANAPHORIC_YEAR})\s+year\b",
     example=("The plant closed in October of last year.", "October of last year", "2023-10"),
 )
 def n_month_rel_year(m, ctx):
-    y = ctx.dct.year + P.REL_YEAR[low(m["rel"])]
+    rel = low(m["rel"])
+    if rel in P.REL_YEAR:
+        y = ctx.dct.year + P.REL_YEAR[rel]
+    elif ctx.ref and ctx.ref[:4].isdigit():  # "May of the following year": counted from the reference time
+        y = int(ctx.ref[:4]) + P.ANAPHORIC_YEAR_SHIFT.get(rel, 0)
+    else:
+        return None
     return "DATE", f"{y:04d}-{month_number(m['month']):02d}"
 
 
@@ -172,6 +178,18 @@ def n_year(m, ctx):
         ):
             return None
     return "DATE", f"{y:04d}"
+
+
+@rule(
+    "early_year",
+    "DATE",
+    rf"\b(?:in|since|until|of|circa|c\.|around|about|from)\s+(?P<span>(?P<year>{P.EARLY_YEAR4}))(?![\d%])"
+    rf"(?!\s+(?!{P.EARLY_YEAR_FOLLOWERS}\b)(?-i:[a-z]))",
+    example=("William landed in 1066 and took the crown.", "1066", "1066"),
+)
+def n_early_year(m, ctx):
+    """A year before 1600 needs a preposition and no noun after it: "in 1066" (not "in 1200 cases")."""
+    return "DATE", f"{int(m['year']):04d}"
 
 
 @rule(
