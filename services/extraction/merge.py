@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from services.extraction.actors.tables import COUNTRY_ALIASES, words
@@ -69,13 +70,14 @@ _NOUN_ENDINGS = ("ation", "ition", "tion", "sion", "ion", "ment", "ance", "ence"
 _MIN_STEM = 4
 
 
-def _stems(word: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _stems(word: str) -> frozenset[str]:
     """The word and what is left of it without a noun ending or a final "e" (both "convict" and "convic")."""
     stems = {word.removesuffix("e")}
     for ending in _NOUN_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
             stems.add(word[: -len(ending)].removesuffix("e"))
-    return {stem for stem in stems if len(stem) >= _MIN_STEM}
+    return frozenset(stem for stem in stems if len(stem) >= _MIN_STEM)
 
 
 def one_word_family(a: str, b: str) -> bool:
@@ -83,6 +85,7 @@ def one_word_family(a: str, b: str) -> bool:
     return bool(_stems(a) & _stems(b))
 
 
+@lru_cache(maxsize=65536)
 def similar_triggers(a: str, b: str) -> bool:
     if a == b or a in GENERIC_TRIGGERS or b in GENERIC_TRIGGERS:
         return True

@@ -136,6 +136,7 @@ def with_text(when, actors, trigger, summary, offsets=(0, 0)):
         ("announce", "unveil"),
         ("unveil", "say"),
         ("escape", "flee"),
+        ("inform", "letter"),  # "informed Congress" and "his letter to Congress"
         ("convict", "conviction"),  # a verb and its noun
         ("announce", "announcement"),
         ("arrive", "arrival"),
