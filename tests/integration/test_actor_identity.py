@@ -127,3 +127,18 @@ def test_a_stored_name_outweighs_an_actor_that_only_lists_it_as_an_alias(client)
     joined = timeline(client, "Donald Trump")
     assert joined["actor"]["name"] == "Donald J Trump"  # the fuller spelling of the name
     assert joined == timeline(client, "Donald J Trump") and len(joined["events"]) == 2
+
+
+SCHOLZ_NAMED = ("Olaf Scholz met Pedro Sanchez in Madrid on Friday.", "2026-11-20")
+SCHOLZ_TITLED = ("Chancellor Scholz said on Tuesday that the talks had gone well.", "2026-11-26")
+
+
+@pytest.mark.parametrize("articles", [(SCHOLZ_NAMED, SCHOLZ_TITLED), (SCHOLZ_TITLED, SCHOLZ_NAMED)],
+                         ids=["named-first", "titled-first"])
+def test_chancellor_scholz_is_olaf_scholz_once_he_has_been_named(client, articles):
+    for text, published in articles:
+        post_and_process(client, text, published)
+    body = timeline(client, "Olaf Scholz")
+    assert body["actor"]["name"] == "Olaf Scholz"
+    assert len(body["events"]) == 2
+    assert timeline(client, "Scholz") == body

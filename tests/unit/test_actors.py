@@ -155,3 +155,15 @@ def test_headline_caption_and_credit_words_make_no_actor(nlp, text, absent, pres
 )
 def test_names_shared_by_a_country_and_a_us_state_are_read_in_context(nlp, text, surface_reads_as):
     assert surface_reads_as in actors_of(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Chancellor Scholz said the talks went well.", "Scholz"),
+        ("Mr Carney spoke to reporters.", "Carney"),
+        ("Olaf Scholz met the unions in Berlin.", "Olaf Scholz"),
+    ],
+)
+def test_titles_and_what_people_do_tell_a_person(nlp, text, person):
+    assert actors_of(nlp, text)[person].kind == "person"

@@ -21,6 +21,7 @@ from services.extraction.actors.tables import (
     LEADER_TITLES,
     ORGANISATION_ALIASES,
     ORGANISATION_HEADS,
+    PERSONAL_TITLES,
     RELATION_NOUNS,
     STATE_NOUNS,
     TITLE_WORDS,
@@ -132,6 +133,7 @@ def strip_title(words: list[str]) -> list[str]:
 def resolve_actors(doc) -> ActorResolution:
     """Find the actors of a parsed document and the tokens that mention them."""
     raw = _raw_mentions(doc)
+    raw += _titled_surnames(doc, raw)
     _canonicalise_people(raw, doc)
     _read_us_states(doc, raw)
     _link_descriptions(doc, raw)
@@ -284,6 +286,9 @@ def _mention_from_entity(doc, ent) -> Mention | None:
         return None
     if any(word.lower() in PAGE_FURNITURE_WORDS for word in words):
         return None  # "Invalid Email", "Image caption", "Photo KUNDUZ"
+    if end - start == 1 and _after_personal_title(doc, start) and canonical_country(surface) is None \
+            and surface.lower() not in _ORGANISATION_BY_NAME:
+        return Mention(start, end, surface, surface, "person")  # "Chancellor Scholz", "Mr Carney"
     country = canonical_country(surface)
     if country is not None:
         return Mention(start, end, surface, country, "place")
@@ -295,6 +300,8 @@ def _mention_from_entity(doc, ent) -> Mention | None:
         return _mention_from_demonym(doc, start, end, surface)
     if label not in ENTITY_KINDS:  # a company under another label (see _ends_as_company)
         return Mention(start, end, surface, surface, "organisation")
+    if label == "ORG" and _reads_as_a_person(doc, start, end):
+        return Mention(start, end, surface, surface, "person")
     if all(w.lower() in TITLE_WORDS or w.lower() in _DEMONYM_BY_NAME for w in words):
         return None  # a title tagged as an organisation ("Defense" in "US Defense Secretary")
     if label in {"PERSON", "ORG", "GPE"} and end < len(doc) and doc[end].text[:1].isupper() \
@@ -324,6 +331,45 @@ def _mention_from_entity(doc, ent) -> Mention | None:
     if label == "GPE":
         return Mention(start, end, surface, surface, "place")
     return Mention(start, end, surface, surface, "organisation")
+
+
+# Verbs whose subject is a person far more often than an organisation.
+PERSON_VERBS: frozenset[str] = words("meet say tell testify marry resign visit travel die born speak insist deny")
+
+
+def _reads_as_a_person(doc, start: int, end: int) -> bool:
+    """"Olaf Scholz met ..." labelled an organisation: two plain capitalised words, no word an
+    organisation's name has, acting as the subject of a verb people do."""
+    tokens = doc[start:end]
+    if len(tokens) != 2 or not all(t.is_alpha and t.is_title for t in tokens):
+        return False
+    if any(t.lower_ in CORPORATE_SUFFIXES or t.lower_ in ORGANISATION_HEADS or t.lower_ in STATE_NOUNS
+           for t in tokens) or tokens.text.lower() in _TABLE_NAMES:
+        return False
+    head = tokens[-1]
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in PERSON_VERBS
+
+
+def _after_personal_title(doc, index: int) -> bool:
+    """Whether a person's title stands just before the token ("Chancellor Scholz", "Mr. Carney")."""
+    if index == 0:
+        return False
+    title = doc[index - 1]
+    return title.text[:1].isupper() and title.lower_.rstrip(".") in PERSONAL_TITLES
+
+
+def _titled_surnames(doc, mentions: list[Mention]) -> list[Mention]:
+    """Surnames after a personal title that the recogniser did not mark ("President Macron said")."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper() or not token.is_alpha:
+            continue
+        alone = token.i + 1 >= len(doc) or doc[token.i + 1].pos_ != "PROPN"
+        known_as_other = canonical_country(token.text) is not None or token.lower_ in _ORGANISATION_BY_NAME
+        if alone and not known_as_other and _after_personal_title(doc, token.i):
+            found.append(Mention(token.i, token.i + 1, token.text, token.text, "person"))
+    return found
 
 
 def _mention_from_demonym(doc, start: int, end: int, surface: str) -> Mention | None:
@@ -368,6 +414,13 @@ def _canonicalise_people(mentions: list[Mention], doc=None) -> None:
     for mention in mentions:
         if mention.kind in {"organisation", "place"} and mention.name == mention.surface \
                 and mention.surface in surnames:
+            mention.kind = "person"
+    # And the reverse: "Olaf Scholz" taken for an organisation is the "Chancellor Scholz" of the text.
+    lone_surnames = {m.surface for m in mentions if m.kind == "person" and len(m.surface.split()) == 1}
+    for mention in mentions:
+        words = mention.surface.split()
+        if mention.kind in {"organisation", "place"} and mention.name == mention.surface and 2 <= len(words) <= 3 \
+                and words[-1] in lone_surnames and all(w[:1].isupper() for w in words):
             mention.kind = "person"
     people = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
     full = [m for m in people if len(m.surface.split()) > 1]

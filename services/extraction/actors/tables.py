@@ -128,3 +128,11 @@ FUNCTION_WORDS: frozenset[str] = words(
     "can could shall should might must he she it they we you i his her its their our my your me him them "
     "read watch follow click play more"
 )
+
+# Titles that only a person holds, before a bare surname ("Chancellor Scholz", "Mr Carney", "Sen. Warren").
+PERSONAL_TITLES: frozenset[str] = words(
+    "president chancellor premier senator sen governor gov mayor mr mrs ms miss dr sir lord lady dame king queen "
+    "prince princess pope judge justice ambassador minister secretary general gen colonel col captain capt "
+    "sergeant sgt admiral commander detective inspector constable coach rep congressman congresswoman "
+    "president-elect chairman chairwoman professor prof rabbi imam bishop cardinal archbishop rev reverend"
+)
