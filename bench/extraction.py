@@ -50,18 +50,18 @@ def main() -> None:
     parse = _best_of(args.rounds, lambda: list(nlp.pipe(texts, batch_size=32)))
     extract = _best_of(args.rounds, lambda: list(extract_many(items, nlp=nlp)))
 
-    def write_path() -> None:
+    stored = float("inf")
+    for _ in range(args.rounds):  # a fresh database per round, made and migrated outside the timing
         with scratch_database(args.postgres) as url:
+            started = time.perf_counter()
             ingest(url, articles)
-
-    stored = _best_of(args.rounds, write_path)
+            stored = min(stored, time.perf_counter() - started)
     print(f"{machine()}; {len(articles)} articles, {words:,} words; best of {args.rounds}")
     print(f"  nlp.pipe alone              {parse:6.2f} s  {words / parse:8,.0f} words/s")
     print(f"  extraction (extract_many)   {extract:6.2f} s  {words / extract:8,.0f} words/s  "
           f"{parse / extract:.2f}x of nlp.pipe")
     print(f"  extraction + store + merge  {stored:6.2f} s  {words / stored:8,.0f} words/s  "
-          f"{parse / stored:.2f}x of nlp.pipe  ({stored / len(articles) * 1000:.0f} ms per article, "
-          "scratch database made and migrated inside the timing)")
+          f"{parse / stored:.2f}x of nlp.pipe  ({stored / len(articles) * 1000:.0f} ms per article)")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from services.extraction.actors import ActorResolution
 from services.extraction.actors.tables import words
 from services.extraction.model import Event, EventDate
+from services.extraction.nlp import doc_text
 from services.extraction.summaries import summarise
 
 # Reporting verbs: "X said on Monday that Y" reports X's saying; the content is a separate happening.
@@ -119,7 +120,7 @@ class _Sentences:
 
     def __init__(self, doc) -> None:
         self.dated_tokens = set()
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.spans = list(doc.sents)
         self.index = [0] * len(doc)
         for number, span in enumerate(self.spans):

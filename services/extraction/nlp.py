@@ -18,3 +18,11 @@ def load_pipeline(model_name: str = DEFAULT_MODEL) -> Language:
     import spacy  # imported here so the API and CLI start without loading spaCy
 
     return spacy.load(model_name)
+
+
+def doc_text(doc) -> str:
+    """The document's text, built once: spaCy's `Doc.text` joins every token again on each access."""
+    text = doc.user_data.get("annals_text")
+    if text is None:
+        text = doc.user_data["annals_text"] = doc.text
+    return text

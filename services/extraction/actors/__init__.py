@@ -29,6 +29,7 @@ from services.extraction.actors.tables import (
     words,
 )
 from services.extraction.model import Actor
+from services.extraction.nlp import doc_text
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
 KIND_RANK = {"person": 0, "place": 1, "organisation": 2, "group": 3}
@@ -258,10 +259,7 @@ def _is_shouted_headline(doc, start: int, end: int) -> bool:
     if len(span) == 1 and len(span[0]) <= 5:
         return False
     normal = " ".join(t.text.capitalize() for t in span)
-    text = doc.user_data.get("annals_text")
-    if text is None:  # Doc.text joins every token on each call
-        text = doc.user_data["annals_text"] = doc.text
-    return normal not in text
+    return normal not in doc_text(doc)
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from services.extraction.model import Timex
+from services.extraction.nlp import doc_text
 from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import interval
 from services.extraction.timex.tense import FUTURE, head_token
@@ -50,7 +51,7 @@ class NarrativeTime:
 
     def __init__(self, doc, dct: date):
         self._doc = doc
-        self._text = doc.text
+        self._text = doc_text(doc)
         self._dct = dct
         self._ref: Timex | None = None  # the narrative reference; None: the passage is in the present
         # a text full of past years that never speaks of its own present ("yesterday", "last week", "on

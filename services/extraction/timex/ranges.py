@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from services.extraction.model import EventDate, Timex
+from services.extraction.nlp import doc_text
 from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import interval, shift_month, span_from, week_value
 from services.extraction.timex.tense import FUTURE, direction, governor
@@ -128,7 +129,7 @@ def find_temporal_phrases(doc, dct: date, timexes: list[Timex] | None = None) ->
         from services.extraction.timex.tagger import tag_timexes
 
         timexes = tag_timexes(doc, dct)
-    text = doc.text
+    text = doc_text(doc)
     tx = sorted(timexes, key=lambda t: t.start)
     used: set[int] = set()
     phrases: list[TemporalPhrase] = []

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from services.extraction.model import Timex
+from services.extraction.nlp import doc_text
 from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import interval, month_end, safe_date
 from services.extraction.timex.narrative import Anchor, NarrativeTime
@@ -170,7 +171,7 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
     """All DATE/TIME/DURATION/SET expressions in doc, sorted by start, normalised against dct."""
     if isinstance(dct, datetime):
         dct = dct.date()
-    text = doc.text  # Doc.text is rebuilt on every access: read it once
+    text = doc_text(doc)
     cands = _candidates(doc, text)
     dir_cache: dict[tuple[int, int], int] = {}
 
