@@ -213,33 +213,33 @@ def record_changes(session: Session, saved: SavedEvents) -> None:
                         {"channel": CHANGES_CHANNEL, "payload": str(max(newest))})
 
 
+# Fixed statements with bound parameters: SQLAlchemy compiles each once, where a VALUES list built per call
+# (a different shape for every number of rows) is compiled again every time on this hot path.
+_INSERT_EVENT = insert(Event.__table__).returning(Event.__table__.c.id)
+_INSERT_EVENT_ACTORS = insert(EventActor.__table__).on_conflict_do_nothing()
+
+
 def _create_event(session: Session, new: extracted.Event, actor_ids: list[int]) -> int:
-    event_id = session.execute(
-        insert(Event)
-        .values(
-            date_value=new.date.value,
-            date_start=new.date.start,
-            date_end=new.date.end,
-            granularity=new.date.granularity,
-            summary=new.summary[:200],
-            trigger=new.trigger,
-            status=new.status,
-            confidence=new.confidence,
-            report_confidence=new.confidence,
-            fingerprint=fingerprint(new.date.value, list(new.actors), new.trigger),
-        )
-        .returning(Event.id)
-    ).scalar_one()
+    event_id = session.execute(_INSERT_EVENT, {
+        "date_value": new.date.value,
+        "date_start": new.date.start,
+        "date_end": new.date.end,
+        "granularity": new.date.granularity,
+        "summary": new.summary[:200],
+        "trigger": new.trigger,
+        "status": new.status,
+        "confidence": new.confidence,
+        "report_confidence": new.confidence,
+        "fingerprint": fingerprint(new.date.value, list(new.actors), new.trigger),
+    }).scalar_one()
     _add_actors(session, event_id, new.date.start, new.date.end, actor_ids)
     return event_id
 
 
 def _add_actors(session: Session, event_id: int, start: date, end: date, actor_ids: list[int]) -> None:
-    session.execute(
-        insert(EventActor)
-        .values([{"actor_id": i, "event_id": event_id, "date_start": start, "date_end": end} for i in actor_ids])
-        .on_conflict_do_nothing()
-    )
+    session.execute(_INSERT_EVENT_ACTORS, [
+        {"actor_id": i, "event_id": event_id, "date_start": start, "date_end": end} for i in actor_ids
+    ])
 
 
 def timeline_page(
