@@ -68,16 +68,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         if system is not None:
             scores = te.score_system_dir(directory, system)
         else:
-            from services.extraction.nlp import load_pipeline
-            from services.extraction.timex import tag_timexes
-
-            nlp = load_pipeline()
-            scores = te.score_tagger(directory, lambda text, dct: tag_timexes(nlp(text), dct))
-        if verbose:
-            for sc in scores:
-                if sc.missed or sc.spurious or sc.wrong_value:
-                    typer.echo(te.format_misses(sc))
-        typer.echo(te.format_summary(te.summarise(scores)))
+            scores = te.score_tagger(directory, _model_tagger())
+        _print_timex_scores(scores, verbose=verbose)
 
     @eval_app.command("timex-ecb")
     def timex_ecb_command(
@@ -87,18 +79,27 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print per-document misses.")] = False,
     ) -> None:
         """ECB+ timexes: relaxed/strict P R F1, value accuracy and value F1 (values compared on their date)."""
-        from services.extraction.evaluation import tempeval as te
         from services.extraction.evaluation import timex_ecb
 
         if not directory.is_dir():
             raise typer.BadParameter(f"{directory} is not a directory")
-        from services.extraction.nlp import load_pipeline
-        from services.extraction.timex import tag_timexes
+        _print_timex_scores(timex_ecb.score_tagger(directory, _model_tagger()), verbose=verbose)
 
-        nlp = load_pipeline()
-        scores = timex_ecb.score_tagger(directory, lambda text, dct: tag_timexes(nlp(text), dct))
-        if verbose:
-            for sc in scores:
-                if sc.missed or sc.spurious or sc.wrong_value:
-                    typer.echo(te.format_misses(sc))
-        typer.echo(te.format_summary(te.summarise(scores)))
+
+def _model_tagger():
+    """text, dct -> timexes, through the spaCy pipeline (loaded once)."""
+    from services.extraction.nlp import load_pipeline
+    from services.extraction.timex import tag_timexes
+
+    nlp = load_pipeline()
+    return lambda text, dct: tag_timexes(nlp(text), dct)
+
+
+def _print_timex_scores(scores, *, verbose: bool) -> None:
+    from services.extraction.evaluation import tempeval as te
+
+    if verbose:
+        for sc in scores:
+            if sc.missed or sc.spurious or sc.wrong_value:
+                typer.echo(te.format_misses(sc))
+    typer.echo(te.format_summary(te.summarise(scores)))
