@@ -165,11 +165,11 @@ def _draft_event(
     if governor is None:
         return None
     clause = clause_of(doc, governor, phrase, frozenset(resolution.token_actor))
-    last_time = _last_time(doc, phrase, clause)
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    last_time = _last_time(doc, span, clause)
     if _negated(clause) and not last_time:
         return None  # "Dewey did not defeat Truman that year", "there have been no fatalities since 1959"
     clause.sentence = sentences.of(governor)
-    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
     phrase_tokens = {t.i for t in span} if span is not None else set()
     content = _reported_content(clause, sentences.dated_tokens - phrase_tokens)
     clause.tokens |= content  # the summary tells what was said; who it was said about is not the speaker
@@ -229,10 +229,9 @@ def _with_since(clause: Clause, phrase_tokens: set[int]) -> Clause:
     return replace(clause, tokens=clause.tokens | phrase_tokens | since)
 
 
-def _last_time(doc, phrase, clause: Clause) -> bool:
-    """"had not won the title since 1908": a verb negated over "since DATE" tells when it last happened
-    (and the summary must keep the date). "No fatalities since 1959" tells of none: no event."""
-    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+def _last_time(doc, span, clause: Clause) -> bool:
+    """"had not won the title since 1908": a verb negated over "since DATE" (the phrase's `span`) tells when it
+    last happened (and the summary must keep the date). "No fatalities since 1959" tells of none: no event."""
     if span is None or not any(c.dep_ == "neg" for t in {clause.governor, clause.head} for c in t.children):
         return False
     first = span[0]

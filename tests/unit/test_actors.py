@@ -128,6 +128,8 @@ def test_photo_credits_are_not_part_of_a_name(nlp):
          "Harbour Foods"),
         # written acronyms stay names
         ("The F.B.I. opened an inquiry on Monday.", None, "F.B.I."),
+        # an agency that is also someone's name is not cut off a name
+        ("Michael Bloomberg spoke on Monday.", None, "Michael Bloomberg"),
         # closed-class words a caption or headline put at a name's edge
         ("Above Maria Lopez at the count. Maria Lopez won the seat on Monday.", "Above Maria Lopez", "Maria Lopez"),
         ("Maria Lopez Previously worked in Madrid. Maria Lopez won the seat on Monday.", "Maria Lopez Previously",

@@ -15,6 +15,7 @@ from services.extraction.actors.coreference import add_coreferent_mentions
 from services.extraction.actors.tables import (
     CORPORATE_SUFFIXES,
     COUNTRY_ALIASES,
+    CREDIT_WORDS,
     DEMONYMS,
     FUNCTION_WORDS,
     LEADER_NOUNS,
@@ -56,8 +57,6 @@ PAGE_FURNITURE_WORDS: frozenset[str] = words(
     "image images photo photos picture pictures caption getty email e-mail invalid video videos copyright "
     "click subscribe newsletter"
 )
-# News agencies and picture credits that captions and datelines glue to names ("Obama AP", "London Reuters").
-CREDIT_WORDS: frozenset[str] = words("AP AFP Reuters REUTERS EPA PA Getty GETTY Xinhua Bloomberg Shutterstock Rex")
 # Photo credits, counters, handles and links are not names ("Getty 8/19", "@user", "http://...").
 _NOT_A_NAME = re.compile(r"\d|/|@|#|https?:|www\.|\.com\b")
 _POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
@@ -461,7 +460,7 @@ def _read_us_states(doc, mentions: list[Mention]) -> None:
     if not states:
         return
     other_states = {m.surface for m in mentions if m.kind == "place" and m.surface in US_STATES
-                    and m.surface not in _COUNTRY_BY_NAME.keys() | {k.title() for k in _COUNTRY_BY_NAME}}
+                    and m.surface.lower() not in _COUNTRY_BY_NAME}
     for mention in states:
         before = doc[max(0, mention.start - 2) : mention.start].text.lower()
         after = doc[mention.end].lower_ if mention.end < len(doc) else ""

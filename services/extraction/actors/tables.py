@@ -136,3 +136,7 @@ PERSONAL_TITLES: frozenset[str] = words(
     "sergeant sgt admiral commander detective inspector constable coach rep congressman congresswoman "
     "president-elect chairman chairwoman professor prof rabbi imam bishop cardinal archbishop rev reverend"
 )
+
+# News agencies and picture credits that captions and datelines glue to names ("Obama AP", "London Reuters").
+# Only agency names that are no one's name: "Bloomberg" or "Rex" would cut "Michael Bloomberg" short.
+CREDIT_WORDS: frozenset[str] = words("AP AFP Reuters REUTERS EPA PA Getty GETTY Xinhua")

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-from services.extraction.actors.tables import FUNCTION_WORDS
+from services.extraction.actors.tables import CREDIT_WORDS, FUNCTION_WORDS
 
-CREDIT_WORDS: frozenset[str] = frozenset({"AP", "AFP", "Reuters", "REUTERS", "Getty", "GETTY", "EPA", "PA", "Xinhua"})
 _HANDLE = re.compile(r"[@#/]|https?:|www\.|\d{2,}/\d")
 
 
