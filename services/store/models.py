@@ -105,6 +105,9 @@ class Actor(Base):
     name_key: Mapped[str] = mapped_column(Text, unique=True)
     kind: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    # How many events the actor takes part in. Kept by triggers on event_actors (migration 0005), whichever
+    # path writes those rows; read-only here.
+    event_count: Mapped[int] = mapped_column(Integer, server_default="0")
 
     aliases: Mapped[list[ActorAlias]] = relationship(back_populates="actor", order_by="ActorAlias.alias")
 
