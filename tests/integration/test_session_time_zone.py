@@ -7,7 +7,8 @@ import asyncio
 import pytest
 from sqlalchemy import text
 
-from services.store.db import create_async_engine_for, get_engine
+from services.settings import get_settings
+from services.store.db import create_async_engine_for, engine_for, get_engine
 
 
 @pytest.fixture
@@ -22,7 +23,7 @@ def database_in_los_angeles():
 
 
 def test_sync_and_async_sessions_are_in_utc(database_in_los_angeles):
-    sync_engine = get_engine.__wrapped__()  # a fresh engine: new connections see the database default
+    sync_engine = engine_for.__wrapped__(get_settings().database_url)  # a fresh engine: new connections see the database default
     try:
         with sync_engine.connect() as connection:
             assert connection.execute(text("SHOW timezone")).scalar_one() == "UTC"
