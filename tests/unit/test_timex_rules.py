@@ -10,7 +10,7 @@ from services.extraction.timex.rules import BY_NAME, EXAMPLE_DCT, RULES
 from services.extraction.timex.rules.registry import rule
 
 FAMILIES = {
-    "absolute": {"early_year", "iso_date", "numeric_date", "month_day", "day_month", "month_year", "month_rel_year", "month",
+    "absolute": {"early_year", "era_date", "iso_date", "numeric_date", "month_day", "day_month", "month_year", "month_rel_year", "month",
                  "year", "year_words", "decade", "decade_word", "century", "this_century", "quarter", "quarter_ref",
                  "two_quarters", "year_quarter", "half", "season", "holiday", "year_end", "week_of"},
     "relative": {"day_word", "day_before", "weekday", "rel_unit", "the_year", "ago", "day_before_wd",

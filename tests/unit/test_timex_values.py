@@ -38,6 +38,14 @@ CASES = [
     ("The summit will be held in March.", MON, "March", "2025-03"),
     ("Last September it rained.", MON, "Last September", "2023-09"),
     ("The plant opened in September.", MON, "September", "2023-09"),
+    # years of an era: BC as TIMEX3 writes it, AD as a plain year; British Columbia is no era
+    ("Rome and Carthage fought between 264 BC and 146 BC.", MON, "264 BC", "BC0264"),
+    ("The city was founded in 753 B.C. by Romulus.", MON, "753 B.C.", "BC0753"),
+    ("Hannibal won at Cannae on 2 August 216 BC.", MON, "2 August 216 BC", "BC0216-08-02"),
+    ("By AD 100 a colony stood on its ruins.", MON, "AD 100", "0100"),
+    ("Charlemagne was crowned in 800 AD.", MON, "800 AD", "0800"),
+    ("In 2010 BC Hydro raised its rates.", MON, "2010", "2010"),
+    ("The 2009 B.C. election was close.", MON, "2009", "2009"),
     # explicit dates
     ("The war began on Feb. 24, 2022.", MON, "Feb. 24, 2022", "2022-02-24"),
     ("He was born on 12 March 1961.", MON, "12 March 1961", "1961-03-12"),

@@ -70,8 +70,10 @@ class NarrativeTime:
         d = ref.date
         if d.granularity == "day":
             return Anchor(d.start, "day")
-        if d.granularity == "season":
-            d = interval(ref.value[:4]) or d  # "the winter of 1812 ... in November": 1812, not 1811
+        if d.granularity == "season" and ref.value.endswith("WI"):
+            # "the winter of 1812 ... in November": 1812, not 1811 (1812-WI starts in December 1811);
+            # other seasons are their own time ("That autumn ... by February": the February after it)
+            d = interval(ref.value[:4]) or d
         return Anchor(d.start + (d.end - d.start) / 2, d.granularity)
 
     def _present_between(self, start: int, end: int) -> bool:

@@ -162,6 +162,8 @@ ANAPHORIC_SEASON = r"(?:that|the\s+same|the\s+following|the\s+next|the\s+previou
 # "May of the following year", "in June of that year": a year counted from the reference time
 ANAPHORIC_YEAR = r"(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)"
 ANAPHORIC_YEAR_SHIFT = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
+# "the end of the month": the unit the text is at (the publication's, or in a narrative the passage's)
+PART_OF_THE_UNIT = {"the end of the", "the start of the", "the beginning of the", "the middle of the"}
 # a weekday after these words is resolved around the reference time, not the publication date
 ANAPHORIC_WEEKDAY = re.compile(
     r"\b(that|that\s+same|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+$",
@@ -227,6 +229,10 @@ EDGE = (
     r"(?:(?:early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|rest|remainder|close|turn)"
     r"\s+of|end\s+of|start\s+of|beginning\s+of|middle\s+of)[-\s]+)"
 )
+# years of an era: "218 BC", "44 B.C.", "500 BCE", "AD 800", "800 CE" (markers in capitals only: "an ad")
+ERA_BEFORE = r"(?-i:B\.\s?C\.(?:\s?E\.)?|BCE|BC)"
+ERA_AFTER = r"(?-i:A\.\s?D\.|AD|C\.\s?E\.|CE)"
+ERA_PREFIX = r"(?-i:A\.\s?D\.|AD)"
 DAYTIME_WORDS = r"(?:today|yesterday|tomorrow|tonight)"
 AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b|a\.m|p\.m)"
 CLOCK = (

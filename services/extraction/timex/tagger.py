@@ -18,6 +18,7 @@ _LAST_VERB = re.compile(r"last\s+(?=an?\s)", re.IGNORECASE)
 _DET = re.compile(r"(its|their|his|her|our|the)\s+", re.IGNORECASE)
 _HYPHEN_ADJ = re.compile(r"[\w.]+[-\u2010][A-Za-z]+")
 _AS_SOON = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_CALENDAR_VALUE = re.compile(r"(?:BC)?\d")  # a value on the calendar (not PRESENT_REF): a reference time
 _UNTIL = re.compile(r"\b(?:until|till|til|through|before)\s+(?:at\s+least\s+|the\s+)?$", re.IGNORECASE)
 
 
@@ -221,7 +222,7 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
         ed = interval(value) if typ in ("DATE", "TIME") else None
         out.append(Timex(c.start, c.end, text[c.start : c.end], typ, value, ed))
         narrative.observe(out[-1])
-        if typ in ("DATE", "TIME") and value[:1].isdigit() and c.rule.anchors_on(c.match):
+        if typ in ("DATE", "TIME") and _CALENDAR_VALUE.match(value) and c.rule.anchors_on(c.match):
             ref = value
     return _merge_anchored(text, out)
 

@@ -192,6 +192,37 @@ def n_early_year(m, ctx):
     return "DATE", f"{int(m['year']):04d}"
 
 
+def _not_a_province(m, doc, tok) -> bool:
+    """'in 2010 BC Hydro raised rates', 'the 2009 B.C. election': British Columbia, not an era. A year
+    that could be a modern one takes "BC" only before punctuation or a function word ("by 2000 BC, the")."""
+    if not m["before"] or int(m["year"]) < 1900:
+        return True
+    return bool(re.match(rf"\s*(?:[.,;:)]|$|(?:{P.EARLY_YEAR_FOLLOWERS})\b)", m.string[m.end() :]))
+
+
+@rule(
+    "era_date",
+    "DATE",
+    rf"\b(?:(?:(?P<day>{P.DAYNUM})\s+(?:of\s+)?)?(?P<month>{P.MONTH})\s+(?:(?P<day2>{P.DAYNUM})\s*,?\s+)?)?"
+    rf"(?:(?P<year>\d{{1,4}})\s?(?:(?P<before>{P.ERA_BEFORE})|(?P<after>{P.ERA_AFTER}))|{P.ERA_PREFIX}\s?(?P<ad>\d{{1,4}}))(?!\w)",
+    example=("Hannibal won at Cannae on 2 August 216 BC.", "2 August 216 BC", "BC0216-08-02"),
+    parse_ok=_not_a_province,
+)
+def n_era_date(m, ctx):
+    """Years of an era: BC years as TIMEX3 writes them (BC0216), AD years as plain years (0800)."""
+    y = int(m["year"] or m["ad"])
+    if y < 1:
+        return None
+    value = f"BC{y:04d}" if m["before"] else f"{y:04d}"
+    if m["month"]:
+        value += f"-{month_number(m['month']):02d}"
+        if day := m["day"] or m["day2"]:
+            if not 1 <= day_number(day) <= 31:
+                return None
+            value += f"-{day_number(day):02d}"
+    return "DATE", value
+
+
 @rule(
     "year_words",
     "DATE",
@@ -471,8 +502,8 @@ def _season_around_ref(s: str, rel: str, ctx) -> tuple[str, str] | None:
         iv = next(x for x in seasons if x.start > ref.end)
     elif rel == "the previous":
         iv = [x for x in seasons if x.end < ref.start][-1]
-    else:  # the one around it
-        iv = min(seasons, key=lambda x: max((x.start - ref.end).days, (ref.start - x.end).days, 0))
+    else:  # "that autumn", "the same summer": the season of the reference's year
+        return "DATE", f"{y:04d}-{s}"
     return "DATE", iv.value
 
 

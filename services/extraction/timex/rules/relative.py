@@ -7,11 +7,14 @@ from datetime import date, timedelta
 
 from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import (
+    astronomical_year,
+    interval,
     quarter_of,
     safe_date,
     shift_month,
     shift_value,
     week_value,
+    year_value,
 )
 from services.extraction.timex.rules.registry import rule
 from services.extraction.timex.rules.resolve import (
@@ -108,6 +111,8 @@ def _week_weekend(d: date) -> str:
     r"(?P<unit>week|month|year|weekend|decade|day|morning|afternoon|evening|night|fiscal\s+year)(?!-)\b",
     example=("Prices rose last week.", "last week", "2024-W24"),
     title_sensitive=True,
+    # "by the end of the month" after "On 10 May 1940": the month of the passage, not of the publication
+    narrative=lambda m: low(m["rel"]) in P.PART_OF_THE_UNIT,
 )
 def n_rel_unit(m, ctx):
     rel = low(m["rel"])
@@ -259,8 +264,8 @@ def n_ago(m, ctx):
         and (relative_to_ref or (n == 1 and int(ctx.ref[:4]) >= ctx.dct.year - 1))
     ):
         return "DATE", shift_value(ctx.ref, -4 * n if sign < 0 else 4 * n)
-    if relative_to_ref and ctx.ref and unit == "year" and re.fullmatch(r"\d{4}(-\d\d)?", ctx.ref):
-        return "DATE", f"{int(ctx.ref[:4]) + sign * n:04d}"
+    if relative_to_ref and ctx.ref and ref_day(ctx) is None and (v := _counted_from(ctx.ref, unit, sign * n)):
+        return "DATE", v
     if unit in ("day", "night"):
         return "DATE", (anchor + timedelta(days=sign * n)).isoformat()
     if unit == "week":
@@ -281,6 +286,24 @@ def n_ago(m, ctx):
         return "DATE", shift_value(q, sign * n)
     if unit in ("hour", "minute", "second", "hr", "min", "sec"):
         return "TIME", anchor.isoformat()
+    return None
+
+
+def _counted_from(ref: str, unit: str, k: int) -> str | None:
+    """'two years later', 'three months later' after a reference coarser than a day ("In April 1861",
+    "the spring of 1853", "218 BC"): counted from the reference's own year or month. A finer unit than
+    the reference can say no more than the reference itself ("two days later" after "May 1940")."""
+    year = astronomical_year(ref)
+    if year is None:
+        return None
+    if unit == "year":
+        return year_value(year + k)
+    if unit == "decade":
+        return year_value(year + 10 * k)
+    if unit == "month" and re.fullmatch(r"\d{4}-\d\d", ref):
+        return shift_value(ref, k)
+    if unit in ("day", "night", "week", "fortnight") and interval(ref) is not None:
+        return ref
     return None
 
 
