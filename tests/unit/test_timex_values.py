@@ -46,6 +46,17 @@ CASES = [
     ("Charlemagne was crowned in 800 AD.", MON, "800 AD", "0800"),
     ("In 2010 BC Hydro raised its rates.", MON, "2010", "2010"),
     ("The 2009 B.C. election was close.", MON, "2009", "2009"),
+    # a bound in a present clause lies ahead; in a past one, behind; modals of obligation look forward
+    ("The museum is closed until May.", MON, "May", "2025-05"),
+    ("The offer is valid until March.", MON, "March", "2025-03"),
+    ("He stayed in the job until May.", MON, "May", "2024-05"),
+    ("INS was ordered to repatriate the child by Jan. 14.", date(2000, 1, 15), "Jan. 14", "2000-01-14"),
+    ("Applications must be filed by Friday.", MON, "Friday", "2024-06-21"),
+    ("By Friday, the rebels had taken the town.", MON, "Friday", "2024-06-14"),
+    ("The Senate may vote on Tuesday.", MON, "Tuesday", "2024-06-18"),
+    ("He must have met them on Tuesday.", MON, "Tuesday", "2024-06-11"),
+    # a weekday abbreviation before a date is part of it
+    ("Posted on Thu Jun 13, 2013 08:45 AM PDT", MON, "Thu Jun 13, 2013", "2013-06-13"),
     # explicit dates
     ("The war began on Feb. 24, 2022.", MON, "Feb. 24, 2022", "2022-02-24"),
     ("He was born on 12 March 1961.", MON, "12 March 1961", "1961-03-12"),

@@ -121,6 +121,16 @@ def _in_the_present(root) -> bool:
 FRAME, BACKGROUND, BOUNDING = "frame", "background", "bounding"
 
 
+def _opens_its_sentence(doc, t: Timex) -> bool:
+    """A date at the head of its sentence, after at most a preposition ("In 1945, ...", "On 3 June 1990
+    ..."), sets the time of the whole sentence: a frame adverbial."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    lead = doc[span[0].sent.start : span[0].i]
+    return len(lead) <= 1 and all(x.pos_ == "ADP" for x in lead)
+
+
 def sentence_position(doc, t: Timex) -> str:
     """FRAME when the expression sets the time of its sentence's main clause ("In 1945, the Cubs lost",
     "On 3 June 1990 he resigned"); BOUNDING after "since", "until" ...; else BACKGROUND (the date of a
@@ -128,6 +138,10 @@ def sentence_position(doc, t: Timex) -> str:
     h = head_token(doc, t.start, t.end)
     if h is None:
         return BACKGROUND
+    if h.dep_ == "pobj" and h.head.lower_ in _BOUNDING:
+        return BOUNDING
+    if _opens_its_sentence(doc, t):
+        return FRAME  # "In 1945 the Cubs lost ...; the final game was played ...": whatever the parse
     if h.dep_ == "ROOT":
         return FRAME  # a timeline line: "January 23, 2013: Clinton testifies before the Senate"
     attach = h.head

@@ -50,18 +50,44 @@ def n_iso_date(m, ctx):
 @rule(
     "numeric_date",
     "DATE",
-    r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b",
+    r"\b(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b",
     example=("The letter was sent on 3/14/2019.", "3/14/2019", "2019-03-14"),
 )
 def n_numeric_date(m, ctx):
-    d = safe_date(year4(m["y"]), int(m["m"]), int(m["d"]))
+    month, day = _numeric_order(int(m["m"]), int(m["d"]), ctx)
+    d = safe_date(year4(m["y"]), month, day)
+    return ("DATE", d.isoformat()) if d else None
+
+
+def _numeric_order(a: int, b: int, ctx) -> tuple[int, int]:
+    """(month, day) of a numeric date "a/b": the order the numbers allow, else the text's (day_first)."""
+    if a > 12 or (ctx.day_first and b <= 12):
+        return b, a
+    return a, b
+
+
+@rule(
+    "numeric_day",
+    "DATE",
+    r"\b(?:on|by|until|till|til|from|since|before|after|thru|through|due)\s+(?P<span>(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d))"
+    r"(?![/\d]|[.,]\d|\s*(?:%|percent|of|cups?|miles?|inch|inches)\b)",
+    example=("The exam is on 7/14, a Sunday.", "7/14", "2024-07-14"),
+    narrative=lambda m: True,
+)
+def n_numeric_day(m, ctx):
+    """A numeric date without its year after a preposition ("exam on 3/14", "till 25/12"): resolved like
+    "March 14"."""
+    month, day = _numeric_order(int(m["a"]), int(m["b"]), ctx)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    d = resolve_month_day(month, day, ctx.dct, ctx.direction)
     return ("DATE", d.isoformat()) if d else None
 
 
 @rule(
     "month_day",
     "DATE",
-    rf"\b(?:(?P<wd>{P.WEEKDAY})\s*,?\s+)?(?:{P.EDGE})?(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})\b"
+    rf"\b(?:(?P<wd>{P.WEEKDAY}|{P.SHORT_WEEKDAY})\s*,?\s+)?(?:{P.EDGE})?(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})\b"
     rf"(?:\s*,?\s*(?P<year>{P.YEAR_AFTER_MONTH})\b)?",
     example=("The law took effect on June 3.", "June 3", "2024-06-03"),
     narrative=lambda m: not m["year"],
@@ -82,7 +108,7 @@ def n_month_day(m, ctx):
 @rule(
     "day_month",
     "DATE",
-    rf"\b(?:(?P<wd>{P.WEEKDAY})\s*,?\s+)?(?:the\s+)?(?P<day>{P.DAYNUM})\s+(?:of\s+)?(?P<month>{P.MONTH})(?!\w)"
+    rf"\b(?:(?P<wd>{P.WEEKDAY}|{P.SHORT_WEEKDAY})\s*,?\s+)?(?:the\s+)?(?P<day>{P.DAYNUM})\s+(?:of\s+)?(?P<month>{P.MONTH})(?!\w)"
     rf"(?:\s*,?\s*(?P<year>{P.YEAR_AFTER_MONTH})\b)?",
     example=("He was born on 12 March 1961.", "12 March 1961", "1961-03-12"),
     narrative=lambda m: not m["year"],
@@ -558,7 +584,7 @@ def holiday_date(name: str, y: int) -> date | None:
 @rule(
     "holiday",
     "DATE",
-    r"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year(?:[\u2019']s)?(?:\s+(?:Day|Eve))?|"
+    r"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<hol>(?:Christmas|X-?mas)(?:\s+(?:Day|Eve))?|New\s+Year(?:[\u2019']s)?(?:\s+(?:Day|Eve))?|"
     r"Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine(?:[\u2019']s)?\s+Day|Veterans(?:[\u2019'])?\s+Day|Armistice\s+Day|"
     r"Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Boxing\s+Day|Bastille\s+Day|"
     rf"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day)(?:\s+(?P<week>week))?(?:\s*,?\s*(?P<year>{P.YEAR4}))?\b",

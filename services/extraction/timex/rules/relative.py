@@ -36,7 +36,7 @@ from services.extraction.timex.tense import FUTURE, PAST
 @rule(
     "day_word",
     "DATE",
-    r"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow)(?:'s|\u2019s)?\b",
+    rf"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?P<w>{P.DAY_WORD})(?:'s|\u2019s|s)?\b",
     example=("He arrived yesterday.", "yesterday", "2024-06-16"),
     title_sensitive=True,
 )
@@ -71,8 +71,6 @@ def n_weekday(m, ctx):
     wd = weekday_number(m["wd"])
     rel = low(m["rel"])
     txt = m["wd"]
-    if not txt[0].isupper() and not ctx.before.isupper():
-        return None
     if len(txt.rstrip(".")) <= 3 and not txt.endswith(".") and not m["month"]:
         return None
     if m["month"]:
@@ -95,6 +93,23 @@ def n_weekday(m, ctx):
     return "DATE", d.isoformat()
 
 
+@rule(
+    "short_weekday",
+    "DATE",
+    rf"\b(?P<pre>{P.SHORT_WEEKDAY_PRE})\s+(?P<span>(?P<day3>{P.SHORT_WEEKDAY}))\b(?![-'\u2019]\w|\s+(?:of|and)\s|\.?,?\s*(?:{P.MONTH}|\d))",
+    example=("I will see you on sat.", "sat", "2024-06-22"),
+)
+def n_short_weekday(m, ctx):
+    """Informal three-letter weekdays without their period: "on sat", "by fri", "last sun"."""
+    pre, day = low(m["pre"]), low(m["day3"])
+    if pre == "this" and day == "sun":
+        return None  # "this sun is hot"
+    if pre == "every":
+        return "SET", f"XXXX-WXX-{P.SHORT_WEEKDAYS[day]}"
+    rel = pre if pre in ("last", "next", "this") else ""
+    return "DATE", resolve_weekday(P.SHORT_WEEKDAYS[day], ctx.dct, ctx.direction, rel).isoformat()
+
+
 def _week_weekend(d: date) -> str:
     return week_value(d) + "-WE"
 
@@ -102,13 +117,13 @@ def _week_weekend(d: date) -> str:
 @rule(
     "rel_unit",
     "DATE",
-    r"\b(?P<rel>last|this|next|past|the|the\s+past|the\s+last|the\s+previous|previous|the\s+current|current|the\s+coming|coming|"
+    r"\b(?P<rel>last|this|next|nxt|past|the|the\s+past|the\s+last|the\s+previous|previous|the\s+current|current|the\s+coming|coming|"
     r"the\s+following|following|the\s+next|earlier\s+this|later\s+this|early\s+this|late\s+this|earlier\s+in\s+the|"
     r"later\s+in\s+the|early\s+next|late\s+next|early\s+last|late\s+last|this\s+past|the\s+same|that|the\s+end\s+of\s+the|"
     r"the\s+end\s+of\s+this|the\s+end\s+of\s+last|the\s+end\s+of\s+next|the\s+start\s+of\s+the|the\s+beginning\s+of\s+the|"
     r"the\s+middle\s+of\s+the|the\s+start\s+of\s+this|the\s+beginning\s+of\s+this|the\s+turn\s+of\s+the|so\s+far\s+this|"
     r"later\s+that|earlier\s+that)\s+"
-    r"(?P<unit>week|month|year|weekend|decade|day|morning|afternoon|evening|night|fiscal\s+year)(?!-)\b",
+    r"(?P<unit>week|wk|month|year|weekend|wknd|wkend|decade|day|morning|afternoon|evening|night|nite|fiscal\s+year)(?!-)\b",
     example=("Prices rose last week.", "last week", "2024-W24"),
     title_sensitive=True,
     # "by the end of the month" after "On 10 May 1940": the month of the passage, not of the publication
