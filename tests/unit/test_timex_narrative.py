@@ -61,6 +61,14 @@ NARRATIVE = [
     ("In 1871 she returned. On 14 March she lectured, and that autumn she published her diaries.",
      HISTORY, "that autumn", "1871-FA"),
     ("The rains came in the autumn of 1917. By February the army had lost its horses.", HISTORY, "February", "1918-02"),
+    # "that December", "the following March": a month counted from the reference time
+    ("He took office on 4 March 1933. By the summer, unemployment had fallen. That December, Prohibition ended.",
+     HISTORY, "That December", "1933-12"),
+    ("The army retreated in November 1812. The following March, Napoleon raised a new army.",
+     HISTORY, "The following March", "1813-03"),
+    # a date at the head of its sentence frames it, whatever the parse made the root
+    (("The Cubs reached the Series. In 1945 the Cubs lost the series to Detroit; the final game was played on "
+     "October 10."), date(2016, 10, 24), "October 10", "1945-10-10"),
     # a text that tells the past throughout: dates of nouns and clauses set the time as well
     (("After the fall of France in 1940, Britain stood alone. On 22 June the armistice was signed. Peace came "
      "in 1945, and by 1950 the cities had been rebuilt."), HISTORY, "22 June", "1940-06-22"),

@@ -93,9 +93,12 @@ def _chain(v):
     """From the verb governing the expression up through non-finite verbs to the finite one."""
     chain = [v]
     cur = v
+    text = doc_text(v.doc)
     for _ in range(6):
         if _is_finite(cur) or cur.head.i == cur.i:
             break
+        if _PARAGRAPH.search(text, min(cur.idx, cur.head.idx), max(cur.idx, cur.head.idx)):
+            break  # the parse joined two paragraphs
         if cur.dep_ in (
             "xcomp",
             "advcl",

@@ -147,7 +147,7 @@ def n_month_rel_year(m, ctx):
 @rule(
     "month",
     "DATE",
-    rf"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+coming|early|late|mid|earlier\s+in|later\s+in)[-\s]+)?(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?(?P<month>{P.MONTH})(?!\w)(?!\s*\d)",
+    rf"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+coming|early|late|mid|earlier\s+in|later\s+in|{P.ANAPHORIC_SEASON})[-\s]+)?(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?(?P<month>{P.MONTH})(?!\w)(?!\s*\d)",
     example=("The treaty was signed in March.", "March", "2024-03"),
     title_sensitive=True,
     narrative=lambda m: not m["rel"] or low(m["rel"]) in ("early", "late", "mid", "earlier in", "later in"),
@@ -158,6 +158,8 @@ def n_month(m, ctx):
         return None  # a bare "Mar", "Jan" without its period is too often something else
     month = month_number(m["month"])
     rel = low(m["rel"])
+    if rel and re.fullmatch(P.ANAPHORIC_SEASON, rel):
+        return _month_around_ref(month, rel, ctx)
     if rel == "last" or rel == "this past":
         y = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
     elif rel in ("next", "this coming", "the coming"):
@@ -166,6 +168,19 @@ def n_month(m, ctx):
         y = ctx.dct.year
     else:
         y = resolve_month(month, ctx.dct, ctx.direction)
+    return "DATE", f"{y:04d}-{month:02d}"
+
+
+def _month_around_ref(month: int, rel: str, ctx) -> tuple[str, str] | None:
+    """'that December', 'the following March', 'the previous June': relative to the reference time."""
+    ref = interval(ctx.ref) if ctx.ref and ctx.ref[:1].isdigit() else None
+    if ref is None:
+        return None
+    y = ref.start.year
+    if rel in ("the following", "the next"):
+        y += 1 if month <= ref.end.month else 0
+    elif rel == "the previous":
+        y -= 1 if month >= ref.start.month else 0
     return "DATE", f"{y:04d}-{month:02d}"
 
 
