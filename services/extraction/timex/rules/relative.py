@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import (
     astronomical_year,
-    interval,
     quarter_of,
     safe_date,
     shift_month,
@@ -329,8 +328,8 @@ def n_ago(m, ctx):
 
 def _counted_from(ref: str, unit: str, k: int) -> str | None:
     """'two years later', 'three months later' after a reference coarser than a day ("In April 1861",
-    "the spring of 1853", "218 BC"): counted from the reference's own year or month. A finer unit than
-    the reference can say no more than the reference itself ("two days later" after "May 1940")."""
+    "the spring of 1853", "218 BC"): counted from the reference's own year or month. Days and weeks are
+    not counted from a month or a year."""
     year = astronomical_year(ref)
     if year is None:
         return None
@@ -340,9 +339,7 @@ def _counted_from(ref: str, unit: str, k: int) -> str | None:
         return year_value(year + 10 * k)
     if unit == "month" and re.fullmatch(r"\d{4}-\d\d", ref):
         return shift_value(ref, k)
-    if unit in ("day", "night", "week", "fortnight") and interval(ref) is not None:
-        return ref
-    return None
+    return None  # "nine days earlier" after "in July" counts from the publication date (news), as before
 
 
 @rule(
