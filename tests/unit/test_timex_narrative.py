@@ -72,6 +72,11 @@ NARRATIVE = [
     # a text that tells the past throughout: dates of nouns and clauses set the time as well
     (("After the fall of France in 1940, Britain stood alone. On 22 June the armistice was signed. Peace came "
      "in 1945, and by 1950 the cities had been rebuilt."), HISTORY, "22 June", "1940-06-22"),
+    # one "Today" among many past years does not make a history text news
+    (("The treaty of 1919 left Germany bitter. Hitler came to power in 1933 and rearmed by 1936. After the fall "
+      "of France in 1940, Britain stood alone. On 22 June the armistice was signed. Peace came in 1945, and by "
+      "1950 the cities had been rebuilt; by 1955 the economy had recovered. Today the town is a museum."),
+     HISTORY, "22 June", "1940-06-22"),
     (("Following the invasion of Poland in September 1939, Britain declared war. On 17 September the Soviet "
      "Union invaded. The war ended in 1945 and the borders were redrawn in 1946."), HISTORY, "17 September",
      "1939-09-17"),

@@ -283,6 +283,9 @@ NEXT = _spellings("next")
 WEEK = _spellings("week")
 SHORT_WEEKDAY = _alt(SHORT_WEEKDAYS)
 SHORT_WEEKDAY_PRE = _alt(SHORT_WEEKDAY_AFTER)
+# a bare numeric date ("3/14") or day of the month ("the 20th") is a date only after these
+DATE_PREPOSITION = _alt(["on", "by", "until", "till", "til", "since", "from", "before", "after", "thru", "through",
+                         "due"])  # fmt: skip
 DAYTIME_WORDS = _spellings("today", "yesterday", "tomorrow", "tonight")
 AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b|a\.m|p\.m)"
 CLOCK = (

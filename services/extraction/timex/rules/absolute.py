@@ -69,7 +69,7 @@ def _numeric_order(a: int, b: int, ctx) -> tuple[int, int]:
 @rule(
     "numeric_day",
     "DATE",
-    r"\b(?:on|by|until|till|til|from|since|before|after|thru|through|due)\s+(?P<span>(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d))"
+    rf"\b{P.DATE_PREPOSITION}\s+(?P<span>(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d))"
     r"(?![/\d]|[.,]\d|\s*(?:%|percent|of|cups?|miles?|inch|inches)\b)",
     example=("The exam is on 7/14, a Sunday.", "7/14", "2024-07-14"),
     narrative=lambda m: True,

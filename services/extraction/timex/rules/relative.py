@@ -112,7 +112,7 @@ def n_short_weekday(m, ctx):
 @rule(
     "day_of_month",
     "DATE",
-    r"\b(?:on|by|until|till|til|since|from|before|after)\s+the\s+(?P<span>(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th))"
+    rf"\b{P.DATE_PREPOSITION}\s+the\s+(?P<span>(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th))"
     r"(?=\s*(?:[.,;:!?)]|$|(?:and|or|when|to|through|until)\b))",
     example=("The vote was held on the 12th, and the count began.", "12th", "2024-06-12"),
     narrative=lambda m: True,
