@@ -292,3 +292,16 @@ CLOCK = (
     rf"(?:[012]?\d(?:[:.][0-5]\d)?\s*{AMPM}|[012]?\d:[0-5]\d|noon|midnight|midday|"
     rf"[012]?\d(?::[0-5]\d)?\s+(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening)|[012]?\d\s+o'clock)"
 )
+
+# a date with a year of an era: "218 BC", "2 August 216 BC", "AD 800", "800 CE"
+ERA_DATE = (
+    rf"\b(?:(?:(?P<day>{DAYNUM})\s+(?:of\s+)?)?(?P<month>{MONTH})\s+(?:(?P<day2>{DAYNUM})\s*,?\s+)?)?"
+    rf"(?:(?P<year>\d{{1,4}})\s?(?:(?P<before>{ERA_BEFORE})|(?P<after>{ERA_AFTER}))|{ERA_PREFIX}\s?(?P<ad>\d{{1,4}}))(?!\w)"
+)
+# a day without its year after a preposition: numeric ("on 3/14", "till 25/12") or an ordinal day of the
+# month at the end of its phrase ("on the 20th."; not "on the 5th anniversary", "3/4 of a point")
+BARE_DAY = (
+    rf"\b{DATE_PREPOSITION}\s+(?:the\s+)?(?P<span>(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)"
+    r"(?![/\d]|[.,]\d|\s*(?:%|percent|of|cups?|miles?|inch|inches)\b)"
+    r"|(?<=the\s)(?P<ordinal>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?=\s*(?:[.,;:!?)]|$|(?:and|or|when|to|through|until)\b)))"
+)

@@ -67,21 +67,35 @@ def _numeric_order(a: int, b: int, ctx) -> tuple[int, int]:
 
 
 @rule(
-    "numeric_day",
+    "bare_day",
     "DATE",
-    rf"\b{P.DATE_PREPOSITION}\s+(?P<span>(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d))"
-    r"(?![/\d]|[.,]\d|\s*(?:%|percent|of|cups?|miles?|inch|inches)\b)",
+    P.BARE_DAY,
     example=("The exam is on 7/14, a Sunday.", "7/14", "2024-07-14"),
     narrative=lambda m: True,
 )
-def n_numeric_day(m, ctx):
-    """A numeric date without its year after a preposition ("exam on 3/14", "till 25/12"): resolved like
-    "March 14"."""
+def n_bare_day(m, ctx):
+    """A day without its year after a preposition: numeric ("exam on 3/14", "till 25/12") resolved like
+    "March 14"; a day of the month alone ("see you on the 20th") in the month of the publication (or of the
+    passage), by the tense as a weekday would be."""
+    if m["ordinal"]:
+        return _day_of_month(int(m["ordinal"]), ctx)
     month, day = _numeric_order(int(m["a"]), int(m["b"]), ctx)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     d = resolve_month_day(month, day, ctx.dct, ctx.direction)
     return ("DATE", d.isoformat()) if d else None
+
+
+def _day_of_month(day: int, ctx) -> tuple[str, str] | None:
+    dct = ctx.dct
+    candidates = [d for k in (-1, 0, 1) if (d := safe_date(*shift_month(dct.year, dct.month, k), day))]
+    if ctx.direction == PAST:
+        pick = max((d for d in candidates if d <= dct), default=None)
+    elif ctx.direction == FUTURE:
+        pick = min((d for d in candidates if d >= dct), default=None)
+    else:
+        pick = min(candidates, key=lambda d: abs((d - dct).days), default=None)
+    return ("DATE", pick.isoformat()) if pick else None
 
 
 @rule(
@@ -244,8 +258,7 @@ def _not_a_province(m, doc, tok) -> bool:
 @rule(
     "era_date",
     "DATE",
-    rf"\b(?:(?:(?P<day>{P.DAYNUM})\s+(?:of\s+)?)?(?P<month>{P.MONTH})\s+(?:(?P<day2>{P.DAYNUM})\s*,?\s+)?)?"
-    rf"(?:(?P<year>\d{{1,4}})\s?(?:(?P<before>{P.ERA_BEFORE})|(?P<after>{P.ERA_AFTER}))|{P.ERA_PREFIX}\s?(?P<ad>\d{{1,4}}))(?!\w)",
+    P.ERA_DATE,
     example=("Hannibal won at Cannae on 2 August 216 BC.", "2 August 216 BC", "BC0216-08-02"),
     parse_ok=_not_a_province,
 )

@@ -109,29 +109,6 @@ def n_short_weekday(m, ctx):
     return "DATE", resolve_weekday(P.SHORT_WEEKDAYS[day], ctx.dct, ctx.direction, rel).isoformat()
 
 
-@rule(
-    "day_of_month",
-    "DATE",
-    rf"\b{P.DATE_PREPOSITION}\s+the\s+(?P<span>(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th))"
-    r"(?=\s*(?:[.,;:!?)]|$|(?:and|or|when|to|through|until)\b))",
-    example=("The vote was held on the 12th, and the count began.", "12th", "2024-06-12"),
-    narrative=lambda m: True,
-)
-def n_day_of_month(m, ctx):
-    """A day of the month on its own ("see you on the 20th"): in the month of the publication (or of the
-    passage), by the tense as a weekday would be."""
-    day = int(m["day"])
-    dct = ctx.dct
-    candidates = [d for k in (-1, 0, 1) if (d := safe_date(*shift_month(dct.year, dct.month, k), day))]
-    if ctx.direction == PAST:
-        pick = max((d for d in candidates if d <= dct), default=None)
-    elif ctx.direction == FUTURE:
-        pick = min((d for d in candidates if d >= dct), default=None)
-    else:
-        pick = min(candidates, key=lambda d: abs((d - dct).days), default=None)
-    return ("DATE", pick.isoformat()) if pick else None
-
-
 def _week_weekend(d: date) -> str:
     return week_value(d) + "-WE"
 
