@@ -59,3 +59,11 @@ def test_parse_number(text, expected):
 )  # fmt: skip
 def test_duration_value(n, unit, expected):
     assert duration_value(n, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "n", "shifted"),
+    [("BC0218", 1, "BC0217"), ("BC0001", 1, "0001"), ("0001", -1, "BC0001"), ("BC0146", -2, "BC0148")],
+)
+def test_bc_years_shift_across_the_missing_year_zero(value, n, shifted):
+    assert shift_value(value, n) == shifted

@@ -45,9 +45,38 @@ NARRATIVE = [
      HISTORY, "May of the following year", "1941-05"),
     ("The treaty was signed in 1920. In June of that year the army was disbanded.",
      HISTORY, "June of that year", "1920-06"),
+    # counted from a reference coarser than a day: its own month, season or year
+    ("The war began in April 1861. Three months later, the first battle was fought.",
+     HISTORY, "Three months later", "1861-07"),
+    ("She married in the spring of 1853, and a year later her first son was born.", HISTORY, "a year later", "1854"),
+    ("In 218 BC Hannibal crossed the Alps. The following year he defeated a Roman army.",
+     HISTORY, "The following year", "BC0217"),
+    ("In 218 BC Hannibal crossed the Alps. Two years later he won at Cannae.", HISTORY, "Two years later", "BC0216"),
+    # "the end of the month" is the passage's month, and keeps the passage in the past
+    ("The attack came on 10 May 1940, and by the end of the month the army was trapped. On 22 June France fell.",
+     HISTORY, "the end of the month", "1940-05"),
+    ("The attack came on 10 May 1940, and by the end of the month the army was trapped. On 22 June France fell.",
+     HISTORY, "22 June", "1940-06-22"),
+    # "that autumn" is the autumn of the reference's year; a month after an autumn is the one that follows it
+    ("In 1871 she returned. On 14 March she lectured, and that autumn she published her diaries.",
+     HISTORY, "that autumn", "1871-FA"),
+    ("The rains came in the autumn of 1917. By February the army had lost its horses.", HISTORY, "February", "1918-02"),
+    # "that December", "the following March": a month counted from the reference time
+    ("He took office on 4 March 1933. By the summer, unemployment had fallen. That December, Prohibition ended.",
+     HISTORY, "That December", "1933-12"),
+    ("The army retreated in November 1812. The following March, Napoleon raised a new army.",
+     HISTORY, "The following March", "1813-03"),
+    # a date at the head of its sentence frames it, whatever the parse made the root
+    (("The Cubs reached the Series. In 1945 the Cubs lost the series to Detroit; the final game was played on "
+     "October 10."), date(2016, 10, 24), "October 10", "1945-10-10"),
     # a text that tells the past throughout: dates of nouns and clauses set the time as well
     (("After the fall of France in 1940, Britain stood alone. On 22 June the armistice was signed. Peace came "
      "in 1945, and by 1950 the cities had been rebuilt."), HISTORY, "22 June", "1940-06-22"),
+    # one "Today" among many past years does not make a history text news
+    (("The treaty of 1919 left Germany bitter. Hitler came to power in 1933 and rearmed by 1936. After the fall "
+      "of France in 1940, Britain stood alone. On 22 June the armistice was signed. Peace came in 1945, and by "
+      "1950 the cities had been rebuilt; by 1955 the economy had recovered. Today the town is a museum."),
+     HISTORY, "22 June", "1940-06-22"),
     (("Following the invasion of Poland in September 1939, Britain declared war. On 17 September the Soviet "
      "Union invaded. The war ended in 1945 and the borders were redrawn in 1946."), HISTORY, "17 September",
      "1939-09-17"),

@@ -10,10 +10,10 @@ from services.extraction.timex.rules import BY_NAME, EXAMPLE_DCT, RULES
 from services.extraction.timex.rules.registry import rule
 
 FAMILIES = {
-    "absolute": {"early_year", "iso_date", "numeric_date", "month_day", "day_month", "month_year", "month_rel_year", "month",
+    "absolute": {"early_year", "era_date", "iso_date", "numeric_date", "bare_day", "month_day", "day_month", "month_year", "month_rel_year", "month",
                  "year", "year_words", "decade", "decade_word", "century", "this_century", "quarter", "quarter_ref",
                  "two_quarters", "year_quarter", "half", "season", "holiday", "year_end", "week_of"},
-    "relative": {"day_word", "day_before", "weekday", "rel_unit", "the_year", "ago", "day_before_wd",
+    "relative": {"day_word", "day_before", "weekday", "short_weekday", "rel_unit", "the_year", "ago", "day_before_wd",
                  "anaphoric_day", "year_earlier_adj", "ref", "ref_units"},
     "times_of_day": {"clock", "part_of_day", "tonight"},
     "durations": {"set_every", "set_adverb", "set_plural_wd", "set_wd_part", "duration", "duration_frac",

@@ -216,3 +216,33 @@ EARNINGS = [
 def test_earnings_reports(text, expected_text, expected_value):
     found = {(t.text, t.value) for t in tag_text(text, OCT89)}
     assert (expected_text, expected_value) in found, found
+
+
+ERAS_BOUNDS_AND_MODALS = {
+    # years of an era: BC as TIMEX3 writes it, AD as a plain year; British Columbia is no era
+    "Rome and Carthage fought between 264 BC and 146 BC.": ("264 BC", "BC0264"),
+    "The city was founded in 753 B.C. by Romulus.": ("753 B.C.", "BC0753"),
+    "Hannibal won at Cannae on 2 August 216 BC.": ("2 August 216 BC", "BC0216-08-02"),
+    "By AD 100 a colony stood on its ruins.": ("AD 100", "0100"),
+    "Charlemagne was crowned in 800 AD.": ("800 AD", "0800"),
+    "In 2010 BC Hydro raised its rates.": ("2010", "2010"),
+    "The 2009 B.C. election was close.": ("2009", "2009"),
+    # a bound in a present clause lies ahead, in a past one behind; modals of obligation look forward
+    "The museum is closed until May.": ("May", "2025-05"),
+    "The offer is valid until March.": ("March", "2025-03"),
+    "He stayed in the job until May.": ("May", "2024-05"),
+    "INS was ordered to repatriate the child by June 14.": ("June 14", "2024-06-14"),
+    "Applications must be filed by Friday.": ("Friday", "2024-06-21"),
+    "By Friday, the rebels had taken the town.": ("Friday", "2024-06-14"),
+    "The Senate may vote on Tuesday.": ("Tuesday", "2024-06-18"),
+    "He must have met them on Tuesday.": ("Tuesday", "2024-06-11"),
+    # a weekday abbreviation before a date is part of it
+    "Posted on Thu Jun 13, 2013 08:45 AM PDT": ("Thu Jun 13, 2013", "2013-06-13"),
+}
+
+
+@pytest.mark.parametrize("text", ERAS_BOUNDS_AND_MODALS)
+def test_eras_bounds_and_modals(text):
+    span, value = ERAS_BOUNDS_AND_MODALS[text]
+    got = {t.text: t.value for t in tag_text(text, MON)}
+    assert got.get(span) == value, got

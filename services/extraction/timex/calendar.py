@@ -40,15 +40,31 @@ def quarter_of(d: date) -> int:
     return (d.month - 1) // 3 + 1
 
 
+def year_value(astronomical: int) -> str:
+    """A TIMEX3 year from an astronomical year number (1 BC is 0): 218 BC -> BC0218, AD 100 -> 0100."""
+    return f"{astronomical:04d}" if astronomical > 0 else f"BC{1 - astronomical:04d}"
+
+
+def astronomical_year(value: str) -> int | None:
+    """The astronomical year a TIMEX3 value starts with ("BC0218" -> -217, "1917-08" -> 1917), or None."""
+    if m := re.match(r"BC(\d{4})", value):
+        return 1 - int(m[1])
+    if m := re.match(r"\d{4}", value):
+        return int(m[0])
+    return None
+
+
 def shift_value(value: str, n: int) -> str | None:
-    """Shift a calendar value by n of its own units (2024-06 + -1 -> 2024-05)."""
+    """Shift a calendar value by n of its own units (2024-06 + -1 -> 2024-05; BC0218 + 1 -> BC0217)."""
+    if re.fullmatch(r"BC\d{4}", value):
+        return year_value(astronomical_year(value) + n)  # there is no year 0: 1 BC + 1 is AD 1
     if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value):
         return (date(int(m[1]), int(m[2]), int(m[3])) + timedelta(days=n)).isoformat()
     if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
         y, mo = shift_month(int(m[1]), int(m[2]), n)
         return f"{y:04d}-{mo:02d}"
     if m := re.fullmatch(r"(\d{4})", value):
-        return f"{int(m[1]) + n:04d}"
+        return year_value(int(m[1]) + n)
     if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value):
         d = week_start(int(m[1]), int(m[2])) + timedelta(weeks=n)
         return week_value(d) + (m[3] or "")

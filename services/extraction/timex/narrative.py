@@ -12,8 +12,8 @@ line), and in news at a whole sentence in the present tense or at a background d
 narrative's. Only clauses that look back or whose direction is unknown anchor there: "the talks will
 resume in October" keeps to the publication date.
 
-A text full of past years that never speaks of its own present ("yesterday", "last week", "on Tuesday":
-a history article) tells the past throughout: there the dates of nouns and clauses set the time as well
+A text full of past years that (almost) never speaks of its own present ("yesterday", "last week", "on
+Tuesday": a history article; at most one such word per six past years) tells the past throughout: there the dates of nouns and clauses set the time as well
 ("After the fall of France in 1940 ... On 22 June" -> 1940-06-22).
 
 In narrative mode a year-less expression resolves to the occurrence nearest the reference: a day
@@ -35,6 +35,7 @@ from services.extraction.timex.tense import FUTURE, head_token
 
 FAR = timedelta(days=365)  # how far before the publication date a passage's time must lie to be narrative
 MANY_PAST_YEARS = 3  # how many past years a text without news deixis needs to count as telling the past
+PAST_YEARS_PER_DEIXIS = 6  # how many past years a text needs for each word of news deixis it holds
 _YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 _CALENDAR = re.compile(r"\d{4}")
@@ -57,7 +58,10 @@ class NarrativeTime:
         # a text full of past years that never speaks of its own present ("yesterday", "last week", "on
         # Tuesday") tells the past throughout: any explicit past date sets its time, of a noun or a clause too
         past_years = sum(1 for y in _YEAR.findall(self._text) if int(y) < dct.year - 1)
-        self._telling_the_past = past_years >= MANY_PAST_YEARS and not P.NEWS_DEIXIS.search(self._text)
+        deixis = len(P.NEWS_DEIXIS.findall(self._text))
+        # a history article may say "Today the site is a museum" once among its years; news speaks of its
+        # present far more often than that
+        self._telling_the_past = past_years >= MANY_PAST_YEARS and past_years >= PAST_YEARS_PER_DEIXIS * deixis
         self._present_sentences: list[tuple[int, int]] | None = None  # computed when first needed
 
     def anchor(self, start: int, direction: int) -> Anchor | None:
@@ -70,8 +74,10 @@ class NarrativeTime:
         d = ref.date
         if d.granularity == "day":
             return Anchor(d.start, "day")
-        if d.granularity == "season":
-            d = interval(ref.value[:4]) or d  # "the winter of 1812 ... in November": 1812, not 1811
+        if d.granularity == "season" and ref.value.endswith("WI"):
+            # "the winter of 1812 ... in November": 1812, not 1811 (1812-WI starts in December 1811);
+            # other seasons are their own time ("That autumn ... by February": the February after it)
+            d = interval(ref.value[:4]) or d
         return Anchor(d.start + (d.end - d.start) / 2, d.granularity)
 
     def _present_between(self, start: int, end: int) -> bool:
@@ -119,6 +125,16 @@ def _in_the_present(root) -> bool:
 FRAME, BACKGROUND, BOUNDING = "frame", "background", "bounding"
 
 
+def _opens_its_sentence(doc, t: Timex) -> bool:
+    """A date at the head of its sentence, after at most a preposition ("In 1945, ...", "On 3 June 1990
+    ..."), sets the time of the whole sentence: a frame adverbial."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    lead = doc[span[0].sent.start : span[0].i]
+    return len(lead) <= 1 and all(x.pos_ == "ADP" for x in lead)
+
+
 def sentence_position(doc, t: Timex) -> str:
     """FRAME when the expression sets the time of its sentence's main clause ("In 1945, the Cubs lost",
     "On 3 June 1990 he resigned"); BOUNDING after "since", "until" ...; else BACKGROUND (the date of a
@@ -126,6 +142,10 @@ def sentence_position(doc, t: Timex) -> str:
     h = head_token(doc, t.start, t.end)
     if h is None:
         return BACKGROUND
+    if h.dep_ == "pobj" and h.head.lower_ in _BOUNDING:
+        return BOUNDING
+    if _opens_its_sentence(doc, t):
+        return FRAME  # "In 1945 the Cubs lost ...; the final game was played ...": whatever the parse
     if h.dep_ == "ROOT":
         return FRAME  # a timeline line: "January 23, 2013: Clinton testifies before the Senate"
     attach = h.head

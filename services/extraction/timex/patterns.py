@@ -15,21 +15,53 @@ MONTHS = {
 }  # fmt: skip
 
 WEEKDAYS = {
-    "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
+    "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3, "weds": 3,
     "thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6,
     "sunday": 7, "sun": 7,
 }  # fmt: skip
 
+# Informal spellings (social media, texting), each read as the word it stands for. Rules match them
+# through the pattern pieces below, and `canonical` gives the normalisers the standard word.
+INFORMAL_SPELLINGS = {
+    "tomorrow": ("tmrw", "tmr", "tmrrw", "tmw", "2moro", "2morow", "2morrow", "tomoro", "tomorow", "tommorow",
+                 "tommorrow"),
+    "tonight": ("tonite", "2nite", "2night", "tonigh"),
+    "yesterday": ("yday", "ystrdy"),
+    "night": ("nite",),
+    "weekend": ("wknd", "wkend"),
+    "next": ("nxt",),
+    "week": ("wk",),
+    "christmas": ("xmas", "x-mas"),
+}  # fmt: skip
+CANONICAL_SPELLING = {v: k for k, forms in INFORMAL_SPELLINGS.items() for v in forms}
+# words whose letters social media stretch ("todayyy", "tonighttt"): read as the word itself
+STRETCHABLE = {"today", "tomorrow", "tonight", "yesterday", "weekend", "tonite", "2nite", "tmrw"}
+# lower-case names that are names whatever the text's case: full weekday names and their long forms
+LOWERCASE_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tues",
+                      "thurs", "weds"}  # fmt: skip
+# lower-case month words that are also common words: unread without a day ("august"), and "may", "march"
+# need an ordinal day ("march 3rd", "5th of may"; not "we march 3 miles")
+LOWERCASE_AMBIGUOUS_MONTHS = {"may", "march", "mar", "august", "aug"}
+# a lower-case month without a day is a month after these words: "back in april", "since june"
+LOWERCASE_MONTH_AFTER = {"in", "on", "since", "until", "till", "til", "by", "from", "through", "thru", "during",
+                         "of", "last", "next", "nxt", "this", "early", "late", "mid", "before", "after", "to"}  # fmt: skip
+# a three-letter weekday without its period is one after these words ("on sat", "by fri") or before a part
+# of the day ("sat nite"); "this sun" is the sun
+SHORT_WEEKDAY_AFTER = {"on", "this", "next", "nxt", "last", "by", "till", "til", "until", "thru", "every"}
+SHORT_WEEKDAYS = {w: n for w, n in WEEKDAYS.items() if len(w) == 3}
+# "this am", "tomorrow pm": a part of the day only after a day word or "this"
+INFORMAL_PARTS = {"am": "MO", "pm": "AF"}
+
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 PARTS_OF_DAY = {
-    "morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "mid afternoon": "AF", "midafternoon": "AF",
+    "nite": "NI", "morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "mid afternoon": "AF", "midafternoon": "AF",
     "evening": "EV", "night": "NI", "overnight": "NI", "midday": "MI", "mid-day": "MI",
 }  # fmt: skip
 
 UNITS = {
     "second": "S", "sec": "S", "minute": "TM", "min": "TM", "hour": "H", "hr": "H", "day": "D",
-    "week": "W", "fortnight": "2W", "month": "M", "year": "Y", "yr": "Y", "decade": "10Y",
+    "week": "W", "wk": "W", "fortnight": "2W", "month": "M", "year": "Y", "yr": "Y", "decade": "10Y",
     "century": "100Y", "centurie": "100Y", "quarter": "3M", "weekend": "WE", "night": "D",
     "millennium": "1000Y", "millennia": "1000Y",
 }  # fmt: skip
@@ -162,6 +194,8 @@ ANAPHORIC_SEASON = r"(?:that|the\s+same|the\s+following|the\s+next|the\s+previou
 # "May of the following year", "in June of that year": a year counted from the reference time
 ANAPHORIC_YEAR = r"(?:that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)"
 ANAPHORIC_YEAR_SHIFT = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
+# "the end of the month": the unit the text is at (the publication's, or in a narrative the passage's)
+PART_OF_THE_UNIT = {"the end of the", "the start of the", "the beginning of the", "the middle of the"}
 # a weekday after these words is resolved around the reference time, not the publication date
 ANAPHORIC_WEEKDAY = re.compile(
     r"\b(that|that\s+same|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+$",
@@ -187,7 +221,7 @@ _month_abbr = [m for m in MONTHS if len(m) <= 4 and m != "may" and m not in ("ju
 MONTH = "(?:" + _alt(_month_words) + "|" + _alt(_month_abbr) + r"\.?" + ")"
 WEEKDAY = (
     "(?:"
-    + _alt([w for w in WEEKDAYS if len(w) > 4])
+    + _alt([w for w in WEEKDAYS if len(w) > 3])
     + "|"
     + _alt([w for w in WEEKDAYS if len(w) <= 5])
     + r"\.)"
@@ -227,9 +261,47 @@ EDGE = (
     r"(?:(?:early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|rest|remainder|close|turn)"
     r"\s+of|end\s+of|start\s+of|beginning\s+of|middle\s+of)[-\s]+)"
 )
-DAYTIME_WORDS = r"(?:today|yesterday|tomorrow|tonight)"
+# years of an era: "218 BC", "44 B.C.", "500 BCE", "AD 800", "800 CE" (markers in capitals only: "an ad")
+ERA_BEFORE = r"(?-i:B\.\s?C\.(?:\s?E\.)?|BCE|BC)"
+ERA_AFTER = r"(?-i:A\.\s?D\.|AD|C\.\s?E\.|CE)"
+ERA_PREFIX = r"(?-i:A\.\s?D\.|AD)"
+def _stretched(word: str) -> str:
+    """A word whose last letter may be repeated: 'todayyy'."""
+    return re.escape(word[:-1]) + re.escape(word[-1]) + "+" if word in STRETCHABLE else re.escape(word)
+
+
+def _spellings(*words: str) -> str:
+    forms = [f for w in words for f in (w, *INFORMAL_SPELLINGS.get(w, ()))]
+    return "(?:" + "|".join(_stretched(f) for f in sorted(set(forms), key=len, reverse=True)) + ")"
+
+
+DAY_WORD = _spellings("today", "yesterday", "tomorrow")
+TONIGHT = _spellings("tonight")
+NIGHT = _spellings("night")
+WEEKEND = _spellings("weekend")
+NEXT = _spellings("next")
+WEEK = _spellings("week")
+SHORT_WEEKDAY = _alt(SHORT_WEEKDAYS)
+SHORT_WEEKDAY_PRE = _alt(SHORT_WEEKDAY_AFTER)
+# a bare numeric date ("3/14") or day of the month ("the 20th") is a date only after these
+DATE_PREPOSITION = _alt(["on", "by", "until", "till", "til", "since", "from", "before", "after", "thru", "through",
+                         "due"])  # fmt: skip
+DAYTIME_WORDS = _spellings("today", "yesterday", "tomorrow", "tonight")
 AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b|a\.m|p\.m)"
 CLOCK = (
     rf"(?:[012]?\d(?:[:.][0-5]\d)?\s*{AMPM}|[012]?\d:[0-5]\d|noon|midnight|midday|"
     rf"[012]?\d(?::[0-5]\d)?\s+(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening)|[012]?\d\s+o'clock)"
+)
+
+# a date with a year of an era: "218 BC", "2 August 216 BC", "AD 800", "800 CE"
+ERA_DATE = (
+    rf"\b(?:(?:(?P<day>{DAYNUM})\s+(?:of\s+)?)?(?P<month>{MONTH})\s+(?:(?P<day2>{DAYNUM})\s*,?\s+)?)?"
+    rf"(?:(?P<year>\d{{1,4}})\s?(?:(?P<before>{ERA_BEFORE})|(?P<after>{ERA_AFTER}))|{ERA_PREFIX}\s?(?P<ad>\d{{1,4}}))(?!\w)"
+)
+# a day without its year after a preposition: numeric ("on 3/14", "till 25/12") or an ordinal day of the
+# month at the end of its phrase ("on the 20th."; not "on the 5th anniversary", "3/4 of a point")
+BARE_DAY = (
+    rf"\b{DATE_PREPOSITION}\s+(?:the\s+)?(?P<span>(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)"
+    r"(?![/\d]|[.,]\d|\s*(?:%|percent|of|cups?|miles?|inch|inches)\b)"
+    r"|(?<=the\s)(?P<ordinal>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?=\s*(?:[.,;:!?)]|$|(?:and|or|when|to|through|until)\b)))"
 )

@@ -12,13 +12,16 @@ from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import interval, month_end, safe_date
 from services.extraction.timex.narrative import Anchor, NarrativeTime
 from services.extraction.timex.rules import RULES, Context, Rule
-from services.extraction.timex.tense import FUTURE, PAST, UNKNOWN, direction
+from services.extraction.timex.rules.resolve import day_first
+from services.extraction.timex.tense import FUTURE, PAST, UNKNOWN, direction, in_the_present
 
 _LAST_VERB = re.compile(r"last\s+(?=an?\s)", re.IGNORECASE)
 _DET = re.compile(r"(its|their|his|her|our|the)\s+", re.IGNORECASE)
 _HYPHEN_ADJ = re.compile(r"[\w.]+[-\u2010][A-Za-z]+")
 _AS_SOON = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
-_UNTIL = re.compile(r"\b(?:until|till|til|through|before)\s+(?:at\s+least\s+|the\s+)?$", re.IGNORECASE)
+_CALENDAR_VALUE = re.compile(r"(?:BC)?\d")  # a value on the calendar (not PRESENT_REF): a reference time
+_BOUND = re.compile(r"\b(?:until|till|til|through|thru|by)\s+$", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:until|till|til|through|thru|before)\s+(?:at\s+least\s+|the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -42,11 +45,11 @@ def _month_ok(m: re.Match, doc, tok_at) -> bool:
             continue
         if not s:
             continue
-        if not s[0].isupper():
-            return False
         low = s.lower().rstrip(".")
-        tok = tok_at(m.start(g))
         has_day = "day" in m.re.groupindex and m.group("day")
+        if not s[0].isupper() and not _lowercase_name_ok(g, low, m, has_day):
+            return False
+        tok = tok_at(m.start(g))
         if tok is not None and g == "month" and not has_day and _is_name(doc, tok):
             return False
         if low in ("may", "march"):
@@ -57,6 +60,21 @@ def _month_ok(m: re.Match, doc, tok_at) -> bool:
                 if nxt.tag_ == "VB" or nxt.lower_ in ("be", "have", "not"):
                     return False
     return True
+
+
+def _lowercase_name_ok(group: str, word: str, m: re.Match, has_day) -> bool:
+    """Informal text writes names in lower case: full weekday names ("happy friday", "tues"), a month
+    with its day ("jan 5", "sept. 3rd", "5th of nov"), a month after a preposition ("back in april").
+    Month words that are common words need more: "august" a day, "may" and "march" an ordinal one."""
+    if group == "wd":
+        return word in P.LOWERCASE_WEEKDAYS
+    if has_day:
+        ordinal = re.search(r"[a-z]", m.group("day")) or "of" in m.group(0)[: m.start("month") - m.start()]
+        return word not in ("may", "march", "mar") or bool(ordinal)
+    if word in P.LOWERCASE_AMBIGUOUS_MONTHS:
+        return False
+    before = re.search(r"([a-z]+)\s+$", m.string[max(0, m.start(group) - 12) : m.start(group)])
+    return before is not None and before.group(1) in P.LOWERCASE_MONTH_AFTER
 
 
 def _is_name(doc, tok) -> bool:
@@ -158,13 +176,20 @@ def _candidates(doc, text: str) -> list[_Candidate]:
 
 
 def _context(
-    text: str, c: _Candidate, dct: date, ref: str | None, dirn: int, anchor: Anchor | None = None
+    text: str,
+    c: _Candidate,
+    dct: date,
+    ref: str | None,
+    dirn: int,
+    anchor: Anchor | None = None,
+    *,
+    day_first: bool = False,
 ) -> Context:
     s, e = c.match.span()
     before, after = text[max(0, s - 40) : s], text[e : e + 40]
     if anchor is not None:  # narrative mode: resolve around the passage's time, nearest occurrence
-        return Context(anchor.date, UNKNOWN, ref, before, after, anchor.granularity)
-    return Context(dct=dct, direction=dirn, ref=ref, before=before, after=after)
+        return Context(anchor.date, UNKNOWN, ref, before, after, anchor.granularity, day_first)
+    return Context(dct=dct, direction=dirn, ref=ref, before=before, after=after, day_first=day_first)
 
 
 def tag_timexes(doc, dct: date) -> list[Timex]:
@@ -172,6 +197,7 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
     if isinstance(dct, datetime):
         dct = dct.date()
     text = doc_text(doc)
+    order = day_first(text)
     cands = _candidates(doc, text)
     dir_cache: dict[tuple[int, int], int] = {}
 
@@ -182,6 +208,8 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
             before = text[max(0, c.start - 24) : c.start]
             if d == PAST and _UNTIL.search(before):
                 d = UNKNOWN  # "gave them until mid-November": a deadline, not the past
+            elif d == UNKNOWN and _BOUND.search(before) and in_the_present(doc, c.start, c.end):
+                d = FUTURE  # "is closed until May", "is valid through June": a state now that ends then
             elif _AS_SOON.search(before):
                 d = FUTURE  # "as soon as Tuesday", "as early as next week"
             dir_cache[k] = d
@@ -190,7 +218,7 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
     # pass 1: keep candidates a normaliser accepts, longest first
     accepted = []
     for c in cands:
-        res = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c)))
+        res = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c), day_first=order))
         if res is not None:
             accepted.append(c)
     accepted.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
@@ -210,18 +238,18 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
     for c in chosen:
         res = None
         if c.rule.narrative_on(c.match) and (anchor := narrative.anchor(c.start, dirn(c))):
-            res = c.normalise(_context(text, c, dct, ref, dirn(c), anchor))
+            res = c.normalise(_context(text, c, dct, ref, dirn(c), anchor, day_first=order))
         if res is None:
-            res = c.normalise(_context(text, c, dct, ref, dirn(c)))
+            res = c.normalise(_context(text, c, dct, ref, dirn(c), day_first=order))
         if res is None:
-            res = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c)))
+            res = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c), day_first=order))
         if res is None:
             continue
         typ, value = res
         ed = interval(value) if typ in ("DATE", "TIME") else None
         out.append(Timex(c.start, c.end, text[c.start : c.end], typ, value, ed))
         narrative.observe(out[-1])
-        if typ in ("DATE", "TIME") and value[:1].isdigit() and c.rule.anchors_on(c.match):
+        if typ in ("DATE", "TIME") and _CALENDAR_VALUE.match(value) and c.rule.anchors_on(c.match):
             ref = value
     return _merge_anchored(text, out)
 

@@ -5,10 +5,18 @@
 
 from __future__ import annotations
 
+import re
+
+from services.extraction.nlp import doc_text
+
 PAST = -1
 FUTURE = 1
 UNKNOWN = 0
 
+# modals of obligation and possibility look forward from the publication ("could" and "would" also
+# speak of the past: "he could not attend on Monday")
+FORWARD_MODALS = {"must", "should", "may", "might", "ought", "need", "shall"}
+_PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 FUTURE_MODALS = {"will", "shall", "'ll", "wo", "ll"}
 # Predicates whose complement is planned or expected: "is scheduled to travel", "plans to visit".
 PLAN_LEMMAS = {
@@ -85,9 +93,12 @@ def _chain(v):
     """From the verb governing the expression up through non-finite verbs to the finite one."""
     chain = [v]
     cur = v
+    text = doc_text(v.doc)
     for _ in range(6):
         if _is_finite(cur) or cur.head.i == cur.i:
             break
+        if _PARAGRAPH.search(text, min(cur.idx, cur.head.idx), max(cur.idx, cur.head.idx)):
+            break  # the parse joined two paragraphs
         if cur.dep_ in (
             "xcomp",
             "advcl",
@@ -130,8 +141,8 @@ def _governing_verb(doc, start: int, end: int):
 def direction(doc, start: int, end: int) -> int:
     """-1 past, +1 future, 0 unknown, for the expression at char span [start, end) in doc."""
     v = _governing_verb(doc, start, end)
-    if v is None:
-        return UNKNOWN
+    if v is None or _PARAGRAPH.search(doc_text(doc), min(v.idx, start), max(v.idx, end)):
+        return UNKNOWN  # a parse that runs across a blank line joins what the writer kept apart
     if v.tag_ == "VBN" and v.dep_ == "acl" and not _auxes(v):
         if v.lemma_ in PLAN_LEMMAS:
             return FUTURE  # "the talks scheduled for Wednesday"
@@ -149,6 +160,10 @@ def direction(doc, start: int, end: int) -> int:
         return FUTURE
     if any(c.tag_ == "MD" and c.lemma_ in ("will", "shall") for c in chain):
         return FUTURE
+    modals = {a.lower_ for a in words if a.tag_ == "MD"}
+    if modals & FORWARD_MODALS:
+        # "must be filed by Friday", "may vote on Tuesday"; "must have met on Tuesday" looks back
+        return PAST if "have" in aux_lower and f.tag_ == "VBN" else FUTURE
     planned = any(c.lemma_ in PLAN_LEMMAS and c.lemma_ not in ("go", "try") for c in chain) or any(
         k.dep_ == "acomp" and k.lemma_ in PLAN_LEMMAS for c in chain for k in c.children
     )
@@ -178,3 +193,16 @@ def direction(doc, start: int, end: int) -> int:
     if f.tag_ == "JJ" and f.lower_ in PLAN_ADJECTIVES:
         return FUTURE
     return UNKNOWN
+
+
+def in_the_present(doc, start: int, end: int) -> bool:
+    """Whether the clause governing the expression is in the simple present ("is closed until May",
+    "runs through June"): not past, not a plan reported in the past ("ordered them to leave by Friday")."""
+    v = _governing_verb(doc, start, end)
+    if v is None or _PARAGRAPH.search(doc_text(doc), min(v.idx, start), max(v.idx, end)):
+        return False
+    chain = _chain(v)
+    if len(chain) > 1 and any(c.tag_ in ("VB", "VBG") for c in chain[:-1]):
+        return False  # an infinitive or participle under the finite verb: its own time
+    f = chain[-1]
+    return f.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in _auxes(f))

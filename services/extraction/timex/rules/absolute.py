@@ -50,18 +50,58 @@ def n_iso_date(m, ctx):
 @rule(
     "numeric_date",
     "DATE",
-    r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b",
+    r"\b(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b",
     example=("The letter was sent on 3/14/2019.", "3/14/2019", "2019-03-14"),
 )
 def n_numeric_date(m, ctx):
-    d = safe_date(year4(m["y"]), int(m["m"]), int(m["d"]))
+    month, day = _numeric_order(int(m["m"]), int(m["d"]), ctx)
+    d = safe_date(year4(m["y"]), month, day)
     return ("DATE", d.isoformat()) if d else None
+
+
+def _numeric_order(a: int, b: int, ctx) -> tuple[int, int]:
+    """(month, day) of a numeric date "a/b": the order the numbers allow, else the text's (day_first)."""
+    if a > 12 or (ctx.day_first and b <= 12):
+        return b, a
+    return a, b
+
+
+@rule(
+    "bare_day",
+    "DATE",
+    P.BARE_DAY,
+    example=("The exam is on 7/14, a Sunday.", "7/14", "2024-07-14"),
+    narrative=lambda m: True,
+)
+def n_bare_day(m, ctx):
+    """A day without its year after a preposition: numeric ("exam on 3/14", "till 25/12") resolved like
+    "March 14"; a day of the month alone ("see you on the 20th") in the month of the publication (or of the
+    passage), by the tense as a weekday would be."""
+    if m["ordinal"]:
+        return _day_of_month(int(m["ordinal"]), ctx)
+    month, day = _numeric_order(int(m["a"]), int(m["b"]), ctx)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    d = resolve_month_day(month, day, ctx.dct, ctx.direction)
+    return ("DATE", d.isoformat()) if d else None
+
+
+def _day_of_month(day: int, ctx) -> tuple[str, str] | None:
+    dct = ctx.dct
+    candidates = [d for k in (-1, 0, 1) if (d := safe_date(*shift_month(dct.year, dct.month, k), day))]
+    if ctx.direction == PAST:
+        pick = max((d for d in candidates if d <= dct), default=None)
+    elif ctx.direction == FUTURE:
+        pick = min((d for d in candidates if d >= dct), default=None)
+    else:
+        pick = min(candidates, key=lambda d: abs((d - dct).days), default=None)
+    return ("DATE", pick.isoformat()) if pick else None
 
 
 @rule(
     "month_day",
     "DATE",
-    rf"\b(?:(?P<wd>{P.WEEKDAY})\s*,?\s+)?(?:{P.EDGE})?(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})\b"
+    rf"\b(?:(?P<wd>{P.WEEKDAY}|{P.SHORT_WEEKDAY})\s*,?\s+)?(?:{P.EDGE})?(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})\b"
     rf"(?:\s*,?\s*(?P<year>{P.YEAR_AFTER_MONTH})\b)?",
     example=("The law took effect on June 3.", "June 3", "2024-06-03"),
     narrative=lambda m: not m["year"],
@@ -82,7 +122,7 @@ def n_month_day(m, ctx):
 @rule(
     "day_month",
     "DATE",
-    rf"\b(?:(?P<wd>{P.WEEKDAY})\s*,?\s+)?(?:the\s+)?(?P<day>{P.DAYNUM})\s+(?:of\s+)?(?P<month>{P.MONTH})(?!\w)"
+    rf"\b(?:(?P<wd>{P.WEEKDAY}|{P.SHORT_WEEKDAY})\s*,?\s+)?(?:the\s+)?(?P<day>{P.DAYNUM})\s+(?:of\s+)?(?P<month>{P.MONTH})(?!\w)"
     rf"(?:\s*,?\s*(?P<year>{P.YEAR_AFTER_MONTH})\b)?",
     example=("He was born on 12 March 1961.", "12 March 1961", "1961-03-12"),
     narrative=lambda m: not m["year"],
@@ -121,7 +161,7 @@ def n_month_rel_year(m, ctx):
 @rule(
     "month",
     "DATE",
-    rf"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+coming|early|late|mid|earlier\s+in|later\s+in)[-\s]+)?(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?(?P<month>{P.MONTH})(?!\w)(?!\s*\d)",
+    rf"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+coming|early|late|mid|earlier\s+in|later\s+in|{P.ANAPHORIC_SEASON})[-\s]+)?(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?(?P<month>{P.MONTH})(?!\w)(?!\s*\d)",
     example=("The treaty was signed in March.", "March", "2024-03"),
     title_sensitive=True,
     narrative=lambda m: not m["rel"] or low(m["rel"]) in ("early", "late", "mid", "earlier in", "later in"),
@@ -132,6 +172,8 @@ def n_month(m, ctx):
         return None  # a bare "Mar", "Jan" without its period is too often something else
     month = month_number(m["month"])
     rel = low(m["rel"])
+    if rel and re.fullmatch(P.ANAPHORIC_SEASON, rel):
+        return _month_around_ref(month, rel, ctx)
     if rel == "last" or rel == "this past":
         y = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
     elif rel in ("next", "this coming", "the coming"):
@@ -140,6 +182,19 @@ def n_month(m, ctx):
         y = ctx.dct.year
     else:
         y = resolve_month(month, ctx.dct, ctx.direction)
+    return "DATE", f"{y:04d}-{month:02d}"
+
+
+def _month_around_ref(month: int, rel: str, ctx) -> tuple[str, str] | None:
+    """'that December', 'the following March', 'the previous June': relative to the reference time."""
+    ref = interval(ctx.ref) if ctx.ref and ctx.ref[:1].isdigit() else None
+    if ref is None:
+        return None
+    y = ref.start.year
+    if rel in ("the following", "the next"):
+        y += 1 if month <= ref.end.month else 0
+    elif rel == "the previous":
+        y -= 1 if month >= ref.start.month else 0
     return "DATE", f"{y:04d}-{month:02d}"
 
 
@@ -190,6 +245,36 @@ def n_year(m, ctx):
 def n_early_year(m, ctx):
     """A year before 1600 needs a preposition and no noun after it: "in 1066" (not "in 1200 cases")."""
     return "DATE", f"{int(m['year']):04d}"
+
+
+def _not_a_province(m, doc, tok) -> bool:
+    """'in 2010 BC Hydro raised rates', 'the 2009 B.C. election': British Columbia, not an era. A year
+    that could be a modern one takes "BC" only before punctuation or a function word ("by 2000 BC, the")."""
+    if not m["before"] or int(m["year"]) < 1900:
+        return True
+    return bool(re.match(rf"\s*(?:[.,;:)]|$|(?:{P.EARLY_YEAR_FOLLOWERS})\b)", m.string[m.end() :]))
+
+
+@rule(
+    "era_date",
+    "DATE",
+    P.ERA_DATE,
+    example=("Hannibal won at Cannae on 2 August 216 BC.", "2 August 216 BC", "BC0216-08-02"),
+    parse_ok=_not_a_province,
+)
+def n_era_date(m, ctx):
+    """Years of an era: BC years as TIMEX3 writes them (BC0216), AD years as plain years (0800)."""
+    y = int(m["year"] or m["ad"])
+    if y < 1:
+        return None
+    value = f"BC{y:04d}" if m["before"] else f"{y:04d}"
+    if m["month"]:
+        value += f"-{month_number(m['month']):02d}"
+        if day := m["day"] or m["day2"]:
+            if not 1 <= day_number(day) <= 31:
+                return None
+            value += f"-{day_number(day):02d}"
+    return "DATE", value
 
 
 @rule(
@@ -471,8 +556,8 @@ def _season_around_ref(s: str, rel: str, ctx) -> tuple[str, str] | None:
         iv = next(x for x in seasons if x.start > ref.end)
     elif rel == "the previous":
         iv = [x for x in seasons if x.end < ref.start][-1]
-    else:  # the one around it
-        iv = min(seasons, key=lambda x: max((x.start - ref.end).days, (ref.start - x.end).days, 0))
+    else:  # "that autumn", "the same summer": the season of the reference's year
+        return "DATE", f"{y:04d}-{s}"
     return "DATE", iv.value
 
 
@@ -527,7 +612,7 @@ def holiday_date(name: str, y: int) -> date | None:
 @rule(
     "holiday",
     "DATE",
-    r"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year(?:[\u2019']s)?(?:\s+(?:Day|Eve))?|"
+    r"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<hol>(?:Christmas|X-?mas)(?:\s+(?:Day|Eve))?|New\s+Year(?:[\u2019']s)?(?:\s+(?:Day|Eve))?|"
     r"Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine(?:[\u2019']s)?\s+Day|Veterans(?:[\u2019'])?\s+Day|Armistice\s+Day|"
     r"Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Boxing\s+Day|Bastille\s+Day|"
     rf"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day)(?:\s+(?P<week>week))?(?:\s*,?\s*(?P<year>{P.YEAR4}))?\b",

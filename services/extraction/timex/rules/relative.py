@@ -7,11 +7,13 @@ from datetime import date, timedelta
 
 from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import (
+    astronomical_year,
     quarter_of,
     safe_date,
     shift_month,
     shift_value,
     week_value,
+    year_value,
 )
 from services.extraction.timex.rules.registry import rule
 from services.extraction.timex.rules.resolve import (
@@ -33,7 +35,7 @@ from services.extraction.timex.tense import FUTURE, PAST
 @rule(
     "day_word",
     "DATE",
-    r"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow)(?:'s|\u2019s)?\b",
+    rf"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?P<w>{P.DAY_WORD})(?:'s|\u2019s|s)?\b",
     example=("He arrived yesterday.", "yesterday", "2024-06-16"),
     title_sensitive=True,
 )
@@ -68,8 +70,6 @@ def n_weekday(m, ctx):
     wd = weekday_number(m["wd"])
     rel = low(m["rel"])
     txt = m["wd"]
-    if not txt[0].isupper() and not ctx.before.isupper():
-        return None
     if len(txt.rstrip(".")) <= 3 and not txt.endswith(".") and not m["month"]:
         return None
     if m["month"]:
@@ -92,6 +92,23 @@ def n_weekday(m, ctx):
     return "DATE", d.isoformat()
 
 
+@rule(
+    "short_weekday",
+    "DATE",
+    rf"\b(?P<pre>{P.SHORT_WEEKDAY_PRE})\s+(?P<span>(?P<day3>{P.SHORT_WEEKDAY}))\b(?![-'\u2019]\w|\s+(?:of|and)\s|\.?,?\s*(?:{P.MONTH}|\d))",
+    example=("I will see you on sat.", "sat", "2024-06-22"),
+)
+def n_short_weekday(m, ctx):
+    """Informal three-letter weekdays without their period: "on sat", "by fri", "last sun"."""
+    pre, day = low(m["pre"]), low(m["day3"])
+    if pre == "this" and day == "sun":
+        return None  # "this sun is hot"
+    if pre == "every":
+        return "SET", f"XXXX-WXX-{P.SHORT_WEEKDAYS[day]}"
+    rel = pre if pre in ("last", "next", "this") else ""
+    return "DATE", resolve_weekday(P.SHORT_WEEKDAYS[day], ctx.dct, ctx.direction, rel).isoformat()
+
+
 def _week_weekend(d: date) -> str:
     return week_value(d) + "-WE"
 
@@ -99,15 +116,17 @@ def _week_weekend(d: date) -> str:
 @rule(
     "rel_unit",
     "DATE",
-    r"\b(?P<rel>last|this|next|past|the|the\s+past|the\s+last|the\s+previous|previous|the\s+current|current|the\s+coming|coming|"
+    r"\b(?P<rel>last|this|next|nxt|past|the|the\s+past|the\s+last|the\s+previous|previous|the\s+current|current|the\s+coming|coming|"
     r"the\s+following|following|the\s+next|earlier\s+this|later\s+this|early\s+this|late\s+this|earlier\s+in\s+the|"
     r"later\s+in\s+the|early\s+next|late\s+next|early\s+last|late\s+last|this\s+past|the\s+same|that|the\s+end\s+of\s+the|"
     r"the\s+end\s+of\s+this|the\s+end\s+of\s+last|the\s+end\s+of\s+next|the\s+start\s+of\s+the|the\s+beginning\s+of\s+the|"
     r"the\s+middle\s+of\s+the|the\s+start\s+of\s+this|the\s+beginning\s+of\s+this|the\s+turn\s+of\s+the|so\s+far\s+this|"
     r"later\s+that|earlier\s+that)\s+"
-    r"(?P<unit>week|month|year|weekend|decade|day|morning|afternoon|evening|night|fiscal\s+year)(?!-)\b",
+    r"(?P<unit>week|wk|month|year|weekend|wknd|wkend|decade|day|morning|afternoon|evening|night|nite|fiscal\s+year)(?!-)\b",
     example=("Prices rose last week.", "last week", "2024-W24"),
     title_sensitive=True,
+    # "by the end of the month" after "On 10 May 1940": the month of the passage, not of the publication
+    narrative=lambda m: low(m["rel"]) in P.PART_OF_THE_UNIT,
 )
 def n_rel_unit(m, ctx):
     rel = low(m["rel"])
@@ -259,8 +278,8 @@ def n_ago(m, ctx):
         and (relative_to_ref or (n == 1 and int(ctx.ref[:4]) >= ctx.dct.year - 1))
     ):
         return "DATE", shift_value(ctx.ref, -4 * n if sign < 0 else 4 * n)
-    if relative_to_ref and ctx.ref and unit == "year" and re.fullmatch(r"\d{4}(-\d\d)?", ctx.ref):
-        return "DATE", f"{int(ctx.ref[:4]) + sign * n:04d}"
+    if relative_to_ref and ctx.ref and ref_day(ctx) is None and (v := _counted_from(ctx.ref, unit, sign * n)):
+        return "DATE", v
     if unit in ("day", "night"):
         return "DATE", (anchor + timedelta(days=sign * n)).isoformat()
     if unit == "week":
@@ -282,6 +301,22 @@ def n_ago(m, ctx):
     if unit in ("hour", "minute", "second", "hr", "min", "sec"):
         return "TIME", anchor.isoformat()
     return None
+
+
+def _counted_from(ref: str, unit: str, k: int) -> str | None:
+    """'two years later', 'three months later' after a reference coarser than a day ("In April 1861",
+    "the spring of 1853", "218 BC"): counted from the reference's own year or month. Days and weeks are
+    not counted from a month or a year."""
+    year = astronomical_year(ref)
+    if year is None:
+        return None
+    if unit == "year":
+        return year_value(year + k)
+    if unit == "decade":
+        return year_value(year + 10 * k)
+    if unit == "month" and re.fullmatch(r"\d{4}-\d\d", ref):
+        return shift_value(ref, k)
+    return None  # "nine days earlier" after "in July" counts from the publication date (news), as before
 
 
 @rule(

@@ -22,10 +22,41 @@ class Context:
     # narrative mode (see narrative.py): `dct` is then the passage's reference day and this is the
     # granularity of the expression it came from; None in news mode
     anchor_granularity: str | None = None
+    # numeric dates are day/month in this text ("25/12/2019"), not the US month/day (see numeric_order)
+    day_first: bool = False
+
+
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?(?![\d/])")
+
+
+def day_first(text: str) -> bool:
+    """Whether the text writes numeric dates day first. A date whose first number cannot be a month
+    ("25/12") says day first; one whose second cannot be ("12/25") month first; the majority decides, and
+    without evidence the US month/day order holds (a publisher's locale is not known to the extractor)."""
+    votes = 0
+    for m in _NUMERIC_DATE.finditer(text):
+        a, b = int(m[1]), int(m[2])
+        if 12 < a <= 31 and 1 <= b <= 12:
+            votes += 1
+        elif 12 < b <= 31 and 1 <= a <= 12:
+            votes -= 1
+    return votes > 0
 
 
 def low(s: str | None) -> str:
-    return re.sub(r"\s+", " ", (s or "").lower()).strip()
+    """Lower case, spaces collapsed, informal spellings read as the standard word ("nxt wk" -> "next week")."""
+    return " ".join(canonical(w) for w in (s or "").lower().split())
+
+
+def canonical(word: str) -> str:
+    """'tmrw' -> 'tomorrow', 'todayyy' -> 'today'; any other word as it is."""
+    if word in P.CANONICAL_SPELLING:
+        return P.CANONICAL_SPELLING[word]
+    if re.search(r"(\w)\1$", word):
+        for collapsed in (re.sub(r"(\w)\1+$", r"\1", word), re.sub(r"(\w)\1+$", r"\1\1", word)):
+            if collapsed in P.STRETCHABLE:
+                return P.CANONICAL_SPELLING.get(collapsed, collapsed)
+    return word
 
 
 def month_number(s: str) -> int:
@@ -210,6 +241,11 @@ def prev_word(ctx: Context) -> str:
 
 
 def unit_value(unit: str, ref: str) -> str | None:
+    """The `unit` (year, month, week) the reference value falls in: ("month", "1940-05-10") -> 1940-05."""
+    if unit == "year" and re.match(r"BC\d{4}", ref):
+        return ref[:6]
+    if unit == "week" and (w := re.match(r"\d{4}-W\d\d", ref)):
+        return w[0]
     m = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", ref)
     if not m:
         return None

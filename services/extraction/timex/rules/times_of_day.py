@@ -79,19 +79,21 @@ def n_clock(m, ctx):
 @rule(
     "part_of_day",
     "TIME",
-    rf"\b(?:(?P<pre>this|last|tomorrow|yesterday|early|late|that|earlier|later\s+this|earlier\s+this|early\s+this|late\s+this|late\s+last|early\s+last)\s+)?"
-    rf"(?:(?P<wd>{P.WEEKDAY})(?!\w)\s+)?(?P<part>{P.PART})(?:\s+(?P<dw>today|yesterday|tomorrow))?\b",
+    rf"\b(?:(?P<pre>this|last|{P.DAY_WORD}|early|late|that|earlier|later\s+this|earlier\s+this|early\s+this|late\s+this|late\s+last|early\s+last)\s+)?"
+    rf"(?:(?P<wd>{P.WEEKDAY})(?!\w)\s+|(?P<day3>{P.SHORT_WEEKDAY})\s+)?(?P<part>{P.PART}|am|pm)(?:\s+(?P<dw>{P.DAY_WORD}))?\b",
     example=("The attack began Monday morning.", "Monday morning", "2024-06-17TMO"),
     title_sensitive=True,
 )
 def n_part_of_day(m, ctx):
-    part = P.PARTS_OF_DAY[low(m["part"])]
+    word = low(m["part"])
+    part = P.PARTS_OF_DAY.get(word) or P.INFORMAL_PARTS[word]
     pre = low(m["pre"])
     dct = ctx.dct
-    if m["wd"]:
-        if not m["wd"][0].isupper():
-            return None
-        d = resolve_weekday(weekday_number(m["wd"]), dct, ctx.direction, "last" if pre == "last" else "")
+    if word in P.INFORMAL_PARTS and not (pre in ("this", "yesterday", "tomorrow") or m["wd"] or m["day3"]):
+        return None  # "am" and "pm" are a part of the day only in "this am", "tomorrow pm", "sat am"
+    wd = weekday_number(m["wd"]) if m["wd"] else P.SHORT_WEEKDAYS.get(low(m["day3"]))
+    if wd:
+        d = resolve_weekday(wd, dct, ctx.direction, "last" if pre == "last" else "")
     elif m["dw"]:
         d = dct + timedelta(days=P.DAY_WORD_OFFSETS[low(m["dw"])])
     elif pre in ("yesterday", "tomorrow"):
@@ -110,7 +112,7 @@ def n_part_of_day(m, ctx):
 @rule(
     "tonight",
     "TIME",
-    r"\b(?P<w>tonight|last\s+night)\b",
+    rf"\b(?P<w>{P.TONIGHT}|last\s+{P.NIGHT})\b",
     example=("Rebels attacked last night.", "last night", "2024-06-16TNI"),
     title_sensitive=True,
 )
