@@ -21,8 +21,9 @@ INSERT INTO articles (dedupe_key, text, published_at, published_at_assumed, stat
 VALUES ('text:bench', 'bench article', now(), false, 'done', 1);
 INSERT INTO actors (name, name_key, kind) VALUES ('Vladimir Putin', 'vladimir putin', 'person');
 INSERT INTO actor_aliases (actor_id, alias, alias_key) VALUES (1, 'Putin', 'putin');
-INSERT INTO events (date_value, date_start, date_end, granularity, summary, trigger, status, confidence, fingerprint)
-SELECT to_char(d, 'YYYY-MM-DD'), d, d, 'day', 'Putin event number ' || i, 'meet', 'occurred', 0.8, md5(i::text)
+INSERT INTO events (date_value, date_start, date_end, granularity, summary, trigger, status, confidence,
+                    report_confidence, fingerprint)
+SELECT to_char(d, 'YYYY-MM-DD'), d, d, 'day', 'Putin event number ' || i, 'meet', 'occurred', 0.8, 0.8, md5(i::text)
 FROM (SELECT i, date '2000-01-01' + (i / 10) AS d FROM generate_series(1, %(events)s) AS i) AS g;
 INSERT INTO event_actors (actor_id, date_start, event_id, date_end) SELECT 1, date_start, id, date_end FROM events;
 INSERT INTO event_sources (event_id, article_id, sentence, start_offset, end_offset)

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Request
+from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
+from starlette.requests import ClientDisconnect
+from starlette.responses import Response
 
-from services.auth.dependencies import IngestAccess, ReadAccess
-from services.deps import AsyncSessionDep, SessionDep, SettingsDep
-from services.errors import Conflict, NotFound, Unprocessable, validation_errors
+from services.auth.dependencies import IngestAccess, ReadAccess, authorise, bearer_token, granting_scopes
+from services.auth.keys import hash_key, key_rate_identity
+from services.deps import SessionDep, SettingsDep
+from services.errors import Conflict, InvalidRequest, NotFound, Unprocessable, validation_errors
 from services.ingest.publisher import publisher
 from services.ingest.schemas import ArticleIn, BatchIn
+from services.ratelimit import check_key_rate
 from services.responses import OrjsonResponse
 from services.schemas import ArticleOut, ArticleTextOut, ArticleWithEvents, BatchOut, problems
 from services.store import articles as article_store
@@ -29,19 +34,66 @@ def _new_article(article: ArticleIn) -> NewArticle:
     )
 
 
+# The body is read and validated here (pydantic-core parses the raw bytes), so the schema is stated for docs.
+_ARTICLE_BODY = {"requestBody": {"required": True, "content": {"application/json": {
+    "schema": ArticleIn.model_json_schema(ref_template="#/components/schemas/{model}")}}}}
+
+
 @router.post(
     "/articles",
     status_code=202,
     responses={202: {"model": ArticleOut}, 200: {"model": ArticleOut, "description": "Already posted: that article"},
                **problems(400, 401, 403, 413, 422, 503)},
+    openapi_extra=_ARTICLE_BODY,
 )
-async def post_article(article: ArticleIn, session: AsyncSessionDep, _: IngestAccess):
+async def post_article(request: Request, settings: SettingsDep):
     """Accept an article: it is committed before the answer, then queued for extraction."""
-    stored, created = await article_store.accept_article_async(session, _new_article(article))
-    await session.commit()
-    if created:
-        publisher.submit([stored["id"]])
-    return OrjsonResponse({**article_json(stored), "duplicate": not created}, status_code=202 if created else 200)
+    token = bearer_token(request) if settings.auth_enabled else None
+    try:
+        body = await request.body()
+    except ClientDisconnect:  # gone, or cut off by the body limit (which has answered 413 itself)
+        return Response(status_code=400)
+    try:
+        article = parse_article(body)
+    except RequestValidationError:
+        if token is not None:  # a bad key is reported before a bad body, as for every other route
+            await check_key_only(request, token)
+        raise
+    if token is not None:
+        await check_key_rate(request, key_rate_identity(token))
+    granting = granting_scopes("ingest")
+    accepted = await request.app.state.raw_pool.run(lambda connection: article_store.accept_article_raw(
+        connection, _new_article(article), key_hash=token and hash_key(token), granting=granting))
+    if token is not None:
+        authorise(accepted and accepted.key_id, accepted and accepted.scopes, accepted and accepted.revoked_at,
+                  "ingest", found=accepted is not None)
+    if accepted.created:
+        publisher.submit([accepted.article["id"]])
+    return OrjsonResponse({**article_json(accepted.article), "duplicate": not accepted.created},
+                          status_code=202 if accepted.created else 200)
+
+
+def parse_article(body: bytes) -> ArticleIn:
+    """The body as an article, or the same 422/400 problems FastAPI's own body validation gives."""
+    try:
+        text = body.decode()
+    except UnicodeDecodeError as error:
+        raise InvalidRequest("the request body is not UTF-8") from error
+    try:
+        return ArticleIn.model_validate_json(text or "null")
+    except ValidationError as error:
+        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in error.errors()]) from None
+
+
+async def check_key_only(request: Request, token: str) -> None:
+    """401/403 for a key that may not ingest (the path for a bad body: the accept statement never runs)."""
+    async def state(connection):
+        cursor = await connection.execute("SELECT id, scopes, revoked_at FROM api_keys WHERE key_hash = %s",
+                                          (hash_key(token),))
+        return await cursor.fetchone()
+
+    found = await request.app.state.raw_pool.run(state)
+    authorise(*(found or (None, None, None)), "ingest", found=found is not None)
 
 
 @router.post("/articles/batch", responses={200: {"model": BatchOut}, **problems(400, 401, 403, 413, 422, 503)})
