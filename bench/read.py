@@ -13,7 +13,7 @@ import time
 import httpx
 import psycopg
 
-from bench.harness import machine, scratch_service, summary_ms
+from bench.harness import CpuMeter, machine, scratch_service, summary_ms
 
 # Rows are generated inside PostgreSQL: 100,000 events over ~27 years, each with one actor and one source.
 POPULATE = """
@@ -37,13 +37,15 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--page", type=int, default=50)
     args = parser.parse_args()
-    with scratch_service(api_workers=1) as (services, url, _):
+    with scratch_service(api_workers=1) as scratch:
+        services, url = scratch.services, scratch.url
         with psycopg.connect(services.database_url, autocommit=True) as connection:
             connection.execute(POPULATE.replace("%(events)s", str(int(args.events))))
         latencies: list[float] = []
         seen = 0
         with httpx.Client(base_url=url, timeout=30) as client:
             client.get("/actors/Putin/timeline", params={"limit": args.page})  # warm the connection pool
+            meter = CpuMeter(scratch.api_pid)
             cursor = None
             while True:
                 params = {"limit": args.page} | ({"cursor": cursor} if cursor else {})
@@ -57,6 +59,7 @@ def main() -> None:
                     break
         print(f"machine: {machine()}; API: uvicorn x1; client on the same machine")
         print(f"timeline walk: {seen:,} events in pages of {args.page}: {summary_ms(latencies)}")
+        print(meter.report(len(latencies), "page"))
 
 
 if __name__ == "__main__":
