@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import select, text, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from services.store.keys import article_dedupe_key
@@ -49,19 +49,22 @@ def _row(article: NewArticle, received_at: datetime) -> dict:
     }
 
 
-# A batch goes in as one statement over arrays (unnest): no per-row SQL to build or parse.
-_INSERT_MANY = text("""
-    INSERT INTO articles (dedupe_key, url, title, source, text, published_at, published_at_assumed,
-                          published_date, received_at, updated_at, status, attempts)
-    SELECT * FROM unnest(
-        CAST(:dedupe_key AS text[]), CAST(:url AS text[]), CAST(:title AS text[]), CAST(:source AS text[]),
-        CAST(:text AS text[]), CAST(:published_at AS timestamptz[]), CAST(:published_at_assumed AS boolean[]),
-        CAST(:published_date AS date[]),
-        CAST(:received_at AS timestamptz[]), CAST(:updated_at AS timestamptz[]), CAST(:status AS text[]),
-        CAST(:attempts AS integer[]))
+# A batch goes in by COPY (several times faster than one INSERT over unnest'ed arrays, which psycopg must
+# build and PostgreSQL parse) into a temporary table kept by the connection, then one INSERT ... SELECT that
+# also empties it. Rows go in input order (`position`), so ids follow the batch.
+_BATCH_COLUMNS = ("dedupe_key", "url", "title", "source", "text", "published_at", "published_at_assumed",
+                  "published_date", "received_at", "updated_at", "status", "attempts")
+_INCOMING_TABLE = f"""
+    CREATE TEMPORARY TABLE IF NOT EXISTS incoming_articles ON COMMIT DELETE ROWS AS
+    SELECT 0 AS position, {", ".join(_BATCH_COLUMNS)} FROM articles WITH NO DATA"""
+_COPY_INCOMING = f"COPY incoming_articles (position, {', '.join(_BATCH_COLUMNS)}) FROM STDIN"
+_INSERT_INCOMING = f"""
+    WITH incoming AS (DELETE FROM incoming_articles RETURNING *)
+    INSERT INTO articles ({", ".join(_BATCH_COLUMNS)})
+    SELECT {", ".join(_BATCH_COLUMNS)} FROM incoming ORDER BY position
     ON CONFLICT (dedupe_key) DO NOTHING
-    RETURNING id, dedupe_key
-""")
+    RETURNING id, dedupe_key"""
+_STORED_IDS = "SELECT dedupe_key, id FROM articles WHERE dedupe_key = ANY(%(keys)s)"
 
 
 # POST /articles in one statement and one round trip (autocommit: committed when it returns). The key is
@@ -138,17 +141,20 @@ def accept_articles(session: Session, articles: list[NewArticle]) -> list[Accept
     now = datetime.now(UTC)
     rows = [_row(article, now) for article in articles]
     unique_rows = list({row["dedupe_key"]: row for row in reversed(rows)}.values())[::-1]
+    connection = session.connection().connection.driver_connection  # psycopg's, in the session's transaction
     created: dict[str, int] = {}
     if unique_rows:
-        columns = {column: [row[column] for row in unique_rows] for column in unique_rows[0]}
-        result = session.execute(_INSERT_MANY, columns)
-        created = {key: article_id for article_id, key in result}
+        with connection.cursor() as cursor:
+            cursor.execute(_INCOMING_TABLE)
+            with cursor.copy(_COPY_INCOMING) as copy:
+                for position, row in enumerate(unique_rows):
+                    copy.write_row((position, *(row[column] for column in _BATCH_COLUMNS)))
+            created = {key: article_id for article_id, key in cursor.execute(_INSERT_INCOMING).fetchall()}
     missing = [row["dedupe_key"] for row in unique_rows if row["dedupe_key"] not in created]
     existing: dict[str, int] = {}
     if missing:
-        existing = dict(
-            session.execute(select(Article.dedupe_key, Article.id).where(Article.dedupe_key.in_(missing))).all()
-        )
+        with connection.cursor() as cursor:
+            existing = dict(cursor.execute(_STORED_IDS, {"keys": missing}).fetchall())
     results, seen = [], set()
     for row in rows:
         key = row["dedupe_key"]
