@@ -60,8 +60,10 @@ class RawPool:
                 if attempt == 2 or fresh:
                     raise  # the server is down, not just this connection
                 continue
-            except BaseException:
-                if connection is not None and connection.broken:
+            except BaseException as error:
+                # A failed statement leaves an autocommit connection usable; anything else (a cancelled
+                # request mid-query, say) may leave a result pending on it: never hand that one out again.
+                if connection is not None and (connection.broken or not isinstance(error, psycopg.Error)):
                     await connection.close()
                     connection = None
                 raise
