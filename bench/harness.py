@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import platform
+import resource
 import signal
 import statistics
 import tempfile
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from tests.support.processes import ServiceProcess, start_api
@@ -26,6 +28,54 @@ def percentile(samples: list[float], p: float) -> float:
 def summary_ms(samples: list[float]) -> str:
     return (f"p50 {percentile(samples, 50) * 1000:.1f} ms, p99 {percentile(samples, 99) * 1000:.1f} ms, "
             f"mean {statistics.fmean(samples) * 1000:.1f} ms over {len(samples)} requests")
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process and every process under it, from /proc (Linux)."""
+    total, pending = 0.0, [pid]
+    ticks = os.sysconf("SC_CLK_TCK")
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending.extend(int(child) for child in (task / "children").read_text().split())
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
+class CpuMeter:
+    """CPU seconds a process tree (the API) and this process (the load generator) spend between two points:
+    on a shared machine this, unlike latency, hardly depends on what the other tenants do."""
+
+    def __init__(self, api_pid: int) -> None:
+        self.api_pid = api_pid
+        self.started = self._now()
+
+    def _now(self) -> tuple[float, float]:
+        api = process_cpu_seconds(self.api_pid)
+        finished = resource.getrusage(resource.RUSAGE_CHILDREN)  # e.g. wrk, once it has exited
+        # the API runs as a child of this process: its time is not the load generator's
+        return api, process_cpu_seconds(os.getpid()) - api + finished.ru_utime + finished.ru_stime
+
+    def report(self, requests: int, what: str = "request") -> str:
+        api, client = (now - then for now, then in zip(self._now(), self.started, strict=True))
+        load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+        return (f"API CPU {api / requests * 1000:.2f} ms per {what}, load generator CPU "
+                f"{client / requests * 1000:.2f} ms per {what}; load average {load}")
+
+
+@dataclass
+class Scratch:
+    services: object
+    url: str
+    headers: dict
+    api_pid: int
+
+    def __iter__(self):  # `as (services, url, headers)` still unpacks
+        return iter((self.services, self.url, self.headers))
 
 
 def _interrupt(*_) -> None:
@@ -57,7 +107,7 @@ def scratch_service(*, api_workers: int = 1):
 
         with session_scope() as session:
             key = create_key(session, name="bench").key
-        yield services, url, {"Authorization": f"Bearer {key}"}
+        yield Scratch(services, url, {"Authorization": f"Bearer {key}"}, api.process.pid)
     finally:
         if api is not None:
             api.stop()

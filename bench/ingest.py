@@ -17,7 +17,7 @@ import uuid
 
 import httpx
 
-from bench.harness import machine, scratch_service, summary_ms
+from bench.harness import CpuMeter, machine, scratch_service, summary_ms
 
 TEXT = ("Vladimir Putin is scheduled to travel to North Korea for a two-day visit starting on Tuesday, "
         "the Kremlin said. It is his first visit to the country in more than two decades. ") * 8
@@ -86,17 +86,19 @@ end
 """
 
 
-def wrk_posts(url: str, headers: dict, *, clients: int, seconds: float) -> str | None:
+def wrk_posts(url: str, headers: dict, *, clients: int, seconds: float, api_pid: int) -> str | None:
     """The same load from wrk (C, Debian's `wrk` package), when installed: the server, not the client, is measured."""
     if shutil.which("wrk") is None:
         return None
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT % (headers["Authorization"], TEXT.strip()[:200]))
+    meter = CpuMeter(api_pid)
     result = subprocess.run(["wrk", "-t2", f"-c{clients}", f"-d{int(seconds)}s", "--latency", "-s", script.name, url],
                             capture_output=True, text=True, check=True)
     lines = result.stdout.splitlines()
     wanted = [line.strip() for line in lines if line.strip().startswith(("50%", "99%", "Requests/sec", "Non-2xx"))]
-    return "; ".join(wanted)
+    requests = int(next(line for line in lines if " requests in " in line).split()[0])
+    return "; ".join(wanted) + f"\n  {meter.report(requests)} (wrk's own time is the load generator's)"
 
 
 def main() -> None:
@@ -106,17 +108,22 @@ def main() -> None:
     parser.add_argument("--api-workers", type=int, default=2)
     parser.add_argument("--batches", type=int, default=20)
     args = parser.parse_args()
-    with scratch_service(api_workers=args.api_workers) as (_, url, headers):
+    with scratch_service(api_workers=args.api_workers) as scratch:
+        url, headers = scratch.url, scratch.headers
+        meter = CpuMeter(scratch.api_pid)
         accepted, latencies, elapsed = asyncio.run(single_posts(url, headers, clients=args.clients, seconds=args.seconds))
         print(f"machine: {machine()}; API: uvicorn x{args.api_workers}; load generator on the same machine")
         print(f"POST /articles, {args.clients} clients, {elapsed:.1f} s: {accepted / elapsed:,.0f} accepted/s; "
               f"{summary_ms(latencies)}")
-        measured = wrk_posts(url, headers, clients=args.clients, seconds=args.seconds)
+        print(f"  {meter.report(len(latencies))}")
+        measured = wrk_posts(url, headers, clients=args.clients, seconds=args.seconds, api_pid=scratch.api_pid)
         if measured:
             print(f"POST /articles, {args.clients} connections from wrk: {measured}")
+        meter = CpuMeter(scratch.api_pid)
         accepted, elapsed, latencies = asyncio.run(batch_posts(url, headers, batches=args.batches, size=1000, clients=2))
         print(f"POST /articles/batch (1,000 per batch, 2 clients): {accepted / elapsed:,.0f} articles/s; "
               f"{summary_ms(latencies)}")
+        print(f"  {meter.report(accepted, 'article')}")
 
 
 if __name__ == "__main__":

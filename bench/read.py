@@ -13,7 +13,7 @@ import time
 import httpx
 import psycopg
 
-from bench.harness import machine, scratch_service, summary_ms
+from bench.harness import CpuMeter, machine, scratch_service, summary_ms
 
 # Rows are generated inside PostgreSQL: 100,000 events over ~27 years, each with one actor and one source.
 POPULATE = """
@@ -21,8 +21,9 @@ INSERT INTO articles (dedupe_key, text, published_at, published_at_assumed, stat
 VALUES ('text:bench', 'bench article', now(), false, 'done', 1);
 INSERT INTO actors (name, name_key, kind) VALUES ('Vladimir Putin', 'vladimir putin', 'person');
 INSERT INTO actor_aliases (actor_id, alias, alias_key) VALUES (1, 'Putin', 'putin');
-INSERT INTO events (date_value, date_start, date_end, granularity, summary, trigger, status, confidence, fingerprint)
-SELECT to_char(d, 'YYYY-MM-DD'), d, d, 'day', 'Putin event number ' || i, 'meet', 'occurred', 0.8, md5(i::text)
+INSERT INTO events (date_value, date_start, date_end, granularity, summary, trigger, status, confidence,
+                    report_confidence, fingerprint)
+SELECT to_char(d, 'YYYY-MM-DD'), d, d, 'day', 'Putin event number ' || i, 'meet', 'occurred', 0.8, 0.8, md5(i::text)
 FROM (SELECT i, date '2000-01-01' + (i / 10) AS d FROM generate_series(1, %(events)s) AS i) AS g;
 INSERT INTO event_actors (actor_id, date_start, event_id, date_end) SELECT 1, date_start, id, date_end FROM events;
 INSERT INTO event_sources (event_id, article_id, sentence, start_offset, end_offset)
@@ -36,13 +37,15 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--page", type=int, default=50)
     args = parser.parse_args()
-    with scratch_service(api_workers=1) as (services, url, _):
+    with scratch_service(api_workers=1) as scratch:
+        services, url = scratch.services, scratch.url
         with psycopg.connect(services.database_url, autocommit=True) as connection:
             connection.execute(POPULATE.replace("%(events)s", str(int(args.events))))
         latencies: list[float] = []
         seen = 0
         with httpx.Client(base_url=url, timeout=30) as client:
             client.get("/actors/Putin/timeline", params={"limit": args.page})  # warm the connection pool
+            meter = CpuMeter(scratch.api_pid)
             cursor = None
             while True:
                 params = {"limit": args.page} | ({"cursor": cursor} if cursor else {})
@@ -56,6 +59,7 @@ def main() -> None:
                     break
         print(f"machine: {machine()}; API: uvicorn x1; client on the same machine")
         print(f"timeline walk: {seen:,} events in pages of {args.page}: {summary_ms(latencies)}")
+        print(meter.report(len(latencies), "page"))
 
 
 if __name__ == "__main__":

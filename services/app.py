@@ -17,6 +17,7 @@ from services.ratelimit import AddressRateLimitMiddleware, RateLimiter
 from services.responses import OrjsonResponse
 from services.settings import get_settings
 from services.store.db import create_async_engine_for
+from services.store.raw_connections import RawPool
 from services.timeline.routes import router as timeline_router
 from services.web.routes import install as install_web
 from services.webhooks.routes import router as webhooks_router
@@ -29,9 +30,11 @@ async def lifespan(app: FastAPI):
     """The asyncio engine lives as long as the app (its pool belongs to this event loop)."""
     engine = create_async_engine_for()
     app.state.async_sessions = async_sessionmaker(engine, expire_on_commit=False)
+    app.state.raw_pool = RawPool(get_settings().database_url, size=get_settings().database_pool_size)
     app.state.rate_limiter = RateLimiter(get_settings())
     yield
     publisher.close()  # publish what is in hand before the process goes
+    await app.state.raw_pool.close()
     await engine.dispose()
 
 

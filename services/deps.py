@@ -10,11 +10,16 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
 
 from services.settings import Settings, get_settings
-from services.store.db import get_sessionmaker
+from services.store.db import get_read_sessionmaker, get_sessionmaker
 
 
 def get_session() -> Iterator[Session]:
     with get_sessionmaker()() as session:
+        yield session
+
+
+def get_read_session() -> Iterator[Session]:
+    with get_read_sessionmaker()() as session:
         yield session
 
 
@@ -26,6 +31,7 @@ async def get_async_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+ReadSessionDep = Annotated[Session, Depends(get_read_session)]
 AsyncSessionDep = Annotated[AsyncSession, Depends(get_async_session)]
 async def current_settings() -> Settings:
     """get_settings as an async dependency: FastAPI would run a plain function on a worker thread."""

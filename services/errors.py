@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import psycopg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -100,6 +101,11 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(OperationalError)
     async def database_unavailable(_: Request, error: OperationalError):
+        return problem(503, "Service unavailable", "the database is unreachable; retry shortly",
+                       headers={"Retry-After": "5"})
+
+    @app.exception_handler(psycopg.OperationalError)
+    async def database_unreachable(_: Request, error: psycopg.OperationalError):  # the raw hot-path connections
         return problem(503, "Service unavailable", "the database is unreachable; retry shortly",
                        headers={"Retry-After": "5"})
 

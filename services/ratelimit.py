@@ -18,6 +18,7 @@ from limits import RateLimitItem, parse_many
 from limits.aio.storage import RedisStorage
 from limits.aio.strategies import SlidingWindowCounterRateLimiter
 from limits.errors import StorageError
+from redis.exceptions import RedisError
 
 from services.errors import AnnalsError, problem
 from services.settings import Settings, get_settings
@@ -64,16 +65,30 @@ class RateLimiter:
         if not limits or time.monotonic() < self._paused_until:
             return
         try:
-            for item in limits:
-                if not await self.strategy.hit(item, *identity):
+            for item, allowed in zip(limits, await self._hit_all(limits, identity), strict=True):
+                if not allowed:
                     stats = await self.strategy.get_window_stats(item, *identity)
                     retry_after = max(1, math.ceil(stats.reset_time - time.time()))
                     raise TooManyRequests(f"rate limit of {item} per {identity[0]} exceeded; retry in {retry_after} s",
                                           headers={"Retry-After": str(retry_after)}, retry_after=retry_after)
-        except StorageError:
+        except (StorageError, RedisError, OSError):
             self._paused_until = time.monotonic() + PAUSE_AFTER_STORAGE_ERROR
             log.warning("rate-limit storage unreachable; limits skipped for %.0f s", PAUSE_AFTER_STORAGE_ERROR,
                         exc_info=True)
+
+    async def _hit_all(self, limits: tuple[RateLimitItem, ...], identity: tuple[str, ...]) -> list[bool]:
+        """One hit on each limit, all in one Redis round trip (a pipeline of the strategy's own Lua script,
+        with the keys `limits` gives its sliding windows), where `strategy.hit` makes one round trip each."""
+        if len(limits) == 1:
+            return [await self.strategy.hit(limits[0], *identity)]
+        storage, bridge = self.storage, self.storage.bridge
+        pipeline = bridge.get_connection().pipeline(transaction=False)
+        for item in limits:
+            key = item.key_for(*identity)
+            windows = [bridge.prefixed_key(storage._previous_window_key(key)),
+                       bridge.prefixed_key(storage._current_window_key(key))]
+            await bridge.lua_acquire_sliding_window(windows, [item.amount, item.get_expiry(), 1], client=pipeline)
+        return [bool(acquired) for acquired in await pipeline.execute()]
 
     async def reset(self) -> None:
         await self.storage.reset()
@@ -83,11 +98,11 @@ def _limiter(app) -> RateLimiter | None:
     return getattr(app.state, "rate_limiter", None)
 
 
-async def check_key_rate(request, key_id: int) -> None:
+async def check_key_rate(request, key_identity: str) -> None:
     settings = get_settings()
     limiter = _limiter(request.app)
     if settings.rate_limit_enabled and limiter is not None:
-        await limiter.check(parse_limits(settings.rate_limit_per_key), "key", str(key_id))
+        await limiter.check(parse_limits(settings.rate_limit_per_key), "key", key_identity)
 
 
 class AddressRateLimitMiddleware:

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from services.auth.keys import find_key_state
+from services.auth.keys import find_key_state, key_rate_identity
 from services.deps import AsyncSessionDep, SettingsDep
 from services.errors import Forbidden, Unauthorized
 from services.ratelimit import check_key_rate
@@ -41,20 +41,37 @@ def _bearer(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-async def _caller(request: Request, session, settings, scope: str) -> Caller:
+def bearer_token(request: Request) -> str:
+    """The presented key; 401 without one."""
     token = _bearer(request)
     if token is None:
         raise Unauthorized("this endpoint needs `Authorization: Bearer <key>`; make one with `annals keys create`")
-    key = await find_key_state(session, token)
-    if key is None:
+    return token
+
+
+def granting_scopes(scope: str) -> list[str]:
+    """The scopes any one of which allows `scope` (see Caller.may)."""
+    return [scope, "admin"]
+
+
+def authorise(key_id: int | None, scopes: list[str] | None, revoked_at, scope: str, *, found: bool) -> Caller:
+    """The caller a stored key makes, or the problem: unknown (401), revoked or lacking `scope` (403)."""
+    if not found:
         raise Unauthorized("unknown API key")
-    if key.revoked_at is not None:
+    if revoked_at is not None:
         raise Forbidden("this API key was revoked")
-    caller = Caller(key.id, frozenset(key.scopes))
+    caller = Caller(key_id, frozenset(scopes))
     if not caller.may(scope):
-        raise Forbidden(f"this API key lacks the `{scope}` scope (it has: {', '.join(sorted(key.scopes))})",
+        raise Forbidden(f"this API key lacks the `{scope}` scope (it has: {', '.join(sorted(scopes))})",
                         required_scope=scope)
-    await check_key_rate(request, key.id)
+    return caller
+
+
+async def _caller(request: Request, session, settings, scope: str) -> Caller:
+    token = bearer_token(request)
+    key = await find_key_state(session, token)
+    caller = authorise(key and key.id, key and key.scopes, key and key.revoked_at, scope, found=key is not None)
+    await check_key_rate(request, key_rate_identity(token))
     return caller
 
 

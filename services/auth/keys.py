@@ -32,6 +32,11 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+def key_rate_identity(key: str) -> str:
+    """Who a key's rate limit counts: its hash, known before (and without) reading the key's row."""
+    return hash_key(key)[:24]
+
+
 def create_key(session: Session, *, name: str, scopes: tuple[str, ...] | list[str] = DEFAULT_SCOPES) -> NewKey:
     scopes = tuple(dict.fromkeys(scopes))
     if not scopes or any(scope not in SCOPES for scope in scopes):

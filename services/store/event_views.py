@@ -1,15 +1,57 @@
-"""Events as the API and webhooks serve them, loaded with plain Core queries (three, whatever the page size).
+"""Events as the API and webhooks serve them: three plain queries, whatever the page size, sent together.
 
-This is the hot read path (every timeline page), so it skips ORM object building.
+This is the hot read path (every timeline page), so it builds no ORM objects and no SQLAlchemy statements:
+the queries go to the session's psycopg connection in one pipeline (one round trip for the three), inside
+the session's transaction.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from services.store.models import Actor, Article, Event, EventActor, EventSource
 from services.store.revision import outlet_of
+
+# The three queries, for events chosen by `{chosen}`: a list of ids given as one array parameter (one
+# prepared statement for any number of ids), or a page query itself (so the page needs no round trip of
+# its own before its events can be read).
+_EVENTS = """
+    SELECT id, date_value, date_start, date_end, granularity, summary, status, trigger, confidence, updated_at
+    FROM events WHERE id {chosen}"""
+_ACTORS = """
+    SELECT ea.event_id, a.id, a.name
+    FROM event_actors AS ea JOIN actors AS a ON a.id = ea.actor_id
+    WHERE ea.event_id {chosen}
+    ORDER BY a.name"""
+_SOURCES = """
+    SELECT es.event_id, es.article_id, es.sentence, es.start_offset, es.end_offset,
+           ar.url, ar.title, ar.source, ar.published_at
+    FROM event_sources AS es JOIN articles AS ar ON ar.id = es.article_id
+    WHERE es.event_id {chosen}
+    ORDER BY es.id"""
+_VIEW_QUERIES = (_EVENTS, _ACTORS, _SOURCES)
+_BY_IDS = "= ANY(%(ids)s)"
+_ACTOR = """
+    SELECT a.id, a.name, a.kind, ARRAY(SELECT alias FROM actor_aliases WHERE actor_id = a.id) AS aliases
+    FROM actors AS a WHERE a.id = %(id)s"""
+
+
+def run_together(session: Session, queries: list[tuple[str, dict]]) -> list[list[tuple]]:
+    """Rows of each query, all sent to PostgreSQL in one pipeline on the session's connection (and transaction)."""
+    connection = session.connection().connection.driver_connection
+    with connection.pipeline():
+        cursors = [connection.cursor() for _ in queries]
+        for cursor, (query, params) in zip(cursors, queries, strict=True):
+            cursor.execute(query, params)
+    return [cursor.fetchall() for cursor in cursors]
+
+
+def load_actor_view(session: Session, actor_id: int) -> dict | None:
+    """An actor as a timeline heads it: {"id", "name", "kind", "aliases"} (aliases without its own name)."""
+    (rows,) = run_together(session, [(_ACTOR, {"id": actor_id})])
+    if not rows:
+        return None
+    actor_id, name, kind, aliases = rows[0]
+    return {"id": actor_id, "name": name, "kind": kind, "aliases": sorted(set(aliases) - {name})}
 
 
 def load_event_views(session: Session, event_ids: list[int]) -> dict[int, dict]:
@@ -17,53 +59,54 @@ def load_event_views(session: Session, event_ids: list[int]) -> dict[int, dict]:
     "first_reported_at", "updated_at", "actors", "sources"}."""
     if not event_ids:
         return {}
+    params = {"ids": list(event_ids)}
+    return _views(*run_together(session, [(query.format(chosen=_BY_IDS), params) for query in _VIEW_QUERIES]))
+
+
+def load_page_views(session: Session, page_query: str, params: dict) -> tuple[list[tuple], dict[int, dict]]:
+    """The rows of a page query (event_id first) and the views of their events, in one round trip."""
+    chosen = f"IN (SELECT page.event_id FROM ({page_query}) AS page)"
+    page_rows, *view_rows = run_together(
+        session, [(page_query, params)] + [(query.format(chosen=chosen), params) for query in _VIEW_QUERIES])
+    return page_rows, _views(*view_rows)
+
+
+def _views(event_rows: list[tuple], actor_rows: list[tuple], source_rows: list[tuple]) -> dict[int, dict]:
     views: dict[int, dict] = {}
-    for row in session.execute(
-        select(Event.id, Event.date_value, Event.date_start, Event.date_end, Event.granularity, Event.summary,
-               Event.status, Event.trigger, Event.confidence, Event.updated_at).where(Event.id.in_(event_ids))
-    ):
-        views[row.id] = {
-            "id": row.id,
-            "date": {"value": row.date_value, "start": row.date_start.isoformat(), "end": row.date_end.isoformat(),
-                     "granularity": row.granularity},
-            "summary": row.summary,
-            "status": row.status,
-            "trigger": row.trigger,
-            "confidence": row.confidence,
+    for (event_id, date_value, date_start, date_end, granularity, summary, status, trigger, confidence,
+         updated_at) in event_rows:
+        views[event_id] = {
+            "id": event_id,
+            "date": {"value": date_value, "start": date_start.isoformat(), "end": date_end.isoformat(),
+                     "granularity": granularity},
+            "summary": summary,
+            "status": status,
+            "trigger": trigger,
+            "confidence": confidence,
             "outlets": 0,
             "first_reported_at": None,  # the earliest publication among its sources
-            "updated_at": row.updated_at.isoformat(),
+            "updated_at": updated_at.isoformat(),
             "actors": [],
             "sources": [],
         }
-    for event_id, actor_id, name in session.execute(
-        select(EventActor.event_id, Actor.id, Actor.name)
-        .join(Actor, Actor.id == EventActor.actor_id)
-        .where(EventActor.event_id.in_(event_ids))
-        .order_by(Actor.name)
-    ):
+    for event_id, actor_id, name in actor_rows:
         views[event_id]["actors"].append({"id": actor_id, "name": name})
     outlets: dict[int, set[str]] = {}
     first_reported: dict = {}
-    for row in session.execute(
-        select(EventSource.event_id, EventSource.article_id, EventSource.sentence, EventSource.start_offset,
-               EventSource.end_offset, Article.url, Article.title, Article.source, Article.published_at)
-        .join(Article, Article.id == EventSource.article_id)
-        .where(EventSource.event_id.in_(event_ids))
-        .order_by(EventSource.id)
-    ):
-        views[row.event_id]["sources"].append({
-            "article_id": row.article_id,
-            "url": row.url,
-            "title": row.title,
-            "source": row.source,
-            "published_at": row.published_at.isoformat(),
-            "sentence": row.sentence,
-            "offsets": [row.start_offset, row.end_offset],
+    for (event_id, article_id, sentence, start_offset, end_offset, url, title, source,
+         published_at) in source_rows:
+        views[event_id]["sources"].append({
+            "article_id": article_id,
+            "url": url,
+            "title": title,
+            "source": source,
+            "published_at": published_at.isoformat(),
+            "sentence": sentence,
+            "offsets": [start_offset, end_offset],
         })
-        outlets.setdefault(row.event_id, set()).add(outlet_of(row.source, row.url, row.article_id))
-        if row.event_id not in first_reported or row.published_at < first_reported[row.event_id]:
-            first_reported[row.event_id] = row.published_at
+        outlets.setdefault(event_id, set()).add(outlet_of(source, url, article_id))
+        if event_id not in first_reported or published_at < first_reported[event_id]:
+            first_reported[event_id] = published_at
     for event_id, view in views.items():
         view["outlets"] = len(outlets.get(event_id, ()))
         if event_id in first_reported:

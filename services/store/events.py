@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
-from sqlalchemy import delete, func, select, text, tuple_, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -14,7 +14,7 @@ from services.extraction import model as extracted
 from services.extraction.merge import FINE_INTERVAL_DAYS, find_same_happening, similar_trigger_words
 from services.store.actors import resolve_actors
 from services.store.cursor import TimelinePosition
-from services.store.event_views import load_event_views
+from services.store.event_views import load_event_views, load_page_views
 from services.store.models import Actor, Article, Event, EventActor, EventChange, EventSource
 from services.store.revision import corroborated_confidence, outlet_of, revise
 
@@ -252,27 +252,35 @@ def timeline_page(
     date_to: date | None = None,
     after: TimelinePosition | None = None,
 ) -> tuple[list[dict], TimelinePosition | None]:
-    """One page of an actor's events in date order (ties by id), by keyset: a range scan of event_actors."""
-    ascending = order == "asc"
-    key = tuple_(EventActor.date_start, EventActor.event_id)
-    query = select(EventActor.event_id, EventActor.date_start).where(EventActor.actor_id == actor_id)
-    if date_from is not None:
-        query = query.where(EventActor.date_end >= date_from)  # events overlapping the window
-    if date_to is not None:
-        query = query.where(EventActor.date_start <= date_to)
-    if after is not None:
-        position = tuple_(after.date_start, after.event_id)
-        query = query.where(key > position if ascending else key < position)
-    if ascending:
-        query = query.order_by(EventActor.date_start, EventActor.event_id)
-    else:
-        query = query.order_by(EventActor.date_start.desc(), EventActor.event_id.desc())
-    rows = session.execute(query.limit(limit + 1)).all()
+    """One page of an actor's events in date order (ties by id), by keyset: a range scan of event_actors.
+    The page and its events are read in one round trip (see load_page_views)."""
+    page_query, params = _page_query(actor_id, limit=limit + 1, order=order, date_from=date_from, date_to=date_to,
+                                     after=after)
+    rows, views = load_page_views(session, page_query, params)
     more = len(rows) > limit
     rows = rows[:limit]
-    views = load_event_views(session, [event_id for event_id, _ in rows])
     next_position = TimelinePosition(rows[-1][1], rows[-1][0], order) if more else None
     return [views[event_id] for event_id, _ in rows], next_position
+
+
+def _page_query(actor_id: int, *, limit: int, order: str, date_from: date | None, date_to: date | None,
+                after: TimelinePosition | None) -> tuple[str, dict]:
+    """The keyset page as SQL with its parameters: (event_id, date_start) rows, the index's own order."""
+    direction, beyond = ("ASC", ">") if order == "asc" else ("DESC", "<")
+    conditions = ["actor_id = %(actor_id)s"]
+    params: dict = {"actor_id": actor_id, "limit": limit}
+    if date_from is not None:
+        conditions.append("date_end >= %(date_from)s")  # events overlapping the window
+        params["date_from"] = date_from
+    if date_to is not None:
+        conditions.append("date_start <= %(date_to)s")
+        params["date_to"] = date_to
+    if after is not None:
+        conditions.append(f"(date_start, event_id) {beyond} (%(after_start)s, %(after_id)s)")
+        params.update(after_start=after.date_start, after_id=after.event_id)
+    query = (f"SELECT event_id, date_start FROM event_actors WHERE {' AND '.join(conditions)} "
+             f"ORDER BY date_start {direction}, event_id {direction} LIMIT %(limit)s")
+    return query, params
 
 
 def get_event(session: Session, event_id: int) -> dict | None:

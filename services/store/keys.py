@@ -17,7 +17,9 @@ def name_key(name: str) -> str:
 
 
 def normalise_text(text: str) -> str:
-    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    """NFC, runs of whitespace as one space, no whitespace at the ends. str.split() splits on exactly the
+    characters `\\s` matches (str.isspace), and is several times faster than the regular expression."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def normalise_url(url: str) -> str:

@@ -18,9 +18,14 @@ def candidates_json(session: Session, actor_ids: list[int]) -> list[dict]:
 
 def actor_or_problem(session: Session, name: str, *, suggest: bool = True) -> Actor:
     """The one actor `name` means; a shared surname is a 409 listing the candidates, never a silent pick."""
+    return session.get(Actor, actor_id_or_problem(session, name, suggest=suggest))
+
+
+def actor_id_or_problem(session: Session, name: str, *, suggest: bool = True) -> int:
+    """The id of the one actor `name` means, or the 404/409 problem (see actor_or_problem)."""
     found = lookup_actor(session, name)
     if found.actor_id is not None:
-        return session.get(Actor, found.actor_id)
+        return found.actor_id
     if found.ambiguous:
         candidates = candidates_json(session, found.candidate_ids)
         raise AmbiguousActor(f"{name!r} names {len(candidates)} actors; ask for one by its full name or id",

@@ -5,17 +5,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Path, Query
+import orjson
+from fastapi import APIRouter, Depends, Header, Path, Query
 
 from services.auth.dependencies import require_read_key
-from services.deps import SessionDep, SettingsDep
+from services.deps import ReadSessionDep, SessionDep, SettingsDep
 from services.errors import InvalidRequest, NotFound, Unprocessable
+from services.responses import json_with_etag
 from services.schemas import ActorsOut, EventOut, TimelineOut, problems
 from services.store.actors import search_actors
 from services.store.cursor import InvalidCursor, decode_cursor, encode_cursor
+from services.store.event_views import load_actor_view
 from services.store.events import get_event, timeline_page
 from services.timeline.exports import export_response
-from services.timeline.lookup import actor_or_problem
+from services.timeline.lookup import actor_id_or_problem
 from services.timeline.serialize import actor_json
 
 router = APIRouter(tags=["timeline"], dependencies=[Depends(require_read_key)], responses=problems(429))
@@ -33,9 +36,11 @@ def list_actors(
     return {"actors": [actor_json(actor, count) for actor, count in search_actors(session, q, limit=limit)]}
 
 
-@router.get("/actors/{name}/timeline", responses={200: {"model": TimelineOut}, **problems(400, 401, 404, 409, 422)})
+@router.get("/actors/{name}/timeline", responses={200: {"model": TimelineOut, "description": "A page of events, with its `ETag`"},
+                      304: {"description": "Not modified: the page is the one `If-None-Match` names"},
+                      **problems(400, 401, 404, 409, 422)})
 def actor_timeline(
-    session: SessionDep,
+    session: ReadSessionDep,
     settings: SettingsDep,
     name: Annotated[str, Path(max_length=200, examples=["Putin"], description="A name, alias or surname, or an id")],
     date_from: Annotated[date | None, Query(alias="from", description="Events ending on or after this date")] = None,
@@ -47,12 +52,15 @@ def actor_timeline(
         Literal["json", "timelinejs", "csv", "ics"],
         Query(alias="format", description="json (one page), or every event in the window as timelinejs, csv, ics"),
     ] = "json",
+    if_none_match: Annotated[str | None, Header(description="The `ETag` of a page held: 304 if it is unchanged")] = None,
 ):
     """An actor's events in date order (ties by id).
 
     `name` resolves case-insensitively through aliases; a person's surname finds them when exactly one known
     person has it. A surname several people share answers 409 with `candidates` ({id, name, kind,
-    event_count}); ask again by full name or by id (digits: actor names always contain a letter)."""
+    event_count}); ask again by full name or by id (digits: actor names always contain a letter).
+    A JSON page carries an `ETag` (a hash of its bytes): send it back as `If-None-Match` to get 304 while no
+    event on the page changed."""
     limit = limit or settings.default_timeline_limit
     if limit > settings.max_timeline_limit:
         raise Unprocessable(f"limit must be at most {settings.max_timeline_limit}")
@@ -66,23 +74,25 @@ def actor_timeline(
             raise InvalidRequest(str(error)) from error
         if after.order != order:
             raise InvalidRequest("cursor was issued for the other order")
-    actor = actor_or_problem(session, name)
+    actor = load_actor_view(session, actor_id_or_problem(session, name))
     if export_format != "json":
-        return export_response(session, actor_json(actor), export_format, date_from=date_from, date_to=date_to,
+        return export_response(session, actor, export_format, date_from=date_from, date_to=date_to,
                                order=order, max_events=settings.max_export_events)
     events, next_position = timeline_page(
-        session, actor.id, limit=limit, order=order, date_from=date_from, date_to=date_to, after=after
+        session, actor["id"], limit=limit, order=order, date_from=date_from, date_to=date_to, after=after
     )
-    return {
-        "actor": actor_json(actor),
+    # straight to bytes (FastAPI would walk the whole page with jsonable_encoder first), then its ETag
+    body = orjson.dumps({
+        "actor": actor,
         "order": order,
         "events": events,
         "next_cursor": encode_cursor(next_position, settings.secret_key) if next_position else None,
-    }
+    })
+    return json_with_etag(body, if_none_match)
 
 
 @router.get("/events/{event_id}", responses={200: {"model": EventOut}, **problems(401, 404, 422)})
-def read_event(event_id: Annotated[int, Path(ge=1, le=MAX_ID, examples=[1])], session: SessionDep):
+def read_event(event_id: Annotated[int, Path(ge=1, le=MAX_ID, examples=[1])], session: ReadSessionDep):
     """One event with all its sources."""
     event = get_event(session, event_id)
     if event is None:

