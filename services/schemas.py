@@ -59,6 +59,8 @@ class EventOut(BaseModel):
     summary: str
     status: Literal["occurred", "planned"]
     trigger: str
+    type: str
+    place: ActorRef | None
     confidence: float
     outlets: int
     first_reported_at: str | None

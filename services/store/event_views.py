@@ -6,21 +6,24 @@ This is the hot read path (every timeline page), so it skips ORM object building
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from services.store.models import Actor, Article, Event, EventActor, EventSource
 from services.store.revision import outlet_of
 
 
 def load_event_views(session: Session, event_ids: list[int]) -> dict[int, dict]:
-    """Event JSON by id: {"id", "date", "summary", "status", "trigger", "confidence", "outlets",
-    "first_reported_at", "updated_at", "actors", "sources"}."""
+    """Event JSON by id: {"id", "date", "summary", "status", "trigger", "type", "place", "confidence",
+    "outlets", "first_reported_at", "updated_at", "actors", "sources"}."""
     if not event_ids:
         return {}
     views: dict[int, dict] = {}
+    place = aliased(Actor)
     for row in session.execute(
         select(Event.id, Event.date_value, Event.date_start, Event.date_end, Event.granularity, Event.summary,
-               Event.status, Event.trigger, Event.confidence, Event.updated_at).where(Event.id.in_(event_ids))
+               Event.status, Event.trigger, Event.confidence, Event.updated_at, Event.type,
+               place.id.label("place_id"), place.name.label("place_name"))
+        .outerjoin(place, place.id == Event.place_actor_id).where(Event.id.in_(event_ids))
     ):
         views[row.id] = {
             "id": row.id,
@@ -29,6 +32,8 @@ def load_event_views(session: Session, event_ids: list[int]) -> dict[int, dict]:
             "summary": row.summary,
             "status": row.status,
             "trigger": row.trigger,
+            "type": row.type,
+            "place": {"id": row.place_id, "name": row.place_name} if row.place_id is not None else None,
             "confidence": row.confidence,
             "outlets": 0,
             "first_reported_at": None,  # the earliest publication among its sources
