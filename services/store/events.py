@@ -16,6 +16,7 @@ from services.store.actors import resolve_actors
 from services.store.cursor import TimelinePosition
 from services.store.event_views import load_event_views
 from services.store.models import Actor, Article, Event, EventActor, EventChange, EventSource
+from services.store.participation import takes_part
 from services.store.revision import corroborated_confidence, outlet_of, revise
 
 # Namespace for transaction-level advisory locks taken per actor while merging (see save_extraction).
@@ -268,11 +269,15 @@ def timeline_page(
     date_from: date | None = None,
     date_to: date | None = None,
     after: TimelinePosition | None = None,
+    with_actor_id: int | None = None,
 ) -> tuple[list[dict], TimelinePosition | None]:
-    """One page of an actor's events in date order (ties by id), by keyset: a range scan of event_actors."""
+    """One page of an actor's events in date order (ties by id), by keyset: a range scan of event_actors.
+    With `with_actor_id`, only the events that actor takes part in too."""
     ascending = order == "asc"
     key = tuple_(EventActor.date_start, EventActor.event_id)
     query = select(EventActor.event_id, EventActor.date_start).where(EventActor.actor_id == actor_id)
+    if with_actor_id is not None:
+        query = query.where(takes_part(EventActor.event_id, with_actor_id))
     if date_from is not None:
         query = query.where(EventActor.date_end >= date_from)  # events overlapping the window
     if date_to is not None:
