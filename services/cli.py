@@ -14,6 +14,7 @@ import typer
 from services.auth.commands import keys_app
 from services.evaluation.commands import register as register_evaluation_commands
 from services.extraction.commands import register as register_extraction_commands
+from services.extraction.evaluation.places_types import register as register_place_commands
 from services.extraction.timex.commands import register as register_timex_commands
 from services.terminal import register as register_terminal_commands
 
@@ -24,6 +25,7 @@ app.add_typer(keys_app, name="keys")
 
 register_timex_commands(app, eval_app)
 register_extraction_commands(app, eval_app)
+register_place_commands(eval_app)
 register_evaluation_commands(eval_app)
 register_terminal_commands(app)
 

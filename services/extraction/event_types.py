@@ -9,21 +9,23 @@ EVENT_TYPES_FILE = Path(__file__).with_name("event_types.txt")
 OTHER = "other"
 
 
-def load_event_types(path: Path = EVENT_TYPES_FILE) -> dict[str, frozenset[str]]:
-    """type -> its lemmas, in the file's order (`type: lemma lemma ...` lines; `#` starts a comment)."""
-    types: dict[str, frozenset[str]] = {}
+def load_event_types(path: Path = EVENT_TYPES_FILE) -> dict[str, tuple[str, frozenset[str]]]:
+    """type -> (label, its lemmas), in the file's order (`type | label | lemma lemma ...`; `#` comments)."""
+    types: dict[str, tuple[str, frozenset[str]]] = {}
     for line in path.read_text().splitlines():
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
-        name, _, lemmas = line.partition(":")
-        types[name.strip()] = frozenset(lemmas.split())
+        name, label, lemmas = (part.strip() for part in line.split("|"))
+        types[name] = (label, frozenset(lemmas.split()))
     return types
 
 
-EVENT_TYPES: dict[str, frozenset[str]] = load_event_types()
-# Every type a client may filter by, in the documented order, `other` last.
+_TABLE = load_event_types()
+EVENT_TYPES: dict[str, frozenset[str]] = {name: lemmas for name, (_, lemmas) in _TABLE.items()}
+# Every type a client may filter by, in the documented order, `other` last, and what people read for it.
 TYPE_NAMES: tuple[str, ...] = (*EVENT_TYPES, OTHER)
+TYPE_LABELS: dict[str, str] = {**{name: label for name, (label, _) in _TABLE.items()}, OTHER: "Other"}
 
 
 def event_type(trigger: str, clause_lemmas: Iterable[str] = ()) -> str:

@@ -18,6 +18,8 @@ LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(
     {"in", "at", "near", "outside", "inside", "throughout", "across", "within", "off", "aboard"}
 )
 PLACE_ENTITY_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
+# A longer "entity" is the recogniser running on into the sentence ("Memorial for the Welsh Guards' ...").
+MAX_PLACE_TOKENS = 5
 _NAME = re.compile(r"^[A-Z][^\d@#/]*$")
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
@@ -43,12 +45,16 @@ def _place_name(token, resolution) -> str | None:
     if token.i in resolution.token_actor:
         name = resolution.token_actor[token.i]
         return name if resolution.kind_of(name) == "place" else None
-    surface = _LEADING_ARTICLE.sub("", _entity_text(token)).strip()
+    entity = _entity_span(token)
+    if len(entity) > MAX_PLACE_TOKENS:
+        return None
+    # the characters as written ("Washington, DC"), not the tokens joined
+    surface = _LEADING_ARTICLE.sub("", entity.text).strip()
     surface = _POSSESSIVE.sub("", surface).strip()
     return surface if _NAME.match(surface) else None
 
 
-def _entity_text(token) -> str:
+def _entity_span(token):
     """The whole entity the token belongs to ("Progressive Field" from "Field")."""
     doc = token.doc
     start = token.i
@@ -57,7 +63,7 @@ def _entity_text(token) -> str:
     end = token.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return doc[start:end].text
+    return doc[start:end]
 
 
 def with_place_actors(actors: list[Actor], places) -> list[Actor]:
