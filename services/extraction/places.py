@@ -20,6 +20,10 @@ LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(
 PLACE_ENTITY_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 # A longer "entity" is the recogniser running on into the sentence ("Memorial for the Welsh Guards' ...").
 MAX_PLACE_TOKENS = 5
+# Verbs whose object is the happening: "held a summit in Singapore" happened in Singapore.
+HAPPENING_OBJECT_VERBS: frozenset[str] = frozenset(
+    {"hold", "host", "attend", "stage", "organise", "organize", "convene", "throw"}
+)
 _NAME = re.compile(r"^[A-Z][^\d@#/]*$")
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
@@ -29,8 +33,13 @@ def place_of(clause, resolution) -> str | None:
     """The name of the place the clause's happening took place in, or None when the text does not say.
     `resolution` is the article's ActorResolution (which tokens mention which actor)."""
     anchors = {clause.head.i, clause.governor.i}
+    for verb in {clause.head, clause.governor}:
+        if verb.lemma_.lower() in HAPPENING_OBJECT_VERBS:
+            anchors |= {child.i for child in verb.children if child.dep_ == "dobj"}
     for token in sorted((clause.governor.doc[i] for i in clause.tokens), key=lambda t: t.i):
-        if token.dep_ != "prep" or token.lower_ not in LOCATIVE_PREPOSITIONS or token.head.i not in anchors:
+        # "outside Trump Tower" may be parsed as an adverb with an object
+        if token.dep_ not in {"prep", "advmod"} or token.lower_ not in LOCATIVE_PREPOSITIONS \
+                or token.head.i not in anchors:
             continue
         for place_token in (child for child in token.children if child.dep_ == "pobj"):
             name = _place_name(place_token, resolution)
