@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from services.terminal import ApiOption, KeyOption, _headers, _json_or_empty, _problem, default_api_url
+from services.terminal import ApiOption, KeyOption, TimelineError, _headers, call_api, default_api_url
 
 PAGE_LIMIT = 100
 
@@ -19,19 +19,13 @@ def fetch_events(client, api: str, params: dict, *, limit: int, headers: dict) -
         response = client.get(f"{api}/events", params={**params, "limit": min(PAGE_LIMIT, limit - len(events))},
                               headers=headers)
         if response.status_code != 200:
-            raise SearchError(response)
+            raise TimelineError(response)
         body = response.json()
         events += body["events"]
         if not body.get("next_cursor"):
             break
         params["cursor"] = body["next_cursor"]
     return events
-
-
-class SearchError(Exception):
-    def __init__(self, response):
-        super().__init__(_problem(response))
-        self.response = response
 
 
 def _marked(snippet: dict) -> str:
@@ -85,7 +79,6 @@ def search_command(
     key: KeyOption = None,
 ):
     """Find events in a running API by words (ranked, matches in bold) and filters; print them as a table."""
-    import httpx
     from rich.console import Console
 
     console = Console()
@@ -93,20 +86,8 @@ def search_command(
     params = {"q": query, "actor": actor, "with": with_actor, "type": event_type, "place": place,
               "status": status, "from": date_from, "to": date_to, "min_outlets": min_outlets}
     api = (api or default_api_url()).rstrip("/")
-    try:
-        with httpx.Client(timeout=30) as client:
-            events = fetch_events(client, api, params, limit=limit, headers=_headers(key))
-    except httpx.HTTPError as error:
-        console.print(f"[red]cannot reach the API at {api}: {error}[/]")
-        raise typer.Exit(2) from None
-    except SearchError as error:
-        body = _json_or_empty(error.response)
-        console.print(f"[red]{error}[/]")
-        for problem in body.get("errors") or ():
-            console.print(f"  {'.'.join(problem.get('loc', [])[1:])}: {problem.get('msg', '')}")
-        if body.get("suggestions"):
-            console.print("Did you mean: " + ", ".join(body["suggestions"]) + "?")
-        raise typer.Exit(1) from None
+    events = call_api(console, api, lambda client: fetch_events(client, api, params, limit=limit,
+                                                                 headers=_headers(key)))
     if not events:
         console.print("No events match.")
         return

@@ -42,34 +42,24 @@ END $$;
 
 -- An actor's latest report: the newest publication among the articles reporting its events. Rows are
 -- locked in id order (one order everywhere: two writers cannot deadlock on them).
-CREATE FUNCTION annals_touch_actors(actor_ids bigint[], reported timestamptz[]) RETURNS void
-LANGUAGE plpgsql AS $$
+CREATE FUNCTION annals_reported_actors(event_ids bigint[]) RETURNS TABLE (actor_id bigint, reported_at timestamptz)
+LANGUAGE sql STABLE AS $$
+    SELECT ea.actor_id, max(art.published_at) FROM event_actors AS ea
+    JOIN event_sources AS s ON s.event_id = ea.event_id JOIN articles AS art ON art.id = s.article_id
+    WHERE ea.event_id = ANY(event_ids) GROUP BY ea.actor_id
+$$;
+
+CREATE FUNCTION annals_touch_actors_of(event_ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM 1 FROM actors AS a
-    JOIN unnest(actor_ids, reported) AS v(actor_id, reported_at) ON v.actor_id = a.id
-    WHERE a.last_reported_at IS NULL OR a.last_reported_at < v.reported_at
-    ORDER BY a.id FOR UPDATE OF a;
-    UPDATE actors AS a SET last_reported_at = v.reported_at
-    FROM (SELECT actor_id, max(reported_at) AS reported_at FROM unnest(actor_ids, reported) AS u(actor_id, reported_at)
-          GROUP BY actor_id) AS v
-    WHERE v.actor_id = a.id AND (a.last_reported_at IS NULL OR a.last_reported_at < v.reported_at);
+    PERFORM 1 FROM actors AS a JOIN annals_reported_actors(event_ids) AS r ON r.actor_id = a.id
+    WHERE a.last_reported_at IS NULL OR a.last_reported_at < r.reported_at ORDER BY a.id FOR UPDATE OF a;
+    UPDATE actors AS a SET last_reported_at = r.reported_at FROM annals_reported_actors(event_ids) AS r
+    WHERE r.actor_id = a.id AND (a.last_reported_at IS NULL OR a.last_reported_at < r.reported_at);
 END $$;
 
 CREATE FUNCTION annals_sources_activity_after() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM annals_touch_actors(array_agg(ea.actor_id), array_agg(art.published_at))
-    FROM new_sources AS s
-    JOIN articles AS art ON art.id = s.article_id
-    JOIN event_actors AS ea ON ea.event_id = s.event_id;
-    RETURN NULL;
-END $$;
-
-CREATE FUNCTION annals_event_actors_activity_after() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM annals_touch_actors(array_agg(ea.actor_id), array_agg(art.published_at))
-    FROM new_links AS ea
-    JOIN event_sources AS s ON s.event_id = ea.event_id
-    JOIN articles AS art ON art.id = s.article_id;
+    PERFORM annals_touch_actors_of(ARRAY(SELECT DISTINCT event_id FROM new_rows));
     RETURN NULL;
 END $$;
 
@@ -80,9 +70,9 @@ CREATE TRIGGER event_sources_search_insert AFTER INSERT ON event_sources
 CREATE TRIGGER event_sources_search_delete AFTER DELETE ON event_sources
     REFERENCING OLD TABLE AS changed_sources FOR EACH STATEMENT EXECUTE FUNCTION annals_sources_search_after();
 CREATE TRIGGER event_sources_activity AFTER INSERT ON event_sources
-    REFERENCING NEW TABLE AS new_sources FOR EACH STATEMENT EXECUTE FUNCTION annals_sources_activity_after();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION annals_sources_activity_after();
 CREATE TRIGGER event_actors_activity AFTER INSERT ON event_actors
-    REFERENCING NEW TABLE AS new_links FOR EACH STATEMENT EXECUTE FUNCTION annals_event_actors_activity_after();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION annals_sources_activity_after();
 """
 
 DROP_FUNCTIONS = """
@@ -91,9 +81,9 @@ DROP TRIGGER IF EXISTS event_sources_activity ON event_sources;
 DROP TRIGGER IF EXISTS event_sources_search_delete ON event_sources;
 DROP TRIGGER IF EXISTS event_sources_search_insert ON event_sources;
 DROP TRIGGER IF EXISTS events_search_vector ON events;
-DROP FUNCTION IF EXISTS annals_event_actors_activity_after();
 DROP FUNCTION IF EXISTS annals_sources_activity_after();
-DROP FUNCTION IF EXISTS annals_touch_actors(bigint[], timestamptz[]);
+DROP FUNCTION IF EXISTS annals_touch_actors_of(bigint[]);
+DROP FUNCTION IF EXISTS annals_reported_actors(bigint[]);
 DROP FUNCTION IF EXISTS annals_sources_search_after();
 DROP FUNCTION IF EXISTS annals_events_search_before();
 DROP FUNCTION IF EXISTS annals_event_search_vector(bigint, text);
@@ -116,13 +106,7 @@ def upgrade() -> None:
     op.create_index('ix_articles_published_at', 'articles', ['published_at'])
     op.execute(SEARCH_FUNCTIONS)
     op.execute("UPDATE events SET search_vector = annals_event_search_vector(id, summary)")
-    op.execute("""
-        UPDATE actors AS a SET last_reported_at = latest.reported_at
-        FROM (SELECT ea.actor_id, max(art.published_at) AS reported_at FROM event_actors AS ea
-              JOIN event_sources AS s ON s.event_id = ea.event_id JOIN articles AS art ON art.id = s.article_id
-              GROUP BY ea.actor_id) AS latest
-        WHERE latest.actor_id = a.id
-    """)
+    op.execute("SELECT annals_touch_actors_of(ARRAY(SELECT id FROM events))")
 
 
 def downgrade() -> None:

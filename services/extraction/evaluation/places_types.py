@@ -18,21 +18,20 @@ class PlaceTypeReport:
     articles: int = 0
     events: int = 0
     placed: list[tuple[str, str, str]] = field(default_factory=list)  # (article id, place, sentence)
-    types: Counter = field(default_factory=Counter)
+    types: Counter = field(default_factory=Counter)  # type -> events
 
 
 def survey_corpus(articles, extract_many) -> PlaceTypeReport:
     """Extract every (id, text, published) article and count places and types of its events."""
     articles = list(articles)
-    report = PlaceTypeReport(articles=len(articles))
-    extractions = extract_many((text, published) for _, text, published in articles)
-    for (article_id, _, _), extraction in zip(articles, extractions, strict=True):
-        for event in extraction.events:
-            report.events += 1
-            report.types[event.type] += 1
-            if event.place:
-                report.placed.append((article_id, event.place, event.sentence))
-    return report
+    ids = [article_id for article_id, _, _ in articles]
+    events = [(article_id, event) for article_id, extraction in
+              zip(ids, extract_many((text, published) for _, text, published in articles), strict=True)
+              for event in extraction.events]
+    return PlaceTypeReport(
+        articles=len(articles), events=len(events),
+        placed=[(article_id, event.place, event.sentence) for article_id, event in events if event.place],
+        types=Counter(event.type for _, event in events))
 
 
 def evenly_spaced(items: list, count: int) -> list:
