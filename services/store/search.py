@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from sqlalchemy import Float, cast, func, literal_column, select, text, tuple_
+from sqlalchemy import Float, cast, func, literal_column, select, text, true, tuple_
 from sqlalchemy.orm import Session
 
 from services.store.cursor import InvalidCursor, decode_token, encode_token
@@ -53,31 +53,34 @@ class EventFilters:
 
 @dataclass(frozen=True, slots=True)
 class SearchPosition:
-    """The last event of a page: its rank (ranked searches) or its start date (the others), and its id."""
+    """The last event of a page: its rank (ranked searches) or its start date (the others), and its id.
+    A ranked search also keeps which window of matches it is in (`ceiling`: the window's highest id)."""
 
     key: float | str  # rank, or the start date as YYYY-MM-DD
     event_id: int
+    ceiling: int | None = None
 
 
 def encode_search_cursor(position: SearchPosition, filters: EventFilters, secret: str) -> str:
-    return encode_token(["search", filters.digest(), position.key, position.event_id], secret)
+    return encode_token(["search", filters.digest(), position.key, position.event_id, position.ceiling], secret)
 
 
 def decode_search_cursor(cursor: str, filters: EventFilters, secret: str) -> SearchPosition:
     values = decode_token(cursor, secret)
-    if len(values) != 4 or values[0] != "search":
+    if len(values) != 5 or values[0] != "search":
         raise InvalidCursor("cursor is not one this service issued")
-    _, digest, key, event_id = values
+    _, digest, key, event_id, ceiling = values
     if digest != filters.digest():
         raise InvalidCursor("cursor was issued for another search")
-    if filters.ranked != isinstance(key, float) or not isinstance(event_id, int):
+    if filters.ranked != isinstance(key, float) or not isinstance(event_id, int) \
+            or filters.ranked != isinstance(ceiling, int):
         raise InvalidCursor("cursor is not one this service issued")
     if not filters.ranked:
         try:
             date.fromisoformat(key)
         except (TypeError, ValueError) as error:
             raise InvalidCursor("cursor is not one this service issued") from error
-    return SearchPosition(key, event_id)
+    return SearchPosition(key, event_id, ceiling)
 
 
 def _tsquery(q: str):
@@ -123,52 +126,102 @@ def _conditions(filters: EventFilters) -> list:
     return conditions
 
 
+# Ranked searches rank the newest matches this many at a time: a page costs ts_rank over at most one window,
+# however many events match a common word. Fewer matches than this are ranked all together (exact).
+RANK_WINDOW = 1000
+
+
 def search_events(session: Session, filters: EventFilters, *, limit: int,
                   after: SearchPosition | None = None) -> tuple[list[dict], SearchPosition | None]:
-    """One page of events matching every filter, best match first (or newest first without `q`), each with
-    its `rank` (None without `q`) and a `snippet` {text, marks} of its evidence around the matches."""
-    conditions = _conditions(filters)
+    """One page of events matching every filter, each with its `rank` (None without `q`) and a `snippet`
+    {text, marks} of its evidence around the matches.
+
+    With `q`: the matches in windows of RANK_WINDOW, newest window first, each window by ts_rank then id
+    (all matches in one window when there are no more than that). Without: newest first (start date, id)."""
     if filters.ranked:
-        query = _tsquery(filters.q)
-        rank = cast(func.ts_rank(Event.search_vector, query), Float)
-        statement = select(Event.id, rank.label("key")).where(Event.search_vector.op("@@")(query), *conditions)
-        if filters.actor_id is not None:
-            statement = statement.where(takes_part(Event.id, filters.actor_id))
-        if after is not None:
-            statement = statement.where(tuple_(rank, Event.id) < tuple_(after.key, after.event_id))
-        statement = statement.order_by(rank.desc(), Event.id.desc())
-    elif filters.actor_id is not None:
+        rows, next_position = _ranked_page(session, filters, limit, after)
+    else:
+        rows, next_position = _dated_page(session, filters, limit, after)
+    ids = [event_id for event_id, _ in rows]
+    views = load_event_views(session, ids)
+    snippets = _snippets(session, ids, filters.q) if filters.ranked else {}
+    page = []
+    for event_id, rank in rows:
+        view = views[event_id]
+        view["rank"] = rank
+        view["snippet"] = snippets.get(event_id) or {"text": view["summary"], "marks": []}
+        page.append(view)
+    return page, next_position
+
+
+def _matching(filters: EventFilters, query, ceiling: int | None):
+    """The newest RANK_WINDOW matches with ids up to `ceiling`: a backward scan of the primary key for a common
+    word, the GIN index for a rare one (the planner picks)."""
+    statement = select(Event.id, Event.search_vector).where(Event.search_vector.op("@@")(query),
+                                                            *_conditions(filters))
+    if filters.actor_id is not None:
+        statement = statement.where(takes_part(Event.id, filters.actor_id))
+    if ceiling is not None:
+        statement = statement.where(Event.id <= ceiling)
+    return statement.order_by(Event.id.desc()).limit(RANK_WINDOW).cte("window")
+
+
+def _ranked_page(session: Session, filters: EventFilters, limit: int, after: SearchPosition | None
+                 ) -> tuple[list[tuple[int, float]], SearchPosition | None]:
+    query = _tsquery(filters.q)
+    ceiling = after.ceiling if after else None
+    position = (after.key, after.event_id) if after else None
+    rows: list[tuple[int, float, int | None]] = []  # (id, rank, the window's ceiling)
+    while len(rows) <= limit:
+        window = _matching(filters, query, ceiling)
+        rank = cast(func.ts_rank(window.c.search_vector, query), Float)
+        ranked = select(window.c.id, rank.label("rank"))
+        if position is not None:
+            ranked = ranked.where(tuple_(rank, window.c.id) < tuple_(*position))
+        ranked = ranked.order_by(rank.desc(), window.c.id.desc()).limit(limit + 1 - len(rows)).subquery().lateral()
+        extent = select(func.min(window.c.id).label("floor"), func.max(window.c.id).label("top"),
+                        func.count().label("size")).subquery()
+        found = session.execute(
+            select(extent.c.floor, extent.c.top, extent.c.size, ranked.c.id, ranked.c.rank)
+            .select_from(extent.outerjoin(ranked, true())).order_by(ranked.c.rank.desc(), ranked.c.id.desc())
+        ).all()
+        # later pages keep to this window even when newer matches arrive meanwhile
+        ceiling = ceiling if ceiling is not None else found[0].top
+        rows += [(row.id, row.rank, ceiling) for row in found if row.id is not None]
+        floor, size = found[0].floor, found[0].size
+        if size < RANK_WINDOW or floor is None:
+            break  # the oldest window: nothing older matches
+        ceiling, position = floor - 1, None  # the next, older window, from its best match
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_position = None
+    if more:
+        last_id, last_rank, last_ceiling = rows[-1]
+        next_position = SearchPosition(last_rank, last_id, last_ceiling)
+    return [(event_id, rank) for event_id, rank, _ in rows], next_position
+
+
+def _dated_page(session: Session, filters: EventFilters, limit: int, after: SearchPosition | None
+                ) -> tuple[list[tuple[int, None]], SearchPosition | None]:
+    conditions = _conditions(filters)
+    if filters.actor_id is not None:
         # the actor's timeline rows, newest first: a backward range scan of event_actors' primary key
         statement = (select(EventActor.event_id.label("id"), EventActor.date_start.label("key"))
                      .join(Event, Event.id == EventActor.event_id)
                      .where(EventActor.actor_id == filters.actor_id, *conditions))
-        if after is not None:
-            statement = statement.where(tuple_(EventActor.date_start, EventActor.event_id)
-                                        < tuple_(date.fromisoformat(after.key), after.event_id))
+        key = tuple_(EventActor.date_start, EventActor.event_id)
         statement = statement.order_by(EventActor.date_start.desc(), EventActor.event_id.desc())
     else:
         statement = select(Event.id, Event.date_start.label("key")).where(*conditions)
-        if after is not None:
-            statement = statement.where(tuple_(Event.date_start, Event.id)
-                                        < tuple_(date.fromisoformat(after.key), after.event_id))
+        key = tuple_(Event.date_start, Event.id)
         statement = statement.order_by(Event.date_start.desc(), Event.id.desc())
+    if after is not None:
+        statement = statement.where(key < tuple_(date.fromisoformat(after.key), after.event_id))
     rows = session.execute(statement.limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    ids = [row.id for row in rows]
-    views = load_event_views(session, ids)
-    snippets = _snippets(session, ids, filters.q) if filters.ranked else {}
-    page = []
-    for row in rows:
-        view = views[row.id]
-        view["rank"] = row.key if filters.ranked else None
-        view["snippet"] = snippets.get(row.id) or {"text": view["summary"], "marks": []}
-        page.append(view)
-    next_position = None
-    if more:
-        last = rows[-1]
-        next_position = SearchPosition(last.key if filters.ranked else last.key.isoformat(), last.id)
-    return page, next_position
+    next_position = SearchPosition(rows[-1].key.isoformat(), rows[-1].id) if more else None
+    return [(row.id, None) for row in rows], next_position
 
 
 def _snippets(session: Session, event_ids: list[int], q: str) -> dict[int, dict]:

@@ -76,7 +76,7 @@ def test_find_and_survey_in_a_real_browser(api, worker, headers, chromium):
     assert int(chart.get_attribute("data-total")) == total
     bars = browser.find_elements(By.CSS_SELECTOR, "#events-chart a")
     assert bars
-    target = bars[-1].get_attribute("href") or bars[-1].get_attribute("xlink:href")
+    target = browser.execute_script("return arguments[0].getAttribute('href')", bars[-1])
     screenshot(browser, "browser-actor-chart.png")
     browser.get(target if target.startswith("http") else api + target)
     window = parse_qs(urlsplit(browser.current_url).query)
