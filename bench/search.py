@@ -82,6 +82,17 @@ def main() -> None:
         firsts: list[float] = []
         with httpx.Client(base_url=url, timeout=30) as client:
             client.get("/events", params={"q": "warm"})
+            # the same machine at the same moment, for comparison: timeline pages of the same actor
+            timeline: list[float] = []
+            for _ in range(args.rounds):
+                cursor = None
+                for _ in range(5):
+                    begun = time.perf_counter()
+                    body = client.get("/actors/Putin/timeline", params={"limit": args.page} | (
+                        {"cursor": cursor} if cursor else {})).json()
+                    timeline.append(time.perf_counter() - begun)
+                    cursor = body["next_cursor"]
+            print(f"{'(timeline pages, same actor)':<28} {summary_ms(timeline)}")
             for name, params in SEARCHES.items():
                 latencies: list[float] = []
                 matched = 0

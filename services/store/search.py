@@ -128,7 +128,7 @@ def _conditions(filters: EventFilters) -> list:
 
 # Ranked searches rank the newest matches this many at a time: a page costs ts_rank over at most one window,
 # however many events match a common word. Fewer matches than this are ranked all together (exact).
-RANK_WINDOW = 1000
+RANK_WINDOW = 500
 
 
 def search_events(session: Session, filters: EventFilters, *, limit: int,
