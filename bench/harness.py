@@ -39,6 +39,9 @@ def scratch_service(*, api_workers: int = 1):
     os.environ["ANNALS_DATABASE_URL"] = services.database_url
     os.environ["ANNALS_REDIS_URL"] = services.redis_url
     os.environ["ANNALS_REDIS_KEY_PREFIX"] = services.redis_key_prefix
+    from services.settings import get_settings
+
+    get_settings.cache_clear()  # a second scratch service in one run must not see the first one's settings
     # `timeout` or Ctrl-C must still stop the processes started here: turn SIGTERM into an exception
     signal.signal(signal.SIGTERM, _interrupt)
     from services.store.migrate import upgrade
@@ -58,7 +61,8 @@ def scratch_service(*, api_workers: int = 1):
     finally:
         if api is not None:
             api.stop()
-        from services.store.db import get_engine
+        from services.store.db import engine_for, get_sessionmaker
 
-        get_engine.cache_clear()
+        engine_for.cache_clear()
+        get_sessionmaker.cache_clear()
         services.close()

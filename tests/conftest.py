@@ -29,9 +29,9 @@ def pytest_configure(config):
 
 def pytest_unconfigure(config):
     if _services is not None:
-        from services.store.db import get_engine
+        from services.store.db import engine_for
 
-        get_engine.cache_clear()
+        engine_for.cache_clear()
         _services.close()
 
 

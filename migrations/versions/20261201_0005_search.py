@@ -1,7 +1,7 @@
 """search: event type and place, full-text search over summaries and evidence, actors' latest report
 
 Revision ID: 0005_search
-Revises: 0004_hardening
+Revises: 0005_actor_counts
 Create Date: 2026-12-01 11:30:00
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = '0005_search'
-down_revision: str | None = '0004_hardening'
+down_revision: str | None = '0005_actor_counts'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

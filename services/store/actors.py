@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import or_, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, selectinload
 
 from services.extraction.model import Actor as ExtractedActor
 from services.store.keys import name_key
-from services.store.models import Actor, ActorAlias, EventActor
+from services.store.models import Actor, ActorAlias
 from services.store.names import (
     fullness,
     identity_keys,
@@ -128,8 +128,8 @@ def actors_with_counts(session: Session, actor_ids: list[int]) -> list[tuple[Act
     """These actors (in this order) with their aliases and event counts: the candidates of an ambiguous name."""
     if not actor_ids:
         return []
-    count = _event_count(Actor.id).label("event_count")
-    rows = session.execute(select(Actor, count).where(Actor.id.in_(actor_ids)).options(selectinload(Actor.aliases)))
+    rows = session.execute(
+        select(Actor, Actor.event_count).where(Actor.id.in_(actor_ids)).options(selectinload(Actor.aliases)))
     by_id = {actor.id: (actor, n) for actor, n in rows}
     return [by_id[i] for i in actor_ids if i in by_id]
 
@@ -295,16 +295,12 @@ def _create_missing(session: Session, new: list[ExtractedActor], ids: dict[str, 
 
 # ---- search ------------------------------------------------------------------------------------------------------
 
-def _event_count(actor_id_column):
-    return select(func.count()).where(EventActor.actor_id == actor_id_column).scalar_subquery()
-
-
 def search_actors(session: Session, query: str, *, limit: int = 20) -> list[tuple[Actor, int]]:
     """Actors whose name or an alias contains the query, best known first, with their event counts."""
     key = name_key(query)
     pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     matching = select(ActorAlias.actor_id).where(ActorAlias.alias_key.like(pattern))
-    count = _event_count(Actor.id).label("event_count")
+    count = Actor.event_count  # stored (kept by triggers): ranking never counts each match's events
     rows = session.execute(
         select(Actor, count)
         .where(or_(Actor.name_key.like(pattern), Actor.id.in_(matching)))
@@ -316,4 +312,4 @@ def search_actors(session: Session, query: str, *, limit: int = 20) -> list[tupl
 
 
 def event_count(session: Session, actor_id: int) -> int:
-    return session.execute(select(func.count()).where(EventActor.actor_id == actor_id)).scalar_one()
+    return session.execute(select(Actor.event_count).where(Actor.id == actor_id)).scalar_one()

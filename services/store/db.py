@@ -30,11 +30,17 @@ def sqlalchemy_url(url: str) -> str:
 UTC_SESSIONS = {"options": "-c timezone=UTC"}
 
 
-@lru_cache
 def get_engine(url: str | None = None) -> Engine:
+    """The process's engine for a URL (default: the settings'). `get_engine()` and `get_engine(None)` are one
+    engine, one pool: the cache is keyed by the resolved URL."""
     url = url or get_settings().database_url
     if not url:
         raise DatabaseNotConfigured("ANNALS_DATABASE_URL is not set; `annals up` starts an embedded PostgreSQL")
+    return engine_for(url)
+
+
+@lru_cache
+def engine_for(url: str) -> Engine:
     return create_engine(
         sqlalchemy_url(url),
         # per process: API and worker processes multiply this, and PostgreSQL allows ~100 connections by default

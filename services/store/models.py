@@ -106,7 +106,10 @@ class Actor(Base):
     name_key: Mapped[str] = mapped_column(Text, unique=True)
     kind: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    # The newest publication among the articles reporting its events (kept by triggers, migration 0005):
+    # How many events the actor takes part in. Kept by triggers on event_actors (migration 0005), whichever
+    # path writes those rows; read-only here.
+    event_count: Mapped[int] = mapped_column(Integer, server_default="0")
+    # The newest publication among the articles reporting its events (kept by triggers, migration 0005_search):
     # GET /actors without `q` lists actors by it.
     last_reported_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 

@@ -20,16 +20,11 @@ class ActivityPosition:
     actor_id: int
 
 
-def _event_count(actor_id_column):
-    return select(func.count()).where(EventActor.actor_id == actor_id_column).scalar_subquery()
-
-
 def actors_by_activity(session: Session, *, limit: int, after: ActivityPosition | None = None
                        ) -> tuple[list[tuple[Actor, int]], ActivityPosition | None]:
     """Actors whose events were reported, the most recently reported first (ties by id), by keyset on
     (last_reported_at, id): a backward scan of its index."""
-    count = _event_count(Actor.id).label("event_count")
-    query = (select(Actor, count).where(Actor.last_reported_at.is_not(None)).options(selectinload(Actor.aliases))
+    query = (select(Actor, Actor.event_count).where(Actor.last_reported_at.is_not(None)).options(selectinload(Actor.aliases))
              .order_by(Actor.last_reported_at.desc(), Actor.id.desc()))
     if after is not None:
         query = query.where(tuple_(Actor.last_reported_at, Actor.id) < tuple_(after.last_reported_at, after.actor_id))

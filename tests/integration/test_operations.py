@@ -27,3 +27,14 @@ def test_metrics_count_requests_by_route_and_report_backlog(client):
     assert 'route="/actors/{name}/timeline",status="404"' in body
     assert 'annals_articles{status="queued"} 1.0' in body
     assert 'annals_queue_depth{queue="celery"}' in body
+
+
+def test_the_readiness_check_and_the_routes_share_one_pool():
+    # The README's connection budget counts two pools per API process (asyncio and sync): `get_engine()`
+    # (readiness, streams) and the routes' sessions (`get_engine(None)`) must be one engine, not two.
+    from services.settings import get_settings
+    from services.store.db import get_engine, get_sessionmaker
+
+    engine = get_engine()
+    assert get_engine(None) is engine is get_engine(get_settings().database_url)
+    assert get_sessionmaker().kw["bind"] is engine
