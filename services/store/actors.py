@@ -280,6 +280,8 @@ def merge_actors(session: Session, *, survivor_id: int, absorbed_id: int) -> Non
         SELECT :survivor, alias, alias_key FROM actor_aliases WHERE actor_id = :absorbed
         ON CONFLICT DO NOTHING
     """), params)
+    # where events happened follows too (the foreign key would only forget it)
+    session.execute(text("UPDATE events SET place_actor_id = :survivor WHERE place_actor_id = :absorbed"), params)
     session.execute(Actor.__table__.delete().where(Actor.id == absorbed_id))  # cascades to its links and aliases
 
 

@@ -208,3 +208,16 @@ def test_actors_without_q_are_listed_by_their_latest_report(client):
     assert names == [a["name"] for a in body["actors"]]
     assert client.get("/actors", params={"cursor": "bad"}).status_code == 400
     assert client.get("/actors", params={"q": "put"}).json()["actors"][0]["name"] == "Vladimir Putin"
+
+
+def test_a_place_follows_its_actor_into_a_merge(client):
+    from services.store.actors import merge_actors
+
+    store(SEED[1])  # in Vietnam
+    with session_scope() as db:
+        ids = dict(db.execute(text("SELECT name, id FROM actors")).all())
+        db.execute(text("INSERT INTO actors (name, name_key, kind) VALUES ('Viet Nam', 'viet nam', 'place')"))
+        other = db.execute(text("SELECT id FROM actors WHERE name = 'Viet Nam'")).scalar_one()
+        merge_actors(db, survivor_id=other, absorbed_id=ids["Vietnam"])
+    [event] = client.get("/events", params={"q": "Hanoi"}).json()["events"]
+    assert event["place"] == {"id": other, "name": "Viet Nam"}
