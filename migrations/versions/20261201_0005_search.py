@@ -41,7 +41,9 @@ BEGIN
 END $$;
 
 -- An actor's latest report: the newest publication among the articles reporting its events. Rows are
--- locked in id order (one order everywhere: two writers cannot deadlock on them).
+-- locked in id order (one order everywhere: two writers cannot deadlock on them). Only new sources move it:
+-- an article's store step gives every event it touches a source, so an actor joining a stored event is
+-- counted then; an actor merge takes the later of the two (store/actors.py merge_actors).
 CREATE FUNCTION annals_reported_actors(event_ids bigint[]) RETURNS TABLE (actor_id bigint, reported_at timestamptz)
 LANGUAGE sql STABLE AS $$
     SELECT ea.actor_id, max(art.published_at) FROM event_actors AS ea
@@ -71,12 +73,10 @@ CREATE TRIGGER event_sources_search_delete AFTER DELETE ON event_sources
     REFERENCING OLD TABLE AS changed_sources FOR EACH STATEMENT EXECUTE FUNCTION annals_sources_search_after();
 CREATE TRIGGER event_sources_activity AFTER INSERT ON event_sources
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION annals_sources_activity_after();
-CREATE TRIGGER event_actors_activity AFTER INSERT ON event_actors
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION annals_sources_activity_after();
+
 """
 
 DROP_FUNCTIONS = """
-DROP TRIGGER IF EXISTS event_actors_activity ON event_actors;
 DROP TRIGGER IF EXISTS event_sources_activity ON event_sources;
 DROP TRIGGER IF EXISTS event_sources_search_delete ON event_sources;
 DROP TRIGGER IF EXISTS event_sources_search_insert ON event_sources;

@@ -221,3 +221,15 @@ def test_a_place_follows_its_actor_into_a_merge(client):
         merge_actors(db, survivor_id=other, absorbed_id=ids["Vietnam"])
     [event] = client.get("/events", params={"q": "Hanoi"}).json()["events"]
     assert event["place"] == {"id": other, "name": "Viet Nam"}
+
+
+def test_an_actor_merge_keeps_the_later_report(client):
+    from services.store.actors import merge_actors
+
+    store(SEED[2], published="2024-05-20")  # Putin, Xi
+    store(SEED[4], published="2024-06-21")  # Kim
+    with session_scope() as db:
+        ids = dict(db.execute(text("SELECT name, id FROM actors")).all())
+        merge_actors(db, survivor_id=ids["Xi Jinping"], absorbed_id=ids["Kim Jong Un"])
+    listed = {a["name"]: a["last_reported_at"][:10] for a in client.get("/actors").json()["actors"]}
+    assert listed["Xi Jinping"] == "2024-06-21" and "Kim Jong Un" not in listed
