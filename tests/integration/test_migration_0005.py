@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import secrets
-
 import psycopg
 from alembic import command
 
 from services.store.migrate import alembic_config, upgrade
-from tests.support.services import _as_url
 
 ROWS = """
 INSERT INTO articles (dedupe_key, text, published_at, published_at_assumed, status, attempts)
@@ -26,12 +23,10 @@ VALUES (1, 1, 'Putin signed a treaty in Pyongyang.', 0, 35), (1, 2, 'The pact wa
 
 
 def test_0005_makes_stored_events_searchable_and_goes_back(test_services):
-    name = f"{test_services.database_name}_search_{secrets.token_hex(3)}"
-    with psycopg.connect(test_services.admin_url, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    url = _as_url(test_services.admin_url, name)
-    try:
-        upgrade(url, "0005_actor_counts")
+    from services.evaluation.scratch import scratch_database
+
+    with scratch_database(test_services.admin_url) as url:
+        command.downgrade(alembic_config(url), "0005_actor_counts")
         with psycopg.connect(url, autocommit=True) as connection:
             connection.execute(ROWS)
         upgrade(url, "0005_search")
@@ -49,6 +44,3 @@ def test_0005_makes_stored_events_searchable_and_goes_back(test_services):
             assert connection.execute("SELECT count(*) FROM pg_proc WHERE proname LIKE 'annals_%search%' OR "
                                       "proname LIKE 'annals_%report%'").fetchone() == (0,)
         upgrade(url, "0005_search")  # and forward again
-    finally:
-        with psycopg.connect(test_services.admin_url, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
