@@ -19,6 +19,7 @@ from services.settings import get_settings
 from services.store.db import create_async_engine_for
 from services.store.raw_connections import RawPool
 from services.timeline.routes import router as timeline_router
+from services.timeline.search import router as search_router
 from services.web.routes import install as install_web
 from services.webhooks.routes import router as webhooks_router
 
@@ -56,6 +57,7 @@ def create_app(parts: tuple[str, ...] = ("ingest", "timeline", "webhooks")) -> F
     for part in parts:
         app.include_router(ROUTERS[part])
     if "timeline" in parts:
+        app.include_router(search_router)
         install_web(app)  # the browser page and live feed belong to the read side
     return app
 

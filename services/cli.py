@@ -14,8 +14,10 @@ import typer
 from services.auth.commands import keys_app
 from services.evaluation.commands import register as register_evaluation_commands
 from services.extraction.commands import register as register_extraction_commands
+from services.extraction.evaluation.places_types import register as register_place_commands
 from services.extraction.timex.commands import register as register_timex_commands
 from services.terminal import register as register_terminal_commands
+from services.terminal_search import register as register_search_command
 
 app = typer.Typer(help="Annals: event timelines from news.", no_args_is_help=True, add_completion=False)
 eval_app = typer.Typer(help="Score extraction against gold data.", no_args_is_help=True)
@@ -24,8 +26,10 @@ app.add_typer(keys_app, name="keys")
 
 register_timex_commands(app, eval_app)
 register_extraction_commands(app, eval_app)
+register_place_commands(eval_app)
 register_evaluation_commands(eval_app)
 register_terminal_commands(app)
+register_search_command(app)
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 APPS = {"all": "services.app:app", "ingest": "services.app:ingest_app", "timeline": "services.app:timeline_app"}

@@ -59,12 +59,31 @@ class EventOut(BaseModel):
     summary: str
     status: Literal["occurred", "planned"]
     trigger: str
+    type: str
+    place: ActorRef | None
     confidence: float
     outlets: int
     first_reported_at: str | None
     updated_at: str
     actors: list[ActorRef]
     sources: list[SourceOut]
+
+
+class SnippetOut(BaseModel):
+    """Evidence around the matched words; `marks` are [start, end) offsets of the matches in `text`."""
+
+    text: str
+    marks: list[list[int]]
+
+
+class EventHit(EventOut):
+    rank: float | None
+    snippet: SnippetOut
+
+
+class EventSearchOut(BaseModel):
+    events: list[EventHit]
+    next_cursor: str | None
 
 
 class ArticleOut(BaseModel):
@@ -112,10 +131,12 @@ class ActorOut(BaseModel):
     kind: Literal["person", "organisation", "place", "group"]
     aliases: list[str]
     event_count: int | None = None
+    last_reported_at: str | None = None
 
 
 class ActorsOut(BaseModel):
     actors: list[ActorOut]
+    next_cursor: str | None = None
 
 
 class TimelineOut(BaseModel):

@@ -70,6 +70,8 @@ def fetch_timeline(client, api: str, name: str, *, date_from: date | None, date_
 
 
 class TimelineError(Exception):
+    """The API answered with a problem (any read: a timeline, a search)."""
+
     def __init__(self, response):
         super().__init__(_problem(response))
         self.response = response
@@ -107,7 +109,6 @@ def timeline_command(
     key: KeyOption = None,
 ):
     """Print an actor's timeline (every event in the window) as a table, read from a running API."""
-    import httpx
     from rich.console import Console
 
     console = Console()
@@ -117,25 +118,39 @@ def timeline_command(
     except ValueError as error:
         raise typer.BadParameter(f"dates are YYYY-MM-DD ({error})") from None
     api = (api or default_api_url()).rstrip("/")
-    try:
-        with httpx.Client(timeout=30) as client:
-            actor, events = fetch_timeline(client, api, name, date_from=start, date_to=end, headers=_headers(key))
-    except httpx.HTTPError as error:
-        console.print(f"[red]cannot reach the API at {api}: {error}[/]")
-        raise typer.Exit(2) from None
-    except TimelineError as error:
-        body = _json_or_empty(error.response)
-        console.print(f"[red]{error}[/]")
-        if body.get("suggestions"):
-            console.print("Did you mean: " + ", ".join(body["suggestions"]) + "?")
-        for candidate in body.get("candidates") or ():  # a surname several people share
-            console.print(f"  {candidate['name']}  (id {candidate['id']}, {candidate['kind']}, "
-                          f"{candidate['event_count']} events)")
-        raise typer.Exit(1) from None
+    actor, events = call_api(console, api, lambda client: fetch_timeline(
+        client, api, name, date_from=start, date_to=end, headers=_headers(key)))
     if not events:
         console.print(f"No events for {actor['name']}" + (" in that window." if start or end else " yet."))
         return
     console.print(timeline_table(actor, events))
+
+
+def call_api(console, api: str, fetch):
+    """`fetch(client)`, answering failures as the terminal does: unreachable (exit 2), a problem (exit 1)."""
+    import httpx
+
+    try:
+        with httpx.Client(timeout=30) as client:
+            return fetch(client)
+    except httpx.HTTPError as error:
+        console.print(f"[red]cannot reach the API at {api}: {error}[/]")
+        raise typer.Exit(2) from None
+    except TimelineError as error:
+        print_problem(console, _json_or_empty(error.response), str(error))
+        raise typer.Exit(1) from None
+
+
+def print_problem(console, body: dict, detail: str) -> None:
+    """A problem answer: its detail, invalid parameters, suggestions, or the people a name may mean."""
+    console.print(f"[red]{detail}[/]")
+    for problem in body.get("errors") or ():
+        console.print(f"  {'.'.join(str(part) for part in problem.get('loc', [])[1:])}: {problem.get('msg', '')}")
+    if body.get("suggestions"):
+        console.print("Did you mean: " + ", ".join(body["suggestions"]) + "?")
+    for candidate in body.get("candidates") or ():  # a surname several people share
+        console.print(f"  {candidate['name']}  (id {candidate['id']}, {candidate['kind']}, "
+                      f"{candidate['event_count']} events)")
 
 
 def _json_or_empty(response) -> dict:

@@ -32,6 +32,8 @@ def extraction_to_json(extraction) -> dict:
                 "sentence": event.sentence,
                 "offsets": list(event.offsets),
                 "confidence": event.confidence,
+                "type": event.type,
+                "place": event.place,
             }
             for event in extraction.events
         ],

@@ -12,8 +12,10 @@ from datetime import date, timedelta
 
 from services.extraction.actors import ActorResolution
 from services.extraction.actors.tables import words
+from services.extraction.event_types import event_type
 from services.extraction.model import Event, EventDate
 from services.extraction.nlp import doc_text
+from services.extraction.places import place_of
 from services.extraction.summaries import summarise
 
 # Reporting verbs: "X said on Monday that Y" reports X's saying; the content is a separate happening.
@@ -176,16 +178,19 @@ def _draft_event(
     actors = resolution.names_in_tokens((clause.tokens - content | _understood_subject(clause.head)) - phrase_tokens)
     sentence = clause.sentence
     start_char, end_char = _trim_offsets(sentences.text, sentence.start_char, sentence.end_char)
+    trigger = trigger_of(clause)
     event = Event(
         date=phrase.date,
         actors=tuple(actors),
         summary=(summarise(doc, _with_since(clause, phrase_tokens), set()) if last_time
                  else summarise(doc, clause, phrase_tokens)),
-        trigger=trigger_of(clause),
+        trigger=trigger,
         status=status_of(clause, phrase.date, dct),
         sentence=sentences.text[start_char:end_char],
         offsets=(start_char, end_char),
         confidence=confidence_of(clause, actors, phrase.date),
+        place=place_of(clause, resolution),
+        type=event_type(trigger, (doc[i].lemma_ for i in clause.tokens)),
     )
     return event, clause
 

@@ -70,6 +70,8 @@ class Event:
     sentence: str  # the evidence sentence
     offsets: tuple[int, int]  # character offsets of the sentence in Extraction.text
     confidence: float = 0.5
+    place: str | None = None  # the actor (a place) it happened in, when the text says: "in Hanoi"
+    type: str = "other"  # what kind of happening: a type of event_types.txt
 
 
 @dataclass(slots=True)

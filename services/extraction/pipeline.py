@@ -11,6 +11,7 @@ from services.extraction.events import build_events, phrases_from_timexes
 from services.extraction.merge import merge_article_events
 from services.extraction.model import Extraction
 from services.extraction.nlp import DEFAULT_MODEL, doc_text, load_pipeline
+from services.extraction.places import with_place_actors
 
 
 def _as_date(published_at: date | datetime) -> date:
@@ -59,4 +60,5 @@ def _extract_from_doc(doc, dct: date) -> Extraction:
     events = build_events(doc, phrases, resolution, dct, timexes=timexes)
     places = frozenset(a.name for a in resolution.actors if a.kind == "place")
     events = merge_article_events(events, places=places, published=dct)
-    return Extraction(text=doc_text(doc), events=events, actors=resolution.actors, timexes=list(timexes))
+    actors = with_place_actors(resolution.actors, (event.place for event in events))
+    return Extraction(text=doc_text(doc), events=events, actors=actors, timexes=list(timexes))

@@ -280,6 +280,12 @@ def merge_actors(session: Session, *, survivor_id: int, absorbed_id: int) -> Non
         SELECT :survivor, alias, alias_key FROM actor_aliases WHERE actor_id = :absorbed
         ON CONFLICT DO NOTHING
     """), params)
+    # where events happened follows too (the foreign key would only forget it), and the latest report
+    session.execute(text("UPDATE events SET place_actor_id = :survivor WHERE place_actor_id = :absorbed"), params)
+    session.execute(text("""
+        UPDATE actors SET last_reported_at = greatest(last_reported_at,
+            (SELECT last_reported_at FROM actors WHERE id = :absorbed)) WHERE id = :survivor
+    """), params)
     session.execute(Actor.__table__.delete().where(Actor.id == absorbed_id))  # cascades to its links and aliases
 
 

@@ -15,8 +15,10 @@ from services.store.revision import outlet_of
 # prepared statement for any number of ids), or a page query itself (so the page needs no round trip of
 # its own before its events can be read).
 _EVENTS = """
-    SELECT id, date_value, date_start, date_end, granularity, summary, status, trigger, confidence, updated_at
-    FROM events WHERE id {chosen}"""
+    SELECT e.id, e.date_value, e.date_start, e.date_end, e.granularity, e.summary, e.status, e.trigger,
+           e.confidence, e.updated_at, e.type, place.id, place.name
+    FROM events AS e LEFT JOIN actors AS place ON place.id = e.place_actor_id
+    WHERE e.id {chosen}"""
 _ACTORS = """
     SELECT ea.event_id, a.id, a.name
     FROM event_actors AS ea JOIN actors AS a ON a.id = ea.actor_id
@@ -55,8 +57,8 @@ def load_actor_view(session: Session, actor_id: int) -> dict | None:
 
 
 def load_event_views(session: Session, event_ids: list[int]) -> dict[int, dict]:
-    """Event JSON by id: {"id", "date", "summary", "status", "trigger", "confidence", "outlets",
-    "first_reported_at", "updated_at", "actors", "sources"}."""
+    """Event JSON by id: {"id", "date", "summary", "status", "trigger", "type", "place", "confidence",
+    "outlets", "first_reported_at", "updated_at", "actors", "sources"}."""
     if not event_ids:
         return {}
     params = {"ids": list(event_ids)}
@@ -74,7 +76,7 @@ def load_page_views(session: Session, page_query: str, params: dict) -> tuple[li
 def _views(event_rows: list[tuple], actor_rows: list[tuple], source_rows: list[tuple]) -> dict[int, dict]:
     views: dict[int, dict] = {}
     for (event_id, date_value, date_start, date_end, granularity, summary, status, trigger, confidence,
-         updated_at) in event_rows:
+         updated_at, event_type, place_id, place_name) in event_rows:
         views[event_id] = {
             "id": event_id,
             "date": {"value": date_value, "start": date_start.isoformat(), "end": date_end.isoformat(),
@@ -82,6 +84,8 @@ def _views(event_rows: list[tuple], actor_rows: list[tuple], source_rows: list[t
             "summary": summary,
             "status": status,
             "trigger": trigger,
+            "type": event_type,
+            "place": {"id": place_id, "name": place_name} if place_id is not None else None,
             "confidence": confidence,
             "outlets": 0,
             "first_reported_at": None,  # the earliest publication among its sources

@@ -128,11 +128,13 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
         resolved = replace(new, actors=tuple(sorted(stored_names[i] for i in ids)))
         candidates = _candidates(session, ids, resolved)
         match = find_same_happening(resolved, [candidate.event for candidate in candidates])
+        place_id = actor_ids.get(new.place) if new.place else None
         if match is None:
-            event_id = _create_event(session, resolved, ids)
+            event_id = _create_event(session, resolved, ids, place_id)
             saved.created.append(event_id)
         else:
             event_id = candidates[match].id
+            _fill_place_and_type(session, event_id, place_id, new.type)
             when = _revise(session, event_id, candidates[match].event, resolved, published_at)
             _add_actors(session, event_id, when.start, when.end, ids)
             if event_id not in saved.created and event_id not in saved.updated:
@@ -219,7 +221,7 @@ _INSERT_EVENT = insert(Event.__table__).returning(Event.__table__.c.id)
 _INSERT_EVENT_ACTORS = insert(EventActor.__table__).on_conflict_do_nothing()
 
 
-def _create_event(session: Session, new: extracted.Event, actor_ids: list[int]) -> int:
+def _create_event(session: Session, new: extracted.Event, actor_ids: list[int], place_id: int | None) -> int:
     event_id = session.execute(_INSERT_EVENT, {
         "date_value": new.date.value,
         "date_start": new.date.start,
@@ -231,9 +233,24 @@ def _create_event(session: Session, new: extracted.Event, actor_ids: list[int]) 
         "confidence": new.confidence,
         "report_confidence": new.confidence,
         "fingerprint": fingerprint(new.date.value, list(new.actors), new.trigger),
+        "type": new.type,
+        "place_actor_id": place_id,
     }).scalar_one()
     _add_actors(session, event_id, new.date.start, new.date.end, actor_ids)
     return event_id
+
+
+# A later report may say where it happened, or what kind of happening it was, when the first did not.
+_FILL_PLACE_AND_TYPE = text("""
+    UPDATE events SET place_actor_id = coalesce(place_actor_id, CAST(:place_id AS bigint)),
+                      type = CASE WHEN type = 'other' THEN CAST(:type AS text) ELSE type END
+    WHERE id = :id AND ((place_actor_id IS NULL AND CAST(:place_id AS bigint) IS NOT NULL)
+                        OR (type = 'other' AND CAST(:type AS text) <> 'other'))
+""")
+
+
+def _fill_place_and_type(session: Session, event_id: int, place_id: int | None, event_type: str) -> None:
+    session.execute(_FILL_PLACE_AND_TYPE, {"id": event_id, "place_id": place_id, "type": event_type})
 
 
 def _add_actors(session: Session, event_id: int, start: date, end: date, actor_ids: list[int]) -> None:
@@ -251,11 +268,12 @@ def timeline_page(
     date_from: date | None = None,
     date_to: date | None = None,
     after: TimelinePosition | None = None,
+    with_actor_id: int | None = None,
 ) -> tuple[list[dict], TimelinePosition | None]:
     """One page of an actor's events in date order (ties by id), by keyset: a range scan of event_actors.
     The page and its events are read in one round trip (see load_page_views)."""
     page_query, params = _page_query(actor_id, limit=limit + 1, order=order, date_from=date_from, date_to=date_to,
-                                     after=after)
+                                     after=after, with_actor_id=with_actor_id)
     rows, views = load_page_views(session, page_query, params)
     more = len(rows) > limit
     rows = rows[:limit]
@@ -264,11 +282,17 @@ def timeline_page(
 
 
 def _page_query(actor_id: int, *, limit: int, order: str, date_from: date | None, date_to: date | None,
-                after: TimelinePosition | None) -> tuple[str, dict]:
-    """The keyset page as SQL with its parameters: (event_id, date_start) rows, the index's own order."""
+                after: TimelinePosition | None, with_actor_id: int | None = None) -> tuple[str, dict]:
+    """The keyset page as SQL with its parameters: (event_id, date_start) rows, the index's own order.
+    With `with_actor_id`, only the events that actor takes part in too (a probe of event_actors per row:
+    the same condition as `participation.takes_part`)."""
     direction, beyond = ("ASC", ">") if order == "asc" else ("DESC", "<")
     conditions = ["actor_id = %(actor_id)s"]
     params: dict = {"actor_id": actor_id, "limit": limit}
+    if with_actor_id is not None:
+        conditions.append("EXISTS (SELECT 1 FROM event_actors AS other WHERE other.event_id = event_actors.event_id "
+                          "AND other.actor_id = %(with_actor_id)s)")
+        params["with_actor_id"] = with_actor_id
     if date_from is not None:
         conditions.append("date_end >= %(date_from)s")  # events overlapping the window
         params["date_from"] = date_from

@@ -20,7 +20,7 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING_CONVENTION = {
@@ -93,6 +93,7 @@ class Article(Base):
         CheckConstraint(f"status IN {ARTICLE_STATUSES}", name="status"),
         # The sweep looks for articles left queued/processing: a partial index keeps that cheap.
         Index("ix_articles_pending", "status", "updated_at", postgresql_where="status IN ('queued', 'processing')"),
+        Index("ix_articles_published_at", "published_at"),
     )
 
 
@@ -108,10 +109,16 @@ class Actor(Base):
     # How many events the actor takes part in. Kept by triggers on event_actors (migration 0005), whichever
     # path writes those rows; read-only here.
     event_count: Mapped[int] = mapped_column(Integer, server_default="0")
+    # The newest publication among the articles reporting its events (kept by triggers, migration 0005_search):
+    # GET /actors without `q` lists actors by it.
+    last_reported_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     aliases: Mapped[list[ActorAlias]] = relationship(back_populates="actor", order_by="ActorAlias.alias")
 
-    __table_args__ = (CheckConstraint(f"kind IN {ACTOR_KINDS}", name="kind"),)
+    __table_args__ = (
+        CheckConstraint(f"kind IN {ACTOR_KINDS}", name="kind"),
+        Index("ix_actors_last_reported_at_id", "last_reported_at", "id"),
+    )
 
 
 class ActorAlias(Base):
@@ -143,6 +150,11 @@ class Event(Base):
     report_confidence: Mapped[float] = mapped_column(Float)
     # hash of (date value, actors, trigger): a cheap identity for duplicate checks and exports.
     fingerprint: Mapped[str] = mapped_column(Text, index=True)
+    # What kind of happening (services/extraction/event_types.txt) and where it happened, when the text says.
+    type: Mapped[str] = mapped_column(Text, server_default="other")
+    place_actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
+    # Summary (weight A) and evidence sentences (B), kept by triggers (migration 0005): full-text search.
+    search_vector: Mapped[str | None] = mapped_column(TSVECTOR)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
@@ -154,6 +166,8 @@ class Event(Base):
     __table_args__ = (
         CheckConstraint(f"status IN {EVENT_STATUSES}", name="status"),
         CheckConstraint("date_start <= date_end", name="date_order"),
+        Index("ix_events_search_vector", "search_vector", postgresql_using="gin"),
+        Index("ix_events_date_start_id", "date_start", "id"),
     )
 
 

@@ -18,6 +18,7 @@ from starlette.responses import Response, StreamingResponse
 from services.errors import Unprocessable
 from services.store.events import timeline_page
 from services.store.models import EventActor
+from services.store.participation import takes_part
 from services.urls import is_clean_http_url
 from services.web.formatting import event_label, parse_part, slug
 
@@ -27,12 +28,12 @@ PRODID = "-//Annals//Event timelines from news//EN"
 
 
 def all_events(session: Session, actor_id: int, *, date_from: date | None = None, date_to: date | None = None,
-               order: str = "asc") -> Iterator[dict]:
-    """Every event of the actor in the window, walking the keyset pages."""
+               order: str = "asc", with_actor_id: int | None = None) -> Iterator[dict]:
+    """Every event of the actor in the window (those shared with `with_actor_id`), walking the keyset pages."""
     after = None
     while True:
         events, after = timeline_page(session, actor_id, limit=PAGE_SIZE, order=order, date_from=date_from,
-                                      date_to=date_to, after=after)
+                                      date_to=date_to, after=after, with_actor_id=with_actor_id)
         yield from events
         if after is None:
             return
@@ -219,9 +220,11 @@ def content_disposition(actor_name: str, extension: str) -> str:
 
 
 def count_events(session: Session, actor_id: int, *, date_from: date | None, date_to: date | None,
-                 up_to: int) -> int:
+                 up_to: int, with_actor_id: int | None = None) -> int:
     """How many events the window holds, counting no further than `up_to` (an index range scan)."""
     query = select(EventActor.event_id).where(EventActor.actor_id == actor_id)
+    if with_actor_id is not None:
+        query = query.where(takes_part(EventActor.event_id, with_actor_id))
     if date_from is not None:
         query = query.where(EventActor.date_end >= date_from)  # the window's rule, as in timeline_page
     if date_to is not None:
@@ -230,15 +233,19 @@ def count_events(session: Session, actor_id: int, *, date_from: date | None, dat
 
 
 def export_response(session: Session, actor: dict, export_format: str, *, date_from: date | None,
-                    date_to: date | None, order: str = "asc", max_events: int) -> Response:
-    """The export, streamed page by page (memory stays one page); a window over `max_events` is refused."""
+                    date_to: date | None, order: str = "asc", max_events: int,
+                    with_actor_id: int | None = None) -> Response:
+    """The export, streamed page by page (memory stays one page); a window over `max_events` is refused.
+    With `with_actor_id`, only the events both actors take part in."""
     if export_format not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {export_format!r}")
-    count = count_events(session, actor["id"], date_from=date_from, date_to=date_to, up_to=max_events + 1)
+    count = count_events(session, actor["id"], date_from=date_from, date_to=date_to, up_to=max_events + 1,
+                         with_actor_id=with_actor_id)
     if count > max_events:
         raise Unprocessable(f"the window holds more than {max_events} events; export a shorter one with "
                             "`from` and `to`", max_events=max_events)
-    events = all_events(session, actor["id"], date_from=date_from, date_to=date_to, order=order)
+    events = all_events(session, actor["id"], date_from=date_from, date_to=date_to, order=order,
+                        with_actor_id=with_actor_id)
     if export_format == "timelinejs":
         body, media_type, extension = timelinejs_chunks(actor, events, count), "application/json", "json"
     elif export_format == "csv":

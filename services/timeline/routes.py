@@ -20,20 +20,27 @@ from services.store.events import get_event, timeline_page
 from services.timeline.exports import export_response
 from services.timeline.lookup import actor_id_or_problem
 from services.timeline.serialize import actor_json
+from services.timeline.survey import actors_page
 
 router = APIRouter(tags=["timeline"], dependencies=[Depends(require_read_key)], responses=problems(429))
 
 MAX_ID = 2**63 - 1
 
 
-@router.get("/actors", responses={200: {"model": ActorsOut}, **problems(401, 422)})
+@router.get("/actors", responses={200: {"model": ActorsOut}, **problems(400, 401, 422)})
 def list_actors(
     session: SessionDep,
-    q: Annotated[str, Query(min_length=1, max_length=200, description="Part of a name or alias", examples=["put"])],
+    settings: SettingsDep,
+    q: Annotated[str | None, Query(min_length=1, max_length=200, description="Part of a name or alias",
+                                   examples=["put"])] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: Annotated[str | None, Query(max_length=500, description="Without `q`: the next page")] = None,
 ):
-    """Actors whose name or an alias contains `q`, with aliases and event counts."""
-    return {"actors": [actor_json(actor, count) for actor, count in search_actors(session, q, limit=limit)]}
+    """Actors whose name or an alias contains `q`, with aliases and event counts. Without `q`, every actor
+    whose events were reported, the most recently reported first (`last_reported_at`), paged by `next_cursor`."""
+    if q is not None:
+        return {"actors": [actor_json(actor, count) for actor, count in search_actors(session, q, limit=limit)]}
+    return actors_page(session, settings.secret_key, limit=limit, cursor=cursor)
 
 
 @router.get("/actors/{name}/timeline", responses={200: {"model": TimelineOut, "description": "A page of events, with its `ETag`"},
@@ -53,6 +60,8 @@ def actor_timeline(
         Query(alias="format", description="json (one page), or every event in the window as timelinejs, csv, ics"),
     ] = "json",
     if_none_match: Annotated[str | None, Header(description="The `ETag` of a page held: 304 if it is unchanged")] = None,
+    with_actor: Annotated[str | None, Query(alias="with", max_length=200, examples=["Kim Jong Un"],
+                                            description="Only the events this actor takes part in too")] = None,
 ):
     """An actor's events in date order (ties by id).
 
@@ -75,11 +84,13 @@ def actor_timeline(
         if after.order != order:
             raise InvalidRequest("cursor was issued for the other order")
     actor = load_actor_view(session, actor_id_or_problem(session, name))
+    with_actor_id = actor_id_or_problem(session, with_actor) if with_actor else None
     if export_format != "json":
         return export_response(session, actor, export_format, date_from=date_from, date_to=date_to,
-                               order=order, max_events=settings.max_export_events)
+                               order=order, max_events=settings.max_export_events, with_actor_id=with_actor_id)
     events, next_position = timeline_page(
-        session, actor["id"], limit=limit, order=order, date_from=date_from, date_to=date_to, after=after
+        session, actor["id"], limit=limit, order=order, date_from=date_from, date_to=date_to, after=after,
+        with_actor_id=with_actor_id,
     )
     # straight to bytes (FastAPI would walk the whole page with jsonable_encoder first), then its ETag
     body = orjson.dumps({

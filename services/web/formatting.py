@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from html import escape
+
+from markupsafe import Markup
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -218,3 +221,14 @@ def slug(name: str) -> str:
 
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "actor"
+
+
+def marked_snippet(snippet: dict) -> Markup:
+    """A search snippet {text, marks} as escaped HTML with the matched words in <mark>."""
+    text, parts, position = snippet["text"], [], 0
+    for start, end in snippet["marks"]:
+        parts.append(escape(text[position:start]))
+        parts.append(f"<mark>{escape(text[start:end])}</mark>")
+        position = end
+    parts.append(escape(text[position:]))
+    return Markup("".join(parts))

@@ -14,14 +14,18 @@ from fastapi.templating import Jinja2Templates
 
 from services.auth.dependencies import require_read_key
 from services.deps import SessionDep, SettingsDep
+from services.extraction.event_types import TYPE_LABELS
 from services.schemas import problems
 from services.store.actors import actors_with_counts, event_count, find_actor, lookup_actor, search_actors
 from services.store.cursor import InvalidCursor, decode_cursor, encode_cursor
 from services.store.events import get_event, timeline_page
 from services.store.models import Actor
+from services.store.survey import co_actors, events_over_time
 from services.timeline.lookup import actor_or_problem
 from services.timeline.serialize import actor_json
 from services.web import formatting
+from services.web.chart import events_chart
+from services.web.front import front_page_context, install_search_page, matching_events
 from services.web.stream import actor_event_stream, parse_last_event_id
 
 HERE = FilePath(__file__).resolve().parent
@@ -29,7 +33,11 @@ templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.filters["event_label"] = formatting.event_label
 templates.env.filters["event_datetime"] = formatting.event_datetime_attr
 templates.env.filters["day_label"] = lambda iso: formatting.day_label(date.fromisoformat(iso[:10]))
+templates.env.filters["marked"] = formatting.marked_snippet
+templates.env.globals["type_labels"] = TYPE_LABELS
 templates.env.globals["actor_url"] = lambda name: "/actors/" + quote(name, safe="")
+templates.env.globals["with_url"] = lambda name, other: ("/actors/" + quote(name, safe="") + "?"
+                                                         + urlencode({"with": other}))
 
 router = APIRouter(tags=["web"], dependencies=[Depends(require_read_key)])
 
@@ -39,6 +47,7 @@ NAME = Annotated[str, Path(max_length=200)]
 def install(app: FastAPI) -> None:
     """Add the page, the live feed and the static files (CSS, JS) to an app."""
     app.include_router(router)
+    install_search_page(router_for_pages(), app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
 
@@ -46,11 +55,20 @@ def _html(request: Request, template: str, context: dict, status_code: int = 200
     return templates.TemplateResponse(request, template, context, status_code=status_code)
 
 
+def router_for_pages() -> APIRouter:
+    """A router for further pages, with this one's read-key rule."""
+    return APIRouter(tags=["web"], dependencies=[Depends(require_read_key)])
+
+
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def home(request: Request, session: SessionDep, q: Annotated[str, Query(max_length=200)] = ""):
-    """The search page; a query naming one actor goes straight to their timeline."""
-    query = q.strip()
+def home(request: Request, session: SessionDep, settings: SettingsDep,
+         q: Annotated[str, Query(max_length=200)] = ""):
+    """The front page: the most reported actors of the latest days and the latest events. A query naming
+    one actor goes straight to their timeline; any other finds actors and events."""
+    query = q.replace("\x00", " ").strip()
     results = []
+    if not query:
+        return _html(request, "home.html", {"query": "", **front_page_context(session)})
     if query:
         found = lookup_actor(session, query)
         actor = session.get(Actor, found.actor_id) if found.actor_id is not None else None
@@ -59,7 +77,8 @@ def home(request: Request, session: SessionDep, q: Annotated[str, Query(max_leng
         matches = actors_with_counts(session, found.candidate_ids) if found.ambiguous else search_actors(
             session, query, limit=20)
         results = [actor_json(match, count) for match, count in matches]
-    return _html(request, "home.html", {"query": query, "results": results})
+    return _html(request, "home.html", {"query": query, "results": results,
+                                        "hits": matching_events(session, query)})
 
 
 # A 404 costs at most this many searches, whatever the name: a long made-up one must not cost a search per
@@ -105,9 +124,12 @@ def actor_page(
     date_to: Annotated[str, Query(alias="to", max_length=40)] = "",
     cursor: Annotated[str, Query(max_length=500)] = "",
     limit: Annotated[int | None, Query(ge=1)] = None,
+    with_name: Annotated[str, Query(alias="with", max_length=200)] = "",
 ):
-    """An actor's timeline as a page: grouped by year and month, filterable, paged by a "load more" link.
-    A name several people share shows them as links (409), never a silent pick."""
+    """An actor's timeline as a page: grouped by year and month, filterable, paged by a "load more" link,
+    with a chart of its events over time and the actors it appears with most. `with` keeps the events
+    another actor takes part in too. A name several people share shows them as links (409), never a
+    silent pick."""
     found = lookup_actor(session, name)
     if found.ambiguous:
         candidates = [actor_json(actor, count) for actor, count in actors_with_counts(session, found.candidate_ids)]
@@ -117,6 +139,11 @@ def actor_page(
         return _html(request, "not_found.html", {"name": name, "results": _suggestions(session, name)},
                      status_code=404)
     errors: list[str] = []
+    partner = None
+    if with_name.strip():
+        partner = find_actor(session, with_name)
+        if partner is None:
+            errors.append(f"“{with_name}” names no one known (or several people): showing all events.")
     start, end = _parse_day(date_from, "from", errors), _parse_day(date_to, "to", errors)
     if start and end and start > end:
         errors.append("“from” is after “to”.")
@@ -131,9 +158,11 @@ def actor_page(
             after = None
     page_size = min(limit or settings.default_timeline_limit, settings.max_timeline_limit)
     events, next_position = timeline_page(session, actor.id, limit=page_size, date_from=start, date_to=end,
-                                          after=after)
+                                          after=after, with_actor_id=partner.id if partner else None)
     window = {key: value for key, value in (("from", start), ("to", end)) if value}
     window_query = {key: value.isoformat() for key, value in window.items()}
+    if partner is not None:
+        window_query["with"] = partner.name
     base = "/actors/" + quote(actor.name, safe="")
     next_url = None
     if next_position is not None:
@@ -145,8 +174,12 @@ def actor_page(
     def export(fmt: str) -> str:
         return base + "/timeline?" + urlencode({**window_query, "format": fmt})
 
+    granularity, buckets = events_over_time(session, actor.id)
     context = {
         "actor": actor_json(actor, event_count(session, actor.id)),
+        "partner": actor_json(partner) if partner else None,
+        "chart": events_chart(granularity, buckets, base),
+        "co_actors": [actor_json(other, count) for other, count in co_actors(session, actor.id)],
         "years": formatting.group_by_year_and_month(events),
         "event_total": len(events),
         "continued": after is not None,

@@ -117,3 +117,23 @@ def test_file_names_give_the_publication_date(tmp_path):
     pdf = tmp_path / "x.pdf"
     pdf.write_text("%PDF")
     assert "unsupported file type .pdf" in next(iter(collect_items([pdf]))).problem
+
+
+def test_search_prints_matching_events_with_kind_and_place(api):
+    from tests.integration.search_factories import SEED, store
+
+    store(*SEED)
+    result = runner.invoke(app, ["search", "visit", "--actor", "Putin", "--api", api], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "“visit” – 3 events" in result.output
+    assert "Putin arrived in Hanoi" in result.output and "Vietnam" in result.output
+    assert "Meeting or visit" in result.output
+    placed = runner.invoke(app, ["search", "--type", "agreement", "--place", "Pyongyang", "--api", api],
+                           env={"COLUMNS": "200"})
+    assert placed.exit_code == 0 and "strategic partnership" in placed.output and "1 event" in placed.output
+    newest = runner.invoke(app, ["search", "-n", "2", "--api", api], env={"COLUMNS": "200"})
+    assert "Newest events – 2 events" in newest.output
+    bad = runner.invoke(app, ["search", "--type", "picnic", "--api", api])
+    assert bad.exit_code == 1 and "type" in bad.output
+    nobody = runner.invoke(app, ["search", "x", "--actor", "Nobody Atall", "--api", api])
+    assert nobody.exit_code == 1 and "no actor named" in nobody.output

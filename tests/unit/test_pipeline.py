@@ -53,7 +53,9 @@ def test_json_shape_of_the_cli():
     payload = extraction_to_json(extract("Emmanuel Macron will visit Berlin on Tuesday.", PUBLISHED))
     json.dumps(payload)
     (event,) = payload["events"]
-    assert set(event) == {"date", "actors", "summary", "trigger", "status", "sentence", "offsets", "confidence"}
+    assert set(event) == {"date", "actors", "summary", "trigger", "status", "sentence", "offsets", "confidence",
+                          "type", "place"}
+    assert event["type"] == "meeting" and event["place"] is None  # "visit Berlin": a destination, not a place
     assert set(event["date"]) == {"value", "start", "end", "granularity"}
     assert set(payload["actors"][0]) == {"name", "kind", "aliases"}
 

@@ -109,7 +109,10 @@
     var from = page.dataset.from, to = page.dataset.to;
     var continued = page.dataset.continued === "true";
 
+    var partner = page.dataset.withId;  // a two-actor timeline: only events the other one takes part in too
+
     function wanted(event) {
+      if (partner && !event.actors.some(function (a) { return String(a.id) === partner; })) return false;
       if (from && event.date.end < from) return false;
       if (to && event.date.start > to) return false;
       var items = timeline.querySelectorAll("li.event");

@@ -1,0 +1,259 @@
+"""Event search: PostgreSQL full-text search over summaries and evidence sentences, with filters, by keyset.
+
+`events.search_vector` (summary weight A, evidence sentences B) is kept by triggers (migration 0005) and
+has a GIN index. With words to look for, a page is ordered by `ts_rank` then id; without, newest first
+(date, then id). Either way the page after is a keyset position in a signed cursor, never an OFFSET.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from sqlalchemy import Float, cast, func, literal_column, select, text, true, tuple_
+from sqlalchemy.orm import Session
+
+from services.store.cursor import InvalidCursor, decode_token, encode_token
+from services.store.event_views import load_event_views
+from services.store.models import Article, Event, EventActor, EventSource
+from services.store.participation import takes_part
+
+TEXT_SEARCH_CONFIG = "english"
+# ts_headline marks matches with these (private-use characters no article holds); they become offsets.
+_MARK_START, _MARK_END = "\ue000", "\ue001"
+_HEADLINE_OPTIONS = (f'StartSel="{_MARK_START}", StopSel="{_MARK_END}", MaxWords=28, MinWords=12, '
+                     'MaxFragments=2, FragmentDelimiter=" … "')
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilters:
+    """What a search asks for; every filter given must hold (they combine with AND)."""
+
+    q: str | None = None
+    actor_id: int | None = None
+    with_actor_id: int | None = None
+    type: str | None = None
+    place_id: int | None = None
+    status: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    min_outlets: int | None = None
+
+    @property
+    def ranked(self) -> bool:
+        return bool(self.q and self.q.strip())
+
+    def digest(self) -> str:
+        """A short fingerprint: a cursor is only valid for the search that issued it."""
+        values = {key: (value.isoformat() if isinstance(value, date) else value) for key, value in asdict(self).items()}
+        return hashlib.sha256(repr(sorted(values.items())).encode()).hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPosition:
+    """The last event of a page: its rank (ranked searches) or its start date (the others), and its id.
+    A ranked search also keeps which window of matches it is in (`ceiling`: the window's highest id)."""
+
+    key: float | str  # rank, or the start date as YYYY-MM-DD
+    event_id: int
+    ceiling: int | None = None
+
+
+def encode_search_cursor(position: SearchPosition, filters: EventFilters, secret: str) -> str:
+    return encode_token(["search", filters.digest(), position.key, position.event_id, position.ceiling], secret)
+
+
+def decode_search_cursor(cursor: str, filters: EventFilters, secret: str) -> SearchPosition:
+    values = decode_token(cursor, secret)
+    if len(values) != 5 or values[0] != "search":
+        raise InvalidCursor("cursor is not one this service issued")
+    _, digest, key, event_id, ceiling = values
+    if digest != filters.digest():
+        raise InvalidCursor("cursor was issued for another search")
+    if filters.ranked != isinstance(key, float) or not isinstance(event_id, int) \
+            or filters.ranked != isinstance(ceiling, int):
+        raise InvalidCursor("cursor is not one this service issued")
+    if not filters.ranked:
+        try:
+            date.fromisoformat(key)
+        except (TypeError, ValueError) as error:
+            raise InvalidCursor("cursor is not one this service issued") from error
+    return SearchPosition(key, event_id, ceiling)
+
+
+def _tsquery(q: str):
+    # websearch_to_tsquery reads anything a person types ("quoted phrases", or, -not) and never fails
+    return func.websearch_to_tsquery(literal_column(f"'{TEXT_SEARCH_CONFIG}'::regconfig"), q)
+
+
+# An outlet as revision.outlet_of names it (its source, else its URL's host without "www.", else the article),
+# in SQL, so "reported by at least N outlets" filters before paging.
+_OUTLET = literal_column("""
+    CASE WHEN btrim(coalesce(a.source, '')) <> '' THEN 'source:' || lower(btrim(a.source))
+         WHEN substring(btrim(a.url) from '^[A-Za-z][A-Za-z0-9+.-]*://(?:[^@/?#]*@)?([^:/?#]+)') <> ''
+         THEN 'host:' || regexp_replace(lower(substring(btrim(a.url)
+                  from '^[A-Za-z][A-Za-z0-9+.-]*://(?:[^@/?#]*@)?([^:/?#]+)')), '^www\\.', '')
+         ELSE 'article:' || a.id END
+""")
+
+
+def _outlet_count(event_id_column):
+    sources, articles = EventSource.__table__.alias("s"), Article.__table__.alias("a")
+    return (select(func.count(func.distinct(_OUTLET)))
+            .select_from(sources.join(articles, articles.c.id == sources.c.article_id))
+            .where(sources.c.event_id == event_id_column)
+            .scalar_subquery())
+
+
+def _conditions(filters: EventFilters) -> list:
+    conditions = []
+    if filters.with_actor_id is not None:
+        conditions.append(takes_part(Event.id, filters.with_actor_id))
+    if filters.type is not None:
+        conditions.append(Event.type == filters.type)
+    if filters.place_id is not None:
+        conditions.append(Event.place_actor_id == filters.place_id)
+    if filters.status is not None:
+        conditions.append(Event.status == filters.status)
+    if filters.date_from is not None:
+        conditions.append(Event.date_end >= filters.date_from)  # events overlapping the window, as timelines
+    if filters.date_to is not None:
+        conditions.append(Event.date_start <= filters.date_to)
+    if filters.min_outlets is not None and filters.min_outlets > 1:  # every event has a source
+        conditions.append(_outlet_count(Event.id) >= filters.min_outlets)
+    return conditions
+
+
+# Ranked searches rank the newest matches this many at a time: a page costs ts_rank over at most one window,
+# however many events match a common word. Fewer matches than this are ranked all together (exact).
+RANK_WINDOW = 500
+
+
+def search_events(session: Session, filters: EventFilters, *, limit: int,
+                  after: SearchPosition | None = None) -> tuple[list[dict], SearchPosition | None]:
+    """One page of events matching every filter, each with its `rank` (None without `q`) and a `snippet`
+    {text, marks} of its evidence around the matches.
+
+    With `q`: the matches in windows of RANK_WINDOW, newest window first, each window by ts_rank then id
+    (all matches in one window when there are no more than that). Without: newest first (start date, id)."""
+    if filters.ranked:
+        rows, next_position = _ranked_page(session, filters, limit, after)
+    else:
+        rows, next_position = _dated_page(session, filters, limit, after)
+    ids = [event_id for event_id, _ in rows]
+    views = load_event_views(session, ids)
+    snippets = _snippets(session, ids, filters.q) if filters.ranked else {}
+    page = []
+    for event_id, rank in rows:
+        view = views[event_id]
+        view["rank"] = rank
+        view["snippet"] = snippets.get(event_id) or {"text": view["summary"], "marks": []}
+        page.append(view)
+    return page, next_position
+
+
+def _matching(filters: EventFilters, query, ceiling: int | None):
+    """The newest RANK_WINDOW matches with ids up to `ceiling`: a backward scan of the primary key for a common
+    word, the GIN index for a rare one (the planner picks)."""
+    statement = select(Event.id, Event.search_vector).where(Event.search_vector.op("@@")(query),
+                                                            *_conditions(filters))
+    if filters.actor_id is not None:
+        statement = statement.where(takes_part(Event.id, filters.actor_id))
+    if ceiling is not None:
+        statement = statement.where(Event.id <= ceiling)
+    return statement.order_by(Event.id.desc()).limit(RANK_WINDOW).cte("window")
+
+
+def _ranked_page(session: Session, filters: EventFilters, limit: int, after: SearchPosition | None
+                 ) -> tuple[list[tuple[int, float]], SearchPosition | None]:
+    query = _tsquery(filters.q)
+    ceiling = after.ceiling if after else None
+    position = (after.key, after.event_id) if after else None
+    rows: list[tuple[int, float, int | None]] = []  # (id, rank, the window's ceiling)
+    while len(rows) <= limit:
+        window = _matching(filters, query, ceiling)
+        rank = cast(func.ts_rank(window.c.search_vector, query), Float)
+        ranked = select(window.c.id, rank.label("rank"))
+        if position is not None:
+            ranked = ranked.where(tuple_(rank, window.c.id) < tuple_(*position))
+        ranked = ranked.order_by(rank.desc(), window.c.id.desc()).limit(limit + 1 - len(rows)).subquery().lateral()
+        extent = select(func.min(window.c.id).label("floor"), func.max(window.c.id).label("top"),
+                        func.count().label("size")).subquery()
+        found = session.execute(
+            select(extent.c.floor, extent.c.top, extent.c.size, ranked.c.id, ranked.c.rank)
+            .select_from(extent.outerjoin(ranked, true())).order_by(ranked.c.rank.desc(), ranked.c.id.desc())
+        ).all()
+        # later pages keep to this window even when newer matches arrive meanwhile
+        ceiling = ceiling if ceiling is not None else found[0].top
+        rows += [(row.id, row.rank, ceiling) for row in found if row.id is not None]
+        floor, size = found[0].floor, found[0].size
+        if size < RANK_WINDOW or floor is None:
+            break  # the oldest window: nothing older matches
+        ceiling, position = floor - 1, None  # the next, older window, from its best match
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_position = None
+    if more:
+        last_id, last_rank, last_ceiling = rows[-1]
+        next_position = SearchPosition(last_rank, last_id, last_ceiling)
+    return [(event_id, rank) for event_id, rank, _ in rows], next_position
+
+
+def _dated_page(session: Session, filters: EventFilters, limit: int, after: SearchPosition | None
+                ) -> tuple[list[tuple[int, None]], SearchPosition | None]:
+    conditions = _conditions(filters)
+    if filters.actor_id is not None:
+        # the actor's timeline rows, newest first: a backward range scan of event_actors' primary key
+        statement = (select(EventActor.event_id.label("id"), EventActor.date_start.label("key"))
+                     .join(Event, Event.id == EventActor.event_id)
+                     .where(EventActor.actor_id == filters.actor_id, *conditions))
+        key = tuple_(EventActor.date_start, EventActor.event_id)
+        statement = statement.order_by(EventActor.date_start.desc(), EventActor.event_id.desc())
+    else:
+        statement = select(Event.id, Event.date_start.label("key")).where(*conditions)
+        key = tuple_(Event.date_start, Event.id)
+        statement = statement.order_by(Event.date_start.desc(), Event.id.desc())
+    if after is not None:
+        statement = statement.where(key < tuple_(date.fromisoformat(after.key), after.event_id))
+    rows = session.execute(statement.limit(limit + 1)).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_position = SearchPosition(rows[-1].key.isoformat(), rows[-1].id) if more else None
+    return [(row.id, None) for row in rows], next_position
+
+
+def _snippets(session: Session, event_ids: list[int], q: str) -> dict[int, dict]:
+    """ts_headline over each event's evidence sentences (its summary when it has none): the page's rows only."""
+    if not event_ids:
+        return {}
+    rows = session.execute(text("""
+        SELECT e.id, ts_headline(CAST(:config AS regconfig),
+                                 coalesce(string_agg(s.sentence, ' … ' ORDER BY s.id), e.summary),
+                                 websearch_to_tsquery(CAST(:config AS regconfig), :q), :options) AS headline
+        FROM events AS e LEFT JOIN event_sources AS s ON s.event_id = e.id
+        WHERE e.id = ANY(:ids) GROUP BY e.id
+    """), {"config": TEXT_SEARCH_CONFIG, "q": q, "options": _HEADLINE_OPTIONS, "ids": event_ids})
+    return {row.id: marked_text(row.headline) for row in rows}
+
+
+_MARKED = re.compile(f"{_MARK_START}(.*?){_MARK_END}", re.DOTALL)
+
+
+def marked_text(headline: str) -> dict:
+    """ts_headline's marked text -> {"text": plain text, "marks": [[start, end], ...] of the matched words}."""
+    plain: list[str] = []
+    marks: list[list[int]] = []
+    position = 0
+    length = 0
+    for match in _MARKED.finditer(headline):
+        before = headline[position:match.start()].replace(_MARK_START, "").replace(_MARK_END, "")
+        plain.append(before)
+        length += len(before)
+        marks.append([length, length + len(match.group(1))])
+        plain.append(match.group(1))
+        length += len(match.group(1))
+        position = match.end()
+    plain.append(headline[position:].replace(_MARK_START, "").replace(_MARK_END, ""))
+    return {"text": "".join(plain), "marks": marks}
