@@ -55,7 +55,12 @@ def register(eval_app: typer.Typer) -> None:
             "--verbose", "-v", help="List events that fuse gold chains, and happenings split into several events.")] = False,
     ) -> None:
         """Cross-document event coreference on ECB+ through the whole write path, and the same-lemma baseline."""
-        from services.evaluation.coref import evaluate_coref, over_merged_examples, parse_topics, split_examples
+        from services.evaluation.coref import (
+            evaluate_coref,
+            over_merged_examples,
+            parse_topics,
+            split_examples,
+        )
 
         report = evaluate_coref(directory, topics=parse_topics(topics), postgres_url=postgres)
         typer.echo(f"{report.documents} documents ingested in {report.seconds:.1f} s; {report.sources} event sources, "

@@ -60,6 +60,7 @@ class Candidate:
     id: int
     event: extracted.Event
     fingerprint: str
+    people: frozenset[str]  # which of its actors are persons (the rule never joins two sets of other people)
 
 
 # One round trip per extracted event; this is the write path's hot spot, so it skips ORM object building.
@@ -70,7 +71,8 @@ class Candidate:
 # (outlets name different people, or spell one name two ways); the rule asks more of those.
 _CANDIDATES = text("""
     SELECT e.id, e.date_value, e.date_start, e.date_end, e.granularity, e.summary, e.trigger, e.status,
-           e.report_confidence, e.fingerprint, array_agg(a.name ORDER BY a.name) AS actor_names
+           e.report_confidence, e.fingerprint, array_agg(a.name ORDER BY a.name) AS actor_names,
+           array_agg(a.name) FILTER (WHERE a.kind = 'person') AS people
     FROM events AS e
     JOIN event_actors AS ea ON ea.event_id = e.id
     JOIN actors AS a ON a.id = ea.actor_id
@@ -111,7 +113,7 @@ def _candidates(session: Session, actor_ids: list[int], new: extracted.Event) ->
             sentence="",
             offsets=(0, 0),
             confidence=row.report_confidence,
-        ), row.fingerprint)
+        ), row.fingerprint, frozenset(row.people or ()))
         for row in rows
     ]
 
@@ -127,7 +129,7 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
     # Serialise merges per actor: two workers reporting the same happening at once must not both create it.
     if actor_ids:
         session.execute(_LOCK_ACTORS, {"ns": _ACTOR_LOCK_NAMESPACE, "ids": sorted(set(actor_ids.values()))})
-    stored_names = _stored_names(session, set(actor_ids.values()))
+    stored_names, people = _stored_names(session, set(actor_ids.values()))
     published_at = session.execute(select(Article.published_at).where(Article.id == article_id)).scalar_one()
     saved = SavedEvents()
     sources: dict[tuple[int, int], dict] = {}
@@ -137,7 +139,8 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
             continue  # an event nobody takes part in belongs on no timeline
         resolved = replace(new, actors=tuple(sorted(stored_names[i] for i in ids)))
         candidates = _candidates(session, ids, resolved)
-        match = find_same_happening(resolved, [candidate.event for candidate in candidates])
+        known_people = people.union(*(candidate.people for candidate in candidates))
+        match = find_same_happening(resolved, [candidate.event for candidate in candidates], people=known_people)
         if match is None:
             event_id = _create_event(session, resolved, ids)
             saved.created.append(event_id)
@@ -160,8 +163,10 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
     return saved
 
 
-def _stored_names(session: Session, actor_ids: set[int]) -> dict[int, str]:
-    return dict(session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(actor_ids))).all())
+def _stored_names(session: Session, actor_ids: set[int]) -> tuple[dict[int, str], frozenset[str]]:
+    """The stored name of each actor, and which of those names are persons'."""
+    rows = session.execute(select(Actor.id, Actor.name, Actor.kind).where(Actor.id.in_(actor_ids))).all()
+    return {row.id: row.name for row in rows}, frozenset(row.name for row in rows if row.kind == "person")
 
 
 def _revise(session: Session, candidate: Candidate, report: extracted.Event,
