@@ -146,7 +146,13 @@ def _what_words(event: Event) -> set[str]:
     for word in re.findall(r"[a-z0-9]+", event.summary.lower()):
         if word.isdigit() or (len(word) > 2 and word not in _STOPWORDS):
             found.add(word)
-    return found - names - _TEMPORAL_WORDS - {event.trigger}
+    return {word for word in found - names - _TEMPORAL_WORDS if not _trigger_form(word, event.trigger)}
+
+
+def _trigger_form(word: str, trigger: str) -> bool:
+    """The trigger as the text inflects it ("convicted", "thwarted" for "convict", "thwart")."""
+    stem = trigger.removesuffix("e")
+    return word == trigger or (len(stem) >= 3 and word.startswith(stem) and len(word) - len(stem) <= 3)
 
 
 def what_overlap(a: Event, b: Event) -> float:
