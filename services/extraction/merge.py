@@ -229,7 +229,7 @@ def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None,
     places = COUNTRIES | (places or frozenset())
     if _disjoint_places(a, b, places):
         return False
-    shared = _actor_keys(a.actors) & _actor_keys(b.actors)
+    shared = _actor_keys(a.actors) & _actor_keys(b.actors) or _named_in_the_other(a, b)
     if not shared:
         return fine and _same_happening_without_shared_actor(a, b, people)
     if a.status != b.status and not same_dates(a.date, b.date):
@@ -251,6 +251,25 @@ def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None,
     if a.trigger in KNOWN_TRIGGERS and b.trigger in KNOWN_TRIGGERS:
         return False  # two known kinds of happening that are not alike: a meeting and a bill signing
     return what_overlap(a, b) >= DIFFERENT_TRIGGER_OVERLAP
+
+
+MENTIONED_NAME_MIN_LETTERS = 5
+
+
+@lru_cache(maxsize=8192)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+
+
+def _named_in_the_other(a: Event, b: Event) -> set[str]:
+    """Actors of one report that the other's clause names without the extractor taking them as its actors
+    ("Comeaux escaped" beside "Arcade Joseph Comeaux Jr."; a ship named in passing): they are shared too."""
+    found = set()
+    for event, other in ((a, b), (b, a)):
+        for name in event.actors:
+            if len(name) >= MENTIONED_NAME_MIN_LETTERS and _name_pattern(name).search(other.summary):
+                found.add(actor_key(name))
+    return found
 
 
 def _disjoint_places(a: Event, b: Event, places: frozenset[str]) -> bool:
