@@ -236,7 +236,9 @@ def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None,
         return False
     if _different_counterparts(a, b, shared, places):
         return False
-    similar = similar_triggers(a.trigger, b.trigger)
+    if _different_people(a, b, shared, people):
+        return False
+    similar = similar_triggers(a.trigger, b.trigger) or _tells_of_the_other(a, b)
     if not fine:
         if _next_days(a.date, b.date):
             # One night ("Thursday night", "early Friday, 1:30 a.m."), or a death told from two time zones.
@@ -270,6 +272,28 @@ def _named_in_the_other(a: Event, b: Event) -> set[str]:
             if len(name) >= MENTIONED_NAME_MIN_LETTERS and _name_pattern(name).search(other.summary):
                 found.add(actor_key(name))
     return found
+
+
+def _different_people(a: Event, b: Event, shared: set[str], people: frozenset[str]) -> bool:
+    """Two arrests in one town on one day: what they share is no person, and each names people of its own."""
+    people_a = {actor_key(name) for name in a.actors if name in people}
+    people_b = {actor_key(name) for name in b.actors if name in people}
+    if not people_a or not people_b or shared & (people_a | people_b):
+        return False
+    return not any(near_names(x, y) for x in people_a for y in people_b)
+
+
+# "travel to Madrid for talks", "flew in for the summit": the purpose of a trip names the happening it is for.
+_PURPOSE = re.compile(r"\bfor (?:a |an |the |two days of |several )?([a-z]+)")
+
+
+def _tells_of_the_other(a: Event, b: Event) -> bool:
+    """One clause is the trip for the other's happening: "will travel to Madrid for talks" and "met in Madrid"."""
+    for event, other in ((a, b), (b, a)):
+        purposes = set(_PURPOSE.findall(event.summary.lower()))
+        if purposes & (similar_trigger_words(other.trigger) - GENERIC_TRIGGERS):
+            return True
+    return False
 
 
 def _disjoint_places(a: Event, b: Event, places: frozenset[str]) -> bool:

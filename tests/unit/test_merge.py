@@ -337,3 +337,20 @@ def test_a_day_joins_a_year_that_contains_it_only_on_strong_agreement(in_the_yea
 def test_next_days_are_one_happening_only_across_one_night_or_for_one_death(a, b, expected):
     assert same_happening(a, b) is expected
     assert same_happening(b, a) is expected
+
+
+def test_a_trip_for_talks_and_the_talks_are_one_happening():
+    trip = with_text(MONDAY, ["Ana Ruiz", "Omar Haddad", "Spain"], "travel",
+                     "Ana Ruiz will travel to Madrid for talks with Omar Haddad", )
+    talks = with_text(MONDAY, ["Ana Ruiz", "Omar Haddad", "Spain"], "meet", "Ana Ruiz met Omar Haddad in Madrid")
+    signing = with_text(MONDAY, ["Ana Ruiz", "Spain"], "sign", "Ana Ruiz signed the state budget for the region")
+    assert same_happening(replace(trip, status="planned"), talks)
+    assert not same_happening(talks, signing)
+
+
+def test_people_of_their_own_with_only_a_place_in_common_are_two_happenings():
+    first = with_text(MONDAY, ["Piotr Nowak", "Leeds"], "arrest", "Piotr Nowak was arrested in Leeds")
+    second = with_text(MONDAY, ["Karl Weiss", "Leeds"], "arrest", "Karl Weiss was arrested in Leeds")
+    assert not same_happening(first, second, people=frozenset({"Piotr Nowak", "Karl Weiss"}))
+    same_man = with_text(MONDAY, ["Piotr Nowak", "Leeds"], "detain", "Police detained Nowak in Leeds")
+    assert same_happening(first, same_man, people=frozenset({"Piotr Nowak"}))
