@@ -275,7 +275,10 @@ def _named_in_the_other(a: Event, b: Event) -> set[str]:
 
 
 def _different_people(a: Event, b: Event, shared: set[str], people: frozenset[str]) -> bool:
-    """Two arrests in one town on one day: what they share is no person, and each names people of its own."""
+    """Two arrests in one town on one day: they share one actor, no person, and each names people of its own.
+    (Two shared places and a lawyer named on one side is still one check-in at one clinic.)"""
+    if len(shared) != 1:
+        return False
     people_a = {actor_key(name) for name in a.actors if name in people}
     people_b = {actor_key(name) for name in b.actors if name in people}
     if not people_a or not people_b or shared & (people_a | people_b):
