@@ -151,6 +151,8 @@ class Event(Base):
     __table_args__ = (
         CheckConstraint(f"status IN {EVENT_STATUSES}", name="status"),
         CheckConstraint("date_start <= date_end", name="date_order"),
+        # the merge's candidates of one day and a similar trigger, whoever took part (migration 0005_merge)
+        Index("ix_events_day_trigger", "date_start", "date_end", "trigger"),
     )
 
 
