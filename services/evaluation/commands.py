@@ -51,10 +51,16 @@ def register(eval_app: typer.Typer) -> None:
         topics: Annotated[str | None, typer.Option("--topics", help="Topics to post, e.g. 1-12 or 1,3,5 (default: all).")] = None,
         postgres: Annotated[str | None, typer.Option(
             "--postgres", help="PostgreSQL server URL to make the scratch database on (default: an embedded one).")] = None,
-        verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List events that fuse gold chains.")] = False,
+        verbose: Annotated[bool, typer.Option(
+            "--verbose", "-v", help="List events that fuse gold chains, and happenings split into several events.")] = False,
     ) -> None:
         """Cross-document event coreference on ECB+ through the whole write path, and the same-lemma baseline."""
-        from services.evaluation.coref import evaluate_coref, over_merged_examples, parse_topics
+        from services.evaluation.coref import (
+            evaluate_coref,
+            over_merged_examples,
+            parse_topics,
+            split_examples,
+        )
 
         report = evaluate_coref(directory, topics=parse_topics(topics), postgres_url=postgres)
         typer.echo(f"{report.documents} documents ingested in {report.seconds:.1f} s; {report.sources} event sources, "
@@ -68,3 +74,8 @@ def register(eval_app: typer.Typer) -> None:
         if verbose:
             for event_id, chains in over_merged_examples(report.mentions):
                 typer.echo(f"  event {event_id} fuses " + ", ".join(f"{chain} x{n}" for chain, n in chains.items()))
+                typer.echo(f"      {report.events.get(event_id, '')}")
+            for chain, event_ids in split_examples(report.mentions):
+                typer.echo(f"  {chain} split into {len(event_ids)} events:")
+                for event_id in event_ids:
+                    typer.echo(f"      {event_id}: {report.events.get(event_id, '')}")

@@ -244,6 +244,18 @@ def over_merged_examples(mentions: Sequence[MappedMention], limit: int = 10) -> 
     return sorted(fused, key=lambda item: -sum(item[1].values()))[:limit]
 
 
+def split_examples(mentions: Sequence[MappedMention], limit: int = 20) -> list[tuple[str, list[int]]]:
+    """Gold chains reported by 2+ documents that became several events, with those events (most split first)."""
+    by_chain: dict[str, list[MappedMention]] = defaultdict(list)
+    for mention in mentions:
+        by_chain[mention.chain].append(mention)
+    split = [
+        (chain, sorted({m.event_id for m in members})) for chain, members in by_chain.items()
+        if len({m.document_id for m in members}) >= 2 and len({m.event_id for m in members}) >= 2
+    ]
+    return sorted(split, key=lambda item: -len(item[1]))[:limit]
+
+
 def spacy_lemmas(nlp) -> Lemmatizer:
     """Mention lemmas from the pipeline's own parse of the gold text (the head token's lemma first)."""
 
@@ -269,12 +281,20 @@ class CorefReport:
     system: CorefFigures
     baseline: CorefFigures
     seconds: float  # ingest (extraction + store) of all documents
+    events: dict[int, str]  # each stored event as one line (date, trigger, actors, summary), for looking at failures
 
 
 _SOURCES = """
     SELECT s.event_id, s.article_id, s.sentence, e.trigger
     FROM event_sources AS s JOIN events AS e ON e.id = s.event_id
     WHERE s.article_id = ANY(:ids)
+"""
+
+_EVENT_LINES = """
+    SELECT e.id, e.date_value || '  ' || e.trigger || '  [' || string_agg(a.name, ', ' ORDER BY a.name) || ']  '
+           || e.summary AS line
+    FROM events AS e JOIN event_actors AS ea ON ea.event_id = e.id JOIN actors AS a ON a.id = ea.actor_id
+    WHERE e.id = ANY(:ids) GROUP BY e.id
 """
 
 
@@ -308,7 +328,9 @@ def evaluate_coref(
         document_of = {article_id: document.id for article_id, document in zip(ids, documents, strict=True)}
         with session_scope(url) as session:
             rows = session.execute(text(_SOURCES), {"ids": ids}).all()
+            event_ids = sorted({row.event_id for row in rows})
+            events = dict(session.execute(text(_EVENT_LINES), {"ids": event_ids}).tuples().all())
     sources = [StoredSource(row.event_id, document_of[row.article_id], row.sentence, row.trigger) for row in rows]
     mentions = map_sources(sources, documents, spacy_lemmas(load_pipeline(model_name)))
     return CorefReport(len(documents), len(sources), mentions, score(mentions, system_clusters),
-                       score(mentions, lemma_baseline_clusters), seconds)
+                       score(mentions, lemma_baseline_clusters), seconds, events)

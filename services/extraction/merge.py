@@ -40,11 +40,26 @@ SUMMARY_SIMILARITY = 0.3
 # to join a week or month containing it; and for a trigger the table does not know to join another.
 CONTAINED_OVERLAP = 0.15
 DIFFERENT_TRIGGER_OVERLAP = 0.2
+# A day or month may join a year (a quarter, a season) containing it: only with a second shared actor or what
+# the clauses say ("convicted in June 1998" and "a 1998 conviction" in Brazos County).
+COARSE_INTERVAL_DAYS = 366
+# Reports that share no actor (each outlet named other people, or left the actor unresolved: "the actress")
+# join only on the same day, a similar trigger and much of what the clauses say in common, or the same
+# wording around a name spelt one letter apart ("Duncan Rait" and "Duncan Raite").
+NO_SHARED_ACTOR_OVERLAP = 0.3
+NO_SHARED_ACTOR_WORDS = 3  # and at least this many words in common: "an earthquake shook X" says too little
+NEAR_NAME_MIN_LETTERS = 5
 
 
 def same_dates(a: EventDate, b: EventDate) -> bool:
     """One interval: equal values, or values that cover the same days ("2009-11-30TMO" and "2009-11-30")."""
     return a.value == b.value or (a.start == b.start and a.end == b.end)
+
+
+def within_a_year(a: EventDate, b: EventDate) -> bool:
+    """One interval inside the other, the outer one a year or less: the widest span the rule ever accepts."""
+    outer = a if a.contains(b) else b if b.contains(a) else None
+    return outer is not None and (outer.end - outer.start).days < COARSE_INTERVAL_DAYS
 
 
 def compatible_dates(a: EventDate, b: EventDate) -> bool:
@@ -131,7 +146,13 @@ def _what_words(event: Event) -> set[str]:
     for word in re.findall(r"[a-z0-9]+", event.summary.lower()):
         if word.isdigit() or (len(word) > 2 and word not in _STOPWORDS):
             found.add(word)
-    return found - names - _TEMPORAL_WORDS - {event.trigger}
+    return {word for word in found - names - _TEMPORAL_WORDS if not _trigger_form(word, event.trigger)}
+
+
+def _trigger_form(word: str, trigger: str) -> bool:
+    """The trigger as the text inflects it ("convicted", "thwarted" for "convict", "thwart")."""
+    stem = trigger.removesuffix("e")
+    return word == trigger or (len(stem) >= 3 and word.startswith(stem) and len(word) - len(stem) <= 3)
 
 
 def what_overlap(a: Event, b: Event) -> float:
@@ -160,36 +181,70 @@ def _actor_keys(actors) -> set[str]:
     return {actor_key(name) for name in actors}
 
 
-def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None) -> bool:
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter substituted, inserted or deleted."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+@lru_cache(maxsize=65536)
+def near_names(a: str, b: str) -> bool:
+    """Two spellings of one name: the same words but one, of 5+ letters, one letter apart ("Rait" / "Raite")."""
+    words_a, words_b = actor_key(a).split(), actor_key(b).split()
+    if len(words_a) != len(words_b):
+        return False
+    differing = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
+    if len(differing) != 1:
+        return False
+    x, y = differing[0]
+    return x.isalpha() and y.isalpha() and max(len(x), len(y)) >= NEAR_NAME_MIN_LETTERS and _one_edit_apart(x, y)
+
+
+def _near_name_shared(a: Event, b: Event) -> bool:
+    return any(near_names(x, y) for x in a.actors for y in b.actors)
+
+
+def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None,
+                   people: frozenset[str] = frozenset()) -> bool:
     """Whether two events report one happening: shared actor, compatible date, similar trigger or summary.
 
     Two events set in disjoint places differ ("Putin travels to Pyongyang" vs "Putin travels to Hanoi" on
     overlapping dates); countries are known places, `places` may name more (cities, regions).
     A day joins a week or month that contains it only when the rest agrees strongly (similar trigger and
-    what the clauses say): a month-level background mention is often another happening of that month.
+    what the clauses say): a month-level background mention is often another happening of that month; a
+    year, more strongly still (a second shared actor, or what the clauses say, and a similar trigger).
     Triggers of two kinds the table knows apart are two happenings (a meeting and a bill signing of one
     actor on one day, even at one place); with a trigger it does not know, what the clauses say decides.
+    Reports that share no actor join only on one day with a similar trigger and much the same clause, and
+    never when each names people (`people`: names known to be persons) and none of them is the other's: two
+    men "arrested on Monday in connection with the crash" are two arrests.
     """
-    shared = _actor_keys(a.actors) & _actor_keys(b.actors)
-    if not compatible_dates(a.date, b.date):
-        return False
-    if not shared:
-        # Without actors in common only the same wording of the same kind of happening will do.
-        if a.actors and b.actors:
-            return False
-        return similar_triggers(a.trigger, b.trigger) and (
-            summary_similarity(a.summary, b.summary) >= SUMMARY_SIMILARITY
-        )
-    if a.status != b.status and not same_dates(a.date, b.date):
+    fine = compatible_dates(a.date, b.date)
+    if not fine and not within_a_year(a.date, b.date) and not _next_days(a.date, b.date):
         return False
     places = COUNTRIES | (places or frozenset())
-    if places:
-        places_a, places_b = set(a.actors) & places, set(b.actors) & places
-        if places_a and places_b and not (places_a & places_b):
-            return False
+    if _disjoint_places(a, b, places):
+        return False
+    shared = _actor_keys(a.actors) & _actor_keys(b.actors) or _named_in_the_other(a, b)
+    if not shared:
+        return fine and _same_happening_without_shared_actor(a, b, people)
+    if a.status != b.status and not same_dates(a.date, b.date):
+        return False
     if _different_counterparts(a, b, shared, places):
         return False
-    similar = similar_triggers(a.trigger, b.trigger)
+    if _different_people(a, b, shared, people):
+        return False
+    similar = similar_triggers(a.trigger, b.trigger) or _tells_of_the_other(a, b)
+    if not fine:
+        if _next_days(a.date, b.date):
+            # One night ("Thursday night", "early Friday, 1:30 a.m."), or a death told from two time zones.
+            return ((_one_night(a.date, b.date) and a.trigger == b.trigger and len(shared) >= 2)
+                    or _one_death(a.trigger, b.trigger))
+        return similar and (len(shared) >= 2 or what_overlap(a, b) >= CONTAINED_OVERLAP)
     if _inside_a_coarser_unit(a.date, b.date):
         # Strong agreement: a second actor in common (the place, the other side) or what the clauses say.
         return similar and (a.trigger == b.trigger or len(shared) >= 2 or what_overlap(a, b) >= CONTAINED_OVERLAP)
@@ -198,6 +253,109 @@ def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None) 
     if a.trigger in KNOWN_TRIGGERS and b.trigger in KNOWN_TRIGGERS:
         return False  # two known kinds of happening that are not alike: a meeting and a bill signing
     return what_overlap(a, b) >= DIFFERENT_TRIGGER_OVERLAP
+
+
+MENTIONED_NAME_MIN_LETTERS = 5
+
+
+@lru_cache(maxsize=8192)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+
+
+def _named_in_the_other(a: Event, b: Event) -> set[str]:
+    """Actors of one report that the other's clause names without the extractor taking them as its actors
+    ("Comeaux escaped" beside "Arcade Joseph Comeaux Jr."; a ship named in passing): they are shared too."""
+    found = set()
+    for event, other in ((a, b), (b, a)):
+        for name in event.actors:
+            if len(name) >= MENTIONED_NAME_MIN_LETTERS and _name_pattern(name).search(other.summary):
+                found.add(actor_key(name))
+    return found
+
+
+def _different_people(a: Event, b: Event, shared: set[str], people: frozenset[str]) -> bool:
+    """Two arrests in one town on one day: they share one actor, no person, and each names people of its own.
+    (Two shared places and a lawyer named on one side is still one check-in at one clinic.)"""
+    if len(shared) != 1:
+        return False
+    people_a = {actor_key(name) for name in a.actors if name in people}
+    people_b = {actor_key(name) for name in b.actors if name in people}
+    if not people_a or not people_b or shared & (people_a | people_b):
+        return False
+    return not any(near_names(x, y) for x in people_a for y in people_b)
+
+
+# "travel to Madrid for talks", "flew in for the summit": the purpose of a trip names the happening it is for.
+_PURPOSE = re.compile(r"\bfor (?:a |an |the |two days of |several )?([a-z]+)")
+
+
+def _tells_of_the_other(a: Event, b: Event) -> bool:
+    """One clause is the trip for the other's happening: "will travel to Madrid for talks" and "met in Madrid"."""
+    for event, other in ((a, b), (b, a)):
+        purposes = set(_PURPOSE.findall(event.summary.lower()))
+        if purposes & (similar_trigger_words(other.trigger) - GENERIC_TRIGGERS):
+            return True
+    return False
+
+
+def _disjoint_places(a: Event, b: Event, places: frozenset[str]) -> bool:
+    places_a, places_b = set(a.actors) & places, set(b.actors) & places
+    return bool(places_a) and bool(places_b) and not (places_a & places_b)
+
+
+def _same_happening_without_shared_actor(a: Event, b: Event, people: frozenset[str]) -> bool:
+    if not similar_triggers(a.trigger, b.trigger):
+        return False
+    if not (a.actors and b.actors):
+        # One side names nobody: the same wording of the same kind of happening will do.
+        return summary_similarity(a.summary, b.summary) >= SUMMARY_SIMILARITY
+    if not same_dates(a.date, b.date):
+        return False
+    if _near_name_shared(a, b):
+        return a.trigger == b.trigger or what_overlap(a, b) >= CONTAINED_OVERLAP
+    if people & set(a.actors) and people & set(b.actors):
+        return False  # each report names who did it, and they are different people
+    return (what_overlap(a, b) >= NO_SHARED_ACTOR_OVERLAP
+            and len(_what_words(a) & _what_words(b)) >= NO_SHARED_ACTOR_WORDS)
+
+
+# Parts of a day TIMEX3 writes after the date, and the hours that close a day or open the next.
+_LATE_PARTS = frozenset({"NI", "EV"})
+_LATE_HOUR, _EARLY_HOUR = 20, 6
+
+
+# A person dies once: two reports of a shared actor's death a day apart are one death ("pass" alone could
+# be a bill passing on two days).
+DEATH_TRIGGERS: frozenset[str] = frozenset({"die", "death", "dead", "perish", "succumb"})
+
+
+def _one_death(a: str, b: str) -> bool:
+    return (a in DEATH_TRIGGERS or b in DEATH_TRIGGERS) and similar_triggers(a, b) and {a, b} <= DEATH_TRIGGERS | {"pass"}
+
+
+def _next_days(a: EventDate, b: EventDate) -> bool:
+    """Two single days, one after the other."""
+    return a.start == a.end and b.start == b.end and abs((a.start - b.start).days) == 1
+
+
+def _one_night(a: EventDate, b: EventDate) -> bool:
+    """A late evening and the small hours after it: "Thursday night" and "early Friday, 1:30 a.m." (one night)."""
+    earlier, later = (a, b) if a.start <= b.start else (b, a)
+    if earlier.granularity != "day" or later.granularity != "day" or (later.start - earlier.end).days != 1:
+        return False
+    return _part_of_day(earlier.value) in _LATE_PARTS | {"late"} and _part_of_day(later.value) == "early"
+
+
+def _part_of_day(value: str) -> str | None:
+    """"NI", "EV", ... from "2013-05-02TNI"; "late" or "early" for clock times ("2013-05-03T01:30")."""
+    _, separator, time = value.partition("T")
+    if not separator:
+        return None
+    if time[:2].isdigit():
+        hour = int(time[:2])
+        return "early" if hour < _EARLY_HOUR else "late" if hour >= _LATE_HOUR else None
+    return time[:2]
 
 
 def _inside_a_coarser_unit(a: EventDate, b: EventDate) -> bool:
@@ -217,11 +375,12 @@ def _different_counterparts(a: Event, b: Event, shared: set[str], places: frozen
     return bool(others_a) and bool(others_b) and not (others_a & others_b)
 
 
-def find_same_happening(new: Event, candidates: Sequence[Event]) -> int | None:
+def find_same_happening(new: Event, candidates: Sequence[Event], *, places: frozenset[str] = frozenset(),
+                        people: frozenset[str] = frozenset()) -> int | None:
     """Index of the candidate that reports the same happening as `new` (the closest one), or None."""
     best: tuple[float, int] | None = None
     for index, candidate in enumerate(candidates):
-        if not same_happening(new, candidate):
+        if not same_happening(new, candidate, places=places, people=people):
             continue
         score = (
             len(_actor_keys(new.actors) & _actor_keys(candidate.actors))

@@ -11,7 +11,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from services.extraction import model as extracted
-from services.extraction.merge import FINE_INTERVAL_DAYS, find_same_happening, similar_trigger_words
+from services.extraction.merge import COARSE_INTERVAL_DAYS, find_same_happening, similar_trigger_words
 from services.store.actors import resolve_actors
 from services.store.cursor import TimelinePosition
 from services.store.event_views import load_event_views, load_page_views
@@ -59,36 +59,48 @@ class Candidate:
 
     id: int
     event: extracted.Event
+    fingerprint: str
+    people: frozenset[str]  # which of its actors are persons (the rule never joins two sets of other people)
 
 
 # One round trip per extracted event; this is the write path's hot spot, so it skips ORM object building.
-# Only dates the merge rule can accept are read (the same interval, or one inside the other when the outer
-# one is fine-grained: see merge.compatible_dates), similar triggers first: an actor with thousands of
-# events in "2024" still finds the one that matches within the first rows.
+# Only dates the merge rule can accept are read (the same interval, one inside the other when the outer one
+# is at most a year, or the next or previous day: see merge.same_happening), events that share an actor
+# first, then similar triggers: an actor with thousands of events in "2024" still finds the one that
+# matches within the first rows. Events of the same day with a similar trigger come too, whoever took part
+# (outlets name different people, or spell one name two ways); the rule asks more of those.
 _CANDIDATES = text("""
     SELECT e.id, e.date_value, e.date_start, e.date_end, e.granularity, e.summary, e.trigger, e.status,
-           e.report_confidence, array_agg(a.name ORDER BY a.name) AS actor_names
+           e.report_confidence, e.fingerprint, array_agg(a.name ORDER BY a.name) AS actor_names,
+           array_agg(a.name) FILTER (WHERE a.kind = 'person') AS people
     FROM events AS e
     JOIN event_actors AS ea ON ea.event_id = e.id
     JOIN actors AS a ON a.id = ea.actor_id
     WHERE e.id IN (
         SELECT event_id FROM event_actors
-        WHERE actor_id = ANY(:actor_ids) AND date_start <= :end AND date_end >= :start
+        WHERE actor_id = ANY(:actor_ids)
+          AND date_start <= CAST(:end AS date) + 1 AND date_end >= CAST(:start AS date) - 1
           AND ((date_start = :start AND date_end = :end)
-               OR (date_end - date_start < :fine_days AND date_start <= :start AND date_end >= :end)
-               OR (CAST(:end AS date) - CAST(:start AS date) < :fine_days
-                   AND date_start >= :start AND date_end <= :end))
+               OR (date_end - date_start < :coarse_days AND date_start <= :start AND date_end >= :end)
+               OR (CAST(:end AS date) - CAST(:start AS date) < :coarse_days
+                   AND date_start >= :start AND date_end <= :end)
+               OR (date_start = date_end AND CAST(:start AS date) = CAST(:end AS date)
+                   AND abs(date_start - CAST(:start AS date)) = 1))
+        UNION
+        (SELECT id FROM events
+         WHERE date_start = :start AND date_end = :end AND trigger = ANY(:triggers) LIMIT 50)
     )
     GROUP BY e.id
-    ORDER BY e.trigger = ANY(:triggers) DESC, (e.date_start = :start AND e.date_end = :end) DESC, e.id DESC
+    ORDER BY bool_or(a.id = ANY(:actor_ids)) DESC, e.trigger = ANY(:triggers) DESC,
+             (e.date_start = :start AND e.date_end = :end) DESC, e.id DESC
     LIMIT 200
 """)
 
 
 def _candidates(session: Session, actor_ids: list[int], new: extracted.Event) -> list[Candidate]:
-    """Stored events sharing an actor, with dates the merge rule could accept: the only ones it may match."""
+    """Stored events sharing an actor, or the day and a similar trigger, with dates the merge rule could accept."""
     rows = session.execute(_CANDIDATES, {
-        "actor_ids": actor_ids, "start": new.date.start, "end": new.date.end, "fine_days": FINE_INTERVAL_DAYS,
+        "actor_ids": actor_ids, "start": new.date.start, "end": new.date.end, "coarse_days": COARSE_INTERVAL_DAYS,
         "triggers": list(similar_trigger_words(new.trigger)),
     })
     return [
@@ -101,7 +113,7 @@ def _candidates(session: Session, actor_ids: list[int], new: extracted.Event) ->
             sentence="",
             offsets=(0, 0),
             confidence=row.report_confidence,
-        ))
+        ), row.fingerprint, frozenset(row.people or ()))
         for row in rows
     ]
 
@@ -117,7 +129,7 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
     # Serialise merges per actor: two workers reporting the same happening at once must not both create it.
     if actor_ids:
         session.execute(_LOCK_ACTORS, {"ns": _ACTOR_LOCK_NAMESPACE, "ids": sorted(set(actor_ids.values()))})
-    stored_names = _stored_names(session, set(actor_ids.values()))
+    stored_names, people = _stored_names(session, set(actor_ids.values()))
     published_at = session.execute(select(Article.published_at).where(Article.id == article_id)).scalar_one()
     saved = SavedEvents()
     sources: dict[tuple[int, int], dict] = {}
@@ -127,7 +139,8 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
             continue  # an event nobody takes part in belongs on no timeline
         resolved = replace(new, actors=tuple(sorted(stored_names[i] for i in ids)))
         candidates = _candidates(session, ids, resolved)
-        match = find_same_happening(resolved, [candidate.event for candidate in candidates])
+        known_people = people.union(*(candidate.people for candidate in candidates))
+        match = find_same_happening(resolved, [candidate.event for candidate in candidates], people=known_people)
         place_id = actor_ids.get(new.place) if new.place else None
         if match is None:
             event_id = _create_event(session, resolved, ids, place_id)
@@ -135,7 +148,7 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
         else:
             event_id = candidates[match].id
             _fill_place_and_type(session, event_id, place_id, new.type)
-            when = _revise(session, event_id, candidates[match].event, resolved, published_at)
+            when = _revise(session, candidates[match], resolved, published_at)
             _add_actors(session, event_id, when.start, when.end, ids)
             if event_id not in saved.created and event_id not in saved.updated:
                 saved.updated.append(event_id)
@@ -152,13 +165,20 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
     return saved
 
 
-def _stored_names(session: Session, actor_ids: set[int]) -> dict[int, str]:
-    return dict(session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(actor_ids))).all())
+def _stored_names(session: Session, actor_ids: set[int]) -> tuple[dict[int, str], frozenset[str]]:
+    """The stored name of each actor, and which of those names are persons'."""
+    rows = session.execute(select(Actor.id, Actor.name, Actor.kind).where(Actor.id.in_(actor_ids))).all()
+    return {row.id: row.name for row in rows}, frozenset(row.name for row in rows if row.kind == "person")
 
 
-def _revise(session: Session, event_id: int, stored: extracted.Event, report: extracted.Event,
+def _revise(session: Session, candidate: Candidate, report: extracted.Event,
             published_at: datetime) -> extracted.EventDate:
-    """Apply `revision.revise` to a stored event; a finer date moves it (and its timeline rows). Its dates."""
+    """Apply `revision.revise` to a stored event; a finer date moves it (and its timeline rows). Its dates.
+
+    The fingerprint follows what it is made of (date, actors, trigger): a revised event is found by the
+    fingerprint of what it now says, not of its first report.
+    """
+    event_id, stored = candidate.id, candidate.event
     first_reported_at = session.execute(
         select(func.min(Article.published_at)).join(EventSource, EventSource.article_id == Article.id)
         .where(EventSource.event_id == event_id)
@@ -176,6 +196,10 @@ def _revise(session: Session, event_id: int, stored: extracted.Event, report: ex
         values["report_confidence"] = revision.report_confidence
     if (revision.trigger, revision.summary) != (stored.trigger, stored.summary):
         values.update(trigger=revision.trigger, summary=revision.summary[:200])
+    actors = sorted({*stored.actors, *report.actors})
+    revised_fingerprint = fingerprint(revision.date.value, actors, revision.trigger)
+    if revised_fingerprint != candidate.fingerprint:
+        values["fingerprint"] = revised_fingerprint
     if values:
         session.execute(update(Event).where(Event.id == event_id).values(**values))
     return revision.date

@@ -168,6 +168,8 @@ class Event(Base):
         CheckConstraint("date_start <= date_end", name="date_order"),
         Index("ix_events_search_vector", "search_vector", postgresql_using="gin"),
         Index("ix_events_date_start_id", "date_start", "id"),
+        # the merge's candidates of one day and a similar trigger, whoever took part (migration 0005_merge)
+        Index("ix_events_day_trigger", "date_start", "date_end", "trigger"),
     )
 
 

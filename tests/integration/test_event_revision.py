@@ -10,7 +10,9 @@ from sqlalchemy import select
 from services.extraction.model import Actor
 from services.store.actors import lookup_names
 from services.store.db import session_scope
+from services.store.events import fingerprint
 from services.store.models import Actor as StoredActor
+from services.store.models import Event as StoredEvent
 from services.store.models import EventActor, EventChange
 from services.webhooks.models import WebhookEndpoint
 from services.webhooks.relay import resolve_name_keys
@@ -75,6 +77,20 @@ def test_the_finer_date_wins_and_moves_the_event_on_the_timeline(client):
         starts = set(session.execute(select(EventActor.date_start)).scalars())
     assert starts == {date(2026, 3, 3)}
     assert change_kinds() == ["created", "updated"]
+
+
+def test_a_revised_event_carries_the_fingerprint_of_its_revised_date_and_actors(client):
+    sanchez = Actor("Pedro Sanchez", "person", ("Pedro Sanchez",))
+    france = Actor("France", "place", ("France", "Paris"))
+    store_report(report(month("2026-03"), (sanchez,), "visit", "Sanchez visited Paris"), published="2026-04-20",
+                 source="A")
+    store_report(report(day("2026-03-03"), (sanchez, france), "visit", "Sanchez visited Paris on March 3"),
+                 published="2026-04-22", source="B")
+    event = only_event(client, "Pedro Sanchez")
+    assert event["date"]["value"] == "2026-03-03"
+    with session_scope() as session:
+        stored = session.execute(select(StoredEvent.fingerprint)).scalars().all()
+    assert stored == [fingerprint("2026-03-03", ["France", "Pedro Sanchez"], "visit")]
 
 
 def test_one_outlet_reporting_twice_is_one_outlet(client):

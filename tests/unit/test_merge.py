@@ -9,6 +9,7 @@ from services.extraction.merge import (
     compatible_dates,
     find_same_happening,
     merge_article_events,
+    near_names,
     same_happening,
 )
 from services.extraction.model import Event, EventDate
@@ -233,3 +234,123 @@ def test_a_headline_dated_by_its_dateline_is_the_report_of_the_body_happening():
     assert len(merge_article_events([headline, body])) == 2
     later = with_text(day("2025-03-01"), ["Mark Carney"], "travel", "Carney travelled to London on Saturday", (61, 99))
     assert len(merge_article_events([headline, later], published=published)) == 2
+
+
+def timed(value):
+    """A day with a time of day ("2024-06-13TNI", "2024-06-14T01:30"): the interval is still the day."""
+    d = date.fromisoformat(value[:10])
+    return EventDate(value, d, d, "day")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Duncan Rait", "Duncan Raite", True),
+        ("Marta Kowalska", "Marta Kowalski", True),
+        ("Duncan Rait", "Duncan Reid", False),  # two letters apart
+        ("Game 6", "Game 7", False),  # numbers are not spellings
+        ("Ann Lee", "Ann Lea", False),  # too short to tell a spelling from another name
+        ("Duncan Rait", "Morag Raite", False),  # another word differs too
+    ],
+)
+def test_near_names_are_spellings_one_letter_apart(a, b, expected):
+    assert near_names(a, b) is expected
+    assert near_names(b, a) is expected
+
+
+CLIMB = "On Friday the 36-year-old guide died after a fall from the north ridge"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # outlets spelling one name two ways, the same day and wording
+        (with_text(MONDAY, ["Duncan Rait"], "die", CLIMB), with_text(MONDAY, ["Duncan Raite"], "die", CLIMB), True),
+        # no actor in common, but one day, one kind of happening and much the same clause
+        (with_text(MONDAY, ["Coast Guard"], "thwart",
+                   "The coast guard thwarted a night raid by armed smugglers on two cargo ships near the harbour"),
+         with_text(MONDAY, ["Port Authority", "Harbour Police"], "foil",
+                   "Harbour police foiled a night raid by armed smugglers on two cargo ships"), True),
+        # ... on another day it is another raid
+        (with_text(MONDAY, ["Coast Guard"], "thwart",
+                   "The coast guard thwarted a night raid by armed smugglers on two cargo ships near the harbour"),
+         with_text(day("2024-06-11"), ["Harbour Police"], "foil",
+                   "Harbour police foiled a night raid by armed smugglers on two cargo ships"), False),
+        # too little said to tell two earthquakes apart
+        (with_text(MONDAY, ["Valparaiso"], "earthquake", "An earthquake shook Valparaiso"),
+         with_text(MONDAY, ["Sendai"], "earthquake", "An earthquake shook Sendai"), False),
+    ],
+)
+def test_reports_that_share_no_actor_join_only_on_one_day_and_one_clause(a, b, expected):
+    assert same_happening(a, b) is expected
+    assert same_happening(b, a) is expected
+
+
+def test_two_people_doing_the_same_on_one_day_are_two_happenings():
+    first = with_text(MONDAY, ["Piotr Nowak"], "arrest", "Piotr Nowak was arrested in connection with the tram crash")
+    second = with_text(MONDAY, ["Karl Weiss"], "arrest", "Karl Weiss was arrested in connection with the tram crash")
+    people = frozenset({"Piotr Nowak", "Karl Weiss"})
+    assert not same_happening(first, second, people=people)
+    # without knowing who is a person, the same clause joins them (the store always knows)
+    assert same_happening(first, second)
+
+
+@pytest.mark.parametrize(
+    ("in_the_year", "expected"),
+    [
+        # a second actor in common: the strong agreement a year asks for
+        (with_text(YEAR, ["Tom Hale", "Lerwick"], "conviction", "Tom Hale's 2024 conviction for arson in Lerwick"),
+         True),
+        # or what the clauses say
+        (with_text(YEAR, ["Tom Hale"], "convict", "Hale was convicted of arson at the Lerwick ferry terminal"), True),
+        # a similar trigger alone is not enough: another conviction that year
+        (with_text(YEAR, ["Tom Hale"], "convict", "Hale was convicted of drink driving"), False),
+    ],
+)
+def test_a_day_joins_a_year_that_contains_it_only_on_strong_agreement(in_the_year, expected):
+    on_the_day = with_text(day("2024-06-12"), ["Tom Hale", "Lerwick"], "convict",
+                           "Tom Hale was convicted of arson at the Lerwick ferry terminal on Wednesday")
+    assert same_happening(on_the_day, in_the_year) is expected
+    assert same_happening(in_the_year, on_the_day) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # Thursday night and the small hours of Friday: one night, one check-in
+        (event(timed("2024-06-13TNI"), ["Tara Voss", "Pinegrove Clinic"], "check"),
+         event(timed("2024-06-14T01:30"), ["Tara Voss", "Pinegrove Clinic"], "check"), True),
+        # two whole days in a row are two happenings
+        (event(day("2024-06-13"), ["Tara Voss", "Pinegrove Clinic"], "check"),
+         event(day("2024-06-14"), ["Tara Voss", "Pinegrove Clinic"], "check"), False),
+        # the small hours of the day before the night do not join it
+        (event(timed("2024-06-13T01:30"), ["Tara Voss", "Pinegrove Clinic"], "check"),
+         event(timed("2024-06-14TNI"), ["Tara Voss", "Pinegrove Clinic"], "check"), False),
+        # a person dies once: a day apart (time zones, "this morning") is one death
+        (event(day("2024-06-06"), ["Ada Brook"], "die"), event(timed("2024-06-07TMO"), ["Ada Brook"], "pass"), True),
+        # but a bill passed on two days is two votes, and two games won on two nights are two wins
+        (event(day("2024-06-06"), ["Senate"], "pass"), event(day("2024-06-07"), ["Senate"], "pass"), False),
+        (event(day("2024-06-06"), ["Oak Hill", "River City"], "win"),
+         event(day("2024-06-07"), ["Oak Hill", "River City"], "win"), False),
+    ],
+)
+def test_next_days_are_one_happening_only_across_one_night_or_for_one_death(a, b, expected):
+    assert same_happening(a, b) is expected
+    assert same_happening(b, a) is expected
+
+
+def test_a_trip_for_talks_and_the_talks_are_one_happening():
+    trip = with_text(MONDAY, ["Ana Ruiz", "Omar Haddad", "Spain"], "travel",
+                     "Ana Ruiz will travel to Madrid for talks with Omar Haddad", )
+    talks = with_text(MONDAY, ["Ana Ruiz", "Omar Haddad", "Spain"], "meet", "Ana Ruiz met Omar Haddad in Madrid")
+    signing = with_text(MONDAY, ["Ana Ruiz", "Spain"], "sign", "Ana Ruiz signed the state budget for the region")
+    assert same_happening(replace(trip, status="planned"), talks)
+    assert not same_happening(talks, signing)
+
+
+def test_people_of_their_own_with_only_a_place_in_common_are_two_happenings():
+    first = with_text(MONDAY, ["Piotr Nowak", "Leeds"], "arrest", "Piotr Nowak was arrested in Leeds")
+    second = with_text(MONDAY, ["Karl Weiss", "Leeds"], "arrest", "Karl Weiss was arrested in Leeds")
+    assert not same_happening(first, second, people=frozenset({"Piotr Nowak", "Karl Weiss"}))
+    same_man = with_text(MONDAY, ["Piotr Nowak", "Leeds"], "detain", "Police detained Nowak in Leeds")
+    assert same_happening(first, same_man, people=frozenset({"Piotr Nowak"}))
