@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, or_, select, text
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, selectinload
 
 from services.extraction.model import Actor as ExtractedActor
@@ -51,20 +50,27 @@ class Named:
         return self.exact or (self.full_person and spellings_of_one_name(self.key, self.name, self.kind))
 
 
+# One fixed statement (the same text for any number of keys, so it is compiled and prepared once): the actors
+# whose canonical name is a key, and those that have a key as an alias (not their own name), by id.
+_ACTORS_NAMED = text("""
+    SELECT name_key AS key, id, name, name_key, kind, true AS exact
+    FROM actors WHERE name_key = ANY(CAST(:keys AS text[]))
+    UNION ALL
+    SELECT al.alias_key, a.id, a.name, a.name_key, a.kind, false
+    FROM actor_aliases AS al JOIN actors AS a ON a.id = al.actor_id
+    WHERE al.alias_key = ANY(CAST(:keys AS text[])) AND a.name_key <> al.alias_key
+    ORDER BY exact DESC, id
+""")
+
+
 def actors_named(session: Session, keys: set[str]) -> dict[str, list[Named]]:
     """For each name key, the stored actors it names: the one with that canonical name first, then those with
-    that alias (by id). Two statements, whatever the number of keys."""
+    that alias (by id). One statement, whatever the number of keys."""
     if not keys:
         return {}
     found: dict[str, list[Named]] = {}
-    columns = (Actor.id, Actor.name, Actor.name_key, Actor.kind)
-    for row in session.execute(select(*columns).where(Actor.name_key.in_(keys))):
-        found[row.name_key] = [Named(row.id, row.name, row.name_key, row.kind, True, row.name_key)]
-    aliased = (select(ActorAlias.alias_key, *columns).join(Actor, Actor.id == ActorAlias.actor_id)
-               .where(ActorAlias.alias_key.in_(keys), Actor.name_key != ActorAlias.alias_key).order_by(Actor.id))
-    for row in session.execute(aliased):
-        found.setdefault(row.alias_key, []).append(
-            Named(row.id, row.name, row.name_key, row.kind, False, row.alias_key))
+    for row in session.execute(_ACTORS_NAMED, {"keys": sorted(keys)}):
+        found.setdefault(row.key, []).append(Named(row.id, row.name, row.name_key, row.kind, row.exact, row.key))
     return found
 
 
@@ -161,11 +167,8 @@ def resolve_actors(session: Session, actors: list[ExtractedActor]) -> dict[str, 
             ids[actor.name] = actor_id
     _create_missing(session, [actor for actor in actors if actor.name not in ids], ids)
     rows = {(ids[actor.name], name_key(alias)): alias for actor in actors for alias in aliases[actor.name]}
-    session.execute(
-        insert(ActorAlias)
-        .values([{"actor_id": actor_id, "alias": alias, "alias_key": key} for (actor_id, key), alias in rows.items()])
-        .on_conflict_do_nothing(constraint="uq_actor_aliases_actor_alias")
-    )
+    session.execute(_INSERT_ALIASES, {"actor_ids": [actor_id for actor_id, _ in rows],
+                                      "aliases": list(rows.values()), "keys": [key for _, key in rows]})
     ids.update({variant: ids[kept] for variant, kept in same_as.items()})
     return ids
 
@@ -283,13 +286,31 @@ def merge_actors(session: Session, *, survivor_id: int, absorbed_id: int) -> Non
     session.execute(Actor.__table__.delete().where(Actor.id == absorbed_id))  # cascades to its links and aliases
 
 
+# Fixed statements over arrays (one text for any number of rows: compiled and prepared once, where a VALUES
+# list is a new statement for every length).
+_INSERT_ALIASES = text("""
+    INSERT INTO actor_aliases (actor_id, alias, alias_key)
+    SELECT * FROM unnest(CAST(:actor_ids AS bigint[]), CAST(:aliases AS text[]), CAST(:keys AS text[]))
+    ON CONFLICT ON CONSTRAINT uq_actor_aliases_actor_alias DO NOTHING
+""")
+_INSERT_ACTORS = text("""
+    INSERT INTO actors (name, name_key, kind)
+    SELECT * FROM unnest(CAST(:names AS text[]), CAST(:keys AS text[]), CAST(:kinds AS text[]))
+    ON CONFLICT (name_key) DO NOTHING
+    RETURNING name_key, id
+""")
+_ACTOR_IDS = text("SELECT name_key, id FROM actors WHERE name_key = ANY(CAST(:keys AS text[]))")
+
+
 def _create_missing(session: Session, new: list[ExtractedActor], ids: dict[str, int]) -> None:
     if not new:
         return
-    rows = {name_key(a.name): {"name": a.name, "name_key": name_key(a.name), "kind": a.kind} for a in new}
-    session.execute(insert(Actor).values(list(rows.values())).on_conflict_do_nothing(index_elements=["name_key"]))
-    # also picks up actors a concurrent transaction inserted first
-    created = dict(session.execute(select(Actor.name_key, Actor.id).where(Actor.name_key.in_(rows))).all())
+    rows = {name_key(a.name): a for a in new}
+    created = dict(session.execute(_INSERT_ACTORS, {
+        "names": [a.name for a in rows.values()], "keys": list(rows), "kinds": [a.kind for a in rows.values()],
+    }).all())
+    if len(created) < len(rows):  # a concurrent transaction inserted some of them first
+        created.update(session.execute(_ACTOR_IDS, {"keys": [k for k in rows if k not in created]}).all())
     ids.update({actor.name: created[name_key(actor.name)] for actor in new})
 
 
