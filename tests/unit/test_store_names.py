@@ -80,6 +80,19 @@ def test_a_matching_report_revises_date_and_status(stored, report, published, ex
     assert revision.report_confidence == max(stored.confidence, report.confidence)
 
 
+NIGHT = EventDate("2026-11-02TNI", date(2026, 11, 2), date(2026, 11, 2), "day")
+
+
+@pytest.mark.parametrize(("stored_confidence", "report_confidence"), [(0.8, 0.8), (0.6, 0.8), (0.8, 0.6)])
+def test_two_values_for_the_same_day_give_the_more_detailed_one_in_either_order(stored_confidence,
+                                                                                report_confidence):
+    day_report, night_report = _event(_day("2026-11-02"), "occurred", stored_confidence), _event(
+        NIGHT, "occurred", report_confidence)
+    published, first = datetime(2026, 11, 3), datetime(2026, 11, 3)
+    assert revise(day_report, night_report, published, first).date == NIGHT
+    assert revise(night_report, day_report, published, first).date == NIGHT
+
+
 def _worded(trigger: str, summary: str) -> Event:
     return Event(_day("2026-11-16"), ("Mark Carney",), summary, trigger, "occurred", "s", (0, 1), 0.8)
 
