@@ -26,6 +26,14 @@ from services.store.revision import corroborated_confidence, outlet_of, revise
     (Actor("Mondelez International", "organisation", ("Mondelez", "the company", "It")),
      ["Mondelez International", "Mondelez"]),
     (Actor("Spain", "place", ("Spanish", "Madrid")), ["Spain", "Spanish", "Madrid"]),
+    # a longer alias of a full-named person ends with the surname, or with the first word of a name written
+    # surname first; others name someone else (a fused "Hillary Clinton Donald Trump") or only given names
+    (Actor("Hillary Clinton Donald Trump", "person", ("Trump", "Donald Trump", "Hillary Clinton")),
+     ["Hillary Clinton Donald Trump", "Trump", "Donald Trump"]),
+    (Actor("George W Bush", "person", ("Bush", "George W")), ["George W Bush", "Bush", "George Bush"]),
+    (Actor("Xi Jinping", "person", ("President Xi", "Xi")), ["Xi Jinping", "Jinping", "President Xi"]),
+    (Actor("Sammy Davis Jr.", "person", ("Sammy Davis Jr", "Mr Davis")),
+     ["Sammy Davis Jr.", "Davis", "Sammy Davis Jr", "Mr Davis"]),
 ])
 def test_only_identifying_names_are_stored_as_aliases(actor, expected):
     assert storable_aliases(actor) == expected
