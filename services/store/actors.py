@@ -142,25 +142,35 @@ def actors_with_counts(session: Session, actor_ids: list[int]) -> list[tuple[Act
 
 # ---- the write path: an article's actors -> stored ids ---------------------------------------------------------
 
-def resolve_actors(session: Session, actors: list[ExtractedActor]) -> dict[str, int]:
+@dataclass(slots=True)
+class ResolvedActors:
+    """An article's actors as stored ids, and the events a merge of two actor rows put on a survivor's timeline."""
+
+    ids: dict[str, int] = field(default_factory=dict)  # by extracted name
+    moved_events: dict[int, list[int]] = field(default_factory=dict)  # survivor id -> events it gained
+
+
+def resolve_actors(session: Session, actors: list[ExtractedActor]) -> ResolvedActors:
     """Stored ids for an article's actors, by extracted name.
 
     An actor resolves through all its names to a stored actor of the same kind: its canonical name; else the
     one actor that has one of its names as an alias. A surname-only person ("Comey") joins the one stored
     person with that surname; a full name ("James Comey") takes over a surname-only row (renaming it, or
-    merging it into the full name's row). Per-name advisory locks make concurrent workers resolve in turn.
+    merging it into the full name's row: the events that moved are reported, so the caller can merge those
+    that now tell one happening of one actor). Per-name advisory locks make concurrent workers resolve in turn.
     """
+    resolved = ResolvedActors()
     if not actors:
-        return {}
+        return resolved
     actors, same_as = _one_per_person(actors)
     _lock_names(session, {key for actor in actors for key in identity_keys(actor)})
     aliases = {actor.name: storable_aliases(actor) for actor in actors}
     keys = {name_key(alias) for names in aliases.values() for alias in names}
     named = actors_named(session, keys)
-    ids: dict[str, int] = {}
+    ids = resolved.ids
     for actor in actors:
         if is_full_person_name(actor.name, actor.kind):
-            actor_id = _resolve_full_person(session, actor, aliases[actor.name], named)
+            actor_id = _resolve_full_person(session, actor, aliases[actor.name], named, resolved.moved_events)
         else:
             actor_id = _resolve_other(actor, aliases[actor.name], named)
         if actor_id is not None:
@@ -170,7 +180,7 @@ def resolve_actors(session: Session, actors: list[ExtractedActor]) -> dict[str, 
     session.execute(_INSERT_ALIASES, {"actor_ids": [actor_id for actor_id, _ in rows],
                                       "aliases": list(rows.values()), "keys": [key for _, key in rows]})
     ids.update({variant: ids[kept] for variant, kept in same_as.items()})
-    return ids
+    return resolved
 
 
 def _one_per_person(actors: list[ExtractedActor]) -> tuple[list[ExtractedActor], dict[str, str]]:
@@ -217,7 +227,7 @@ def _lock_names(session: Session, keys: set[str]) -> None:
 
 
 def _resolve_full_person(session: Session, actor: ExtractedActor, names: list[str],
-                         named: dict[str, list[Named]]) -> int | None:
+                         named: dict[str, list[Named]], moved_events: dict[int, list[int]]) -> int | None:
     key = name_key(actor.name)
     exact = [n for n in named.get(key, []) if n.exact]
     actor_id = exact[0].id if exact else None
@@ -242,7 +252,8 @@ def _resolve_full_person(session: Session, actor: ExtractedActor, names: list[st
     if actor_id is None:
         _rename(session, surname_row.id, actor.name)
         return surname_row.id
-    merge_actors(session, survivor_id=actor_id, absorbed_id=surname_row.id)
+    moved_events.setdefault(actor_id, []).extend(
+        merge_actors(session, survivor_id=actor_id, absorbed_id=surname_row.id))
     return actor_id
 
 
@@ -268,22 +279,24 @@ def _rename(session: Session, actor_id: int, name: str) -> None:
     session.execute(Actor.__table__.update().where(Actor.id == actor_id).values(name=name, name_key=name_key(name)))
 
 
-def merge_actors(session: Session, *, survivor_id: int, absorbed_id: int) -> None:
+def merge_actors(session: Session, *, survivor_id: int, absorbed_id: int) -> list[int]:
     """Fold one actor row into another: its events and aliases follow (sources hang off the events).
     Webhook subscriptions name actors and are resolved when changes are relayed, so the absorbed name, now an
-    alias of the survivor, reaches the survivor."""
+    alias of the survivor, reaches the survivor. Returns the events the survivor gained."""
     params = {"survivor": survivor_id, "absorbed": absorbed_id}
-    session.execute(text("""
+    moved = session.execute(text("""
         INSERT INTO event_actors (actor_id, date_start, event_id, date_end)
         SELECT :survivor, date_start, event_id, date_end FROM event_actors WHERE actor_id = :absorbed
         ON CONFLICT DO NOTHING
-    """), params)
+        RETURNING event_id
+    """), params).scalars().all()
     session.execute(text("""
         INSERT INTO actor_aliases (actor_id, alias, alias_key)
         SELECT :survivor, alias, alias_key FROM actor_aliases WHERE actor_id = :absorbed
         ON CONFLICT DO NOTHING
     """), params)
     session.execute(Actor.__table__.delete().where(Actor.id == absorbed_id))  # cascades to its links and aliases
+    return list(moved)
 
 
 # Fixed statements over arrays (one text for any number of rows: compiled and prepared once, where a VALUES

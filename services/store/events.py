@@ -91,19 +91,20 @@ def _candidates(session: Session, actor_ids: list[int], new: extracted.Event) ->
         "actor_ids": actor_ids, "start": new.date.start, "end": new.date.end, "fine_days": FINE_INTERVAL_DAYS,
         "triggers": list(similar_trigger_words(new.trigger)),
     })
-    return [
-        Candidate(row.id, extracted.Event(
-            date=extracted.EventDate(row.date_value, row.date_start, row.date_end, row.granularity),
-            actors=tuple(row.actor_names),
-            summary=row.summary,
-            trigger=row.trigger,
-            status=row.status,
-            sentence="",
-            offsets=(0, 0),
-            confidence=row.report_confidence,
-        ))
-        for row in rows
-    ]
+    return [_candidate(row) for row in rows]
+
+
+def _candidate(row) -> Candidate:
+    return Candidate(row.id, extracted.Event(
+        date=extracted.EventDate(row.date_value, row.date_start, row.date_end, row.granularity),
+        actors=tuple(row.actor_names),
+        summary=row.summary,
+        trigger=row.trigger,
+        status=row.status,
+        sentence="",
+        offsets=(0, 0),
+        confidence=row.report_confidence,
+    ))
 
 
 def save_extraction(session: Session, article_id: int, extraction: extracted.Extraction) -> SavedEvents:
@@ -113,13 +114,16 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
     the canonical names of the resolved actors, so "Carney" (resolved to Mark Carney) meets "Mark Carney".
     """
     forget_article(session, article_id)
-    actor_ids = resolve_actors(session, extraction.actors)
+    resolved = resolve_actors(session, extraction.actors)
+    actor_ids = resolved.ids
     # Serialise merges per actor: two workers reporting the same happening at once must not both create it.
     if actor_ids:
-        session.execute(_LOCK_ACTORS, {"ns": _ACTOR_LOCK_NAMESPACE, "ids": sorted(set(actor_ids.values()))})
+        locked = set(actor_ids.values()) | _actors_of_moved_events(session, resolved.moved_events)
+        session.execute(_LOCK_ACTORS, {"ns": _ACTOR_LOCK_NAMESPACE, "ids": sorted(locked)})
     stored_names = _stored_names(session, set(actor_ids.values()))
     published_at = session.execute(select(Article.published_at).where(Article.id == article_id)).scalar_one()
     saved = SavedEvents()
+    _fold_moved_events(session, resolved.moved_events, saved)
     sources: dict[tuple[int, int], dict] = {}
     for new in extraction.events:
         ids = sorted({actor_ids[name] for name in new.actors if name in actor_ids})
@@ -150,6 +154,59 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
     return saved
 
 
+def _actors_of_moved_events(session: Session, moved_events: dict[int, list[int]]) -> set[int]:
+    event_ids = [event_id for ids in moved_events.values() for event_id in ids]
+    if not event_ids:
+        return set()
+    return set(session.execute(select(EventActor.actor_id).where(EventActor.event_id.in_(event_ids))).scalars())
+
+
+_EVENT = text("""
+    SELECT e.id, e.date_value, e.date_start, e.date_end, e.granularity, e.summary, e.trigger, e.status,
+           e.report_confidence, array_agg(a.name ORDER BY a.name) AS actor_names
+    FROM events AS e JOIN event_actors AS ea ON ea.event_id = e.id JOIN actors AS a ON a.id = ea.actor_id
+    WHERE e.id = :id GROUP BY e.id
+""")
+
+
+def _fold_moved_events(session: Session, moved_events: dict[int, list[int]], saved: SavedEvents) -> None:
+    """Two actor rows became one ("Comey" folded into "James Comey"): each event the survivor gained joins the
+    survivor's event of the same happening (the merge rule decides, `_revise` revises), its sources and
+    actors follow and the duplicate row goes. Its webhook subscribers hear `event.updated` of the survivor."""
+    for survivor_id, event_ids in moved_events.items():
+        for event_id in sorted(event_ids):
+            row = session.execute(_EVENT, {"id": event_id}).one_or_none()
+            if row is None:
+                continue  # already folded into another one
+            moved = _candidate(row)
+            candidates = [c for c in _candidates(session, [survivor_id], moved.event) if c.id != event_id]
+            match = find_same_happening(moved.event, [candidate.event for candidate in candidates])
+            if match is None:
+                continue
+            first_reported_at = _first_reported_at(session, event_id)
+            if first_reported_at is None:
+                continue  # no source left: nothing to carry over
+            target = candidates[match]
+            when = _revise(session, target.id, target.event, moved.event, first_reported_at)
+            session.execute(_MOVE_EVENT, {"source": event_id, "target": target.id, "start": when.start,
+                                          "end": when.end})
+            session.execute(delete(Event).where(Event.id == event_id))  # its remaining rows cascade
+            if target.id not in saved.updated:
+                saved.updated.append(target.id)
+
+
+_MOVE_EVENT = text("""
+    WITH actors AS (
+        INSERT INTO event_actors (actor_id, date_start, event_id, date_end)
+        SELECT actor_id, :start, :target, :end FROM event_actors WHERE event_id = :source
+        ON CONFLICT DO NOTHING
+    )
+    UPDATE event_sources AS s SET event_id = :target WHERE s.event_id = :source AND NOT EXISTS (
+        SELECT 1 FROM event_sources AS t
+        WHERE t.event_id = :target AND t.article_id = s.article_id AND t.start_offset = s.start_offset)
+""")
+
+
 def _stored_names(session: Session, actor_ids: set[int]) -> dict[int, str]:
     return dict(session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(actor_ids))).all())
 
@@ -157,11 +214,7 @@ def _stored_names(session: Session, actor_ids: set[int]) -> dict[int, str]:
 def _revise(session: Session, event_id: int, stored: extracted.Event, report: extracted.Event,
             published_at: datetime) -> extracted.EventDate:
     """Apply `revision.revise` to a stored event; a finer date moves it (and its timeline rows). Its dates."""
-    first_reported_at = session.execute(
-        select(func.min(Article.published_at)).join(EventSource, EventSource.article_id == Article.id)
-        .where(EventSource.event_id == event_id)
-    ).scalar_one()
-    revision = revise(stored, report, published_at, first_reported_at)
+    revision = revise(stored, report, published_at, _first_reported_at(session, event_id))
     values: dict = {}
     if revision.date != stored.date:
         values.update(date_value=revision.date.value, date_start=revision.date.start, date_end=revision.date.end,
@@ -177,6 +230,13 @@ def _revise(session: Session, event_id: int, stored: extracted.Event, report: ex
     if values:
         session.execute(update(Event).where(Event.id == event_id).values(**values))
     return revision.date
+
+
+def _first_reported_at(session: Session, event_id: int) -> datetime | None:
+    return session.execute(
+        select(func.min(Article.published_at)).join(EventSource, EventSource.article_id == Article.id)
+        .where(EventSource.event_id == event_id)
+    ).scalar_one()
 
 
 def _corroborate(session: Session, event_ids: list[int]) -> None:

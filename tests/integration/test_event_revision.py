@@ -11,7 +11,7 @@ from services.extraction.model import Actor
 from services.store.actors import lookup_names
 from services.store.db import session_scope
 from services.store.models import Actor as StoredActor
-from services.store.models import EventActor, EventChange
+from services.store.models import ActorAlias, EventActor, EventChange
 from services.webhooks.models import WebhookEndpoint
 from services.webhooks.relay import resolve_name_keys
 from tests.integration.factories import day, month, report, store_report
@@ -104,6 +104,28 @@ def test_a_full_name_merges_a_stored_surname_only_row_and_its_events_and_subscri
     body = client.get("/actors/Comey/timeline").json()
     assert body["actor"]["id"] == survivor
     assert [e["trigger"] for e in body["events"]] == ["testify", "say"]
+
+
+def test_when_a_surname_row_is_folded_into_the_full_name_their_reports_of_one_happening_become_one_event(client):
+    james = Actor("James Comey", "person", ("James Comey",))
+    store_report(report(day("2026-11-16"), (james,), "testify", "James Comey testified before the Senate"),
+                 published="2026-11-17", source="First Paper")
+    with session_scope() as session:  # a full-name row stored before the surname rules: no "Comey" alias
+        session.execute(ActorAlias.__table__.delete().where(ActorAlias.alias_key == "comey"))
+    store_report(report(day("2026-11-16"), (Actor("Comey", "person", ("Comey",)),), "testify",
+                        "Comey testified before the Senate on Monday"), published="2026-11-18", source="Other Paper")
+    with session_scope() as session:
+        assert len(session.execute(select(StoredActor.id)).all()) == 2  # two rows for him, an event each
+    # the next article naming him in full folds the surname row into his, and the two reports into one event
+    store_report(report(day("2026-11-19"), (james,), "say", "James Comey said he would write a book"),
+                 published="2026-11-20")
+    events = client.get("/actors/Comey/timeline").json()["events"]
+    assert [e["trigger"] for e in events] == ["testify", "say"]
+    testified = events[0]
+    assert testified["outlets"] == 2 and len(testified["sources"]) == 2
+    assert [a["name"] for a in testified["actors"]] == ["James Comey"]
+    assert testified["summary"] == "James Comey testified before the Senate"  # the first report's wording
+    assert change_kinds()[-2:] == ["created", "updated"]
 
 
 def test_an_ambiguous_name_resolves_to_no_one_for_the_relay_as_for_the_timeline(client):
