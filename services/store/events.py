@@ -15,7 +15,7 @@ from services.extraction.merge import FINE_INTERVAL_DAYS, find_same_happening, s
 from services.store.actors import resolve_actors
 from services.store.cursor import TimelinePosition
 from services.store.event_views import load_event_views
-from services.store.models import Actor, Article, Event, EventActor, EventChange, EventSource
+from services.store.models import Actor, Article, Event, EventActor, EventSource
 from services.store.revision import corroborated_confidence, outlet_of, revise
 
 # Namespace for transaction-level advisory locks taken per actor while merging (see save_extraction).
@@ -146,7 +146,8 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
             "start_offset": new.offsets[0], "end_offset": new.offsets[1],
         })
     if sources:
-        session.execute(insert(EventSource).values(list(sources.values())).on_conflict_do_nothing())
+        session.execute(_INSERT_SOURCES, {column: [row[column] for row in sources.values()] for column in (
+            "event_id", "article_id", "sentence", "start_offset", "end_offset")})
     if saved.updated:
         session.execute(update(Event).where(Event.id.in_(saved.updated)).values(updated_at=datetime.now(UTC)))
         _corroborate(session, saved.updated)
@@ -265,22 +266,53 @@ CHANGES_CHANNEL = "annals_event_changes"
 
 def record_changes(session: Session, saved: SavedEvents) -> None:
     """Append to the change feed in the caller's transaction: the outbox for webhooks and live streams."""
-    rows = [{"event_id": i, "kind": "created"} for i in saved.created]
-    rows += [{"event_id": i, "kind": "updated"} for i in saved.updated]
-    if rows:
-        newest = session.execute(insert(EventChange).values(rows).returning(EventChange.id)).scalars().all()
-        session.execute(text("SELECT pg_notify(:channel, :payload)"),
-                        {"channel": CHANGES_CHANNEL, "payload": str(max(newest))})
+    event_ids = [*saved.created, *saved.updated]
+    if event_ids:
+        kinds = ["created"] * len(saved.created) + ["updated"] * len(saved.updated)
+        session.execute(_RECORD_CHANGES, {"ids": event_ids, "kinds": kinds, "channel": CHANGES_CHANNEL})
 
 
-# Fixed statements with bound parameters: SQLAlchemy compiles each once, where a VALUES list built per call
-# (a different shape for every number of rows) is compiled again every time on this hot path.
-_INSERT_EVENT = insert(Event.__table__).returning(Event.__table__.c.id)
+# One round trip: the rows (in this order) and the notification carrying the newest id.
+_RECORD_CHANGES = text("""
+    WITH changes AS (
+        INSERT INTO event_changes (event_id, kind)
+        SELECT event_id, kind
+        FROM unnest(CAST(:ids AS bigint[]), CAST(:kinds AS text[])) WITH ORDINALITY AS c(event_id, kind, n)
+        ORDER BY n
+        RETURNING id
+    )
+    SELECT pg_notify(:channel, CAST(max(id) AS text)) FROM changes
+""")
+
+
+# Fixed statements with bound parameters: SQLAlchemy compiles each once (and psycopg prepares it), where a
+# VALUES list built per call (a different shape for every number of rows) is compiled again every time on this
+# hot path. A new event and its timeline rows are one round trip.
+_INSERT_EVENT = text("""
+    WITH event AS (
+        INSERT INTO events (date_value, date_start, date_end, granularity, summary, trigger, status, confidence,
+                            report_confidence, fingerprint)
+        VALUES (:date_value, :date_start, :date_end, :granularity, :summary, :trigger, :status, :confidence,
+                :confidence, :fingerprint)
+        RETURNING id
+    ), timeline AS (
+        INSERT INTO event_actors (actor_id, date_start, event_id, date_end)
+        SELECT actor_id, :date_start, event.id, :date_end FROM event, unnest(CAST(:actor_ids AS bigint[])) AS actor_id
+        ON CONFLICT DO NOTHING
+    )
+    SELECT id FROM event
+""")
 _INSERT_EVENT_ACTORS = insert(EventActor.__table__).on_conflict_do_nothing()
+_INSERT_SOURCES = text("""
+    INSERT INTO event_sources (event_id, article_id, sentence, start_offset, end_offset)
+    SELECT * FROM unnest(CAST(:event_id AS bigint[]), CAST(:article_id AS bigint[]), CAST(:sentence AS text[]),
+                         CAST(:start_offset AS integer[]), CAST(:end_offset AS integer[]))
+    ON CONFLICT DO NOTHING
+""")
 
 
 def _create_event(session: Session, new: extracted.Event, actor_ids: list[int]) -> int:
-    event_id = session.execute(_INSERT_EVENT, {
+    return session.execute(_INSERT_EVENT, {
         "date_value": new.date.value,
         "date_start": new.date.start,
         "date_end": new.date.end,
@@ -289,11 +321,9 @@ def _create_event(session: Session, new: extracted.Event, actor_ids: list[int]) 
         "trigger": new.trigger,
         "status": new.status,
         "confidence": new.confidence,
-        "report_confidence": new.confidence,
         "fingerprint": fingerprint(new.date.value, list(new.actors), new.trigger),
+        "actor_ids": actor_ids,
     }).scalar_one()
-    _add_actors(session, event_id, new.date.start, new.date.end, actor_ids)
-    return event_id
 
 
 def _add_actors(session: Session, event_id: int, start: date, end: date, actor_ids: list[int]) -> None:
