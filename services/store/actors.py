@@ -171,10 +171,14 @@ def resolve_actors(session: Session, actors: list[ExtractedActor]) -> ResolvedAc
     for actor in actors:
         if is_full_person_name(actor.name, actor.kind):
             actor_id = _resolve_full_person(session, actor, aliases[actor.name], named, resolved.moved_events)
+        elif _people_sharing(actor, named):
+            continue  # decided below, by how often the news names each of them
         else:
             actor_id = _resolve_other(actor, aliases[actor.name], named)
         if actor_id is not None:
             ids[actor.name] = actor_id
+    _resolve_shared_surnames(session, [actor for actor in actors if _people_sharing(actor, named)], named,
+                             resolved)
     _create_missing(session, [actor for actor in actors if actor.name not in ids], ids)
     rows = {(ids[actor.name], name_key(alias)): alias for actor in actors for alias in aliases[actor.name]}
     session.execute(_INSERT_ALIASES, {"actor_ids": [actor_id for actor_id, _ in rows],
@@ -273,6 +277,50 @@ def _resolve_other(actor: ExtractedActor, names: list[str], named: dict[str, lis
         return exact[0].id
     found = {n.id for alias in names for n in named.get(name_key(alias), []) if n.kind == actor.kind}
     return found.pop() if len(found) == 1 else None
+
+
+# A bare surname several known people share goes to the one the news names far more often than all the others
+# together ("Clinton" in 2016 is Hillary Clinton, not Chelsea); else it stays a person of its own.
+DOMINANT_SHARE = 3
+DOMINANT_MIN_EVENTS = 5
+_COUNT_CAP = 1_000  # enough to tell dominance; bounds the work for a very well-known person
+
+_EVENT_COUNTS = text("""
+    SELECT id, (SELECT count(*) FROM (SELECT 1 FROM event_actors WHERE actor_id = id LIMIT :cap) AS capped) AS n
+    FROM unnest(CAST(:ids AS bigint[])) AS id
+""")
+
+
+def _people_sharing(actor: ExtractedActor, named: dict[str, list[Named]]) -> list[Named]:
+    """The full-named people a bare surname is the alias of, when there are several."""
+    if actor.kind != "person" or is_full_person_name(actor.name, actor.kind):
+        return []
+    people = {n.id: n for n in named.get(name_key(actor.name), ()) if n.kind == "person" and n.full_person}
+    return list(people.values()) if len(people) > 1 else []
+
+
+def _resolve_shared_surnames(session: Session, bare: list[ExtractedActor], named: dict[str, list[Named]],
+                             resolved: ResolvedActors) -> None:
+    """Bare surnames several stored people share (one statement for the article's): the dominant person, who
+    also takes over a stored surname-only row; without one, that row, else a new one (`_create_missing`)."""
+    if not bare:
+        return
+    people = {actor.name: [n.id for n in _people_sharing(actor, named)] for actor in bare}
+    counts = dict(session.execute(_EVENT_COUNTS, {
+        "ids": sorted({i for ids in people.values() for i in ids}), "cap": _COUNT_CAP}).all())
+    for actor in bare:
+        first, *others = sorted(people[actor.name], key=lambda i: (-counts.get(i, 0), i))
+        dominant = counts.get(first, 0) >= max(DOMINANT_MIN_EVENTS, DOMINANT_SHARE * sum(counts.get(i, 0)
+                                                                                          for i in others))
+        row = next((n for n in named.get(name_key(actor.name), ()) if n.exact), None)
+        if dominant and row is not None and row.kind == "person" and not row.full_person:
+            resolved.moved_events.setdefault(first, []).extend(
+                merge_actors(session, survivor_id=first, absorbed_id=row.id))
+            resolved.ids.update({name: first for name, i in resolved.ids.items() if i == row.id})
+        if dominant:
+            resolved.ids[actor.name] = first
+        elif row is not None:
+            resolved.ids[actor.name] = row.id
 
 
 def _rename(session: Session, actor_id: int, name: str) -> None:

@@ -128,6 +128,50 @@ def test_when_a_surname_row_is_folded_into_the_full_name_their_reports_of_one_ha
     assert change_kinds()[-2:] == ["created", "updated"]
 
 
+JOE, ANN, SMITH = (Actor("Joe Smith", "person", ("Joe Smith",)), Actor("Ann Smith", "person", ("Ann Smith",)),
+                   Actor("Smith", "person", ("Smith",)))
+
+
+def _reports_of(person: Actor, days: int) -> None:
+    for number in range(1, days + 1):
+        store_report(report(day(f"2026-10-{number:02d}"), (person,), "visit", f"{person.name} visited town {number}"),
+                     published="2026-11-20")
+
+
+def _timeline_names(client, name: str) -> list[str]:
+    return [e["summary"] for e in client.get(f"/actors/{name}/timeline").json()["events"]]
+
+
+def test_a_bare_surname_goes_to_the_person_the_news_names_far_more_often(client):
+    _reports_of(JOE, 5)
+    _reports_of(ANN, 1)
+    store_report(report(day("2026-11-19"), (SMITH,), "resign", "Smith resigned"), published="2026-11-20")
+    assert "Smith resigned" in _timeline_names(client, "Joe Smith")
+    assert "Smith resigned" not in _timeline_names(client, "Ann Smith")
+
+
+def test_a_bare_surname_of_two_people_named_about_as_often_stays_a_person_of_its_own(client):
+    _reports_of(JOE, 2)
+    _reports_of(ANN, 1)
+    store_report(report(day("2026-11-19"), (SMITH,), "resign", "Smith resigned"), published="2026-11-20")
+    assert "Smith resigned" not in _timeline_names(client, "Joe Smith") + _timeline_names(client, "Ann Smith")
+    assert client.get("/actors/Smith/timeline").status_code == 409
+
+
+def test_once_one_person_dominates_they_take_over_the_surname_row_and_its_events(client):
+    _reports_of(JOE, 1)
+    _reports_of(ANN, 1)
+    store_report(report(day("2026-11-18"), (SMITH,), "resign", "Smith resigned"), published="2026-11-20")
+    store_report(report(day("2026-10-01"), (SMITH,), "visit", "Smith visited town 1"), published="2026-11-20")
+    _reports_of(JOE, 6)
+    store_report(report(day("2026-11-19"), (SMITH,), "speak", "Smith spoke"), published="2026-11-20")
+    joe = _timeline_names(client, "Joe Smith")
+    assert {"Smith resigned", "Smith spoke"} <= set(joe)
+    assert len(joe) == 8  # the surname row's visit of 1 October was his: one event with two sources
+    with session_scope() as session:
+        assert "Smith" not in session.execute(select(StoredActor.name)).scalars().all()
+
+
 def test_an_ambiguous_name_resolves_to_no_one_for_the_relay_as_for_the_timeline(client):
     for name in ("Joe Smith", "Ann Smith"):
         store_report(report(day("2026-11-17"), (Actor(name, "person", (name,)),), "win", f"{name} won"),
