@@ -62,6 +62,8 @@ def main() -> None:
           f"{parse / extract:.2f}x of nlp.pipe")
     print(f"  extraction + store + merge  {stored:6.2f} s  {words / stored:8,.0f} words/s  "
           f"{parse / stored:.2f}x of nlp.pipe  ({stored / len(articles) * 1000:.0f} ms per article)")
+    print(f"  of which the store step     {stored - extract:6.2f} s  "
+          f"({(stored - extract) / len(articles) * 1000:.0f} ms per article: claim, write, merge, commit)")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """A news corpus through the store: actor identity, merging across outlets, order sensitivity, store cost.
 
-    .venv/bin/python -m bench.store_corpus ../shared/eval/giveme5w1h_gold/data
+    .venv/bin/python -m bench.store_corpus ../shared/eval/giveme5w1h_gold/data [--show] [--extractions FILE]
 
 Each article (JSON with text, date_publish, publisher, url) is extracted once; the extractions are then
 written with `save_extraction` into a scratch database in publication order, and again in the reverse
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import statistics
 import time
 from datetime import datetime
@@ -91,6 +92,8 @@ def main() -> None:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--show", action="store_true", help="list split identities, given-name aliases and the "
                         "events that depend on the order")
+    parser.add_argument("--extractions", type=Path, help="pickle of the extractions: read if it exists, else "
+                        "written (only for files this command wrote: pickles are code)")
     args = parser.parse_args()
 
     import os
@@ -105,9 +108,15 @@ def main() -> None:
 
         upgrade(services.database_url)
         articles = read_corpus(args.corpus)
-        started = time.perf_counter()
-        extractions = [extract(a["text"], datetime.fromisoformat(a["date_publish"])) for a in articles]
-        print(f"{len(articles)} articles extracted in {time.perf_counter() - started:.1f} s")
+        if args.extractions and args.extractions.exists():
+            extractions = pickle.loads(args.extractions.read_bytes())
+            print(f"{len(extractions)} extractions read from {args.extractions}")
+        else:
+            started = time.perf_counter()
+            extractions = [extract(a["text"], datetime.fromisoformat(a["date_publish"])) for a in articles]
+            print(f"{len(articles)} articles extracted in {time.perf_counter() - started:.1f} s")
+            if args.extractions:
+                args.extractions.write_bytes(pickle.dumps(extractions))
         costs, figures, forward = store_all(articles, extractions, show=args.show)
         print(f"store (save_extraction) per article: mean {statistics.fmean(costs) * 1000:.1f} ms, "
               f"median {statistics.median(costs) * 1000:.1f} ms, max {max(costs) * 1000:.1f} ms")

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import or_, select, text
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, selectinload
 
 from services.extraction.model import Actor as ExtractedActor
@@ -51,20 +50,27 @@ class Named:
         return self.exact or (self.full_person and spellings_of_one_name(self.key, self.name, self.kind))
 
 
+# One fixed statement (the same text for any number of keys, so it is compiled and prepared once): the actors
+# whose canonical name is a key, and those that have a key as an alias (not their own name), by id.
+_ACTORS_NAMED = text("""
+    SELECT name_key AS key, id, name, name_key, kind, true AS exact
+    FROM actors WHERE name_key = ANY(CAST(:keys AS text[]))
+    UNION ALL
+    SELECT al.alias_key, a.id, a.name, a.name_key, a.kind, false
+    FROM actor_aliases AS al JOIN actors AS a ON a.id = al.actor_id
+    WHERE al.alias_key = ANY(CAST(:keys AS text[])) AND a.name_key <> al.alias_key
+    ORDER BY exact DESC, id
+""")
+
+
 def actors_named(session: Session, keys: set[str]) -> dict[str, list[Named]]:
     """For each name key, the stored actors it names: the one with that canonical name first, then those with
-    that alias (by id). Two statements, whatever the number of keys."""
+    that alias (by id). One statement, whatever the number of keys."""
     if not keys:
         return {}
     found: dict[str, list[Named]] = {}
-    columns = (Actor.id, Actor.name, Actor.name_key, Actor.kind)
-    for row in session.execute(select(*columns).where(Actor.name_key.in_(keys))):
-        found[row.name_key] = [Named(row.id, row.name, row.name_key, row.kind, True, row.name_key)]
-    aliased = (select(ActorAlias.alias_key, *columns).join(Actor, Actor.id == ActorAlias.actor_id)
-               .where(ActorAlias.alias_key.in_(keys), Actor.name_key != ActorAlias.alias_key).order_by(Actor.id))
-    for row in session.execute(aliased):
-        found.setdefault(row.alias_key, []).append(
-            Named(row.id, row.name, row.name_key, row.kind, False, row.alias_key))
+    for row in session.execute(_ACTORS_NAMED, {"keys": sorted(keys)}):
+        found.setdefault(row.key, []).append(Named(row.id, row.name, row.name_key, row.kind, row.exact, row.key))
     return found
 
 
@@ -136,38 +142,49 @@ def actors_with_counts(session: Session, actor_ids: list[int]) -> list[tuple[Act
 
 # ---- the write path: an article's actors -> stored ids ---------------------------------------------------------
 
-def resolve_actors(session: Session, actors: list[ExtractedActor]) -> dict[str, int]:
+@dataclass(slots=True)
+class ResolvedActors:
+    """An article's actors as stored ids, and the events a merge of two actor rows put on a survivor's timeline."""
+
+    ids: dict[str, int] = field(default_factory=dict)  # by extracted name
+    moved_events: dict[int, list[int]] = field(default_factory=dict)  # survivor id -> events it gained
+
+
+def resolve_actors(session: Session, actors: list[ExtractedActor]) -> ResolvedActors:
     """Stored ids for an article's actors, by extracted name.
 
     An actor resolves through all its names to a stored actor of the same kind: its canonical name; else the
     one actor that has one of its names as an alias. A surname-only person ("Comey") joins the one stored
     person with that surname; a full name ("James Comey") takes over a surname-only row (renaming it, or
-    merging it into the full name's row). Per-name advisory locks make concurrent workers resolve in turn.
+    merging it into the full name's row: the events that moved are reported, so the caller can merge those
+    that now tell one happening of one actor). Per-name advisory locks make concurrent workers resolve in turn.
     """
+    resolved = ResolvedActors()
     if not actors:
-        return {}
+        return resolved
     actors, same_as = _one_per_person(actors)
     _lock_names(session, {key for actor in actors for key in identity_keys(actor)})
     aliases = {actor.name: storable_aliases(actor) for actor in actors}
     keys = {name_key(alias) for names in aliases.values() for alias in names}
     named = actors_named(session, keys)
-    ids: dict[str, int] = {}
+    ids = resolved.ids
     for actor in actors:
         if is_full_person_name(actor.name, actor.kind):
-            actor_id = _resolve_full_person(session, actor, aliases[actor.name], named)
+            actor_id = _resolve_full_person(session, actor, aliases[actor.name], named, resolved.moved_events)
+        elif _people_sharing(actor, named):
+            continue  # decided below, by how often the news names each of them
         else:
             actor_id = _resolve_other(actor, aliases[actor.name], named)
         if actor_id is not None:
             ids[actor.name] = actor_id
+    _resolve_shared_surnames(session, [actor for actor in actors if _people_sharing(actor, named)], named,
+                             resolved)
     _create_missing(session, [actor for actor in actors if actor.name not in ids], ids)
     rows = {(ids[actor.name], name_key(alias)): alias for actor in actors for alias in aliases[actor.name]}
-    session.execute(
-        insert(ActorAlias)
-        .values([{"actor_id": actor_id, "alias": alias, "alias_key": key} for (actor_id, key), alias in rows.items()])
-        .on_conflict_do_nothing(constraint="uq_actor_aliases_actor_alias")
-    )
+    session.execute(_INSERT_ALIASES, {"actor_ids": [actor_id for actor_id, _ in rows],
+                                      "aliases": list(rows.values()), "keys": [key for _, key in rows]})
     ids.update({variant: ids[kept] for variant, kept in same_as.items()})
-    return ids
+    return resolved
 
 
 def _one_per_person(actors: list[ExtractedActor]) -> tuple[list[ExtractedActor], dict[str, str]]:
@@ -214,7 +231,7 @@ def _lock_names(session: Session, keys: set[str]) -> None:
 
 
 def _resolve_full_person(session: Session, actor: ExtractedActor, names: list[str],
-                         named: dict[str, list[Named]]) -> int | None:
+                         named: dict[str, list[Named]], moved_events: dict[int, list[int]]) -> int | None:
     key = name_key(actor.name)
     exact = [n for n in named.get(key, []) if n.exact]
     actor_id = exact[0].id if exact else None
@@ -239,7 +256,8 @@ def _resolve_full_person(session: Session, actor: ExtractedActor, names: list[st
     if actor_id is None:
         _rename(session, surname_row.id, actor.name)
         return surname_row.id
-    merge_actors(session, survivor_id=actor_id, absorbed_id=surname_row.id)
+    moved_events.setdefault(actor_id, []).extend(
+        merge_actors(session, survivor_id=actor_id, absorbed_id=surname_row.id))
     return actor_id
 
 
@@ -261,20 +279,65 @@ def _resolve_other(actor: ExtractedActor, names: list[str], named: dict[str, lis
     return found.pop() if len(found) == 1 else None
 
 
+# A bare surname several known people share goes to the one the news names far more often than all the others
+# together ("Clinton" in 2016 is Hillary Clinton, not Chelsea); else it stays a person of its own.
+DOMINANT_SHARE = 3
+DOMINANT_MIN_EVENTS = 5
+_COUNT_CAP = 1_000  # enough to tell dominance; bounds the work for a very well-known person
+
+_EVENT_COUNTS = text("""
+    SELECT id, (SELECT count(*) FROM (SELECT 1 FROM event_actors WHERE actor_id = id LIMIT :cap) AS capped) AS n
+    FROM unnest(CAST(:ids AS bigint[])) AS id
+""")
+
+
+def _people_sharing(actor: ExtractedActor, named: dict[str, list[Named]]) -> list[Named]:
+    """The full-named people a bare surname is the alias of, when there are several."""
+    if actor.kind != "person" or is_full_person_name(actor.name, actor.kind):
+        return []
+    people = {n.id: n for n in named.get(name_key(actor.name), ()) if n.kind == "person" and n.full_person}
+    return list(people.values()) if len(people) > 1 else []
+
+
+def _resolve_shared_surnames(session: Session, bare: list[ExtractedActor], named: dict[str, list[Named]],
+                             resolved: ResolvedActors) -> None:
+    """Bare surnames several stored people share (one statement for the article's): the dominant person, who
+    also takes over a stored surname-only row; without one, that row, else a new one (`_create_missing`)."""
+    if not bare:
+        return
+    people = {actor.name: [n.id for n in _people_sharing(actor, named)] for actor in bare}
+    counts = dict(session.execute(_EVENT_COUNTS, {
+        "ids": sorted({i for ids in people.values() for i in ids}), "cap": _COUNT_CAP}).all())
+    for actor in bare:
+        first, *others = sorted(people[actor.name], key=lambda i: (-counts.get(i, 0), i))
+        dominant = counts.get(first, 0) >= max(DOMINANT_MIN_EVENTS, DOMINANT_SHARE * sum(counts.get(i, 0)
+                                                                                          for i in others))
+        row = next((n for n in named.get(name_key(actor.name), ()) if n.exact), None)
+        if dominant and row is not None and row.kind == "person" and not row.full_person:
+            resolved.moved_events.setdefault(first, []).extend(
+                merge_actors(session, survivor_id=first, absorbed_id=row.id))
+            resolved.ids.update({name: first for name, i in resolved.ids.items() if i == row.id})
+        if dominant:
+            resolved.ids[actor.name] = first
+        elif row is not None:
+            resolved.ids[actor.name] = row.id
+
+
 def _rename(session: Session, actor_id: int, name: str) -> None:
     session.execute(Actor.__table__.update().where(Actor.id == actor_id).values(name=name, name_key=name_key(name)))
 
 
-def merge_actors(session: Session, *, survivor_id: int, absorbed_id: int) -> None:
+def merge_actors(session: Session, *, survivor_id: int, absorbed_id: int) -> list[int]:
     """Fold one actor row into another: its events and aliases follow (sources hang off the events).
     Webhook subscriptions name actors and are resolved when changes are relayed, so the absorbed name, now an
-    alias of the survivor, reaches the survivor."""
+    alias of the survivor, reaches the survivor. Returns the events the survivor gained."""
     params = {"survivor": survivor_id, "absorbed": absorbed_id}
-    session.execute(text("""
+    moved = session.execute(text("""
         INSERT INTO event_actors (actor_id, date_start, event_id, date_end)
         SELECT :survivor, date_start, event_id, date_end FROM event_actors WHERE actor_id = :absorbed
         ON CONFLICT DO NOTHING
-    """), params)
+        RETURNING event_id
+    """), params).scalars().all()
     session.execute(text("""
         INSERT INTO actor_aliases (actor_id, alias, alias_key)
         SELECT :survivor, alias, alias_key FROM actor_aliases WHERE actor_id = :absorbed
@@ -287,15 +350,34 @@ def merge_actors(session: Session, *, survivor_id: int, absorbed_id: int) -> Non
             (SELECT last_reported_at FROM actors WHERE id = :absorbed)) WHERE id = :survivor
     """), params)
     session.execute(Actor.__table__.delete().where(Actor.id == absorbed_id))  # cascades to its links and aliases
+    return list(moved)
+
+
+# Fixed statements over arrays (one text for any number of rows: compiled and prepared once, where a VALUES
+# list is a new statement for every length).
+_INSERT_ALIASES = text("""
+    INSERT INTO actor_aliases (actor_id, alias, alias_key)
+    SELECT * FROM unnest(CAST(:actor_ids AS bigint[]), CAST(:aliases AS text[]), CAST(:keys AS text[]))
+    ON CONFLICT ON CONSTRAINT uq_actor_aliases_actor_alias DO NOTHING
+""")
+_INSERT_ACTORS = text("""
+    INSERT INTO actors (name, name_key, kind)
+    SELECT * FROM unnest(CAST(:names AS text[]), CAST(:keys AS text[]), CAST(:kinds AS text[]))
+    ON CONFLICT (name_key) DO NOTHING
+    RETURNING name_key, id
+""")
+_ACTOR_IDS = text("SELECT name_key, id FROM actors WHERE name_key = ANY(CAST(:keys AS text[]))")
 
 
 def _create_missing(session: Session, new: list[ExtractedActor], ids: dict[str, int]) -> None:
     if not new:
         return
-    rows = {name_key(a.name): {"name": a.name, "name_key": name_key(a.name), "kind": a.kind} for a in new}
-    session.execute(insert(Actor).values(list(rows.values())).on_conflict_do_nothing(index_elements=["name_key"]))
-    # also picks up actors a concurrent transaction inserted first
-    created = dict(session.execute(select(Actor.name_key, Actor.id).where(Actor.name_key.in_(rows))).all())
+    rows = {name_key(a.name): a for a in new}
+    created = dict(session.execute(_INSERT_ACTORS, {
+        "names": [a.name for a in rows.values()], "keys": list(rows), "kinds": [a.kind for a in rows.values()],
+    }).all())
+    if len(created) < len(rows):  # a concurrent transaction inserted some of them first
+        created.update(session.execute(_ACTOR_IDS, {"keys": [k for k in rows if k not in created]}).all())
     ids.update({actor.name: created[name_key(actor.name)] for actor in new})
 
 

@@ -15,7 +15,7 @@ from services.extraction.merge import COARSE_INTERVAL_DAYS, find_same_happening,
 from services.store.actors import resolve_actors
 from services.store.cursor import TimelinePosition
 from services.store.event_views import load_event_views, load_page_views
-from services.store.models import Actor, Article, Event, EventActor, EventChange, EventSource
+from services.store.models import Actor, Article, Event, EventActor, EventSource
 from services.store.revision import corroborated_confidence, outlet_of, revise
 
 # Namespace for transaction-level advisory locks taken per actor while merging (see save_extraction).
@@ -103,19 +103,20 @@ def _candidates(session: Session, actor_ids: list[int], new: extracted.Event) ->
         "actor_ids": actor_ids, "start": new.date.start, "end": new.date.end, "coarse_days": COARSE_INTERVAL_DAYS,
         "triggers": list(similar_trigger_words(new.trigger)),
     })
-    return [
-        Candidate(row.id, extracted.Event(
-            date=extracted.EventDate(row.date_value, row.date_start, row.date_end, row.granularity),
-            actors=tuple(row.actor_names),
-            summary=row.summary,
-            trigger=row.trigger,
-            status=row.status,
-            sentence="",
-            offsets=(0, 0),
-            confidence=row.report_confidence,
-        ), row.fingerprint, frozenset(row.people or ()))
-        for row in rows
-    ]
+    return [_candidate(row) for row in rows]
+
+
+def _candidate(row) -> Candidate:
+    return Candidate(row.id, extracted.Event(
+        date=extracted.EventDate(row.date_value, row.date_start, row.date_end, row.granularity),
+        actors=tuple(row.actor_names),
+        summary=row.summary,
+        trigger=row.trigger,
+        status=row.status,
+        sentence="",
+        offsets=(0, 0),
+        confidence=row.report_confidence,
+    ), row.fingerprint, frozenset(row.people or ()))
 
 
 def save_extraction(session: Session, article_id: int, extraction: extracted.Extraction) -> SavedEvents:
@@ -125,13 +126,16 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
     the canonical names of the resolved actors, so "Carney" (resolved to Mark Carney) meets "Mark Carney".
     """
     forget_article(session, article_id)
-    actor_ids = resolve_actors(session, extraction.actors)
+    resolved = resolve_actors(session, extraction.actors)
+    actor_ids = resolved.ids
     # Serialise merges per actor: two workers reporting the same happening at once must not both create it.
     if actor_ids:
-        session.execute(_LOCK_ACTORS, {"ns": _ACTOR_LOCK_NAMESPACE, "ids": sorted(set(actor_ids.values()))})
+        locked = set(actor_ids.values()) | _actors_of_moved_events(session, resolved.moved_events)
+        session.execute(_LOCK_ACTORS, {"ns": _ACTOR_LOCK_NAMESPACE, "ids": sorted(locked)})
     stored_names, people = _stored_names(session, set(actor_ids.values()))
     published_at = session.execute(select(Article.published_at).where(Article.id == article_id)).scalar_one()
     saved = SavedEvents()
+    _fold_moved_events(session, resolved.moved_events, saved)
     sources: dict[tuple[int, int], dict] = {}
     for new in extraction.events:
         ids = sorted({actor_ids[name] for name in new.actors if name in actor_ids})
@@ -157,12 +161,68 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
             "start_offset": new.offsets[0], "end_offset": new.offsets[1],
         })
     if sources:
-        session.execute(insert(EventSource).values(list(sources.values())).on_conflict_do_nothing())
+        session.execute(_INSERT_SOURCES, {column: [row[column] for row in sources.values()] for column in (
+            "event_id", "article_id", "sentence", "start_offset", "end_offset")})
     if saved.updated:
         session.execute(update(Event).where(Event.id.in_(saved.updated)).values(updated_at=datetime.now(UTC)))
         _corroborate(session, saved.updated)
     record_changes(session, saved)
     return saved
+
+
+def _actors_of_moved_events(session: Session, moved_events: dict[int, list[int]]) -> set[int]:
+    event_ids = [event_id for ids in moved_events.values() for event_id in ids]
+    if not event_ids:
+        return set()
+    return set(session.execute(select(EventActor.actor_id).where(EventActor.event_id.in_(event_ids))).scalars())
+
+
+_EVENT = text("""
+    SELECT e.id, e.date_value, e.date_start, e.date_end, e.granularity, e.summary, e.trigger, e.status,
+           e.report_confidence, e.fingerprint, array_agg(a.name ORDER BY a.name) AS actor_names,
+           array_agg(a.name) FILTER (WHERE a.kind = 'person') AS people
+    FROM events AS e JOIN event_actors AS ea ON ea.event_id = e.id JOIN actors AS a ON a.id = ea.actor_id
+    WHERE e.id = :id GROUP BY e.id
+""")
+
+
+def _fold_moved_events(session: Session, moved_events: dict[int, list[int]], saved: SavedEvents) -> None:
+    """Two actor rows became one ("Comey" folded into "James Comey"): each event the survivor gained joins the
+    survivor's event of the same happening (the merge rule decides, `_revise` revises), its sources and
+    actors follow and the duplicate row goes. Its webhook subscribers hear `event.updated` of the survivor."""
+    for survivor_id, event_ids in moved_events.items():
+        for event_id in sorted(event_ids):
+            row = session.execute(_EVENT, {"id": event_id}).one_or_none()
+            if row is None:
+                continue  # already folded into another one
+            moved = _candidate(row)
+            candidates = [c for c in _candidates(session, [survivor_id], moved.event) if c.id != event_id]
+            people = moved.people.union(*(candidate.people for candidate in candidates))
+            match = find_same_happening(moved.event, [candidate.event for candidate in candidates], people=people)
+            if match is None:
+                continue
+            first_reported_at = _first_reported_at(session, event_id)
+            if first_reported_at is None:
+                continue  # no source left: nothing to carry over
+            target = candidates[match]
+            when = _revise(session, target, moved.event, first_reported_at)
+            session.execute(_MOVE_EVENT, {"source": event_id, "target": target.id, "start": when.start,
+                                          "end": when.end})
+            session.execute(delete(Event).where(Event.id == event_id))  # its remaining rows cascade
+            if target.id not in saved.updated:
+                saved.updated.append(target.id)
+
+
+_MOVE_EVENT = text("""
+    WITH actors AS (
+        INSERT INTO event_actors (actor_id, date_start, event_id, date_end)
+        SELECT actor_id, :start, :target, :end FROM event_actors WHERE event_id = :source
+        ON CONFLICT DO NOTHING
+    )
+    UPDATE event_sources AS s SET event_id = :target WHERE s.event_id = :source AND NOT EXISTS (
+        SELECT 1 FROM event_sources AS t
+        WHERE t.event_id = :target AND t.article_id = s.article_id AND t.start_offset = s.start_offset)
+""")
 
 
 def _stored_names(session: Session, actor_ids: set[int]) -> tuple[dict[int, str], frozenset[str]]:
@@ -179,11 +239,7 @@ def _revise(session: Session, candidate: Candidate, report: extracted.Event,
     fingerprint of what it now says, not of its first report.
     """
     event_id, stored = candidate.id, candidate.event
-    first_reported_at = session.execute(
-        select(func.min(Article.published_at)).join(EventSource, EventSource.article_id == Article.id)
-        .where(EventSource.event_id == event_id)
-    ).scalar_one()
-    revision = revise(stored, report, published_at, first_reported_at)
+    revision = revise(stored, report, published_at, _first_reported_at(session, event_id))
     values: dict = {}
     if revision.date != stored.date:
         values.update(date_value=revision.date.value, date_start=revision.date.start, date_end=revision.date.end,
@@ -203,6 +259,13 @@ def _revise(session: Session, candidate: Candidate, report: extracted.Event,
     if values:
         session.execute(update(Event).where(Event.id == event_id).values(**values))
     return revision.date
+
+
+def _first_reported_at(session: Session, event_id: int) -> datetime | None:
+    return session.execute(
+        select(func.min(Article.published_at)).join(EventSource, EventSource.article_id == Article.id)
+        .where(EventSource.event_id == event_id)
+    ).scalar_one()
 
 
 def _corroborate(session: Session, event_ids: list[int]) -> None:
@@ -231,22 +294,53 @@ CHANGES_CHANNEL = "annals_event_changes"
 
 def record_changes(session: Session, saved: SavedEvents) -> None:
     """Append to the change feed in the caller's transaction: the outbox for webhooks and live streams."""
-    rows = [{"event_id": i, "kind": "created"} for i in saved.created]
-    rows += [{"event_id": i, "kind": "updated"} for i in saved.updated]
-    if rows:
-        newest = session.execute(insert(EventChange).values(rows).returning(EventChange.id)).scalars().all()
-        session.execute(text("SELECT pg_notify(:channel, :payload)"),
-                        {"channel": CHANGES_CHANNEL, "payload": str(max(newest))})
+    event_ids = [*saved.created, *saved.updated]
+    if event_ids:
+        kinds = ["created"] * len(saved.created) + ["updated"] * len(saved.updated)
+        session.execute(_RECORD_CHANGES, {"ids": event_ids, "kinds": kinds, "channel": CHANGES_CHANNEL})
 
 
-# Fixed statements with bound parameters: SQLAlchemy compiles each once, where a VALUES list built per call
-# (a different shape for every number of rows) is compiled again every time on this hot path.
-_INSERT_EVENT = insert(Event.__table__).returning(Event.__table__.c.id)
+# One round trip: the rows (in this order) and the notification carrying the newest id.
+_RECORD_CHANGES = text("""
+    WITH changes AS (
+        INSERT INTO event_changes (event_id, kind)
+        SELECT event_id, kind
+        FROM unnest(CAST(:ids AS bigint[]), CAST(:kinds AS text[])) WITH ORDINALITY AS c(event_id, kind, n)
+        ORDER BY n
+        RETURNING id
+    )
+    SELECT pg_notify(:channel, CAST(max(id) AS text)) FROM changes
+""")
+
+
+# Fixed statements with bound parameters: SQLAlchemy compiles each once (and psycopg prepares it), where a
+# VALUES list built per call (a different shape for every number of rows) is compiled again every time on this
+# hot path. A new event and its timeline rows are one round trip.
+_INSERT_EVENT = text("""
+    WITH event AS (
+        INSERT INTO events (date_value, date_start, date_end, granularity, summary, trigger, status, confidence,
+                            report_confidence, fingerprint, type, place_actor_id)
+        VALUES (:date_value, :date_start, :date_end, :granularity, :summary, :trigger, :status, :confidence,
+                :confidence, :fingerprint, :type, CAST(:place_actor_id AS bigint))
+        RETURNING id
+    ), timeline AS (
+        INSERT INTO event_actors (actor_id, date_start, event_id, date_end)
+        SELECT actor_id, :date_start, event.id, :date_end FROM event, unnest(CAST(:actor_ids AS bigint[])) AS actor_id
+        ON CONFLICT DO NOTHING
+    )
+    SELECT id FROM event
+""")
 _INSERT_EVENT_ACTORS = insert(EventActor.__table__).on_conflict_do_nothing()
+_INSERT_SOURCES = text("""
+    INSERT INTO event_sources (event_id, article_id, sentence, start_offset, end_offset)
+    SELECT * FROM unnest(CAST(:event_id AS bigint[]), CAST(:article_id AS bigint[]), CAST(:sentence AS text[]),
+                         CAST(:start_offset AS integer[]), CAST(:end_offset AS integer[]))
+    ON CONFLICT DO NOTHING
+""")
 
 
 def _create_event(session: Session, new: extracted.Event, actor_ids: list[int], place_id: int | None) -> int:
-    event_id = session.execute(_INSERT_EVENT, {
+    return session.execute(_INSERT_EVENT, {
         "date_value": new.date.value,
         "date_start": new.date.start,
         "date_end": new.date.end,
@@ -255,13 +349,11 @@ def _create_event(session: Session, new: extracted.Event, actor_ids: list[int], 
         "trigger": new.trigger,
         "status": new.status,
         "confidence": new.confidence,
-        "report_confidence": new.confidence,
         "fingerprint": fingerprint(new.date.value, list(new.actors), new.trigger),
         "type": new.type,
         "place_actor_id": place_id,
+        "actor_ids": actor_ids,
     }).scalar_one()
-    _add_actors(session, event_id, new.date.start, new.date.end, actor_ids)
-    return event_id
 
 
 # A later report may say where it happened, or what kind of happening it was, when the first did not.

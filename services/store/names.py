@@ -95,12 +95,24 @@ def _is_identifying_alias(alias: str, actor: Actor) -> bool:
     if not any(ch.isupper() for ch in alias):
         return False  # pronouns and descriptions ("he", "the company") are no names
     if len(words) > 1:
-        return True
+        return _ends_as_the_persons_name(words, actor)
     word = words[0]
     if word in STOP_WORDS or word in TITLE_WORDS:
         return False  # "He" at a sentence start, "Chancellor"
     # a bare given name ("James" of James Comey)
     return not (is_full_person_name(actor.name, actor.kind) and word == name_words(actor.name)[0])
+
+
+def _ends_as_the_persons_name(words: list[str], actor: Actor) -> bool:
+    """A longer name is a full-named person's own when it ends with the surname ("Chancellor Olaf Scholz") or,
+    for names written surname first, with the first word ("President Xi" of Xi Jinping). Anything else names
+    someone else or no one: "Hillary Clinton" seen as an alias of a fused "Hillary Clinton Donald Trump", the
+    bare given names "George W" of George W Bush."""
+    if not is_full_person_name(actor.name, actor.kind):
+        return True
+    own = name_words(" ".join(_without_suffix(actor.name.split())))
+    last = words[-1] if len(words) == 1 or words[-1].rstrip(".") not in _NAME_SUFFIXES else words[-2]
+    return not _is_initial(last) and last in {own[-1], own[0]}
 
 
 def _is_initial(word: str) -> bool:

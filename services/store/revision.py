@@ -31,7 +31,7 @@ def revise(stored: extracted.Event, report: extracted.Event, published_at: datet
     says it happened and, at that report's publication, the (finer) date had come. The wording (trigger and
     summary) is the first report's: the earliest published, ties by wording, so arrival order does not decide.
     """
-    finer = combine_events(stored, report).date
+    finer = _one_of_equal_spans(combine_events(stored, report).date, stored.date, report.date)
     status = stored.status
     if stored.status == "planned" and report.status == "occurred" and finer.start <= published_at.date():
         status = "occurred"
@@ -40,6 +40,15 @@ def revise(stored: extracted.Event, report: extracted.Event, published_at: datet
             first_reported_at, stored.trigger, stored.summary):
         wording = report
     return Revision(finer, status, max(stored.confidence, report.confidence), wording.trigger, wording.summary)
+
+
+def _one_of_equal_spans(finer: extracted.EventDate, a: extracted.EventDate,
+                        b: extracted.EventDate) -> extracted.EventDate:
+    """Two values for the same days ("2016-11-02" and "2016-11-02TNI") contain each other, so `combine_events`
+    keeps whichever came second: take the more detailed value (ties by value) in every order instead."""
+    if (a.start, a.end) == (b.start, b.end) and a.value != b.value:
+        return max(a, b, key=lambda when: (len(when.value), when.value))
+    return finer
 
 
 # Each further independent outlet halves the remaining doubt.

@@ -12,8 +12,8 @@ from services.store.actors import lookup_names
 from services.store.db import session_scope
 from services.store.events import fingerprint
 from services.store.models import Actor as StoredActor
+from services.store.models import ActorAlias, EventActor, EventChange
 from services.store.models import Event as StoredEvent
-from services.store.models import EventActor, EventChange
 from services.webhooks.models import WebhookEndpoint
 from services.webhooks.relay import resolve_name_keys
 from tests.integration.factories import day, month, report, store_report
@@ -120,6 +120,74 @@ def test_a_full_name_merges_a_stored_surname_only_row_and_its_events_and_subscri
     body = client.get("/actors/Comey/timeline").json()
     assert body["actor"]["id"] == survivor
     assert [e["trigger"] for e in body["events"]] == ["testify", "say"]
+
+
+def test_when_a_surname_row_is_folded_into_the_full_name_their_reports_of_one_happening_become_one_event(client):
+    james = Actor("James Comey", "person", ("James Comey",))
+    store_report(report(day("2026-11-16"), (james,), "testify", "James Comey testified before the Senate"),
+                 published="2026-11-17", source="First Paper")
+    with session_scope() as session:  # a full-name row stored before the surname rules: no "Comey" alias
+        session.execute(ActorAlias.__table__.delete().where(ActorAlias.alias_key == "comey"))
+    # dated by its month: the merge's same-day candidates cannot find it, only the shared actor (once folded) can
+    store_report(report(month("2026-11"), (Actor("Comey", "person", ("Comey",)),), "testify",
+                        "Comey testified before the Senate this month"),
+                 published="2026-11-18", source="Other Paper")
+    with session_scope() as session:
+        assert len(session.execute(select(StoredActor.id)).all()) == 2  # two rows for him, an event each
+    # the next article naming him in full folds the surname row into his, and the two reports into one event
+    store_report(report(day("2026-11-19"), (james,), "say", "James Comey said he would write a book"),
+                 published="2026-11-20")
+    events = client.get("/actors/Comey/timeline").json()["events"]
+    assert [e["trigger"] for e in events] == ["testify", "say"]
+    testified = events[0]
+    assert testified["outlets"] == 2 and len(testified["sources"]) == 2
+    assert [a["name"] for a in testified["actors"]] == ["James Comey"]
+    assert testified["summary"] == "James Comey testified before the Senate"  # the first report's wording
+    assert change_kinds()[-2:] == ["created", "updated"]
+
+
+JOE, ANN, SMITH = (Actor("Joe Smith", "person", ("Joe Smith",)), Actor("Ann Smith", "person", ("Ann Smith",)),
+                   Actor("Smith", "person", ("Smith",)))
+
+
+def _reports_of(person: Actor, days: int) -> None:
+    for number in range(1, days + 1):
+        store_report(report(day(f"2026-10-{number:02d}"), (person,), "visit", f"{person.name} visited town {number}"),
+                     published="2026-11-20")
+
+
+def _timeline_names(client, name: str) -> list[str]:
+    return [e["summary"] for e in client.get(f"/actors/{name}/timeline").json()["events"]]
+
+
+def test_a_bare_surname_goes_to_the_person_the_news_names_far_more_often(client):
+    _reports_of(JOE, 5)
+    _reports_of(ANN, 1)
+    store_report(report(day("2026-11-19"), (SMITH,), "resign", "Smith resigned"), published="2026-11-20")
+    assert "Smith resigned" in _timeline_names(client, "Joe Smith")
+    assert "Smith resigned" not in _timeline_names(client, "Ann Smith")
+
+
+def test_a_bare_surname_of_two_people_named_about_as_often_stays_a_person_of_its_own(client):
+    _reports_of(JOE, 2)
+    _reports_of(ANN, 1)
+    store_report(report(day("2026-11-19"), (SMITH,), "resign", "Smith resigned"), published="2026-11-20")
+    assert "Smith resigned" not in _timeline_names(client, "Joe Smith") + _timeline_names(client, "Ann Smith")
+    assert client.get("/actors/Smith/timeline").status_code == 409
+
+
+def test_once_one_person_dominates_they_take_over_the_surname_row_and_its_events(client):
+    _reports_of(JOE, 1)
+    _reports_of(ANN, 1)
+    store_report(report(day("2026-11-18"), (SMITH,), "resign", "Smith resigned"), published="2026-11-20")
+    store_report(report(day("2026-10-01"), (SMITH,), "visit", "Smith visited town 1"), published="2026-11-20")
+    _reports_of(JOE, 6)
+    store_report(report(day("2026-11-19"), (SMITH,), "speak", "Smith spoke"), published="2026-11-20")
+    joe = _timeline_names(client, "Joe Smith")
+    assert {"Smith resigned", "Smith spoke"} <= set(joe)
+    assert len(joe) == 8  # the surname row's visit of 1 October was his: one event with two sources
+    with session_scope() as session:
+        assert "Smith" not in session.execute(select(StoredActor.name)).scalars().all()
 
 
 def test_an_ambiguous_name_resolves_to_no_one_for_the_relay_as_for_the_timeline(client):

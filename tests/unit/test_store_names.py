@@ -26,6 +26,14 @@ from services.store.revision import corroborated_confidence, outlet_of, revise
     (Actor("Mondelez International", "organisation", ("Mondelez", "the company", "It")),
      ["Mondelez International", "Mondelez"]),
     (Actor("Spain", "place", ("Spanish", "Madrid")), ["Spain", "Spanish", "Madrid"]),
+    # a longer alias of a full-named person ends with the surname, or with the first word of a name written
+    # surname first; others name someone else (a fused "Hillary Clinton Donald Trump") or only given names
+    (Actor("Hillary Clinton Donald Trump", "person", ("Trump", "Donald Trump", "Hillary Clinton")),
+     ["Hillary Clinton Donald Trump", "Trump", "Donald Trump"]),
+    (Actor("George W Bush", "person", ("Bush", "George W")), ["George W Bush", "Bush", "George Bush"]),
+    (Actor("Xi Jinping", "person", ("President Xi", "Xi")), ["Xi Jinping", "Jinping", "President Xi"]),
+    (Actor("Sammy Davis Jr.", "person", ("Sammy Davis Jr", "Mr Davis")),
+     ["Sammy Davis Jr.", "Davis", "Sammy Davis Jr", "Mr Davis"]),
 ])
 def test_only_identifying_names_are_stored_as_aliases(actor, expected):
     assert storable_aliases(actor) == expected
@@ -78,6 +86,19 @@ def test_a_matching_report_revises_date_and_status(stored, report, published, ex
     revision = revise(stored, report, datetime.fromisoformat(published), datetime(2026, 1, 1))
     assert (revision.date.value, revision.status) == (expected_date, expected_status)
     assert revision.report_confidence == max(stored.confidence, report.confidence)
+
+
+NIGHT = EventDate("2026-11-02TNI", date(2026, 11, 2), date(2026, 11, 2), "day")
+
+
+@pytest.mark.parametrize(("stored_confidence", "report_confidence"), [(0.8, 0.8), (0.6, 0.8), (0.8, 0.6)])
+def test_two_values_for_the_same_day_give_the_more_detailed_one_in_either_order(stored_confidence,
+                                                                                report_confidence):
+    day_report, night_report = _event(_day("2026-11-02"), "occurred", stored_confidence), _event(
+        NIGHT, "occurred", report_confidence)
+    published, first = datetime(2026, 11, 3), datetime(2026, 11, 3)
+    assert revise(day_report, night_report, published, first).date == NIGHT
+    assert revise(night_report, day_report, published, first).date == NIGHT
 
 
 def _worded(trigger: str, summary: str) -> Event:
