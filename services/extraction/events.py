@@ -14,7 +14,7 @@ from services.extraction.actors import ActorResolution
 from services.extraction.actors.tables import words
 from services.extraction.model import Event, EventDate
 from services.extraction.nlp import doc_text
-from services.extraction.summaries import summarise
+from services.extraction.summaries import attribution, summarise
 
 # Reporting verbs: "X said on Monday that Y" reports X's saying; the content is a separate happening.
 SPEECH_VERBS: frozenset[str] = words(
@@ -174,6 +174,8 @@ def _draft_event(
     content = _reported_content(clause, sentences.dated_tokens - phrase_tokens)
     clause.tokens |= content  # the summary tells what was said; who it was said about is not the speaker
     actors = resolution.names_in_tokens((clause.tokens - content | _understood_subject(clause.head)) - phrase_tokens)
+    actors += [name for name in resolution.names_in_tokens(_source_of_report(clause, sentences.dated_tokens))
+               if name not in actors]
     sentence = clause.sentence
     start_char, end_char = _trim_offsets(sentences.text, sentence.start_char, sentence.end_char)
     event = Event(
@@ -221,6 +223,18 @@ def _reported_content(clause: Clause, other_dates: set[int]) -> set[int]:
             if not words & other_dates:
                 content |= words
     return content
+
+
+def _source_of_report(clause: Clause, dated_tokens: set[int]) -> set[int]:
+    """Who reports a dated happening, when the report itself has no date ("The tram will be removed tomorrow,
+    police said", "... according to police"): the source's account is part of its own timeline."""
+    source = attribution(clause.head, clause.tokens)
+    for child in clause.head.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            source |= {t.i for t in child.subtree}
+    if source & dated_tokens:
+        return set()  # "X said on Monday that ...": the saying is an event of its own
+    return source
 
 
 def _with_since(clause: Clause, phrase_tokens: set[int]) -> Clause:

@@ -299,6 +299,10 @@ def _mention_from_entity(doc, ent) -> Mention | None:
         return Mention(start, end, surface, surface, "organisation")
     if label == "ORG" and _reads_as_a_person(doc, start, end):
         return Mention(start, end, surface, surface, "person")
+    if label == "ORG":
+        titled = _titled_person(doc, start, end)
+        if titled is not None:
+            return titled
     if all(w.lower() in TITLE_WORDS or w.lower() in _DEMONYM_BY_NAME for w in words):
         return None  # a title tagged as an organisation ("Defense" in "US Defense Secretary")
     if label in {"PERSON", "ORG", "GPE"} and end < len(doc) and doc[end].text[:1].isupper() \
@@ -347,6 +351,22 @@ def _reads_as_a_person(doc, start: int, end: int) -> bool:
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in PERSON_VERBS
 
 
+def _titled_person(doc, start: int, end: int) -> Mention | None:
+    """"Deputy Chief Constable Adrian Hanstock" labelled an organisation: a personal title, then a plain
+    two- or three-word name with no word an organisation's name has, is that person."""
+    words = [doc[i].text for i in range(start, end)]
+    kept = strip_title(words)
+    titles = words[: len(words) - len(kept)]
+    if not titles or titles[-1].lower().rstrip(".") not in PERSONAL_TITLES or not 2 <= len(kept) <= 3:
+        return None
+    name = doc[end - len(kept) : end]
+    if not all(t.is_alpha and t.is_title for t in name) or any(
+        t.lower_ in CORPORATE_SUFFIXES or t.lower_ in ORGANISATION_HEADS or t.lower_ in STATE_NOUNS for t in name
+    ) or name.text.lower() in _TABLE_NAMES:
+        return None
+    return Mention(name.start, end, name.text, name.text, "person")
+
+
 def _after_personal_title(doc, index: int) -> bool:
     """Whether a person's title stands just before the token ("Chancellor Scholz", "Mr. Carney")."""
     if index == 0:
@@ -356,17 +376,34 @@ def _after_personal_title(doc, index: int) -> bool:
 
 
 def _titled_surnames(doc, mentions: list[Mention]) -> list[Mention]:
-    """Surnames after a personal title that the recogniser did not mark ("President Macron said")."""
+    """Names after a personal title that the recogniser did not mark ("President Macron said", "Deputy Chief
+    Constable Adrian Hanstock added"): a surname, or a name of up to three words."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     found = []
     for token in doc:
-        if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper() or not token.is_alpha:
+        if not _name_word(token, taken) or not _after_personal_title(doc, token.i):
             continue
-        alone = token.i + 1 >= len(doc) or doc[token.i + 1].pos_ != "PROPN"
-        known_as_other = canonical_country(token.text) is not None or token.lower_ in _ORGANISATION_BY_NAME
-        if alone and not known_as_other and _after_personal_title(doc, token.i):
-            found.append(Mention(token.i, token.i + 1, token.text, token.text, "person"))
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= NAME_AFTER_TITLE_MAX_WORDS and _name_word(doc[end], taken):
+            end += 1
+        if end - token.i > NAME_AFTER_TITLE_MAX_WORDS or (end < len(doc) and doc[end].pos_ == "PROPN"):
+            continue  # a longer run of capitalised words is some other name
+        span = doc[token.i : end]
+        if any(canonical_country(t.text) is not None or t.lower_ in _ORGANISATION_BY_NAME for t in span):
+            continue
+        if span.text.lower() in _TABLE_NAMES or any(t.lower_ in CORPORATE_SUFFIXES for t in span):
+            continue
+        found.append(Mention(token.i, end, span.text, span.text, "person"))
+        taken.update(range(token.i, end))
     return found
+
+
+NAME_AFTER_TITLE_MAX_WORDS = 3
+
+
+def _name_word(token, taken: set[int]) -> bool:
+    return (token.i not in taken and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
+            and token.lower_ not in TITLE_WORDS)
 
 
 def _mention_from_demonym(doc, start: int, end: int, surface: str) -> Mention | None:
