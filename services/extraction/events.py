@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from services.extraction.actors import ActorResolution
 from services.extraction.actors.tables import words
+from services.extraction.casualties import add_casualties
 from services.extraction.model import Event, EventDate
 from services.extraction.nlp import doc_text
 from services.extraction.summaries import attribution, summarise
@@ -100,7 +101,8 @@ def build_events(doc, phrases, resolution: ActorResolution, dct: date, *, timexe
         if draft is not None:
             drafts.append(draft)
     drafts.sort(key=lambda d: (d[0].offsets[0], d[0].date.start))
-    return _continue_scenes(doc, drafts, resolution, sentences)
+    events = _continue_scenes(doc, drafts, resolution, sentences)
+    return add_casualties(doc, events, resolution, sentences.dated_tokens)
 
 
 def _dated_tokens(doc, phrases) -> set[int]:

@@ -152,3 +152,48 @@ def test_a_verb_negated_over_since_tells_when_it_last_happened(text, value):
     (event,) = events_of(text)
     assert event.date.value == value and event.status == "occurred"
     assert f"since {value}" in event.summary  # the reader must see that it is the last time, not a denial
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        ("The wrecked carriage will be removed tomorrow at the earliest, British Transport Police said.",
+         "2024-06-18", "British Transport Police"),
+        ("Two men were arrested on Saturday, according to Greater Manchester Police.", "2024-06-15",
+         "Greater Manchester Police"),
+        ("Acme Corporation said the factory had closed in March.", "2024-03", "Acme Corporation"),
+    ],
+)
+def test_the_source_of_an_undated_report_takes_part_in_the_reported_happening(text, value, source):
+    event = only_event(text)
+    assert event.date.value == value
+    assert source in event.actors, event.actors
+
+
+def test_a_dated_report_keeps_its_source_to_itself():
+    events = events_of("On Monday, the ministry said that Acme Corporation had closed the factory in March.")
+    by_value = {e.date.value: e for e in events}
+    assert "Acme Corporation" in by_value["2024-03"].actors
+    assert not any("ministry" in name.lower() for name in by_value["2024-03"].actors)
+
+
+CRASH_REPORT = (
+    "A tram derailed in Croydon on Wednesday, killing seven people. "
+    "Kevin Snow, 57, was one of those injured. "
+    "Dane Chinnery, 19, died in the crash. "
+    "The other victims were named as Donald Collett and Philip Logan. "
+    "Sadiq Khan, the mayor, visited the families. "
+    'Martin Bamford said: "It is really hurting his wife Ann."'
+)
+
+
+def test_the_people_an_undated_sentence_says_were_harmed_take_part_in_the_dated_incident():
+    crash = next(e for e in events_of(CRASH_REPORT) if e.trigger == "derail")
+    assert crash.date.value == "2024-06-12"
+    assert {"Kevin Snow", "Dane Chinnery", "Donald Collett", "Philip Logan"} <= set(crash.actors), crash.actors
+    assert not {"Sadiq Khan", "Ann", "Martin Bamford"} & set(crash.actors), crash.actors
+
+
+def test_without_a_dated_incident_no_one_is_a_casualty():
+    text = "Kevin Snow, 57, was one of those injured. The council met on Monday to discuss the budget."
+    assert all("Kevin Snow" not in e.actors for e in events_of(text))
