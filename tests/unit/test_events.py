@@ -197,3 +197,15 @@ def test_the_people_an_undated_sentence_says_were_harmed_take_part_in_the_dated_
 def test_without_a_dated_incident_no_one_is_a_casualty():
     text = "Kevin Snow, 57, was one of those injured. The council met on Monday to discuss the budget."
     assert all("Kevin Snow" not in e.actors for e in events_of(text))
+
+
+def test_an_embedded_post_is_a_dated_statement_of_its_author_about_what_it_names():
+    text = ("Shoppers complained about the new bar. Toblerone can you tell me why half the bar is missing from "
+            "my pack? "
+            "pic.twitter.com/C2VD3DjppE -- Alana Cartwright (@AlanaCartwrigh3) October 29, 2016 "
+            "@HelenRyles Hi Helen, yes this is just our smaller bar. -- Toblerone (@Toblerone) October 31, 2016")
+    events = {e.date.value: e for e in events_of(text, date(2016, 11, 8))}
+    assert {"Alana Cartwright", "Toblerone"} <= set(events["2016-10-29"].actors), events["2016-10-29"]
+    assert events["2016-10-29"].trigger == "post"
+    assert events["2016-10-31"].actors[0] == "Toblerone"
+    assert events["2016-10-31"].summary.startswith("Toblerone posted on October 31, 2016:")

@@ -134,6 +134,7 @@ def resolve_actors(doc) -> ActorResolution:
     """Find the actors of a parsed document and the tokens that mention them."""
     raw = _raw_mentions(doc)
     raw += _titled_surnames(doc, raw)
+    raw += _post_authors(doc, raw)
     _canonicalise_people(raw, doc)
     _read_us_states(doc, raw)
     _link_descriptions(doc, raw)
@@ -404,6 +405,23 @@ NAME_AFTER_TITLE_MAX_WORDS = 3
 def _name_word(token, taken: set[int]) -> bool:
     return (token.i not in taken and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
             and token.lower_ not in TITLE_WORDS)
+
+
+def _post_authors(doc, mentions: list[Mention]) -> list[Mention]:
+    """The author of an embedded post ("Toblerone posted on October 31, 2016: ...", as cleaning writes it) is
+    an actor even where the recogniser saw no name: a person when the name has two words or more."""
+    from services.extraction.cleaning import POST_STATEMENT
+
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for match in POST_STATEMENT.finditer(doc_text(doc)):
+        span = doc.char_span(match.start("author"), match.end("author"))
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        name = span.text
+        kind = "place" if canonical_country(name) else ("person" if len(span) > 1 else "organisation")
+        found.append(Mention(span.start, span.end, name, canonical_country(name) or name, kind))
+    return found
 
 
 def _mention_from_demonym(doc, start: int, end: int, surface: str) -> Mention | None:
