@@ -182,13 +182,13 @@ def test_wire_datelines_and_copyright_notices_are_removed(raw, expected):
     ("raw", "statement"),
     [
         # the post's text runs back over its last sentences, links and signature out
-        ("The council met. Road closed near the station after a crash, please avoid the area pic.twitter.com/AbC123 -- "
-         "Jane Doe (@janedoe) November 9, 2016 Trams stopped.",
+        (("The council met. Road closed near the station after a crash, please avoid the area pic.twitter.com/AbC123 -- "
+         "Jane Doe (@janedoe) November 9, 2016 Trams stopped."),
          'Jane Doe posted on November 9, 2016: "Road closed near the station after a crash, please avoid the area".'),
         # a post right after another one starts where that one ended; a plain handle or tag is its word
-        ("Fans were furious. Where are the triangles @Toblerone, this is a scandal and I want them back. "
+        (("Fans were furious. Where are the triangles @Toblerone, this is a scandal and I want them back. "
          "-- Sam Lee (@samlee) November 8, 2016 Hi Sam, this is just our smaller bar. "
-         "-- Toblerone (@Toblerone) November 9, 2016",
+         "-- Toblerone (@Toblerone) November 9, 2016"),
          'Toblerone posted on November 9, 2016: "Hi Sam, this is just our smaller bar.".'),
     ],
 )
@@ -203,8 +203,8 @@ def test_a_post_keeps_its_text_and_the_prose_around_it_stays():
                       "back. -- Sam Lee (@samlee) November 8, 2016 The company said costs had risen.")
     assert text.split("\n\n") == [
         "Fans were furious.",
-        'Sam Lee posted on November 8, 2016: "Where are the triangles Toblerone, this is a scandal and I want them '
-        'back.".',
+        ('Sam Lee posted on November 8, 2016: "Where are the triangles Toblerone, this is a scandal and I want them '
+        'back.".'),
         "The company said costs had risen.",
     ]
 
