@@ -168,6 +168,15 @@ def _draft_event(
         return None
     clause = clause_of(doc, governor, phrase, frozenset(resolution.token_actor))
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    relative = _when_clause_of_date(span)
+    if relative is not None:
+        # "The drought deepened in 1945, when a tavern owner put a curse on the team": one scene, both clauses,
+        # the happening told by the clause the date introduces
+        scene = clause_of(doc, relative, phrase, frozenset(resolution.token_actor))
+        scene.tokens |= clause.tokens
+        date_phrase = span.root.head if span.root.head.dep_ == "prep" else span.root
+        scene.tokens |= {t.i for t in date_phrase.subtree}  # "since 1997, when ...", with its preposition
+        clause = scene
     last_time = _last_time(doc, span, clause)
     if _negated(clause) and not last_time:
         return None  # "Dewey did not defeat Truman that year", "there have been no fatalities since 1959"
@@ -198,6 +207,22 @@ def _draft_event(
 # "Epstein built a juggernaut and secured a title in 2007", "the Cubs hope to win ...", "Triumphing in
 # 1908, the Cubs ...".
 SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
+
+
+RELATIVE_TIME_WORDS: frozenset[str] = frozenset({"when"})
+
+
+def _when_clause_of_date(span):
+    """The verb of a relative clause the date itself introduces ("in 1997, when the Indians were beaten")."""
+    if span is None:
+        return None
+    for token in span:
+        for child in token.children:
+            if child.dep_ == "relcl" and child.pos_ in {"VERB", "AUX"} and any(
+                c.lower_ in RELATIVE_TIME_WORDS and c.dep_ == "advmod" for c in child.children
+            ):
+                return child
+    return None
 
 
 def _understood_subject(head) -> set[int]:

@@ -209,3 +209,19 @@ def test_an_embedded_post_is_a_dated_statement_of_its_author_about_what_it_names
     assert events["2016-10-29"].trigger == "post"
     assert events["2016-10-31"].actors[0] == "Toblerone"
     assert events["2016-10-31"].summary.startswith("Toblerone posted on October 31, 2016:")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "actors", "trigger"),
+    [
+        ("It was the first final to go to extra time since 1997, when Arsenal were beaten by Manchester United.",
+         "1997", {"Arsenal", "Manchester United"}, "beat"),
+        ("The rivalry turned bitter in 1985, when Coca-Cola changed its formula.", "1985", {"Coca-Cola"}, "change"),
+    ],
+)
+def test_a_when_clause_on_a_date_tells_the_dated_happening(text, value, actors, trigger):
+    event = only_event(text)
+    assert event.date.value == value
+    assert actors <= set(event.actors), event.actors
+    assert event.trigger == trigger
+    assert "when" in event.summary
