@@ -220,7 +220,8 @@ def embedded_posts_as_statements(line: str) -> str:
     for match in _POST_SIGNATURE.finditer(line):
         name = _author_name(match.group("name"))
         start = _post_start(line, position, match.start())
-        text = _PLAIN_TAG.sub(r"\1", _POST_LINK.sub("", line[start : match.start()])).strip().replace('"', "'")
+        text = _PLAIN_TAG.sub(r"\1", _POST_LINK.sub("", line[start : match.start()])).replace('"', "'")
+        text = text.strip().rstrip(":;,-–— ")  # "Toblerone in another 3 years:" ends on a picture
         pieces.append(line[position:start])
         if name and text:
             pieces.append(f'\n{name} {POSTED_ON} {match.group("date")}: "{text}".\n')
