@@ -185,8 +185,10 @@ def _draft_event(
     content = _reported_content(clause, sentences.dated_tokens - phrase_tokens)
     clause.tokens |= content  # the summary tells what was said; who it was said about is not the speaker
     actors = resolution.names_in_tokens((clause.tokens - content | _understood_subject(clause.head)) - phrase_tokens)
+    # a country named as the source ("the Kremlin said", "Seoul's defence ministry said") relays what others
+    # did; a police force or a company tells of its own doings
     actors += [name for name in resolution.names_in_tokens(_source_of_report(clause, sentences.dated_tokens))
-               if name not in actors]
+               if name not in actors and resolution.kind_of(name) != "place"]
     sentence = clause.sentence
     start_char, end_char = _trim_offsets(sentences.text, sentence.start_char, sentence.end_char)
     event = Event(

@@ -225,3 +225,9 @@ def test_a_when_clause_on_a_date_tells_the_dated_happening(text, value, actors, 
     assert actors <= set(event.actors), event.actors
     assert event.trigger == trigger
     assert "when" in event.summary
+
+
+def test_a_country_as_the_source_of_a_report_relays_what_others_did():
+    event = only_event("Pyongyang sent 6,700 containers to Russia in March, South Korea's defence ministry said.")
+    assert event.date.value == "2024-03"
+    assert "South Korea" not in event.actors, event.actors
