@@ -2,10 +2,10 @@
 
 News of a crash, an attack or a disaster dates the incident once ("A tram derailed on Wednesday ...") and
 then names its dead and injured in undated sentences ("Kevin Snow, 57, was one of those injured", "Dane
-Chinnery died in the crash", "The victims were named as ..."). Those people took part in the incident: they
-join the actors of the article's dated report of it. Nothing else is inferred: the sentence must say that
-the person was harmed (a casualty verb or a victim noun around the person), and the article must have
-dated an incident.
+Chinnery died in the crash", "The victims were named as ...", "passenger Nathan Gibson"). Those people took
+part in the incident: they join the actors of the article's dated report of it. Nothing else is inferred:
+the sentence must say that the person was harmed (a casualty verb or a victim noun around the person) or
+the name must call them a passenger or survivor, and the article must have dated an incident.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def add_casualties(doc, events: list[Event], resolution, dated_tokens: set[int])
         sentence = doc[mention.start].sent
         if any(i in dated_tokens for i in range(sentence.start, sentence.end)):
             continue  # a dated sentence is an event of its own
-        if _told_as_harmed(doc[mention.end - 1]):
+        if _told_as_harmed(doc[mention.end - 1]) or _described_as_caught_up(doc[mention.end - 1]):
             harmed.append(mention.name)
     if not harmed:
         return events
@@ -80,6 +80,18 @@ def _told_as_harmed(token) -> bool:
         if any(_harm_word(t) for t in child.subtree):
             return True
     return False
+
+
+# Nouns that put a person inside the incident ("passenger Nathan Gibson", "Anna Lee, a survivor,").
+CAUGHT_UP_NOUNS: frozenset[str] = words("passenger survivor")
+
+
+def _described_as_caught_up(token) -> bool:
+    """Whether the name itself calls its bearer a passenger or a survivor."""
+    related = [c for c in token.children if c.dep_ in {"compound", "appos"}]
+    if token.dep_ in {"appos", "compound"}:
+        related.append(token.head)
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in CAUGHT_UP_NOUNS for t in related)
 
 
 def _harm_word(token) -> bool:
