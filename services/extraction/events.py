@@ -184,7 +184,13 @@ def _draft_event(
     phrase_tokens = {t.i for t in span} if span is not None else set()
     content = _reported_content(clause, sentences.dated_tokens - phrase_tokens)
     clause.tokens |= content  # the summary tells what was said; who it was said about is not the speaker
-    actors = resolution.names_in_tokens((clause.tokens - content | _understood_subject(clause.head)) - phrase_tokens)
+    actor_tokens = clause.tokens - content | _understood_subject(clause.head)
+    event_noun = _dated_event_noun(span)
+    if event_noun is not None:
+        # "Trump recalled the 2011 dinner where Obama mocked him": the date is the dinner's, and those at the
+        # dinner take part (the clause's own actors stay: "they celebrated their Nov. 2 victory")
+        actor_tokens |= {t.i for t in event_noun.subtree}
+    actors = resolution.names_in_tokens(actor_tokens - phrase_tokens)
     # a country named as the source ("the Kremlin said", "Seoul's defence ministry said") relays what others
     # did; a police force or a company tells of its own doings
     actors += [name for name in resolution.names_in_tokens(_source_of_report(clause, sentences.dated_tokens))
@@ -196,7 +202,7 @@ def _draft_event(
         actors=tuple(actors),
         summary=(summarise(doc, _with_since(clause, phrase_tokens), set()) if last_time
                  else summarise(doc, clause, phrase_tokens)),
-        trigger=trigger_of(clause),
+        trigger=event_noun.lemma_.lower() if event_noun is not None else trigger_of(clause),
         status=status_of(clause, phrase.date, dct),
         sentence=sentences.text[start_char:end_char],
         offsets=(start_char, end_char),
@@ -209,6 +215,33 @@ def _draft_event(
 # "Epstein built a juggernaut and secured a title in 2007", "the Cubs hope to win ...", "Triumphing in
 # 1908, the Cubs ...".
 SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
+
+
+# Nouns that name a happening, beyond the trigger table's and those with a verb's noun ending.
+EVENT_NOUNS: frozenset[str] = words(
+    "letter dinner speech interview debate visit trip summit meeting talks election vote referendum attack "
+    "crash match game race final ceremony rally protest march concert party funeral wedding trial hearing "
+    "ruling verdict raid strike storm fire earthquake flood launch test deal"
+)
+# How a date modifies the noun it dates: "Comey's Oct. 28 letter", "Tuesday's vote", "the 2011 dinner".
+DATE_MODIFIER_DEPS: frozenset[str] = frozenset({"compound", "nummod", "amod", "poss", "npadvmod", "nmod"})
+_NOMINAL_ENDINGS = ("ation", "ition", "sion", "ment", "ance", "ence", "ure")
+
+
+def _dated_event_noun(span):
+    """The event noun a date directly modifies ("his Oct. 28 letter", "Tuesday's vote", "the 2011 dinner")."""
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    noun = root.head
+    if root.dep_ not in DATE_MODIFIER_DEPS or noun.pos_ != "NOUN" or span.start <= noun.i < span.end:
+        return None
+    from services.extraction.merge import KNOWN_TRIGGERS
+
+    lemma = noun.lemma_.lower()
+    if lemma in EVENT_NOUNS or lemma in KNOWN_TRIGGERS or lemma.endswith(_NOMINAL_ENDINGS):
+        return noun
+    return None
 
 
 RELATIVE_TIME_WORDS: frozenset[str] = frozenset({"when"})

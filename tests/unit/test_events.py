@@ -233,3 +233,18 @@ def test_a_country_as_the_source_of_a_report_relays_what_others_did():
     event = only_event("Pyongyang sent 6,700 containers to Russia in March, South Korea's defence ministry said.")
     assert event.date.value == "2024-03"
     assert "South Korea" not in event.actors, event.actors
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "trigger", "actors"),
+    [
+        ("Republicans criticised James Comey's Oct. 28 letter to Congress.", "2023-10-28", "letter",
+         {"James Comey", "Congress"}),
+        ("Donald Trump recalled the 2011 dinner where Barack Obama mocked him.", "2011", "dinner",
+         {"Barack Obama", "Donald Trump"}),
+    ],
+)
+def test_a_date_modifying_an_event_noun_dates_that_happening(text, value, trigger, actors):
+    event = only_event(text)
+    assert (event.date.value, event.trigger) == (value, trigger)
+    assert actors <= set(event.actors), event.actors
