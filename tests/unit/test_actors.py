@@ -189,3 +189,8 @@ def test_a_name_after_a_rank_is_the_person_without_the_rank(nlp, text, person):
 def test_a_title_before_a_company_name_makes_no_person(nlp):
     actors = actors_of(nlp, "Mondelez International Inc said on Monday that prices would rise.")
     assert all(actor.kind != "person" for actor in actors.values()), actors
+
+
+def test_a_platform_is_not_part_of_its_owners_name(nlp):
+    actors = actors_of(nlp, "The change was announced on the Toblerone Facebook page last month.")
+    assert "Toblerone" in actors and "Toblerone Facebook" not in actors, actors

@@ -272,9 +272,22 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# "the Toblerone Facebook page": the platform is where the owner speaks, not part of its name.
+PLATFORM_NAMES: frozenset[str] = words("facebook twitter instagram youtube tiktok linkedin snapchat")
+PLATFORM_PLACES: frozenset[str] = words("page account feed channel post profile site")
+
+
+def _trim_platform(doc, start: int, end: int) -> tuple[int, int]:
+    if end - start >= 2 and doc[end - 1].lower_ in PLATFORM_NAMES and end < len(doc) \
+            and doc[end].lower_ in PLATFORM_PLACES:
+        return start, end - 1
+    return start, end
+
+
 def _mention_from_entity(doc, ent) -> Mention | None:
     start, end = _trim(doc, ent.start, ent.end)
     start, end = _trim_fused_words(doc, start, end)
+    start, end = _trim_platform(doc, start, end)
     if start >= end or _is_shouted_headline(doc, start, end) or _is_common_word(doc, start, end, ent.label_):
         return None
     words = [doc[i].text for i in range(start, end)]
