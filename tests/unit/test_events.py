@@ -19,6 +19,14 @@ def only_event(text, published=PUBLISHED):
     return events[0]
 
 
+def only_event_dated(text, value, actors):
+    """The text's one event, checked for its date and for (at least) these actors."""
+    event = only_event(text)
+    assert event.date.value == value
+    assert actors <= set(event.actors), event.actors
+    return event
+
+
 @pytest.mark.parametrize(
     ("text", "value", "actors", "status"),
     [
@@ -33,10 +41,7 @@ def only_event(text, published=PUBLISHED):
     ],
 )
 def test_one_event_per_dated_clause(text, value, actors, status):
-    event = only_event(text)
-    assert event.date.value == value
-    assert actors <= set(event.actors), event.actors
-    assert event.status == status
+    assert only_event_dated(text, value, actors).status == status
 
 
 def test_a_clause_without_a_temporal_phrase_gives_no_event():
@@ -165,9 +170,7 @@ def test_a_verb_negated_over_since_tells_when_it_last_happened(text, value):
     ],
 )
 def test_the_source_of_an_undated_report_takes_part_in_the_reported_happening(text, value, source):
-    event = only_event(text)
-    assert event.date.value == value
-    assert source in event.actors, event.actors
+    only_event_dated(text, value, {source})
 
 
 def test_a_dated_report_keeps_its_source_to_itself():
@@ -222,9 +225,7 @@ def test_an_embedded_post_is_a_dated_statement_of_its_author_about_what_it_names
     ],
 )
 def test_a_when_clause_on_a_date_tells_the_dated_happening(text, value, actors, trigger):
-    event = only_event(text)
-    assert event.date.value == value
-    assert actors <= set(event.actors), event.actors
+    event = only_event_dated(text, value, actors)
     assert event.trigger == trigger
     assert "when" in event.summary
 
@@ -245,6 +246,4 @@ def test_a_country_as_the_source_of_a_report_relays_what_others_did():
     ],
 )
 def test_a_date_modifying_an_event_noun_dates_that_happening(text, value, trigger, actors):
-    event = only_event(text)
-    assert (event.date.value, event.trigger) == (value, trigger)
-    assert actors <= set(event.actors), event.actors
+    assert only_event_dated(text, value, actors).trigger == trigger
