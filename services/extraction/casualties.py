@@ -32,7 +32,7 @@ _LIST_DEPS = frozenset({"conj", "appos", "compound"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "attr", "dobj", "pobj", "appos"})
 
 
-def add_casualties(doc, events: list[Event], resolution, dated_tokens: set[int]) -> list[Event]:
+def add_casualties(doc, events: list[Event], resolution, dated_tokens: set[int], sentence_of) -> list[Event]:
     """Add to the article's first dated incident the people undated sentences tell were harmed in it."""
     incident = next((i for i, event in enumerate(events) if _dates_an_incident_day(event)), None)
     if incident is None:
@@ -41,7 +41,7 @@ def add_casualties(doc, events: list[Event], resolution, dated_tokens: set[int])
     for mention in resolution.mentions:
         if mention.kind != "person" or not mention.participates or not mention.surface or mention.name in harmed:
             continue  # named people only: a pronoun's reading is not sure enough to add a victim
-        sentence = doc[mention.start].sent
+        sentence = sentence_of(doc[mention.start])  # Token.sent rebuilds the sentences on every call
         if any(i in dated_tokens for i in range(sentence.start, sentence.end)):
             continue  # a dated sentence is an event of its own
         if _told_as_harmed(doc[mention.end - 1]) or _described_as_caught_up(doc[mention.end - 1]):

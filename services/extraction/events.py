@@ -102,7 +102,7 @@ def build_events(doc, phrases, resolution: ActorResolution, dct: date, *, timexe
             drafts.append(draft)
     drafts.sort(key=lambda d: (d[0].offsets[0], d[0].date.start))
     events = _continue_scenes(doc, drafts, resolution, sentences)
-    return add_casualties(doc, events, resolution, sentences.dated_tokens)
+    return add_casualties(doc, events, resolution, sentences.dated_tokens, sentences.of)
 
 
 def _dated_tokens(doc, phrases) -> set[int]:
