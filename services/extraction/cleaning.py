@@ -192,6 +192,65 @@ def _drop_teasers(line: str) -> str:
         position = match.end()
     pieces.append(line[position:])
     return "".join(pieces)
+# "<post> -- Jane Doe (@janedoe) November 9, 2016": the signature an embedded social-media post ends with.
+_POST_SIGNATURE = re.compile(
+    r"(?:--|—|–|(?<=\s)-|(?<=\w)-(?= ))\s*(?P<name>[^()\n]{0,60}?)\s*\(@(?P<handle>\w+)\)\s*"
+    r"(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})"
+)
+# How the statement of an embedded post reads (actors/ finds its author by it).
+POSTED_ON = "posted on"
+_AUTHOR = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,4}"
+POST_STATEMENT = re.compile(rf"(?m)^(?P<author>{_AUTHOR}) {POSTED_ON} [A-Z][a-z]+\.? \d{{1,2}}, \d{{4}}: \"")
+# Where a post's text starts: after the previous post, or at the start of its last sentence(s) that fit.
+_POST_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"')]\s))(?=[\"'@#]?[A-Z0-9])")
+POST_MAX_CHARS = 280
+POST_MIN_CHARS = 60
+_POST_LINK = re.compile(r"\s*(?:pic\.twitter\.com/\w+|https?://\S+)")
+_TRAILING_POST_LINKS = re.compile(r"(?:\s*(?:pic\.twitter\.com/\w+|https?://\S+))+\s*$")
+# "@Toblerone", "#Croydon": a handle or tag that is one plain word names what the post is about.
+_PLAIN_TAG = re.compile(r"[@#]([A-Z][a-z]{2,})\b(?![@#\w])")
+
+
+def embedded_posts_as_statements(line: str) -> str:
+    """An embedded post is a dated statement by its author: "<text> -- Jane Doe (@janedoe) November 9, 2016"
+    becomes 'Jane Doe posted on November 9, 2016: "<text>"'. The post's text runs back to the previous post
+    of the line, else over its last sentences (at most a post's length, at least a short sentence's)."""
+    pieces: list[str] = []
+    position = 0
+    for match in _POST_SIGNATURE.finditer(line):
+        name = _author_name(match.group("name"))
+        start = _post_start(line, position, match.start())
+        text = _PLAIN_TAG.sub(r"\1", _POST_LINK.sub("", line[start : match.start()])).replace('"', "'")
+        text = text.strip().rstrip(":;,-–— ")  # "Toblerone in another 3 years:" ends on a picture
+        pieces.append(line[position:start])
+        if name and text:
+            pieces.append(f'\n{name} {POSTED_ON} {match.group("date")}: "{text}".\n')
+        position = match.end()
+    pieces.append(line[position:])
+    return "".join(pieces)
+
+
+def _author_name(raw: str) -> str:
+    """The display name, when it reads as one ("Jane Doe", "Toblerone"), else nothing."""
+    name = raw.strip(" -—–")
+    return name if re.fullmatch(_AUTHOR, name) else ""
+
+
+def _post_start(line: str, earliest: int, end: int) -> int:
+    """The latest sentence start at least a short sentence before the signature, within a post's length and
+    after the previous post; else the previous post's end (when it is that close), else nothing."""
+    trailing_links = _TRAILING_POST_LINKS.search(line, earliest, end)
+    end = trailing_links.start() if trailing_links else end  # "… missing! pic.twitter.com/C2VD": not text
+    window = max(earliest, end - POST_MAX_CHARS)
+    starts = [m.start() for m in _POST_SENTENCE_START.finditer(line, window, end)]
+    if earliest and (not starts or starts[0] > earliest) and end - earliest <= POST_MAX_CHARS:
+        starts.insert(0, earliest)
+    fitting = [start for start in starts if end - start >= POST_MIN_CHARS]
+    if fitting:
+        return fitting[-1]
+    return starts[0] if starts else end
+
+
 # "(Reuters)", "(AFP/Getty Images)", "(The Washington Post)": a credit inside a sentence goes, the sentence stays.
 _INLINE_NOISE = re.compile("|".join(INLINE_NOISE_PATTERNS))
 _CREDIT_IN_BRACKETS = re.compile(
@@ -234,6 +293,7 @@ def clean_text(text: str) -> str:
         if is_boilerplate_line(line):
             continue  # "Read more: <another story>" as a line of its own
         line = _drop_teasers(_drop_captions(_CREDIT_IN_BRACKETS.sub(_credit_in_brackets, line)))
+        line = embedded_posts_as_statements(line)
         for part in _FURNITURE.sub("\n", line).split("\n"):
             part = _SPACES.sub(" ", _INLINE_NOISE.sub(" ", part)).strip()
             if not part or is_boilerplate_line(part):

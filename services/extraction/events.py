@@ -12,11 +12,12 @@ from datetime import date, timedelta
 
 from services.extraction.actors import ActorResolution
 from services.extraction.actors.tables import words
+from services.extraction.casualties import add_casualties
 from services.extraction.event_types import event_type
 from services.extraction.model import Event, EventDate
 from services.extraction.nlp import doc_text
 from services.extraction.places import place_of
-from services.extraction.summaries import summarise
+from services.extraction.summaries import attribution, summarise
 
 # Reporting verbs: "X said on Monday that Y" reports X's saying; the content is a separate happening.
 SPEECH_VERBS: frozenset[str] = words(
@@ -102,7 +103,8 @@ def build_events(doc, phrases, resolution: ActorResolution, dct: date, *, timexe
         if draft is not None:
             drafts.append(draft)
     drafts.sort(key=lambda d: (d[0].offsets[0], d[0].date.start))
-    return _continue_scenes(doc, drafts, resolution, sentences)
+    events = _continue_scenes(doc, drafts, resolution, sentences)
+    return add_casualties(doc, events, resolution, sentences.dated_tokens, sentences.of)
 
 
 def _dated_tokens(doc, phrases) -> set[int]:
@@ -168,6 +170,15 @@ def _draft_event(
         return None
     clause = clause_of(doc, governor, phrase, frozenset(resolution.token_actor))
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    relative = _when_clause_of_date(span)
+    if relative is not None:
+        # "The drought deepened in 1945, when a tavern owner put a curse on the team": one scene, both clauses,
+        # the happening told by the clause the date introduces
+        scene = clause_of(doc, relative, phrase, frozenset(resolution.token_actor))
+        scene.tokens |= clause.tokens
+        date_phrase = span.root.head if span.root.head.dep_ == "prep" else span.root
+        scene.tokens |= {t.i for t in date_phrase.subtree}  # "since 1997, when ...", with its preposition
+        clause = scene
     last_time = _last_time(doc, span, clause)
     if _negated(clause) and not last_time:
         return None  # "Dewey did not defeat Truman that year", "there have been no fatalities since 1959"
@@ -175,10 +186,20 @@ def _draft_event(
     phrase_tokens = {t.i for t in span} if span is not None else set()
     content = _reported_content(clause, sentences.dated_tokens - phrase_tokens)
     clause.tokens |= content  # the summary tells what was said; who it was said about is not the speaker
-    actors = resolution.names_in_tokens((clause.tokens - content | _understood_subject(clause.head)) - phrase_tokens)
+    actor_tokens = clause.tokens - content | _understood_subject(clause.head)
+    event_noun = _dated_event_noun(span)
+    if event_noun is not None:
+        # "Trump recalled the 2011 dinner where Obama mocked him": the date is the dinner's, and those at the
+        # dinner take part (the clause's own actors stay: "they celebrated their Nov. 2 victory")
+        actor_tokens |= {t.i for t in event_noun.subtree}
+    actors = resolution.names_in_tokens(actor_tokens - phrase_tokens)
+    # a country named as the source ("the Kremlin said", "Seoul's defence ministry said") relays what others
+    # did; a police force or a company tells of its own doings
+    actors += [name for name in resolution.names_in_tokens(_source_of_report(clause, sentences.dated_tokens))
+               if name not in actors and resolution.kind_of(name) != "place"]
     sentence = clause.sentence
     start_char, end_char = _trim_offsets(sentences.text, sentence.start_char, sentence.end_char)
-    trigger = trigger_of(clause)
+    trigger = event_noun.lemma_.lower() if event_noun is not None else trigger_of(clause)
     event = Event(
         date=phrase.date,
         actors=tuple(actors),
@@ -199,6 +220,49 @@ def _draft_event(
 # "Epstein built a juggernaut and secured a title in 2007", "the Cubs hope to win ...", "Triumphing in
 # 1908, the Cubs ...".
 SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
+
+
+# Nouns that name a happening, beyond the trigger table's and those with a verb's noun ending.
+EVENT_NOUNS: frozenset[str] = words(
+    "letter dinner speech interview debate visit trip summit meeting talks election vote referendum attack "
+    "crash match game race final ceremony rally protest march concert party funeral wedding trial hearing "
+    "ruling verdict raid strike storm fire earthquake flood launch test deal"
+)
+# How a date modifies the noun it dates: "Comey's Oct. 28 letter", "Tuesday's vote", "the 2011 dinner".
+DATE_MODIFIER_DEPS: frozenset[str] = frozenset({"compound", "nummod", "amod", "poss", "npadvmod", "nmod"})
+_NOMINAL_ENDINGS = ("ation", "ition", "sion", "ment", "ance", "ence", "ure")
+
+
+def _dated_event_noun(span):
+    """The event noun a date directly modifies ("his Oct. 28 letter", "Tuesday's vote", "the 2011 dinner")."""
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    noun = root.head
+    if root.dep_ not in DATE_MODIFIER_DEPS or noun.pos_ != "NOUN" or span.start <= noun.i < span.end:
+        return None
+    from services.extraction.merge import KNOWN_TRIGGERS
+
+    lemma = noun.lemma_.lower()
+    if lemma in EVENT_NOUNS or lemma in KNOWN_TRIGGERS or lemma.endswith(_NOMINAL_ENDINGS):
+        return noun
+    return None
+
+
+RELATIVE_TIME_WORDS: frozenset[str] = frozenset({"when"})
+
+
+def _when_clause_of_date(span):
+    """The verb of a relative clause the date itself introduces ("in 1997, when the Indians were beaten")."""
+    if span is None:
+        return None
+    for token in span:
+        for child in token.children:
+            if child.dep_ == "relcl" and child.pos_ in {"VERB", "AUX"} and any(
+                c.lower_ in RELATIVE_TIME_WORDS and c.dep_ == "advmod" for c in child.children
+            ):
+                return child
+    return None
 
 
 def _understood_subject(head) -> set[int]:
@@ -226,6 +290,18 @@ def _reported_content(clause: Clause, other_dates: set[int]) -> set[int]:
             if not words & other_dates:
                 content |= words
     return content
+
+
+def _source_of_report(clause: Clause, dated_tokens: set[int]) -> set[int]:
+    """Who reports a dated happening, when the report itself has no date ("The tram will be removed tomorrow,
+    police said", "... according to police"): the source's account is part of its own timeline."""
+    source = attribution(clause.head, clause.tokens)
+    for child in clause.head.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            source |= {t.i for t in child.subtree}
+    if source & dated_tokens:
+        return set()  # "X said on Monday that ...": the saying is an event of its own
+    return source
 
 
 def _with_since(clause: Clause, phrase_tokens: set[int]) -> Clause:

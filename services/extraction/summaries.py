@@ -43,7 +43,8 @@ CONNECTIVE_DEPS: frozenset[str] = frozenset({"cc", "preconj", "prep", "mark", "d
 REPORTING_LEMMAS: frozenset[str] = words(
     "say tell add stress announce state declare claim note warn report confirm deny insist explain write "
     "tweet post argue suggest acknowledge admit reveal conclude complain proclaim vow pledge promise predict "
-    "concede assert maintain recall disclose inform indicate signal urge reply respond ask point"
+    "concede assert maintain recall disclose inform indicate signal urge reply respond ask point "
+    "show prove mean demonstrate"  # evidence reports too: "the vote showed [the party was united]"
 )
 # Dependents that carry what a reporting verb reports.
 CONTENT_DEPS: frozenset[str] = frozenset({"ccomp", "parataxis", "xcomp"})

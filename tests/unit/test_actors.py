@@ -169,3 +169,28 @@ def test_names_shared_by_a_country_and_a_us_state_are_read_in_context(nlp, text,
 )
 def test_titles_and_what_people_do_tell_a_person(nlp, text, person):
     assert actors_of(nlp, text)[person].kind == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Deputy Chief Constable Adrian Hanstock said last night that the scene would stay closed.",
+         "Adrian Hanstock"),
+        ('Deputy Chief Constable Adrian Hanstock added: "Our officers will continue to work."', "Adrian Hanstock"),
+        ("Detective Inspector Jane Marple told the court that the evidence was strong.", "Jane Marple"),
+    ],
+)
+def test_a_name_after_a_rank_is_the_person_without_the_rank(nlp, text, person):
+    actors = actors_of(nlp, text)
+    assert actors[person].kind == "person", actors
+    assert not any("Constable" in name or "Inspector" in name for name in actors)
+
+
+def test_a_title_before_a_company_name_makes_no_person(nlp):
+    actors = actors_of(nlp, "Mondelez International Inc said on Monday that prices would rise.")
+    assert all(actor.kind != "person" for actor in actors.values()), actors
+
+
+def test_a_platform_is_not_part_of_its_owners_name(nlp):
+    actors = actors_of(nlp, "The change was announced on the Toblerone Facebook page last month.")
+    assert "Toblerone" in actors and "Toblerone Facebook" not in actors, actors

@@ -88,8 +88,6 @@ def test_html_goes_through_the_main_text_extractor():
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("Police closed the road. -- Jane Doe (@janedoe) November 9, 2016 Trams stopped.",
-         "Police closed the road. Trams stopped."),
         ("Stay away pic.twitter.com/AbC123 please.", "Stay away please."),
         ("Read it at https://example.com/story now.", "Read it at now."),
         ("Jane Smith/Getty Images 3/8 Emergency services arrived.", "Emergency services arrived."),
@@ -178,3 +176,39 @@ def test_dashes_and_typewriter_quotes(raw, expected):
 )
 def test_wire_datelines_and_copyright_notices_are_removed(raw, expected):
     assert clean_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "statement"),
+    [
+        # the post's text runs back over its last sentences, links and signature out
+        (("The council met. Road closed near the station after a crash, please avoid the area pic.twitter.com/AbC123 -- "
+         "Jane Doe (@janedoe) November 9, 2016 Trams stopped."),
+         'Jane Doe posted on November 9, 2016: "Road closed near the station after a crash, please avoid the area".'),
+        # a post right after another one starts where that one ended; a plain handle or tag is its word
+        (("Fans were furious. Where are the triangles @Toblerone, this is a scandal and I want them back. "
+         "-- Sam Lee (@samlee) November 8, 2016 Hi Sam, this is just our smaller bar. "
+         "-- Toblerone (@Toblerone) November 9, 2016"),
+         'Toblerone posted on November 9, 2016: "Hi Sam, this is just our smaller bar.".'),
+    ],
+)
+def test_an_embedded_post_becomes_its_authors_dated_statement(raw, statement):
+    text = clean_text(raw)
+    assert statement in text.split("\n\n"), text
+    assert "(@" not in text and "pic.twitter" not in text
+
+
+def test_a_post_keeps_its_text_and_the_prose_around_it_stays():
+    text = clean_text("Fans were furious. Where are the triangles @Toblerone, this is a scandal and I want them "
+                      "back. -- Sam Lee (@samlee) November 8, 2016 The company said costs had risen.")
+    assert text.split("\n\n") == [
+        "Fans were furious.",
+        ('Sam Lee posted on November 8, 2016: "Where are the triangles Toblerone, this is a scandal and I want them '
+        'back.".'),
+        "The company said costs had risen.",
+    ]
+
+
+def test_a_signature_without_a_readable_name_is_dropped():
+    text = clean_text("Stay safe everyone. -- #CountryOfKindness (@ladygaga) November 9, 2016 The polls closed.")
+    assert "posted on" not in text and "@" not in text

@@ -70,3 +70,26 @@ def test_references_link_only_where_the_text_supports_them(nlp, text, sentence_s
     for start, actors in actors_by_sentence(nlp, text):
         if start == sentence_start:
             assert not_actor not in actors
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence_start", "actor", "not_actor"),
+    [
+        # an object pronoun is not the subject of its own verb
+        ("Theo Epstein built the team in 2007. Club owner Tom Ricketts hired him in 2011.", "Club", "Theo Epstein",
+         None),
+        # a city doing what a team does is the team the article named by that city
+        ("The Dublin Rovers lost the final on Wednesday. Dublin had won it in 1994.", "Dublin", "Dublin Rovers",
+         None),
+        # a city as a place stays a place
+        ("The Dublin Rovers lost the final on Wednesday. Fans in Dublin cheered the news on Thursday.", "Fans",
+         None, "Dublin Rovers"),
+    ],
+)
+def test_pronoun_binding_and_teams_named_by_their_city(nlp, text, sentence_start, actor, not_actor):
+    later = [actors for start, actors in actors_by_sentence(nlp, text) if start == sentence_start]
+    assert later, actors_by_sentence(nlp, text)
+    if actor:
+        assert actor in later[-1], later
+    if not_actor:
+        assert not_actor not in later[-1], later

@@ -19,6 +19,14 @@ def only_event(text, published=PUBLISHED):
     return events[0]
 
 
+def only_event_dated(text, value, actors):
+    """The text's one event, checked for its date and for (at least) these actors."""
+    event = only_event(text)
+    assert event.date.value == value
+    assert actors <= set(event.actors), event.actors
+    return event
+
+
 @pytest.mark.parametrize(
     ("text", "value", "actors", "status"),
     [
@@ -33,10 +41,7 @@ def only_event(text, published=PUBLISHED):
     ],
 )
 def test_one_event_per_dated_clause(text, value, actors, status):
-    event = only_event(text)
-    assert event.date.value == value
-    assert actors <= set(event.actors), event.actors
-    assert event.status == status
+    assert only_event_dated(text, value, actors).status == status
 
 
 def test_a_clause_without_a_temporal_phrase_gives_no_event():
@@ -152,3 +157,93 @@ def test_a_verb_negated_over_since_tells_when_it_last_happened(text, value):
     (event,) = events_of(text)
     assert event.date.value == value and event.status == "occurred"
     assert f"since {value}" in event.summary  # the reader must see that it is the last time, not a denial
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        ("The wrecked carriage will be removed tomorrow at the earliest, British Transport Police said.",
+         "2024-06-18", "British Transport Police"),
+        ("Two men were arrested on Saturday, according to Greater Manchester Police.", "2024-06-15",
+         "Greater Manchester Police"),
+        ("Acme Corporation said the factory had closed in March.", "2024-03", "Acme Corporation"),
+    ],
+)
+def test_the_source_of_an_undated_report_takes_part_in_the_reported_happening(text, value, source):
+    only_event_dated(text, value, {source})
+
+
+def test_a_dated_report_keeps_its_source_to_itself():
+    events = events_of("On Monday, the ministry said that Acme Corporation had closed the factory in March.")
+    by_value = {e.date.value: e for e in events}
+    assert "Acme Corporation" in by_value["2024-03"].actors
+    assert not any("ministry" in name.lower() for name in by_value["2024-03"].actors)
+
+
+CRASH_REPORT = (
+    "A tram derailed in Croydon on Wednesday, killing seven people. "
+    "Kevin Snow, 57, was one of those injured. "
+    "Dane Chinnery, 19, died in the crash. "
+    "The other victims were named as Donald Collett and Philip Logan. "
+    "Another passenger, Nathan Gibson, 21, said the tram had been speeding. "
+    "Sadiq Khan, the mayor, visited the families. "
+    'Martin Bamford said: "It is really hurting his wife Ann."'
+)
+
+
+def test_the_people_an_undated_sentence_says_were_harmed_take_part_in_the_dated_incident():
+    crash = next(e for e in events_of(CRASH_REPORT) if e.trigger == "derail")
+    assert crash.date.value == "2024-06-12"
+    harmed = {"Kevin Snow", "Dane Chinnery", "Donald Collett", "Philip Logan", "Nathan Gibson"}
+    assert harmed <= set(crash.actors), crash.actors
+    assert not {"Sadiq Khan", "Ann", "Martin Bamford"} & set(crash.actors), crash.actors
+
+
+def test_without_a_dated_incident_no_one_is_a_casualty():
+    text = "Kevin Snow, 57, was one of those injured. The council met on Monday to discuss the budget."
+    assert all("Kevin Snow" not in e.actors for e in events_of(text))
+
+
+def test_an_embedded_post_is_a_dated_statement_of_its_author_about_what_it_names():
+    text = ("Shoppers complained about the new bar. Toblerone can you tell me why half the bar is missing from "
+            "my pack? "
+            "pic.twitter.com/C2VD3DjppE -- Alana Cartwright (@AlanaCartwrigh3) October 29, 2016 "
+            "@HelenRyles Hi Helen, yes this is just our smaller bar. -- Toblerone (@Toblerone) October 31, 2016")
+    events = {e.date.value: e for e in events_of(text, date(2016, 11, 8))}
+    assert {"Alana Cartwright", "Toblerone"} <= set(events["2016-10-29"].actors), events["2016-10-29"]
+    assert events["2016-10-29"].trigger == "post"
+    assert events["2016-10-31"].actors[0] == "Toblerone"
+    assert events["2016-10-31"].summary.startswith("Toblerone posted on October 31, 2016:")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "actors", "trigger"),
+    [
+        ("It was the first final to go to extra time since 1997, when Arsenal were beaten by Manchester United.",
+         "1997", {"Arsenal", "Manchester United"}, "beat"),
+        ("The rivalry turned bitter in 1985, when Coca-Cola changed its formula.", "1985", {"Coca-Cola"}, "change"),
+    ],
+)
+def test_a_when_clause_on_a_date_tells_the_dated_happening(text, value, actors, trigger):
+    event = only_event_dated(text, value, actors)
+    assert event.trigger == trigger
+    assert "when" in event.summary
+
+
+def test_a_country_as_the_source_of_a_report_relays_what_others_did():
+    event = only_event("Pyongyang sent 6,700 containers to Russia in March, South Korea's defence ministry said.")
+    assert event.date.value == "2024-03"
+    assert "South Korea" not in event.actors, event.actors
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "trigger", "actors"),
+    [
+        ("Republicans criticised James Comey's Oct. 28 letter to Congress.", "2023-10-28", "letter",
+         {"James Comey", "Congress"}),
+        ("Donald Trump recalled the 2011 dinner where Barack Obama mocked him.", "2011", "dinner",
+         {"Barack Obama", "Donald Trump"}),
+    ],
+)
+def test_a_date_modifying_an_event_noun_dates_that_happening(text, value, trigger, actors):
+    assert only_event_dated(text, value, actors).trigger == trigger

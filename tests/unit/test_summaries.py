@@ -68,6 +68,12 @@ def summary_dated(text, value):
         (("After a tense evening in front of a crowd of forty thousand supporters and millions watching at home, "
          "the final went to an extra inning, which was delayed for rain and ended at almost midnight on Wednesday."),
          "2024-06-12T24:00", "An extra inning ended at almost midnight on Wednesday."),
+        # what a piece of evidence showed is its content
+        ("Paul Ryan said Tuesday's vote showed the party was united.", "2024-06-11",
+         "Paul Ryan said Tuesday's vote showed the party was united."),
+        # an embedded post's statement keeps its text
+        ('Jane Doe posted on November 9, 2016: "Road closed near the station, please avoid the area".',
+         "2016-11-09", 'Jane Doe posted on November 9, 2016: "Road closed near the station, please avoid the area"'),
         # a dependent clause with no main clause is told by its sentence
         ("If the bill had passed on Friday, the strike would have ended.", "2024-06-14",
          "If the bill had passed on Friday, the strike would have ended."),

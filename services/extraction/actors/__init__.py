@@ -134,6 +134,7 @@ def resolve_actors(doc) -> ActorResolution:
     """Find the actors of a parsed document and the tokens that mention them."""
     raw = _raw_mentions(doc)
     raw += _titled_surnames(doc, raw)
+    raw += _post_authors(doc, raw)
     _canonicalise_people(raw, doc)
     _read_us_states(doc, raw)
     _link_descriptions(doc, raw)
@@ -271,9 +272,22 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# "the Toblerone Facebook page": the platform is where the owner speaks, not part of its name.
+PLATFORM_NAMES: frozenset[str] = words("facebook twitter instagram youtube tiktok linkedin snapchat")
+PLATFORM_PLACES: frozenset[str] = words("page account feed channel post profile site")
+
+
+def _trim_platform(doc, start: int, end: int) -> tuple[int, int]:
+    if end - start >= 2 and doc[end - 1].lower_ in PLATFORM_NAMES and end < len(doc) \
+            and doc[end].lower_ in PLATFORM_PLACES:
+        return start, end - 1
+    return start, end
+
+
 def _mention_from_entity(doc, ent) -> Mention | None:
     start, end = _trim(doc, ent.start, ent.end)
     start, end = _trim_fused_words(doc, start, end)
+    start, end = _trim_platform(doc, start, end)
     if start >= end or _is_shouted_headline(doc, start, end) or _is_common_word(doc, start, end, ent.label_):
         return None
     words = [doc[i].text for i in range(start, end)]
@@ -299,6 +313,10 @@ def _mention_from_entity(doc, ent) -> Mention | None:
         return Mention(start, end, surface, surface, "organisation")
     if label == "ORG" and _reads_as_a_person(doc, start, end):
         return Mention(start, end, surface, surface, "person")
+    if label == "ORG":
+        titled = _titled_person(doc, start, end)
+        if titled is not None:
+            return titled
     if all(w.lower() in TITLE_WORDS or w.lower() in _DEMONYM_BY_NAME for w in words):
         return None  # a title tagged as an organisation ("Defense" in "US Defense Secretary")
     if label in {"PERSON", "ORG", "GPE"} and end < len(doc) and doc[end].text[:1].isupper() \
@@ -347,6 +365,22 @@ def _reads_as_a_person(doc, start: int, end: int) -> bool:
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in PERSON_VERBS
 
 
+def _titled_person(doc, start: int, end: int) -> Mention | None:
+    """"Deputy Chief Constable Adrian Hanstock" labelled an organisation: a personal title, then a plain
+    two- or three-word name with no word an organisation's name has, is that person."""
+    words = [doc[i].text for i in range(start, end)]
+    kept = strip_title(words)
+    titles = words[: len(words) - len(kept)]
+    if not titles or titles[-1].lower().rstrip(".") not in PERSONAL_TITLES or not 2 <= len(kept) <= 3:
+        return None
+    name = doc[end - len(kept) : end]
+    if not all(t.is_alpha and t.is_title for t in name) or any(
+        t.lower_ in CORPORATE_SUFFIXES or t.lower_ in ORGANISATION_HEADS or t.lower_ in STATE_NOUNS for t in name
+    ) or name.text.lower() in _TABLE_NAMES:
+        return None
+    return Mention(name.start, end, name.text, name.text, "person")
+
+
 def _after_personal_title(doc, index: int) -> bool:
     """Whether a person's title stands just before the token ("Chancellor Scholz", "Mr. Carney")."""
     if index == 0:
@@ -356,16 +390,50 @@ def _after_personal_title(doc, index: int) -> bool:
 
 
 def _titled_surnames(doc, mentions: list[Mention]) -> list[Mention]:
-    """Surnames after a personal title that the recogniser did not mark ("President Macron said")."""
+    """Names after a personal title that the recogniser did not mark ("President Macron said", "Deputy Chief
+    Constable Adrian Hanstock added"): a surname, or a name of up to three words."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     found = []
     for token in doc:
-        if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper() or not token.is_alpha:
+        if not _name_word(token, taken) or not _after_personal_title(doc, token.i):
             continue
-        alone = token.i + 1 >= len(doc) or doc[token.i + 1].pos_ != "PROPN"
-        known_as_other = canonical_country(token.text) is not None or token.lower_ in _ORGANISATION_BY_NAME
-        if alone and not known_as_other and _after_personal_title(doc, token.i):
-            found.append(Mention(token.i, token.i + 1, token.text, token.text, "person"))
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= NAME_AFTER_TITLE_MAX_WORDS and _name_word(doc[end], taken):
+            end += 1
+        if end - token.i > NAME_AFTER_TITLE_MAX_WORDS or (end < len(doc) and doc[end].pos_ == "PROPN"):
+            continue  # a longer run of capitalised words is some other name
+        span = doc[token.i : end]
+        if any(canonical_country(t.text) is not None or t.lower_ in _ORGANISATION_BY_NAME for t in span):
+            continue
+        if span.text.lower() in _TABLE_NAMES or any(t.lower_ in CORPORATE_SUFFIXES for t in span):
+            continue
+        found.append(Mention(token.i, end, span.text, span.text, "person"))
+        taken.update(range(token.i, end))
+    return found
+
+
+NAME_AFTER_TITLE_MAX_WORDS = 3
+
+
+def _name_word(token, taken: set[int]) -> bool:
+    return (token.i not in taken and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
+            and token.lower_ not in TITLE_WORDS)
+
+
+def _post_authors(doc, mentions: list[Mention]) -> list[Mention]:
+    """The author of an embedded post ("Toblerone posted on October 31, 2016: ...", as cleaning writes it) is
+    an actor even where the recogniser saw no name: a person when the name has two words or more."""
+    from services.extraction.cleaning import POST_STATEMENT
+
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for match in POST_STATEMENT.finditer(doc_text(doc)):
+        span = doc.char_span(match.start("author"), match.end("author"))
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        name = span.text
+        kind = "place" if canonical_country(name) else ("person" if len(span) > 1 else "organisation")
+        found.append(Mention(span.start, span.end, name, canonical_country(name) or name, kind))
     return found
 
 

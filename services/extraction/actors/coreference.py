@@ -41,6 +41,7 @@ def add_coreferent_mentions(doc, mentions: list, make_mention) -> None:
     """Add to `mentions` the later references to actors the article has named (see the module doc)."""
     forms = _name_forms(doc, mentions)
     _rename_short_forms(mentions, forms)
+    _read_cities_as_their_teams(doc, mentions)
     _echo_names(doc, mentions, forms, make_mention)
     _resolve_references(doc, mentions, make_mention)
 
@@ -100,6 +101,35 @@ def _rename_short_forms(mentions: list, forms) -> None:
             continue
         if known and known[0] != mention.name and known[1] != "person":
             mention.name, mention.kind = known
+
+
+# How a city's name stands for its team ("Chicago beat Cleveland"): as a participant, not as a place
+# ("in Chicago", "from Cleveland").
+_TEAM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "conj", "appos"})
+_PLACE_PREPOSITIONS = words("in at to from near into across outside inside around of through via toward towards")
+
+
+def _read_cities_as_their_teams(doc, mentions: list) -> None:
+    """In an article about "the Chicago Cubs", "Chicago" doing something ("Chicago finished 103-58", "when
+    Chicago was one win away") is the team: a team is named by its city and a plural noun."""
+    teams: dict[str, tuple[str, str] | None] = {}  # city -> its team; None when two teams share the city
+    for mention in mentions:
+        *city, noun = mention.name.split()
+        if mention.kind == "organisation" and city and noun[:1].isupper() and noun.isalpha() and noun.endswith("s"):
+            known = teams.setdefault(" ".join(city), (mention.name, mention.kind))
+            if known is not None and known[0] != mention.name:
+                teams[" ".join(city)] = None
+    if not teams:
+        return
+    for mention in mentions:
+        if mention.kind != "place" or mention.surface not in teams or teams[mention.surface] is None:
+            continue
+        head = doc[mention.end - 1]
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        governed_as_place = head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPOSITIONS
+        if head.dep_ in _TEAM_DEPS and not governed_as_place:
+            mention.name, mention.kind = teams[mention.surface]
 
 
 def _echo_names(doc, mentions: list, forms, make_mention) -> None:
@@ -203,8 +233,9 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
         lower = token.lower_
         if lower in PRONOUN_GENDER and token.pos_ == "PRON":
             wanted = PRONOUN_GENDER[lower]
-            name = _antecedent(token, named, sentence_of, PRONOUN_REACH, lambda m, wanted=wanted: m.kind == "person"
-                               and gender.get(m.name, wanted) == wanted)
+            others = _coarguments(token)
+            name = _antecedent(token, named, sentence_of, PRONOUN_REACH, lambda m, wanted=wanted, others=others:
+                               m.kind == "person" and gender.get(m.name, wanted) == wanted and m.start not in others)
         elif lower in ORGANISATION_PRONOUNS and _is_referring_it(token):
             name = _antecedent(token, named, sentence_of, PRONOUN_REACH, lambda m: m.kind == "organisation")
         elif lower in PLURAL_PRONOUNS and token.pos_ == "PRON":
@@ -234,6 +265,18 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
             mention.participates = not (token.dep_ == "poss" and token.head.lemma_.lower() in RELATION_NOUNS)
             added.append(mention)
     mentions.extend(added)
+
+
+OBJECT_PRONOUNS = words("him her them")
+
+
+def _coarguments(token) -> set[int]:
+    """The subject's tokens of the verb an object pronoun depends on: "Ricketts hired him" is not Ricketts
+    hiring himself (that would be "himself")."""
+    if token.lower_ not in OBJECT_PRONOUNS or token.dep_ not in {"dobj", "dative", "pobj"}:
+        return set()
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ in {"prep", "dative"} else token.head
+    return {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
 
 
 def _is_definite_description(token) -> bool:
