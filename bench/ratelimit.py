@@ -64,7 +64,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"machine: {machine()}; Redis and the client on the same machine")
     checks = asyncio.run(_check_latencies(args.checks))
-    print(f"one limiter check (two windows, one Redis round trip each): {summary_ms(checks).replace('requests', 'checks')}")
+    print(f"one limiter check (two windows): {summary_ms(checks).replace('requests', 'checks')}")
     # alternate off/on twice so a drift of the shared machine shows up as a spread, not as a difference
     for round_number in (1, 2):
         for limited in (False, True):
