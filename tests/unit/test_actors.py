@@ -30,7 +30,7 @@ def actors_of(nlp, text):
         ("the White House", "United States"),
         ("U.S.", "United States"),
         ("Hanoi", "Vietnam"),
-        ("Croydon", None),
+        ("Harwick", None),
     ],
 )
 def test_capitals_and_seats_of_government_stand_for_their_country(surface, country):
@@ -174,16 +174,16 @@ def test_titles_and_what_people_do_tell_a_person(nlp, text, person):
 @pytest.mark.parametrize(
     ("text", "person"),
     [
-        ("Deputy Chief Constable Adrian Hanstock said last night that the scene would stay closed.",
-         "Adrian Hanstock"),
-        ('Deputy Chief Constable Adrian Hanstock added: "Our officers will continue to work."', "Adrian Hanstock"),
+        ("Deputy Chief Constable Laura Pennick said last night that the road would stay closed.",
+         "Laura Pennick"),
+        ('Chief Superintendent Marcus Doyle added: "Our teams will stay on the site."', "Marcus Doyle"),
         ("Detective Inspector Jane Marple told the court that the evidence was strong.", "Jane Marple"),
     ],
 )
 def test_a_name_after_a_rank_is_the_person_without_the_rank(nlp, text, person):
     actors = actors_of(nlp, text)
     assert actors[person].kind == "person", actors
-    assert not any("Constable" in name or "Inspector" in name for name in actors)
+    assert not any(rank in name for name in actors for rank in ("Constable", "Inspector", "Superintendent"))
 
 
 def test_a_title_before_a_company_name_makes_no_person(nlp):
@@ -192,5 +192,5 @@ def test_a_title_before_a_company_name_makes_no_person(nlp):
 
 
 def test_a_platform_is_not_part_of_its_owners_name(nlp):
-    actors = actors_of(nlp, "The change was announced on the Toblerone Facebook page last month.")
-    assert "Toblerone" in actors and "Toblerone Facebook" not in actors, actors
+    actors = actors_of(nlp, "The change was announced on the Heinz Facebook page last month.")
+    assert "Heinz" in actors and "Heinz Facebook" not in actors, actors

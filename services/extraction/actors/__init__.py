@@ -205,7 +205,7 @@ def _lowercase_words(doc) -> frozenset[str]:
     cached = doc.user_data.get("annals_lowercase_words")
     if cached is None:
         words: set[str] = set()
-        glued_to_symbol = False  # words of running text, not of handles, hashtags or links ("#toblerone")
+        glued_to_symbol = False  # words of running text, not of handles, hashtags or links ("#nutella")
         for t in doc:
             text = t.text
             if not glued_to_symbol and text.islower() and t.is_alpha and t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"}:
@@ -272,7 +272,7 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# "the Toblerone Facebook page": the platform is where the owner speaks, not part of its name.
+# "the Heinz Facebook page": the platform is where the owner speaks, not part of its name.
 PLATFORM_NAMES: frozenset[str] = words("facebook twitter instagram youtube tiktok linkedin snapchat")
 PLATFORM_PLACES: frozenset[str] = words("page account feed channel post profile site")
 
@@ -366,7 +366,7 @@ def _reads_as_a_person(doc, start: int, end: int) -> bool:
 
 
 def _titled_person(doc, start: int, end: int) -> Mention | None:
-    """"Deputy Chief Constable Adrian Hanstock" labelled an organisation: a personal title, then a plain
+    """"Deputy Chief Constable Laura Pennick" labelled an organisation: a personal title, then a plain
     two- or three-word name with no word an organisation's name has, is that person."""
     words = [doc[i].text for i in range(start, end)]
     kept = strip_title(words)
@@ -391,7 +391,7 @@ def _after_personal_title(doc, index: int) -> bool:
 
 def _titled_surnames(doc, mentions: list[Mention]) -> list[Mention]:
     """Names after a personal title that the recogniser did not mark ("President Macron said", "Deputy Chief
-    Constable Adrian Hanstock added"): a surname, or a name of up to three words."""
+    Constable Laura Pennick added"): a surname, or a name of up to three words."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     found = []
     for token in doc:
@@ -421,7 +421,7 @@ def _name_word(token, taken: set[int]) -> bool:
 
 
 def _post_authors(doc, mentions: list[Mention]) -> list[Mention]:
-    """The author of an embedded post ("Toblerone posted on October 31, 2016: ...", as cleaning writes it) is
+    """The author of an embedded post ("Nutella posted on October 31, 2016: ...", as cleaning writes it) is
     an actor even where the recogniser saw no name: a person when the name has two words or more."""
     from services.extraction.cleaning import POST_STATEMENT
 
