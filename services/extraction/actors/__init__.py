@@ -133,6 +133,7 @@ def strip_title(words: list[str]) -> list[str]:
 def resolve_actors(doc) -> ActorResolution:
     """Find the actors of a parsed document and the tokens that mention them."""
     raw = _raw_mentions(doc)
+    _cut_headline_words(doc, raw)
     raw += _titled_surnames(doc, raw)
     raw += _post_authors(doc, raw)
     _canonicalise_people(raw, doc)
@@ -240,6 +241,66 @@ def _trim_fused_words(doc, start: int, end: int) -> tuple[int, int]:
                                    and doc[start].lower_ not in TITLE_WORDS)):
         start += 1
     return start, end
+
+
+# A headline capitalises every word, so the recogniser runs a name on into the headline's verb ("Esther
+# Williams Dies at 91", "Lindsay Lohan Checks Into Rehab"). Such a line is mostly capitalised words.
+_TITLE_CASE_SHARE = 0.7
+_TITLE_CASE_MIN_WORDS = 4
+
+
+def _cut_headline_words(doc, mentions: list[Mention]) -> None:
+    """A person's name in a title-case line ends where the text's own name for that person ends: at a
+    shorter full name the text gives elsewhere ("Esther Williams Dead" beside "Esther Williams"), else before
+    the first word after two that inflects a verb the text writes in lower case ("Checks" beside "checked
+    into"). Names outside such lines are left alone ("Kim Jong Un said")."""
+    people = {m.surface for m in mentions if m.kind == "person" and len(m.surface.split()) >= 2}
+    for mention in mentions:
+        if mention.kind != "person" or mention.end - mention.start < 3 or not _in_title_case_line(doc, mention):
+            continue
+        tokens = [t.text for t in doc[mention.start : mention.end]]
+        shorter = [size for size in range(len(tokens) - 1, 1, -1) if " ".join(tokens[:size]) in people]
+        if shorter:
+            size = shorter[0]
+        else:
+            verbs = _lowercase_verb_lemmas(doc)
+            size = next((k for k in range(2, len(tokens)) if _verb_forms(tokens[k].lower()) & verbs), len(tokens))
+        if size < len(tokens):
+            mention.end = mention.start + size
+            mention.surface = mention.name = " ".join(tokens[:size])
+
+
+def _in_title_case_line(doc, mention: Mention) -> bool:
+    """Whether the mention's line (paragraph: cleaning ends each headline with a stop and a blank line) is
+    written in title case: most of its longer words capitalised (short function words stay lower case)."""
+    text = doc.text
+    start_char, end_char = doc[mention.start].idx, doc[mention.end - 1].idx
+    line_start = text.rfind("\n", 0, start_char) + 1
+    line_end = text.find("\n", end_char)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    long_words = [word for word in re.findall(r"[^\W\d_]+", line) if len(word) > 3]
+    return (len(long_words) >= _TITLE_CASE_MIN_WORDS
+            and sum(word[0].isupper() for word in long_words) >= _TITLE_CASE_SHARE * len(long_words))
+
+
+def _lowercase_verb_lemmas(doc) -> frozenset[str]:
+    cached = doc.user_data.get("annals_lowercase_verbs")
+    if cached is None:
+        cached = frozenset(t.lemma_.lower() for t in doc if t.pos_ == "VERB" and t.text.islower())
+        doc.user_data["annals_lowercase_verbs"] = cached
+    return cached
+
+
+def _verb_forms(word: str) -> set[str]:
+    """What a title-case word may be the inflection of: "dies" -> die, "checks" -> check, "tries" -> try."""
+    forms = {word}
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.add(word[:-2])
+    if word.endswith("s"):
+        forms.add(word[:-1])
+    return {form for form in forms if len(form) >= 3}
 
 
 def _is_common_word(doc, start: int, end: int, label: str) -> bool:
