@@ -223,3 +223,10 @@ def test_a_name_in_running_text_is_not_cut_at_a_verb(nlp):
                          "witnesses, and Mary Ann Banks was found on Monday.")
     resolution = resolve_actors(nlp(text))
     assert not any(actor.name == "Mary Ann" for actor in resolution.actors)
+
+
+def test_a_name_followed_by_an_age_is_a_person(nlp):
+    found = actors_of(nlp, "Comeaux, 49, handcuffed the two guards before fleeing on foot, a spokeswoman said.")
+    assert found["Comeaux"].kind == "person"
+    listed = actors_of(nlp, "The teams from Atlanta, 4, and Denver, 6, play next.")
+    assert all(actor.kind != "person" for actor in listed.values())

@@ -372,6 +372,8 @@ def _mention_from_entity(doc, ent) -> Mention | None:
         return _mention_from_demonym(doc, start, end, surface)
     if label not in ENTITY_KINDS:  # a company under another label (see _ends_as_company)
         return Mention(start, end, surface, surface, "organisation")
+    if label == "ORG" and _followed_by_an_age(doc, start, end):
+        return Mention(start, end, surface, surface, "person")  # "Comeaux, 49, handcuffed them"
     if label == "ORG" and _reads_as_a_person(doc, start, end):
         return Mention(start, end, surface, surface, "person")
     if label == "ORG":
@@ -411,6 +413,24 @@ def _mention_from_entity(doc, ent) -> Mention | None:
 
 # Verbs whose subject is a person far more often than an organisation.
 PERSON_VERBS: frozenset[str] = words("meet say tell testify marry resign visit travel die born speak insist deny")
+
+
+_MAX_AGE = 119
+
+
+def _followed_by_an_age(doc, start: int, end: int) -> bool:
+    """News gives a person's age between commas after the name, then what the person did ("Comeaux, 49,
+    handcuffed them", "Smith, 45, who ..."): one or two plain capitalised words so followed are a person, not
+    the organisation the recogniser took them for. (Places are left alone: "Atlanta, 4, and Denver, 6, play"
+    lists scores.)"""
+    tokens = doc[start:end]
+    if not 1 <= len(tokens) <= 2 or end + 3 >= len(doc) or not all(t.is_alpha and t.is_title for t in tokens) \
+            or any(t.lower_ in CORPORATE_SUFFIXES or t.lower_ in ORGANISATION_HEADS for t in tokens):
+        return False
+    comma, number, closing, then = doc[end], doc[end + 1], doc[end + 2], doc[end + 3]
+    return (comma.text == "," and closing.text == "," and number.text.isdigit()
+            and 1 <= int(number.text) <= _MAX_AGE and not number.text.startswith("0")
+            and (then.pos_ in {"VERB", "AUX", "ADV"} or then.lower_ in {"who", "of", "from"}))
 
 
 def _reads_as_a_person(doc, start: int, end: int) -> bool:
