@@ -230,3 +230,11 @@ def test_a_name_followed_by_an_age_is_a_person(nlp):
     assert found["Comeaux"].kind == "person"
     listed = actors_of(nlp, "The teams from Atlanta, 4, and Denver, 6, play next.")
     assert all(actor.kind != "person" for actor in listed.values())
+
+
+def test_a_surname_finds_a_full_name_that_ends_in_a_generational_suffix(nlp):
+    resolution = resolve_actors(nlp("Convicted rapist Arcade Joseph Comeaux Jr. escaped on Monday. Comeaux later "
+                                    "fled on foot toward Houston, and Comeaux was seen near a road."))
+    people = {actor.name for actor in resolution.actors if actor.kind == "person"}
+    assert people == {"Arcade Joseph Comeaux Jr."}
+    assert not any(actor.name == "Comeaux" for actor in resolution.actors)

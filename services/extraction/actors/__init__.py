@@ -556,7 +556,8 @@ def _titles_agree(title: str | None, others: set[str]) -> bool:
 def _canonicalise_people(mentions: list[Mention], doc=None) -> None:
     """Give every person mention the full name of the person it most plausibly refers to."""
     # A single-token organisation or place named like a person of the text is that person ("Trump's team").
-    surnames = {m.surface.split()[-1] for m in mentions if m.kind == "person" and len(m.surface.split()) > 1}
+    surnames = {without_name_suffix(m.surface.split())[-1] for m in mentions
+                if m.kind == "person" and len(m.surface.split()) > 1}
     for mention in mentions:
         if mention.kind in {"organisation", "place"} and mention.name == mention.surface \
                 and mention.surface in surnames:
@@ -623,10 +624,22 @@ def _read_us_states(doc, mentions: list[Mention]) -> None:
             mention.name = f"{mention.surface} (US state)"
 
 
+# Generational suffixes close a name without being its surname: "Arcade Joseph Comeaux Jr." is Mr Comeaux.
+NAME_SUFFIXES: frozenset[str] = words("jr jr. sr sr. ii iii iv")
+
+
+def without_name_suffix(words: list[str]) -> list[str]:
+    while len(words) > 1 and words[-1].lower() in NAME_SUFFIXES:
+        words = words[:-1]
+    return words
+
+
 def _is_part_of(short: list[str], long: list[str]) -> bool:
     if len(short) >= len(long):
         return False
-    return long[-len(short):] == short or long[: len(short)] == short
+    core = without_name_suffix(long)
+    return long[-len(short):] == short or long[: len(short)] == short or (
+        len(short) < len(core) and core[-len(short):] == short)
 
 
 def _person_profiles(mentions: list[Mention], doc) -> dict[str, dict]:
