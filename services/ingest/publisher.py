@@ -1,4 +1,4 @@
-"""Publishes accepted articles to the queue from a background thread, a few milliseconds' worth at a time.
+"""Publishes accepted articles to the queue from a background thread, up to 20 milliseconds' worth at a time.
 
 A request commits its article, hands the id over and answers: it never waits on the broker. Ids that
 arrive together go out as one task (the worker parses them together with nlp.pipe). If the broker is down,
@@ -24,7 +24,9 @@ log = logging.getLogger(__name__)
 
 
 class BatchingPublisher:
-    def __init__(self, *, max_delay: float = 0.005, max_batch: int = CHUNK) -> None:
+    # 20 ms: a task and an UPDATE cost ~0.2 ms of the API's CPU per article in batches of two, ~0.04 ms in
+    # batches of ten (bench README); the worker starts on an article 20 ms later at most, unseen beside extraction.
+    def __init__(self, *, max_delay: float = 0.02, max_batch: int = CHUNK) -> None:
         self.max_delay = max_delay
         self.max_batch = max_batch
         self._ids: queue.SimpleQueue[int | None] = queue.SimpleQueue()

@@ -21,6 +21,7 @@ from services.ingest.schemas import ArticleIn, BatchIn, ValidBatch
 from services.ratelimit import check_key_rate
 from services.responses import OrjsonResponse
 from services.schemas import ArticleOut, ArticleTextOut, ArticleWithEvents, BatchOut, problems
+from services.settings import get_settings
 from services.store import articles as article_store
 from services.store.articles import NewArticle
 from services.store.db import session_scope
@@ -78,7 +79,8 @@ async def post_article(request: Request, settings: SettingsDep):
 
 def accept_groups(raw_pool) -> AcceptGroups:
     """The app's group commit for POST /articles (created with the app's raw pool, in its event loop)."""
-    return AcceptGroups(raw_pool, granting=granting_scopes("ingest"), on_created=publisher.submit)
+    return AcceptGroups(raw_pool, granting=granting_scopes("ingest"), on_created=publisher.submit,
+                        max_statements=get_settings().ingest_group_statements)
 
 
 def parse_article(body: bytes) -> ArticleIn:
