@@ -33,15 +33,18 @@ def publisher_date(published_at: datetime) -> date:
 
 
 def _row(article: NewArticle, received_at: datetime) -> dict:
+    published_at = article.published_at or received_at
+    if published_at.tzinfo is None:  # a naive time counts as UTC (the sessions' time zone); binary COPY needs it said
+        published_at = published_at.replace(tzinfo=UTC)
     return {
         "dedupe_key": article_dedupe_key(url=article.url, text=article.text),
         "url": article.url,
         "title": article.title,
         "source": article.source,
         "text": article.text,
-        "published_at": article.published_at or received_at,
+        "published_at": published_at,
         "published_at_assumed": article.published_at is None,
-        "published_date": publisher_date(article.published_at or received_at),
+        "published_date": publisher_date(published_at),
         "received_at": received_at,
         "updated_at": received_at,
         "status": "queued",
@@ -57,7 +60,11 @@ _BATCH_COLUMNS = ("dedupe_key", "url", "title", "source", "text", "published_at"
 _INCOMING_TABLE = f"""
     CREATE TEMPORARY TABLE IF NOT EXISTS incoming_articles ON COMMIT DELETE ROWS AS
     SELECT 0 AS position, {", ".join(_BATCH_COLUMNS)} FROM articles WITH NO DATA"""
-_COPY_INCOMING = f"COPY incoming_articles (position, {', '.join(_BATCH_COLUMNS)}) FROM STDIN"
+# Binary COPY: psycopg sends each value as PostgreSQL stores it, without formatting it as text and having the
+# server parse it back (2.8 against 7 ms of the API's CPU per 1,000 articles; bench README).
+_COPY_INCOMING = f"COPY incoming_articles (position, {', '.join(_BATCH_COLUMNS)}) FROM STDIN (FORMAT BINARY)"
+_COPY_TYPES = ("int4", "text", "text", "text", "text", "text", "timestamptz", "bool", "date", "timestamptz",
+               "timestamptz", "text", "int4")  # position, then _BATCH_COLUMNS as the temporary table has them
 _INSERT_INCOMING = f"""
     WITH incoming AS (DELETE FROM incoming_articles RETURNING *)
     INSERT INTO articles ({", ".join(_BATCH_COLUMNS)})
@@ -244,6 +251,7 @@ def accept_articles(session: Session, articles: list[NewArticle]) -> list[Accept
         with connection.cursor() as cursor:
             cursor.execute(_INCOMING_TABLE)
             with cursor.copy(_COPY_INCOMING) as copy:
+                copy.set_types(_COPY_TYPES)
                 for position, row in enumerate(unique_rows):
                     copy.write_row((position, *(row[column] for column in _BATCH_COLUMNS)))
             created = {key: article_id for article_id, key in cursor.execute(_INSERT_INCOMING).fetchall()}
