@@ -87,9 +87,9 @@ class CpuMeter:
         database = ""
         if self.database_url is not None:
             spent = sum(cpu - self.backends.get(pid, 0.0) for pid, cpu in self._backends().items())
-            database = f", PostgreSQL CPU {spent / requests * 1000:.2f} ms per {what}"
-        return (f"API CPU {api / requests * 1000:.2f} ms per {what}{database}, load generator CPU "
-                f"{client / requests * 1000:.2f} ms per {what}; load average {load}")
+            database = f", PostgreSQL CPU {spent / requests * 1000:.3f} ms per {what}"
+        return (f"API CPU {api / requests * 1000:.3f} ms per {what}{database}, load generator CPU "
+                f"{client / requests * 1000:.3f} ms per {what}; load average {load}")
 
 
 @dataclass
