@@ -16,6 +16,7 @@ from services.extraction.casualties import add_casualties
 from services.extraction.event_types import event_type
 from services.extraction.model import Event, EventDate
 from services.extraction.nlp import doc_text
+from services.extraction.participants import implicit_police, origin_tokens
 from services.extraction.places import place_of
 from services.extraction.summaries import attribution, summarise
 
@@ -192,11 +193,14 @@ def _draft_event(
         # "Trump recalled the 2011 dinner where Obama mocked him": the date is the dinner's, and those at the
         # dinner take part (the clause's own actors stay: "they celebrated their Nov. 2 victory")
         actor_tokens |= {t.i for t in event_noun.subtree}
-    actors = resolution.names_in_tokens(actor_tokens - phrase_tokens)
+    # "a man from Beckenham was arrested": where a person comes from takes no part
+    actors = resolution.names_in_tokens(actor_tokens - phrase_tokens - origin_tokens(doc, actor_tokens))
     # a country named as the source ("the Kremlin said", "Seoul's defence ministry said") relays what others
     # did; a police force or a company tells of its own doings
-    actors += [name for name in resolution.names_in_tokens(_source_of_report(clause, sentences.dated_tokens))
+    source = _source_of_report(clause, sentences.dated_tokens)
+    actors += [name for name in resolution.names_in_tokens(source - origin_tokens(doc, source))
                if name not in actors and resolution.kind_of(name) != "place"]
+    actors += [name for name in implicit_police((clause.governor, clause.head), resolution) if name not in actors]
     sentence = clause.sentence
     start_char, end_char = _trim_offsets(sentences.text, sentence.start_char, sentence.end_char)
     trigger = event_noun.lemma_.lower() if event_noun is not None else trigger_of(clause)

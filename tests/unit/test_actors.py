@@ -194,3 +194,16 @@ def test_a_title_before_a_company_name_makes_no_person(nlp):
 def test_a_platform_is_not_part_of_its_owners_name(nlp):
     actors = actors_of(nlp, "The change was announced on the Toblerone Facebook page last month.")
     assert "Toblerone" in actors and "Toblerone Facebook" not in actors, actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ben Zobrist was named the World Series MVP. MVP Zobrist, who helped the Royals, said it was unbelievable.",
+        "Jane Harlow won the award. MVP Harlow thanked her team.",
+    ],
+)
+def test_an_award_in_capitals_before_a_named_persons_surname_is_that_person(nlp, text):
+    resolution = resolve_actors(nlp(text))
+    names = {m.name for m in resolution.mentions if m.surface.endswith(("Zobrist", "Harlow"))}
+    assert names <= {"Ben Zobrist", "Jane Harlow"} and len(names) == 1, names

@@ -247,3 +247,46 @@ def test_a_country_as_the_source_of_a_report_relays_what_others_did():
 )
 def test_a_date_modifying_an_event_noun_dates_that_happening(text, value, trigger, actors):
     assert only_event_dated(text, value, actors).trigger == trigger
+
+
+@pytest.mark.parametrize(
+    ("text", "police"),
+    [
+        ("Metropolitan Police officers attended. A man was arrested on Sunday on suspicion of assault.",
+         "Metropolitan Police"),
+        ("British Transport Police said the driver, 42, was released on bail on Saturday.", "British Transport Police"),
+        ("The New York Police Department confirmed the crash. The driver had been detained on Friday.",
+         "New York Police Department"),
+    ],
+)
+def test_an_agentless_passive_arrest_is_the_doing_of_the_police_the_article_names(text, police):
+    (event,) = [e for e in events_of(text) if e.trigger in {"arrest", "release", "detain"}]
+    assert police in event.actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Metropolitan Police officers attended. A man was arrested by a shop worker on Sunday.",  # the agent is named
+        "Metropolitan Police officers attended. The results were released on Sunday.",  # not a release on bail
+    ],
+)
+def test_an_arrest_with_its_agent_or_another_release_is_not_the_polices(text):
+    assert all("Metropolitan Police" not in e.actors for e in events_of(text) if "Sunday" in e.sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "actors"),
+    [
+        ("A 42-year-old man from Beckenham was arrested on Wednesday.", "Beckenham", set()),
+        ("James Tofield, who is also from Croydon, said he was on the tram on 31 October.", "Croydon",
+         {"James Tofield"}),
+    ],
+)
+def test_where_a_person_comes_from_takes_no_part(text, origin, actors):
+    event = only_event(text)
+    assert origin not in event.actors and actors <= set(event.actors)
+
+
+def test_a_place_something_leaves_from_still_takes_part():
+    assert {"France", "Italy"} <= set(only_event("The flight from Paris landed in Rome on Monday.").actors)

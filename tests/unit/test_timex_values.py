@@ -83,6 +83,13 @@ CASES = [
     ("The strike lasted 24 hours.", MON, "24 hours", "PT24H"),
     ("Output fell in the past six months.", MON, "the past six months", "P6M"),
     ("The drug takes 2 1/2 years to develop.", MON, "2 1/2 years", "P2Y6M"),
+    # a season of play is its year; a part of the day after "throughout" is that part of the reference day
+    ("Zobrist won the title with the Royals last season.", MON, "last season", "2023"),
+    ("Bryant hit 39 home runs this season.", MON, "this season", "2024"),
+    ("The club hopes to reach the playoffs next season.", MON, "next season", "2025"),
+    ("They had won eleven games this postseason.", MON, "this postseason", "2024"),
+    ("Officers will work throughout the evening.", MON, "the evening", "2024-06-17TEV"),
+    ("Crews worked through the night to clear the line.", MON, "the night", "2024-06-17TNI"),
     # sets
     ("The council meets every week.", MON, "every week", "P1W"),
     ("Newspapers are published daily.", MON, "daily", "P1D"),

@@ -297,6 +297,8 @@ def _mention_from_entity(doc, ent) -> Mention | None:
         return None
     if any(word.lower() in PAGE_FURNITURE_WORDS for word in words):
         return None  # "Invalid Email", "Image caption", "Photo KUNDUZ"
+    if end - start == 2 and ent.label_ != "PERSON" and _acronym_before_a_surname(doc, start):
+        return Mention(start + 1, end, doc[start + 1].text, doc[start + 1].text, "person")  # "MVP Zobrist"
     if end - start == 1 and _after_personal_title(doc, start) and canonical_country(surface) is None \
             and surface.lower() not in _ORGANISATION_BY_NAME:
         return Mention(start, end, surface, surface, "person")  # "Chancellor Scholz", "Mr Carney"
@@ -379,6 +381,19 @@ def _titled_person(doc, start: int, end: int) -> Mention | None:
     ) or name.text.lower() in _TABLE_NAMES:
         return None
     return Mention(name.start, end, name.text, name.text, "person")
+
+
+def _acronym_before_a_surname(doc, start: int) -> bool:
+    """An award or rank in capitals glued to a surname the article gives a named person ("MVP Zobrist" after
+    "Ben Zobrist"), which the recogniser labels an organisation."""
+    acronym, surname = doc[start], doc[start + 1]
+    if not (acronym.is_upper and acronym.is_alpha and 2 <= len(acronym) <= 4 and surname.is_title):
+        return False
+    surnames = doc.user_data.get("annals_person_surnames")
+    if surnames is None:
+        surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2)
+        doc.user_data["annals_person_surnames"] = surnames
+    return surname.text in surnames
 
 
 def _after_personal_title(doc, index: int) -> bool:

@@ -189,6 +189,11 @@ NEWS_DEIXIS = re.compile(
     r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+(?:week|month|year|night)|[Tt]his\s+(?:week|month|"
     r"year|morning|afternoon|evening)|[Nn]ext\s+(?:week|month|year)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
 )
+# a sports or broadcast season is the year it is played in: "this season" (2016), "last season" (2015)
+PLAYING_SEASON_SHIFTS = {"this": 0, "the current": 0, "last": -1, "the past": -1, "next": 1, "the coming": 1}
+PLAYING_SEASON_WORDS = ("season", "postseason", "regular season")
+# prepositions that put a happening within a part of the reference day: "worked throughout the evening"
+PART_OF_DAY_SPAN_PREPOSITIONS = ("throughout", "through", "during", "into")
 # a season after these words is counted from the reference time: "that summer", "the following spring"
 ANAPHORIC_SEASON = r"(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)"
 # "May of the following year", "in June of that year": a year counted from the reference time

@@ -109,6 +109,22 @@ def n_part_of_day(m, ctx):
     return "TIME", f"{d.isoformat()}T{part}"
 
 
+# the preposition stays outside the span, as TIMEX3 tags "the evening" in "throughout the evening"
+_SPAN_PREPOSITION = "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in P.PART_OF_DAY_SPAN_PREPOSITIONS) + ")"
+
+
+@rule(
+    "part_of_day_span",
+    "TIME",
+    rf"{_SPAN_PREPOSITION}the\s+(?P<part>morning|afternoon|evening|night)\b",
+    example=("Officers will work throughout the evening.", "the evening", "2024-06-17TEV"),
+    anchors=False,
+)
+def n_part_of_day_span(m, ctx):
+    """ "throughout the evening", "through the night": that part of the reference day."""
+    return "TIME", f"{ref_date(ctx).isoformat()}T{P.PARTS_OF_DAY[low(m['part'])]}"
+
+
 @rule(
     "tonight",
     "TIME",
