@@ -62,7 +62,9 @@ def origin_tokens(doc, tokens: set[int]) -> set[int]:
         if token.dep_ != "pobj" or token.head.lower_ != "from":
             continue
         holder = token.head.head
-        if holder.pos_ in {"NOUN", "PROPN"} and _names_a_person(holder) or holder.lemma_.lower() in ORIGIN_VERBS:
+        # "a man from Beckenham", "the driver, 42, from Beckenham" (an age stands for its person)
+        person = holder.pos_ in {"NOUN", "PROPN"} and _names_a_person(holder) or holder.pos_ == "NUM"
+        if person or holder.lemma_.lower() in ORIGIN_VERBS:
             origin |= {t.i for t in token.subtree}
     return origin
 

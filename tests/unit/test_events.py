@@ -279,6 +279,7 @@ def test_an_arrest_with_its_agent_or_another_release_is_not_the_polices(text):
     ("text", "origin", "actors"),
     [
         ("A 42-year-old man from Beckenham was arrested on Wednesday.", "Beckenham", set()),
+        ("The driver, 42, from Beckenham, has been released on bail until May.", "Beckenham", set()),
         ("James Tofield, who is also from Croydon, said he was on the tram on 31 October.", "Croydon",
          {"James Tofield"}),
     ],

@@ -90,6 +90,9 @@ CASES = [
     ("They had won eleven games this postseason.", MON, "this postseason", "2024"),
     ("Officers will work throughout the evening.", MON, "the evening", "2024-06-17TEV"),
     ("Crews worked through the night to clear the line.", MON, "the night", "2024-06-17TNI"),
+    # an "until" bound on a state that holds now lies ahead; on a past stay it lies behind
+    ("The driver has been released on bail until May.", MON, "May", "2025-05"),
+    ("He stayed in Paris until May.", MON, "May", "2024-05"),
     # sets
     ("The council meets every week.", MON, "every week", "P1W"),
     ("Newspapers are published daily.", MON, "daily", "P1D"),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from services.extraction.actors.quotes import add_speaker_mentions
 from services.extraction.actors.tables import (
     CORPORATE_SUFFIXES,
     FEMALE_WORDS,
@@ -44,6 +45,7 @@ def add_coreferent_mentions(doc, mentions: list, make_mention) -> None:
     _read_cities_as_their_teams(doc, mentions)
     _echo_names(doc, mentions, forms, make_mention)
     _resolve_references(doc, mentions, make_mention)
+    add_speaker_mentions(doc, mentions, make_mention)  # after the pronouns: 'He said: "We ...'
 
 
 def _acronym(tokens: list[str]) -> str | None:

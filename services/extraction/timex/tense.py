@@ -206,3 +206,13 @@ def in_the_present(doc, start: int, end: int) -> bool:
         return False  # an infinitive or participle under the finite verb: its own time
     f = chain[-1]
     return f.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in _auxes(f))
+
+
+def in_the_present_perfect(doc, start: int, end: int) -> bool:
+    """Whether the clause governing the expression is in the present perfect ("has been released on bail until
+    May"): a state that holds now, so an "until" bound on it lies ahead."""
+    v = _governing_verb(doc, start, end)
+    if v is None or _PARAGRAPH.search(doc_text(doc), min(v.idx, start), max(v.idx, end)):
+        return False
+    f = _chain(v)[-1]
+    return f.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in _auxes(f))
