@@ -90,6 +90,8 @@ CASES = [
     ("They had won eleven games this postseason.", MON, "this postseason", "2024"),
     ("Officers will work throughout the evening.", MON, "the evening", "2024-06-17TEV"),
     ("Crews worked through the night to clear the line.", MON, "the night", "2024-06-17TNI"),
+    ("The tram left the track during the morning rush hour in Croydon on Wednesday.", MON, "Wednesday",
+     "2024-06-12"),
     # an "until" bound on a state that holds now lies ahead; on a past stay it lies behind
     ("The driver has been released on bail until May.", MON, "May", "2025-05"),
     ("He stayed in Paris until May.", MON, "May", "2024-05"),
@@ -256,3 +258,7 @@ def test_eras_bounds_and_modals(text):
     span, value = ERAS_BOUNDS_AND_MODALS[text]
     got = {t.text: t.value for t in tag_text(text, MON)}
     assert got.get(span) == value, got
+
+
+def test_a_part_of_the_day_that_modifies_a_noun_is_no_time_of_its_own():
+    assert [t.text for t in tag_text("It derailed during the morning rush hour.", MON)] == []

@@ -194,6 +194,9 @@ PLAYING_SEASON_SHIFTS = {"this": 0, "the current": 0, "last": -1, "the past": -1
 PLAYING_SEASON_WORDS = ("season", "postseason", "regular season")
 # prepositions that put a happening within a part of the reference day: "worked throughout the evening"
 PART_OF_DAY_SPAN_PREPOSITIONS = ("throughout", "through", "during", "into")
+# words that may follow such a part of the day ("throughout the evening to identify them")
+AFTER_A_PART_OF_DAY = ("and", "or", "to", "at", "in", "on", "with", "as", "when", "while", "before", "after",
+                       "until", "but", "for", "by", "near", "outside", "inside")  # fmt: skip
 # a season after these words is counted from the reference time: "that summer", "the following spring"
 ANAPHORIC_SEASON = r"(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)"
 # "May of the following year", "in June of that year": a year counted from the reference time

@@ -111,12 +111,14 @@ def n_part_of_day(m, ctx):
 
 # the preposition stays outside the span, as TIMEX3 tags "the evening" in "throughout the evening"
 _SPAN_PREPOSITION = "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in P.PART_OF_DAY_SPAN_PREPOSITIONS) + ")"
+# ... and the part of the day ends its phrase: not "during the morning rush hour", "into the night shift"
+_PART_OF_DAY_ENDS = rf"(?=\s*(?:[.,;:!?)\"\u201d]|$)|\s+(?:{P._alt(P.AFTER_A_PART_OF_DAY)})\b)"
 
 
 @rule(
     "part_of_day_span",
     "TIME",
-    rf"{_SPAN_PREPOSITION}the\s+(?P<part>morning|afternoon|evening|night)\b",
+    rf"{_SPAN_PREPOSITION}the\s+(?P<part>morning|afternoon|evening|night)\b{_PART_OF_DAY_ENDS}",
     example=("Officers will work throughout the evening.", "the evening", "2024-06-17TEV"),
     anchors=False,
 )
