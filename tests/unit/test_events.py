@@ -291,3 +291,18 @@ def test_where_a_person_comes_from_takes_no_part(text, origin, actors):
 
 def test_a_place_something_leaves_from_still_takes_part():
     assert {"France", "Italy"} <= set(only_event("The flight from Paris landed in Rome on Monday.").actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "actors", "trigger"),
+    [
+        (("THE EMAIL CONTROVERSY January 13, 2009: Jane Doe sets up the domain February 2, 2009: Jane Doe is sworn "
+         "in as Secretary of State."), "2009-02-02", {"Jane Doe"}, "swear"),
+        ("August 4, 2015: The Washington Post reveals the FBI has begun an inquiry.", "2015-08-04",
+         {"Washington Post"}, "reveal"),
+    ],
+)
+def test_a_timeline_entry_dates_the_clause_after_its_colon(text, value, actors, trigger):
+    (event,) = [e for e in events_of(text) if e.date.value == value]
+    assert actors <= set(event.actors) and event.trigger == trigger
+    assert event.sentence.startswith(event.sentence.split(":")[0]) and ":" in event.sentence
