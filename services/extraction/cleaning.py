@@ -105,6 +105,12 @@ INLINE_NOISE_PATTERNS: tuple[str, ...] = (
         r"(?: via Getty Images)?(?:\s+\d{1,2}/\d{1,2}\b)?"
     ),
     r"\((?:Photo|Image|Picture|Credit|Source)s?:[^)]{0,80}\)",
+    # the date stamp of a link to another story or gallery: "Hillary Clinton in pictures Wed, November 30, 2016"
+    # (prose spells the weekday out: "on Wednesday, Nov. 30")
+    (
+        r"(?<!\bon )\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?:January|February|March|April|May|June|July|August|"
+        r"September|October|November|December) \d{1,2}, \d{4}\b"
+    ),
     # Datelines of wire copy: "SAO PAULO (AP) --"
     r"\b[A-Z]{2,}(?:[ ,.-]+[A-Z]{2,})*\s*\((?:AP|Reuters|AFP|UPI|CNN|dpa|Xinhua)\)\s*(?:--|—|–|-)?",
     # "Copyright 2016 The Associated Press. All rights reserved."

@@ -92,6 +92,9 @@ CASES = [
     ("Crews worked through the night to clear the line.", MON, "the night", "2024-06-17TNI"),
     ("The tram left the track during the morning rush hour in Croydon on Wednesday.", MON, "Wednesday",
      "2024-06-12"),
+    # a present perfect progressive looks back, a present progressive ahead
+    ("Trump has been deriding him for lashing out at a protester at a rally on Friday.", MON, "Friday",
+     "2024-06-14"),
     # an "until" bound on a state that holds now lies ahead; on a past stay it lies behind
     ("The driver has been released on bail until May.", MON, "May", "2025-05"),
     ("He stayed in Paris until May.", MON, "May", "2024-05"),

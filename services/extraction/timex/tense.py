@@ -187,8 +187,9 @@ def direction(doc, start: int, end: int) -> int:
     if present:
         if planned or is_to:
             return FUTURE
-        if any(c.tag_ == "VBG" and any(a.lemma_ == "be" for a in _auxes(c)) for c in chain):
-            return FUTURE  # present progressive with a time: "is meeting on Tuesday"
+        if any(c.tag_ == "VBG" and any(a.lemma_ == "be" for a in _auxes(c))
+               and not any(a.lemma_ == "have" for a in _auxes(c)) for c in chain):
+            return FUTURE  # present progressive with a time: "is meeting on Tuesday" (not "has been meeting")
         return UNKNOWN
     if f.tag_ == "JJ" and f.lower_ in PLAN_ADJECTIVES:
         return FUTURE
