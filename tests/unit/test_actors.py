@@ -207,3 +207,25 @@ def test_an_award_in_capitals_before_a_named_persons_surname_is_that_person(nlp,
     resolution = resolve_actors(nlp(text))
     names = {m.name for m in resolution.mentions if m.surface.endswith(("Zobrist", "Harlow"))}
     assert names <= {"Ben Zobrist", "Jane Harlow"} and len(names) == 1, names
+
+
+def test_a_name_glued_before_a_known_surname_is_not_part_of_the_persons_name(nlp):
+    text = ("Donald J Trump arrived at the White House. They sat in the Oval Office for an hour. "
+            "Before their meeting in the Oval Office Trump had attacked him.")
+    resolution = resolve_actors(nlp(text))
+    assert "Oval Office Trump" not in {m.name for m in resolution.mentions}
+    assert {m.name for m in resolution.mentions if m.surface.endswith("Trump")} == {"Donald J Trump"}
+
+
+def test_a_surname_two_people_share_is_the_one_the_text_introduced_first(nlp):
+    text = ("Donald Trump met Barack Obama on Thursday. Michelle Obama showed Melania Trump the residence. "
+            "Trump later praised Obama.")
+    resolution = resolve_actors(nlp(text))
+    later = [m for m in resolution.mentions if m.start > 15 and m.surface in {"Trump", "Obama"}]
+    assert {m.name for m in later} == {"Donald Trump", "Barack Obama"}, [(m.surface, m.name) for m in later]
+
+
+def test_a_title_still_picks_the_person_a_shared_surname_means(nlp):
+    text = "Bill Clinton spoke first. Hillary Clinton followed him. Mrs Clinton thanked her staff."
+    resolution = resolve_actors(nlp(text))
+    assert [m.name for m in resolution.mentions if m.surface == "Clinton"] == ["Hillary Clinton"]

@@ -158,9 +158,13 @@ def _echo_names(doc, mentions: list, forms, make_mention) -> None:
             if form not in forms:
                 continue
             known = forms[form]
-            if known is None and size == 1:  # a shared surname: the nearest full name before it
+            if known is None and size == 1:  # a shared surname: the person the text introduced first, or
+                # the one its own sentence names ("Kim Jong Il died in 2011, and Kim was buried")
                 earlier = [m for m in people_by_surname.get(form[0], []) if m.start < index]
-                known = (earlier[-1].name, "person") if earlier else None
+                nearest = earlier[-1] if earlier else None
+                if nearest is not None and any(doc[i].is_sent_start for i in range(nearest.start + 1, index + 1)):
+                    nearest = earlier[0]
+                known = (nearest.name, "person") if nearest else None
             if known is not None:
                 added.append(make_mention(index, index + size, span.text, known[0], known[1]))
                 matched = size
