@@ -229,3 +229,9 @@ def test_a_title_still_picks_the_person_a_shared_surname_means(nlp):
     text = "Bill Clinton spoke first. Hillary Clinton followed him. Mrs Clinton thanked her staff."
     resolution = resolve_actors(nlp(text))
     assert [m.name for m in resolution.mentions if m.surface == "Clinton"] == ["Hillary Clinton"]
+
+
+def test_an_adjective_before_a_known_surname_is_no_given_name(nlp):
+    text = "Barack Obama met Donald Trump. The outgoing president smiled. AFP Outgoing Obama spoke of unity."
+    names = {m.name for m in resolve_actors(nlp(text)).mentions}
+    assert "Outgoing Obama" not in names and "Barack Obama" in names

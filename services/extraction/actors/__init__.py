@@ -394,6 +394,8 @@ def _glued_before_a_surname(doc, start: int, end: int, label: str) -> bool:
     glued = doc[start : end - 1]
     if len(glued) == 1 and glued[0].is_upper and glued[0].is_alpha and 2 <= len(glued[0]) <= 4:
         return label != "PERSON"
+    if len(glued) == 1 and (glued[0].pos_ in {"ADJ", "VERB"} or glued[0].lower_ in _lowercase_words(doc)):
+        return True  # "Outgoing Obama": an adjective (one the text also writes in lower case), no given name
     return glued.text in _names_used_alone(doc)
 
 
