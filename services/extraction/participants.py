@@ -10,14 +10,12 @@ Two rules of news English:
 from __future__ import annotations
 
 from services.extraction.actors import ActorResolution
-from services.extraction.actors.tables import words
+from services.extraction.actors.tables import POLICE_NAME_WORDS, words
 
 # Verbs whose passive without an agent is the police's doing ("was arrested", "has been bailed").
 POLICE_VERBS: frozenset[str] = words("arrest detain bail rearrest re-arrest")
 # "released on bail", "freed on bail": a release is the police's only with bail.
 BAIL_RELEASE_VERBS: frozenset[str] = words("release free")
-# Words of a police force's name ("British Transport Police", "Greater Manchester Constabulary").
-POLICE_NAME_WORDS: frozenset[str] = words("police constabulary gendarmerie carabinieri")
 # Verbs of where someone is from ("who is from Croydon", "hails from Leeds"); not "came from Paris".
 ORIGIN_VERBS: frozenset[str] = words("be hail")
 

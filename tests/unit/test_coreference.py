@@ -116,3 +116,22 @@ def test_an_unattributed_quotation_gives_its_we_to_no_one():
     text = 'Anthony Rizzo hit a home run. "We will be back next year."'
     (event,) = extract(text, PUBLISHED).events
     assert event.actors == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        ("British Transport Police opened an inquiry. Police were called to the tram at 6.10am on Wednesday.",
+         "British Transport Police"),
+        ("Thames Valley Police opened an inquiry. The driver has been in police custody since Wednesday.",
+         "Thames Valley Police"),
+    ],
+)
+def test_a_bare_police_is_the_force_the_article_named(text, force):
+    (event,) = [e for e in extract(text, PUBLISHED).events if "Wednesday" in e.sentence]
+    assert force in event.actors
+
+
+def test_police_without_a_named_force_is_no_one():
+    (event,) = extract("Police were called to the tram at 6.10am on Wednesday.", PUBLISHED).events
+    assert event.actors == ()

@@ -265,3 +265,17 @@ def test_eras_bounds_and_modals(text):
 
 def test_a_part_of_the_day_that_modifies_a_noun_is_no_time_of_its_own():
     assert [t.text for t in tag_text("It derailed during the morning rush hour.", MON)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The tram derailed at 6.10am. Police were called at 6.10 to the scene.", {("6.10am", "2024-06-17T06:10"),
+                                                                                 ("6.10", "2024-06-17T06:10")}),
+        # no clock written that way in the text: a number
+        ("Shares closed at 6.10 on Friday.", {("Friday", "2024-06-14")}),
+        ("The tram derailed at 6.10am. The shares closed at 6.10 a share.", {("6.10am", "2024-06-17T06:10")}),
+    ],
+)
+def test_a_bare_dotted_clock_is_a_time_where_the_text_writes_its_times_so(text, found):
+    assert {(t.text, t.value) for t in tag_text(text, MON)} == found

@@ -22,6 +22,7 @@ from services.extraction.actors.tables import (
     MALE_WORDS,
     ORGANISATION_NOUNS,
     PERSON_ROLE_NOUNS,
+    POLICE_NAME_WORDS,
     RELATION_NOUNS,
     words,
 )
@@ -248,6 +249,10 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
             # teams and bodies named in the plural ("the Cubs ... they"), and groups ("Democrats")
             name = _antecedent(token, named, sentence_of, 1, lambda m: m.kind == "group"
                                or (m.kind == "organisation" and m.surface.endswith("s")))
+        elif lower == "police" and token.pos_ in {"NOUN", "PROPN"} and _police_as_a_body(token):
+            # "Police have confirmed ...", "in police custody": the force the article named
+            name = _antecedent(token, named, sentence_of, len(doc), lambda m: m.kind == "organisation"
+                               and any(w.lower() in POLICE_NAME_WORDS for w in m.name.split()))
         elif _is_definite_description(token):
             noun = token.lemma_.lower()
             age = _AGE.match(lower)
@@ -271,6 +276,18 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
             mention.participates = not (token.dep_ == "poss" and token.head.lemma_.lower() in RELATION_NOUNS)
             added.append(mention)
     mentions.extend(added)
+
+
+# What a bare "police" may head or modify and still stand for the force itself.
+POLICE_BODY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "agent"})
+POLICE_BODY_HEADS = words("officer officers spokesman spokeswoman spokesperson source sources custody statement")
+
+
+def _police_as_a_body(token) -> bool:
+    """"Police said", "told by police", "police officers", "in police custody"; not "police cars"."""
+    if token.dep_ in POLICE_BODY_DEPS:
+        return True
+    return token.dep_ == "compound" and token.head.lemma_.lower() in POLICE_BODY_HEADS
 
 
 OBJECT_PRONOUNS = words("him her them")

@@ -91,6 +91,9 @@ CORPORATE_SUFFIXES: frozenset[str] = words(
 )
 
 # Definite nouns that refer back to the organisation the text has named ("the company said").
+# Words of a police force's name ("British Transport Police", "Greater Manchester Constabulary").
+POLICE_NAME_WORDS: frozenset[str] = words("police constabulary gendarmerie carabinieri")
+
 ORGANISATION_NOUNS: frozenset[str] = words(
     "company firm group maker manufacturer brand club team franchise side chain retailer business carrier "
     "airline bank operator giant corporation conglomerate broadcaster newspaper agency organisation "

@@ -194,6 +194,10 @@ PLAYING_SEASON_SHIFTS = {"this": 0, "the current": 0, "last": -1, "the past": -1
 PLAYING_SEASON_WORDS = ("season", "postseason", "regular season")
 # prepositions that put a happening within a part of the reference day: "worked throughout the evening"
 PART_OF_DAY_SPAN_PREPOSITIONS = ("throughout", "through", "during", "into")
+# a number "at 6.10" is a quantity, not a clock time, before these: "at 2.46 billion", "at 6.10 a share"
+NOT_A_CLOCK_AFTER = ("billion", "million", "bn", "percent", "per", "a share", "cents", "pence", "pounds", "dollars",
+                     "euros", "points", "metres", "meters", "miles", "km", "kg", "mph", "seconds", "secs", "times",
+                     "am", "pm", "a.m", "p.m")  # fmt: skip
 # words that may follow such a part of the day ("throughout the evening to identify them")
 AFTER_A_PART_OF_DAY = ("and", "or", "to", "at", "in", "on", "with", "as", "when", "while", "before", "after",
                        "until", "but", "for", "by", "near", "outside", "inside")  # fmt: skip
