@@ -235,3 +235,11 @@ def test_an_adjective_before_a_known_surname_is_no_given_name(nlp):
     text = "Barack Obama met Donald Trump. The outgoing president smiled. AFP Outgoing Obama spoke of unity."
     names = {m.name for m in resolve_actors(nlp(text)).mentions}
     assert "Outgoing Obama" not in names and "Barack Obama" in names
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("Builder Rui De Sa", "Rui De Sa"), ("Rail engineer Nathan Gibson", "Nathan Gibson"), ("Minnie Driver", "Minnie Driver")],
+)
+def test_an_occupation_before_a_name_is_stripped_like_a_title(words, expected):
+    assert " ".join(strip_title(words.split())) == expected

@@ -306,3 +306,18 @@ def test_a_timeline_entry_dates_the_clause_after_its_colon(text, value, actors, 
     (event,) = [e for e in events_of(text) if e.date.value == value]
     assert actors <= set(event.actors) and event.trigger == trigger
     assert event.sentence.startswith(event.sentence.split(":")[0]) and ":" in event.sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "harmed", "not_harmed"),
+    [
+        (("A tram derailed in Croydon on Wednesday. Builder Rui De Sa spoke. Mr De Sa, 31, treated for back strains, "
+         "said it was horrific."), "Rui De Sa", None),
+        ("A bus crashed in Leeds on Wednesday. Anna Berg was treated in hospital for cuts.", "Anna Berg", None),
+        ("A bus crashed in Leeds on Wednesday. Dr Paul Lee treated the passengers for cuts.", None, "Paul Lee"),
+    ],
+)
+def test_the_treated_took_part_in_the_dated_incident(text, harmed, not_harmed):
+    (incident,) = [e for e in events_of(text) if e.trigger in {"derail", "crash"}]
+    assert harmed is None or harmed in incident.actors
+    assert not_harmed is None or not_harmed not in incident.actors

@@ -20,6 +20,7 @@ from services.extraction.actors.tables import (
     FUNCTION_WORDS,
     LEADER_NOUNS,
     LEADER_TITLES,
+    OCCUPATION_WORDS,
     ORGANISATION_ALIASES,
     ORGANISATION_HEADS,
     PERSONAL_TITLES,
@@ -119,7 +120,7 @@ def strip_title(words: list[str]) -> list[str]:
         # a country or capital only as an affiliation before a title ("US President"), never in a name
         # ("Dublin Rovers")
         affiliation = word in _COUNTRY_BY_NAME and words[index + 1].lower().rstrip(".") in TITLE_WORDS
-        if word in TITLE_WORDS or word in _DEMONYM_BY_NAME or affiliation:
+        if word in TITLE_WORDS or word in OCCUPATION_WORDS or word in _DEMONYM_BY_NAME or affiliation:
             index += 1
             continue
         # Two-word demonyms ("North Korean President Kim Jong Un").
