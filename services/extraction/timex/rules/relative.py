@@ -247,7 +247,7 @@ def n_the_year(m, ctx):
 @rule(
     "playing_season",
     "DATE",
-    rf"\b(?P<rel>{P._alt(P.PLAYING_SEASON_SHIFTS)})\s+(?P<season>{P._alt(P.PLAYING_SEASON_WORDS)})\b(?!-)",
+    rf"\b(?P<rel>{P.PLAYING_SEASON_REL})\s+(?P<season>{P.PLAYING_SEASON})\b(?!-)",
     example=("Bryant hit 39 home runs this season.", "this season", "2024"),
     anchors=False,
 )

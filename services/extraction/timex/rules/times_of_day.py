@@ -122,7 +122,7 @@ def _text_writes_dotted_clocks(m, doc, token) -> bool:
 @rule(
     "bare_dotted_clock",
     "TIME",
-    rf"(?<=\bat\s)(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?![\d.,]\d)\b(?!\s*(?:{P._alt(P.NOT_A_CLOCK_AFTER)})\b|\s*%)",
+    rf"(?<=\bat\s)(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?![\d.,]\d)\b(?!\s*(?:{P.NOT_A_CLOCK_AFTER_RE})\b|\s*%)",
     example=("He woke at 6.05am. Police were called at 6.10 to the scene.", "6.10", "2024-06-17T06:10"),
     anchors=False,
     parse_ok=_text_writes_dotted_clocks,
@@ -134,7 +134,7 @@ def n_bare_dotted_clock(m, ctx):
 # the preposition stays outside the span, as TIMEX3 tags "the evening" in "throughout the evening"
 _SPAN_PREPOSITION = "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in P.PART_OF_DAY_SPAN_PREPOSITIONS) + ")"
 # ... and the part of the day ends its phrase: not "during the morning rush hour", "into the night shift"
-_PART_OF_DAY_ENDS = rf"(?=\s*(?:[.,;:!?)\"\u201d]|$)|\s+(?:{P._alt(P.AFTER_A_PART_OF_DAY)})\b)"
+_PART_OF_DAY_ENDS = rf"(?=\s*(?:[.,;:!?)\"\u201d]|$)|\s+(?:{P.AFTER_A_PART_OF_DAY_RE})\b)"
 
 
 @rule(
