@@ -6,12 +6,17 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+from services.extraction.evaluation.summaries import publication_date
 from services.store.articles import NewArticle
 
 
-def _published(value: str | None) -> datetime | None:
-    if not value or value.strip() in {"None", "null"}:  # unknown: the service assumes the time it received it
-        return None
+def _published(value: str | None, url: str | None) -> datetime | None:
+    """`date_publish`; when the crawler left it out ("None"), the /YYYY/MM/DD/ of the url (the date the gold
+    annotators read the article's relative dates from); else None, and the service assumes the time it
+    received the article."""
+    if not value or value.strip() in {"None", "null"}:
+        day = publication_date({"url": url})
+        return datetime(day.year, day.month, day.day, tzinfo=UTC) if day else None
     published = datetime.fromisoformat(value.strip().replace(" ", "T"))
     return published if published.tzinfo else published.replace(tzinfo=UTC)
 
@@ -30,6 +35,6 @@ def read_corpus(directory: Path) -> dict[str, NewArticle]:
             title=record.get("title"),
             url=record.get("url"),
             source=record.get("publisher"),
-            published_at=_published(record.get("date_publish")),
+            published_at=_published(record.get("date_publish"), record.get("url")),
         )
     return articles

@@ -60,6 +60,8 @@ def _dates_an_incident_day(event: Event) -> bool:
 def _told_as_harmed(token) -> bool:
     """Whether the clause of a name says its bearer was harmed: "X died", "X was among those injured",
     "the victims were X and Y", "those killed were named as X"."""
+    if any(c.dep_ == "acl" and _treated_for_injuries(c) for c in token.children):
+        return True  # "Mr De Sa, 31, treated for back strains, said ..."
     steps = 0
     while token.dep_ in _LIST_DEPS and token.head.i != token.i and steps < 6:
         token, steps = token.head, steps + 1
@@ -68,6 +70,8 @@ def _told_as_harmed(token) -> bool:
     if token.dep_ not in _ARGUMENT_DEPS | {"prep"}:
         return False
     verb = token.head
+    if _treated_for_injuries(verb) and (verb.tag_ == "VBN" or token.dep_ == "dobj"):
+        return True  # the treated, not who treats: "Dr Lee treated them for burns" is no harm to Dr Lee
     if verb.lemma_.lower() in CASUALTY_WORDS:
         return _harm_word(verb) and (token.dep_ != "dobj" or verb.tag_ == "VBN")
     for child in verb.children:
@@ -105,3 +109,20 @@ def _harm_word(token) -> bool:
 
 
 DYING_WORDS: frozenset[str] = words("die perish")
+
+
+# "treated for back strains", "treated in hospital": care only the harmed receive.
+CARE_PLACES: frozenset[str] = words("hospital hospitals scene")
+
+
+def _treated_for_injuries(verb) -> bool:
+    if verb.lemma_.lower() != "treat" or verb.tag_ not in {"VBN", "VBD"}:
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            return True
+        if child.dep_ == "prep" and child.lower_ in {"in", "at"} and any(
+            g.lemma_.lower() in CARE_PLACES for g in child.children
+        ):
+            return True
+    return False

@@ -105,6 +105,12 @@ INLINE_NOISE_PATTERNS: tuple[str, ...] = (
         r"(?: via Getty Images)?(?:\s+\d{1,2}/\d{1,2}\b)?"
     ),
     r"\((?:Photo|Image|Picture|Credit|Source)s?:[^)]{0,80}\)",
+    # the date stamp of a link to another story or gallery: "Hillary Clinton in pictures Wed, November 30, 2016"
+    # (prose spells the weekday out: "on Wednesday, Nov. 30")
+    (
+        r"(?<!\bon )\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?:January|February|March|April|May|June|July|August|"
+        r"September|October|November|December) \d{1,2}, \d{4}\b"
+    ),
     # Datelines of wire copy: "SAO PAULO (AP) --"
     r"\b[A-Z]{2,}(?:[ ,.-]+[A-Z]{2,})*\s*\((?:AP|Reuters|AFP|UPI|CNN|dpa|Xinhua)\)\s*(?:--|—|–|-)?",
     # "Copyright 2016 The Associated Press. All rights reserved."
@@ -284,6 +290,30 @@ def _split_glued_opener(match: re.Match[str]) -> str:
     return f"{head}. {opener}"
 
 
+# A timeline's entries that a scrape ran into one line ("... sets up the domain February 2, 2009: Clinton is
+# sworn in ..."): each "DATE: " head starts an entry of its own, or its date would end the entry before it.
+_MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+               r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_ENTRY_DATE = (rf"(?:{_MONTH_NAME}\s+\d{{1,2}},?\s+\d{{4}}|{_MONTH_NAME}\s+\d{{4}}"
+               r"|(?:Spring|Summer|Fall|Autumn|Winter)\s+\d{4})")
+_TIMELINE_ENTRY = re.compile(rf"(?P<before>\w+[)'\"]?)\s+(?={_ENTRY_DATE}:\s+[A-Z\"'])")
+# "posted on November 8, 2016: ..." and "until March 2015: ..." are one sentence, not an entry
+_NOT_BEFORE_AN_ENTRY = frozenset({
+    "on", "in", "at", "by", "of", "to", "from", "since", "until", "till", "before", "after", "between", "during",
+    "around", "about", "near", "than", "and", "or", "posted", "wrote", "said", "tweeted", "dated",
+})  # fmt: skip
+
+
+def _split_timeline_entries(line: str) -> str:
+    def split(match: re.Match[str]) -> str:
+        before = match.group("before")
+        if before.lower().rstrip(")'\"") in _NOT_BEFORE_AN_ENTRY:
+            return match.group(0)
+        return before + ".\n"  # a full stop, or the parser may run the entry on over a closing quote
+
+    return _TIMELINE_ENTRY.sub(split, line)
+
+
 def clean_text(text: str) -> str:
     """Normalise plain article text and drop boilerplate lines; paragraphs stay separated by blank lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -294,7 +324,7 @@ def clean_text(text: str) -> str:
             continue  # "Read more: <another story>" as a line of its own
         line = _drop_teasers(_drop_captions(_CREDIT_IN_BRACKETS.sub(_credit_in_brackets, line)))
         line = embedded_posts_as_statements(line)
-        for part in _FURNITURE.sub("\n", line).split("\n"):
+        for part in _FURNITURE.sub("\n", _split_timeline_entries(line)).split("\n"):
             part = _SPACES.sub(" ", _INLINE_NOISE.sub(" ", part)).strip()
             if not part or is_boilerplate_line(part):
                 continue

@@ -16,6 +16,7 @@ from services.extraction.casualties import add_casualties
 from services.extraction.event_types import event_type
 from services.extraction.model import Event, EventDate
 from services.extraction.nlp import doc_text
+from services.extraction.participants import implicit_police, origin_tokens
 from services.extraction.places import place_of
 from services.extraction.summaries import attribution, summarise
 
@@ -168,6 +169,9 @@ def _draft_event(
     governor = _governor_token(doc, phrase)
     if governor is None:
         return None
+    entry = _timeline_entry(doc, phrase, sentences)
+    if entry is not None:
+        governor = entry  # "February 2, 2009: Clinton is sworn in ...": the entry's clause is the happening
     clause = clause_of(doc, governor, phrase, frozenset(resolution.token_actor))
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
     relative = _when_clause_of_date(span)
@@ -192,13 +196,18 @@ def _draft_event(
         # "Trump recalled the 2011 dinner where Obama mocked him": the date is the dinner's, and those at the
         # dinner take part (the clause's own actors stay: "they celebrated their Nov. 2 victory")
         actor_tokens |= {t.i for t in event_noun.subtree}
-    actors = resolution.names_in_tokens(actor_tokens - phrase_tokens)
+    # "a man from Beckenham was arrested": where a person comes from takes no part
+    actors = resolution.names_in_tokens(actor_tokens - phrase_tokens - origin_tokens(doc, actor_tokens))
     # a country named as the source ("the Kremlin said", "Seoul's defence ministry said") relays what others
     # did; a police force or a company tells of its own doings
-    actors += [name for name in resolution.names_in_tokens(_source_of_report(clause, sentences.dated_tokens))
+    source = _source_of_report(clause, sentences.dated_tokens)
+    actors += [name for name in resolution.names_in_tokens(source - origin_tokens(doc, source))
                if name not in actors and resolution.kind_of(name) != "place"]
+    actors += [name for name in implicit_police((clause.governor, clause.head), resolution) if name not in actors]
     sentence = clause.sentence
     start_char, end_char = _trim_offsets(sentences.text, sentence.start_char, sentence.end_char)
+    if entry is not None:
+        start_char = min(start_char, phrase.start)  # the evidence keeps the entry's date
     trigger = event_noun.lemma_.lower() if event_noun is not None else trigger_of(clause)
     event = Event(
         date=phrase.date,
@@ -214,6 +223,20 @@ def _draft_event(
         type=event_type(trigger, (doc[i].lemma_ for i in clause.tokens)),
     )
     return event, clause
+
+
+def _timeline_entry(doc, phrase, sentences: _Sentences):
+    """The root of the sentence after a date that stands alone before a colon: a timeline's entry ("August 4,
+    2015: The Washington Post reveals ..."), which the parser splits in two."""
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    sentence = sentences.of(span[0])
+    rest = [t for t in sentence if not (span.start <= t.i < span.end)]
+    if not rest or rest[-1].text != ":" or not all(t.is_punct for t in rest) or sentence.end >= len(doc):
+        return None
+    following = sentences.of(doc[sentence.end])
+    return following.root if following.root.pos_ in {"VERB", "AUX"} else None
 
 
 # Clause links whose verb has no subject of its own and shares the one of the verb it hangs on:

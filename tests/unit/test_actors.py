@@ -238,3 +238,52 @@ def test_a_surname_finds_a_full_name_that_ends_in_a_generational_suffix(nlp):
     people = {actor.name for actor in resolution.actors if actor.kind == "person"}
     assert people == {"Marvin Lee Pettibone Jr."}
     assert not any(actor.name == "Pettibone" for actor in resolution.actors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez was named the tournament MVP. MVP Lopez, who scored twice, said it was a dream.",
+        "Jane Harlow won the award. MVP Harlow thanked her team.",
+    ],
+)
+def test_an_award_in_capitals_before_a_named_persons_surname_is_that_person(nlp, text):
+    resolution = resolve_actors(nlp(text))
+    names = {m.name for m in resolution.mentions if m.surface.endswith(("Lopez", "Harlow"))}
+    assert names <= {"Maria Lopez", "Jane Harlow"} and len(names) == 1, names
+
+
+def test_a_name_glued_before_a_known_surname_is_not_part_of_the_persons_name(nlp):
+    text = ("Joe R Biden arrived at the White House. They sat in the Oval Office for an hour. "
+            "After their talks in the Oval Office Biden had praised him.")
+    resolution = resolve_actors(nlp(text))
+    assert "Oval Office Biden" not in {m.name for m in resolution.mentions}
+    assert {m.name for m in resolution.mentions if m.surface.endswith("Biden")} == {"Joe R Biden"}
+
+
+def test_a_surname_two_people_share_is_the_one_the_text_introduced_first(nlp):
+    text = ("Donald Trump met Barack Obama on Thursday. Michelle Obama showed Melania Trump the residence. "
+            "Trump later praised Obama.")
+    resolution = resolve_actors(nlp(text))
+    later = [m for m in resolution.mentions if m.start > 15 and m.surface in {"Trump", "Obama"}]
+    assert {m.name for m in later} == {"Donald Trump", "Barack Obama"}, [(m.surface, m.name) for m in later]
+
+
+def test_a_title_still_picks_the_person_a_shared_surname_means(nlp):
+    text = "Bill Clinton spoke first. Hillary Clinton followed him. Mrs Clinton thanked her staff."
+    resolution = resolve_actors(nlp(text))
+    assert [m.name for m in resolution.mentions if m.surface == "Clinton"] == ["Hillary Clinton"]
+
+
+def test_an_adjective_before_a_known_surname_is_no_given_name(nlp):
+    text = "Barack Obama met Donald Trump. The outgoing president smiled. AFP Outgoing Obama spoke of unity."
+    names = {m.name for m in resolve_actors(nlp(text)).mentions}
+    assert "Outgoing Obama" not in names and "Barack Obama" in names
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("Builder Rui De Sa", "Rui De Sa"), ("Rail engineer Nathan Gibson", "Nathan Gibson"), ("Minnie Driver", "Minnie Driver")],
+)
+def test_an_occupation_before_a_name_is_stripped_like_a_title(words, expected):
+    assert " ".join(strip_title(words.split())) == expected

@@ -212,3 +212,28 @@ def test_a_post_keeps_its_text_and_the_prose_around_it_stays():
 def test_a_signature_without_a_readable_name_is_dropped():
     text = clean_text("Stay safe everyone. -- #CountryOfKindness (@ladygaga) November 9, 2016 The polls closed.")
     assert "posted on" not in text and "@" not in text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a timeline whose line breaks the scrape lost: each "DATE: " head opens an entry
+        (("THE EMAIL CONTROVERSY January 13, 2009: An aide sets up the domain. The chief signs off on it "
+         "February 2, 2009: Jane Doe takes office Fall 2014: Her lawyers delete emails they call 'personal' "
+         "December 5, 2014: They hand over the rest."),
+         ("THE EMAIL CONTROVERSY.\n\nJanuary 13, 2009: An aide sets up the domain. The chief signs off on it.\n\n"
+         "February 2, 2009: Jane Doe takes office.\n\nFall 2014: Her lawyers delete emails they call 'personal'.\n\n"
+         "December 5, 2014: They hand over the rest.")),
+        # a date after a preposition or a speech verb is part of its sentence
+        ('Lisa posted on November 8, 2016: "To many, it is bad."', 'Lisa posted on November 8, 2016: "To many, it is bad."'),
+        ("He stayed until March 2015: the rest is history.", "He stayed until March 2015: the rest is history."),
+    ],
+)
+def test_timeline_entries_run_together_are_split(raw, expected):
+    assert clean_text(raw) == expected
+
+
+def test_the_date_stamp_of_a_link_to_another_story_is_furniture():
+    text = clean_text("The count went on. Hillary Clinton in pictures Wed, November 30, 2016 Express Pictures looks back.")
+    assert "November 30" not in text and "Hillary Clinton in pictures" in text
+    assert "on Wed, November 30, 2016" in clean_text("The vote was on Wed, November 30, 2016 in the hall.")

@@ -93,3 +93,45 @@ def test_pronoun_binding_and_teams_named_by_their_city(nlp, text, sentence_start
         assert actor in later[-1], later
     if not_actor:
         assert not_actor not in later[-1], later
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the attribution before the quotation, and a quotation continued over paragraphs (no closing mark)
+        (('Chief Constable Jane Harlow said last night: "We expect to be at the scene all night. '
+         '"Tomorrow, we will assess how to recover the tram.'), "Jane Harlow"),
+        # the attribution after the quotation
+        ('"We will be back next year," Anthony Rizzo said.', "Anthony Rizzo"),
+        # a pronoun speaker is the person it refers to
+        ('Robin Smith spoke at the scene. He said: "Tomorrow we will reopen the line."', "Robin Smith"),
+    ],
+)
+def test_first_person_words_in_a_quotation_are_its_speakers(text, speaker):
+    (event,) = [e for e in extract(text, PUBLISHED).events if "omorrow" in e.summary or "next year" in e.summary]
+    assert speaker in event.actors
+
+
+def test_an_unattributed_quotation_gives_its_we_to_no_one():
+    text = 'Anthony Rizzo hit a home run. "We will be back next year."'
+    (event,) = extract(text, PUBLISHED).events
+    assert event.actors == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        ("British Transport Police opened an inquiry. Police were called to the tram at 6.10am on Wednesday.",
+         "British Transport Police"),
+        ("Thames Valley Police opened an inquiry. The driver has been in police custody since Wednesday.",
+         "Thames Valley Police"),
+    ],
+)
+def test_a_bare_police_is_the_force_the_article_named(text, force):
+    (event,) = [e for e in extract(text, PUBLISHED).events if "Wednesday" in e.sentence]
+    assert force in event.actors
+
+
+def test_police_without_a_named_force_is_no_one():
+    (event,) = extract("Police were called to the tram at 6.10am on Wednesday.", PUBLISHED).events
+    assert event.actors == ()

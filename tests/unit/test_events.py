@@ -247,3 +247,77 @@ def test_a_country_as_the_source_of_a_report_relays_what_others_did():
 )
 def test_a_date_modifying_an_event_noun_dates_that_happening(text, value, trigger, actors):
     assert only_event_dated(text, value, actors).trigger == trigger
+
+
+@pytest.mark.parametrize(
+    ("text", "police"),
+    [
+        ("Metropolitan Police officers attended. A man was arrested on Sunday on suspicion of assault.",
+         "Metropolitan Police"),
+        ("British Transport Police said the driver, 42, was released on bail on Saturday.", "British Transport Police"),
+        ("The New York Police Department confirmed the crash. The driver had been detained on Friday.",
+         "New York Police Department"),
+    ],
+)
+def test_an_agentless_passive_arrest_is_the_doing_of_the_police_the_article_names(text, police):
+    (event,) = [e for e in events_of(text) if e.trigger in {"arrest", "release", "detain"}]
+    assert police in event.actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Metropolitan Police officers attended. A man was arrested by a shop worker on Sunday.",  # the agent is named
+        "Metropolitan Police officers attended. The results were released on Sunday.",  # not a release on bail
+    ],
+)
+def test_an_arrest_with_its_agent_or_another_release_is_not_the_polices(text):
+    assert all("Metropolitan Police" not in e.actors for e in events_of(text) if "Sunday" in e.sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "actors"),
+    [
+        ("A 42-year-old man from Beckenham was arrested on Wednesday.", "Beckenham", set()),
+        ("The driver, 42, from Beckenham, has been released on bail until May.", "Beckenham", set()),
+        ("James Tofield, who is also from Croydon, said he was on the tram on 31 October.", "Croydon",
+         {"James Tofield"}),
+    ],
+)
+def test_where_a_person_comes_from_takes_no_part(text, origin, actors):
+    event = only_event(text)
+    assert origin not in event.actors and actors <= set(event.actors)
+
+
+def test_a_place_something_leaves_from_still_takes_part():
+    assert {"France", "Italy"} <= set(only_event("The flight from Paris landed in Rome on Monday.").actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "actors", "trigger"),
+    [
+        (("THE EMAIL CONTROVERSY January 13, 2009: Jane Doe sets up the domain February 2, 2009: Jane Doe is sworn "
+         "in as Secretary of State."), "2009-02-02", {"Jane Doe"}, "swear"),
+        ("August 4, 2015: The Washington Post reveals the FBI has begun an inquiry.", "2015-08-04",
+         {"Washington Post"}, "reveal"),
+    ],
+)
+def test_a_timeline_entry_dates_the_clause_after_its_colon(text, value, actors, trigger):
+    (event,) = [e for e in events_of(text) if e.date.value == value]
+    assert actors <= set(event.actors) and event.trigger == trigger
+    assert event.sentence.startswith(event.sentence.split(":")[0]) and ":" in event.sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "harmed", "not_harmed"),
+    [
+        (("A tram derailed in Croydon on Wednesday. Builder Rui De Sa spoke. Mr De Sa, 31, treated for back strains, "
+         "said it was horrific."), "Rui De Sa", None),
+        ("A bus crashed in Leeds on Wednesday. Anna Berg was treated in hospital for cuts.", "Anna Berg", None),
+        ("A bus crashed in Leeds on Wednesday. Dr Paul Lee treated the passengers for cuts.", None, "Paul Lee"),
+    ],
+)
+def test_the_treated_took_part_in_the_dated_incident(text, harmed, not_harmed):
+    (incident,) = [e for e in events_of(text) if e.trigger in {"derail", "crash"}]
+    assert harmed is None or harmed in incident.actors
+    assert not_harmed is None or not_harmed not in incident.actors

@@ -14,8 +14,8 @@ FAMILIES = {
                  "year", "year_words", "decade", "decade_word", "century", "this_century", "quarter", "quarter_ref",
                  "two_quarters", "year_quarter", "half", "season", "holiday", "year_end", "week_of"},
     "relative": {"day_word", "day_before", "weekday", "short_weekday", "rel_unit", "the_year", "ago", "day_before_wd",
-                 "anaphoric_day", "year_earlier_adj", "ref", "ref_units"},
-    "times_of_day": {"clock", "part_of_day", "tonight"},
+                 "anaphoric_day", "year_earlier_adj", "ref", "ref_units", "playing_season"},
+    "times_of_day": {"clock", "bare_dotted_clock", "part_of_day", "part_of_day_span", "tonight"},
     "durations": {"set_every", "set_adverb", "set_plural_wd", "set_wd_part", "duration", "duration_frac",
                   "duration_vague", "duration_bare", "duration_while"},
 }  # fmt: skip

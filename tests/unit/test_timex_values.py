@@ -83,6 +83,21 @@ CASES = [
     ("The strike lasted 24 hours.", MON, "24 hours", "PT24H"),
     ("Output fell in the past six months.", MON, "the past six months", "P6M"),
     ("The drug takes 2 1/2 years to develop.", MON, "2 1/2 years", "P2Y6M"),
+    # a season of play is its year; a part of the day after "throughout" is that part of the reference day
+    ("Zobrist won the title with the Royals last season.", MON, "last season", "2023"),
+    ("Bryant hit 39 home runs this season.", MON, "this season", "2024"),
+    ("The club hopes to reach the playoffs next season.", MON, "next season", "2025"),
+    ("They had won eleven games this postseason.", MON, "this postseason", "2024"),
+    ("Officers will work throughout the evening.", MON, "the evening", "2024-06-17TEV"),
+    ("Crews worked through the night to clear the line.", MON, "the night", "2024-06-17TNI"),
+    ("The tram left the track during the morning rush hour in Croydon on Wednesday.", MON, "Wednesday",
+     "2024-06-12"),
+    # a present perfect progressive looks back, a present progressive ahead
+    ("Trump has been deriding him for lashing out at a protester at a rally on Friday.", MON, "Friday",
+     "2024-06-14"),
+    # an "until" bound on a state that holds now lies ahead; on a past stay it lies behind
+    ("The driver has been released on bail until May.", MON, "May", "2025-05"),
+    ("He stayed in Paris until May.", MON, "May", "2024-05"),
     # sets
     ("The council meets every week.", MON, "every week", "P1W"),
     ("Newspapers are published daily.", MON, "daily", "P1D"),
@@ -246,3 +261,21 @@ def test_eras_bounds_and_modals(text):
     span, value = ERAS_BOUNDS_AND_MODALS[text]
     got = {t.text: t.value for t in tag_text(text, MON)}
     assert got.get(span) == value, got
+
+
+def test_a_part_of_the_day_that_modifies_a_noun_is_no_time_of_its_own():
+    assert [t.text for t in tag_text("It derailed during the morning rush hour.", MON)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The tram derailed at 6.10am. Police were called at 6.10 to the scene.", {("6.10am", "2024-06-17T06:10"),
+                                                                                 ("6.10", "2024-06-17T06:10")}),
+        # no clock written that way in the text: a number
+        ("Shares closed at 6.10 on Friday.", {("Friday", "2024-06-14")}),
+        ("The tram derailed at 6.10am. The shares closed at 6.10 a share.", {("6.10am", "2024-06-17T06:10")}),
+    ],
+)
+def test_a_bare_dotted_clock_is_a_time_where_the_text_writes_its_times_so(text, found):
+    assert {(t.text, t.value) for t in tag_text(text, MON)} == found

@@ -20,6 +20,7 @@ from services.extraction.actors.tables import (
     FUNCTION_WORDS,
     LEADER_NOUNS,
     LEADER_TITLES,
+    OCCUPATION_WORDS,
     ORGANISATION_ALIASES,
     ORGANISATION_HEADS,
     PERSONAL_TITLES,
@@ -119,7 +120,7 @@ def strip_title(words: list[str]) -> list[str]:
         # a country or capital only as an affiliation before a title ("US President"), never in a name
         # ("Dublin Rovers")
         affiliation = word in _COUNTRY_BY_NAME and words[index + 1].lower().rstrip(".") in TITLE_WORDS
-        if word in TITLE_WORDS or word in _DEMONYM_BY_NAME or affiliation:
+        if word in TITLE_WORDS or word in OCCUPATION_WORDS or word in _DEMONYM_BY_NAME or affiliation:
             index += 1
             continue
         # Two-word demonyms ("North Korean President Kim Jong Un").
@@ -358,6 +359,9 @@ def _mention_from_entity(doc, ent) -> Mention | None:
         return None
     if any(word.lower() in PAGE_FURNITURE_WORDS for word in words):
         return None  # "Invalid Email", "Image caption", "Photo KUNDUZ"
+    if end - start >= 2 and _glued_before_a_surname(doc, start, end, ent.label_):
+        # "MVP Zobrist", "the Oval Office Trump": the surname of a person the text names
+        return Mention(end - 1, end, doc[end - 1].text, doc[end - 1].text, "person")
     if end - start == 1 and _after_personal_title(doc, start) and canonical_country(surface) is None \
             and surface.lower() not in _ORGANISATION_BY_NAME:
         return Mention(start, end, surface, surface, "person")  # "Chancellor Scholz", "Mr Carney"
@@ -460,6 +464,41 @@ def _titled_person(doc, start: int, end: int) -> Mention | None:
     ) or name.text.lower() in _TABLE_NAMES:
         return None
     return Mention(name.start, end, name.text, name.text, "person")
+
+
+def _glued_before_a_surname(doc, start: int, end: int, label: str) -> bool:
+    """A surname the article gives a named person, glued to words that are no given name: an award or rank
+    in capitals ("MVP Zobrist" after "Ben Zobrist", labelled an organisation) or a name the text also uses
+    on its own ("Before their meeting in the Oval Office Trump had ..." after "in the Oval Office")."""
+    surname = doc[end - 1]
+    if not surname.is_title or surname.text not in _person_surnames(doc):
+        return False
+    glued = doc[start : end - 1]
+    if len(glued) == 1 and glued[0].is_upper and glued[0].is_alpha and 2 <= len(glued[0]) <= 4:
+        return label != "PERSON"
+    if len(glued) == 1 and (glued[0].pos_ in {"ADJ", "VERB"} or glued[0].lower_ in _lowercase_words(doc)):
+        return True  # "Outgoing Obama": an adjective (one the text also writes in lower case), no given name
+    return glued.text in _names_used_alone(doc)
+
+
+def _person_surnames(doc) -> frozenset[str]:
+    surnames = doc.user_data.get("annals_person_surnames")
+    if surnames is None:
+        surnames = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2)
+        doc.user_data["annals_person_surnames"] = surnames
+    return surnames
+
+
+def _names_used_alone(doc) -> frozenset[str]:
+    """The entity names of the text that are not people's ("Oval Office" of "in the Oval Office")."""
+    names = doc.user_data.get("annals_names_used_alone")
+    if names is None:
+        names = frozenset(
+            (e[1:] if e[0].lower_ == "the" else e).text for e in doc.ents
+            if e.label_ in {"FAC", "ORG", "GPE", "LOC"} and len(e) >= (3 if e[0].lower_ == "the" else 2)
+        )
+        doc.user_data["annals_names_used_alone"] = names
+    return names
 
 
 def _after_personal_title(doc, index: int) -> bool:
@@ -589,6 +628,14 @@ def _canonicalise_people(mentions: list[Mention], doc=None) -> None:
             continue
         before = [f for f in candidates if f.start < mention.start]
         chosen = before[-1] if before else candidates[0]
+        if len(tokens) == 1 and len({f.surface for f in before}) > 1 and doc is not None \
+                and _title_before(doc, mention) not in _FEMALE_TITLES | _MALE_TITLES \
+                and not _same_sentence(doc, chosen.start, mention.start):
+            # a surname two people of the text share ("Melania Trump" named after "Donald J Trump"): news calls
+            # the one it introduced first by the bare surname, the other by a fuller name; in the sentence that
+            # names the other ("Kim Jong Il died in 2011, and Kim was buried") or after a gendered title ("Mrs
+            # Clinton") the nearest stays
+            chosen = before[0]
         mention.name = chosen.surface
     # The longest form names the person ("Vladimir Putin" rather than "Putin").
     changed = True
@@ -601,6 +648,11 @@ def _canonicalise_people(mentions: list[Mention], doc=None) -> None:
             if longer and len({m.name for m in longer}) == 1:
                 mention.name = longer[0].name
                 changed = True
+
+
+def _same_sentence(doc, a: int, b: int) -> bool:
+    """Whether tokens a < b lie in one sentence (no sentence start after a up to b)."""
+    return not any(doc[i].is_sent_start for i in range(a + 1, b + 1))
 
 
 def _read_us_states(doc, mentions: list[Mention]) -> None:

@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from services.extraction.actors.quotes import add_speaker_mentions
 from services.extraction.actors.tables import (
     CORPORATE_SUFFIXES,
     FEMALE_WORDS,
     MALE_WORDS,
     ORGANISATION_NOUNS,
     PERSON_ROLE_NOUNS,
+    POLICE_NAME_WORDS,
     RELATION_NOUNS,
     words,
 )
@@ -44,6 +46,7 @@ def add_coreferent_mentions(doc, mentions: list, make_mention) -> None:
     _read_cities_as_their_teams(doc, mentions)
     _echo_names(doc, mentions, forms, make_mention)
     _resolve_references(doc, mentions, make_mention)
+    add_speaker_mentions(doc, mentions, make_mention)  # after the pronouns: 'He said: "We ...'
 
 
 def _acronym(tokens: list[str]) -> str | None:
@@ -156,9 +159,13 @@ def _echo_names(doc, mentions: list, forms, make_mention) -> None:
             if form not in forms:
                 continue
             known = forms[form]
-            if known is None and size == 1:  # a shared surname: the nearest full name before it
+            if known is None and size == 1:  # a shared surname: the person the text introduced first, or
+                # the one its own sentence names ("Kim Jong Il died in 2011, and Kim was buried")
                 earlier = [m for m in people_by_surname.get(form[0], []) if m.start < index]
-                known = (earlier[-1].name, "person") if earlier else None
+                nearest = earlier[-1] if earlier else None
+                if nearest is not None and any(doc[i].is_sent_start for i in range(nearest.start + 1, index + 1)):
+                    nearest = earlier[0]
+                known = (nearest.name, "person") if nearest else None
             if known is not None:
                 added.append(make_mention(index, index + size, span.text, known[0], known[1]))
                 matched = size
@@ -242,6 +249,10 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
             # teams and bodies named in the plural ("the Cubs ... they"), and groups ("Democrats")
             name = _antecedent(token, named, sentence_of, 1, lambda m: m.kind == "group"
                                or (m.kind == "organisation" and m.surface.endswith("s")))
+        elif lower == "police" and token.pos_ in {"NOUN", "PROPN"} and _police_as_a_body(token):
+            # "Police have confirmed ...", "in police custody": the force the article named
+            name = _antecedent(token, named, sentence_of, len(doc), lambda m: m.kind == "organisation"
+                               and any(w.lower() in POLICE_NAME_WORDS for w in m.name.split()))
         elif _is_definite_description(token):
             noun = token.lemma_.lower()
             age = _AGE.match(lower)
@@ -265,6 +276,18 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
             mention.participates = not (token.dep_ == "poss" and token.head.lemma_.lower() in RELATION_NOUNS)
             added.append(mention)
     mentions.extend(added)
+
+
+# What a bare "police" may head or modify and still stand for the force itself.
+POLICE_BODY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "agent"})
+POLICE_BODY_HEADS = words("officer officers spokesman spokeswoman spokesperson source sources custody statement")
+
+
+def _police_as_a_body(token) -> bool:
+    """"Police said", "told by police", "police officers", "in police custody"; not "police cars"."""
+    if token.dep_ in POLICE_BODY_DEPS:
+        return True
+    return token.dep_ == "compound" and token.head.lemma_.lower() in POLICE_BODY_HEADS
 
 
 OBJECT_PRONOUNS = words("him her them")

@@ -41,6 +41,14 @@ TITLE_WORDS: frozenset[str] = words(
     "pastor rabbi imam father sister brother miss madam first lady"
 )
 
+# Occupations news puts before a name like a title ("Builder Rui De Sa", "Rail engineer Nathan Gibson"):
+# stripped from a name that goes on, never a name by themselves.
+OCCUPATION_WORDS: frozenset[str] = words(
+    "builder engineer nurse teacher student pensioner worker labourer laborer electrician plumber carpenter "
+    "accountant lawyer solicitor barrister doctor surgeon paramedic firefighter chef waiter cleaner farmer "
+    "rail office shop care factory construction retired passenger commuter fan supporter survivor witness"
+)
+
 # Head-of-state or government titles: a person holding one can be "the Russian leader".
 LEADER_TITLES: frozenset[str] = words(
     "president leader premier chancellor king queen emperor chairman sheikh emir sultan"
@@ -91,6 +99,9 @@ CORPORATE_SUFFIXES: frozenset[str] = words(
 )
 
 # Definite nouns that refer back to the organisation the text has named ("the company said").
+# Words of a police force's name ("British Transport Police", "Greater Manchester Constabulary").
+POLICE_NAME_WORDS: frozenset[str] = words("police constabulary gendarmerie carabinieri")
+
 ORGANISATION_NOUNS: frozenset[str] = words(
     "company firm group maker manufacturer brand club team franchise side chain retailer business carrier "
     "airline bank operator giant corporation conglomerate broadcaster newspaper agency organisation "

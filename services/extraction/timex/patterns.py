@@ -189,6 +189,18 @@ NEWS_DEIXIS = re.compile(
     r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+(?:week|month|year|night)|[Tt]his\s+(?:week|month|"
     r"year|morning|afternoon|evening)|[Nn]ext\s+(?:week|month|year)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
 )
+# a sports or broadcast season is the year it is played in: "this season" (2016), "last season" (2015)
+PLAYING_SEASON_SHIFTS = {"this": 0, "the current": 0, "last": -1, "the past": -1, "next": 1, "the coming": 1}
+PLAYING_SEASON_WORDS = ("season", "postseason", "regular season")
+# prepositions that put a happening within a part of the reference day: "worked throughout the evening"
+PART_OF_DAY_SPAN_PREPOSITIONS = ("throughout", "through", "during", "into")
+# a number "at 6.10" is a quantity, not a clock time, before these: "at 2.46 billion", "at 6.10 a share"
+NOT_A_CLOCK_AFTER = ("billion", "million", "bn", "percent", "per", "a share", "cents", "pence", "pounds", "dollars",
+                     "euros", "points", "metres", "meters", "miles", "km", "kg", "mph", "seconds", "secs", "times",
+                     "am", "pm", "a.m", "p.m")  # fmt: skip
+# words that may follow such a part of the day ("throughout the evening to identify them")
+AFTER_A_PART_OF_DAY = ("and", "or", "to", "at", "in", "on", "with", "as", "when", "while", "before", "after",
+                       "until", "but", "for", "by", "near", "outside", "inside")  # fmt: skip
 # a season after these words is counted from the reference time: "that summer", "the following spring"
 ANAPHORIC_SEASON = r"(?:that|the\s+same|the\s+following|the\s+next|the\s+previous)"
 # "May of the following year", "in June of that year": a year counted from the reference time
@@ -236,6 +248,10 @@ VAGUE = _alt(VAGUE_QUANTITIES)
 UNIT = _alt(UNITS)
 UNITS_RE = rf"{UNIT}s?"
 SEASON = _alt(SEASONS)
+PLAYING_SEASON_REL = _alt(PLAYING_SEASON_SHIFTS)
+PLAYING_SEASON = _alt(PLAYING_SEASON_WORDS)
+NOT_A_CLOCK_AFTER_RE = _alt(NOT_A_CLOCK_AFTER)
+AFTER_A_PART_OF_DAY_RE = _alt(AFTER_A_PART_OF_DAY)
 PART = _alt(PARTS_OF_DAY)
 ORD = _alt(ORDINALS)
 TZ = r"(?:" + "|".join(re.escape(t) for t in TIMEZONES) + r")"

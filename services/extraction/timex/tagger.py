@@ -13,7 +13,14 @@ from services.extraction.timex.calendar import interval, month_end, safe_date
 from services.extraction.timex.narrative import Anchor, NarrativeTime
 from services.extraction.timex.rules import RULES, Context, Rule
 from services.extraction.timex.rules.resolve import day_first
-from services.extraction.timex.tense import FUTURE, PAST, UNKNOWN, direction, in_the_present
+from services.extraction.timex.tense import (
+    FUTURE,
+    PAST,
+    UNKNOWN,
+    direction,
+    in_the_present,
+    in_the_present_perfect,
+)
 
 _LAST_VERB = re.compile(r"last\s+(?=an?\s)", re.IGNORECASE)
 _DET = re.compile(r"(its|their|his|her|our|the)\s+", re.IGNORECASE)
@@ -21,6 +28,7 @@ _HYPHEN_ADJ = re.compile(r"[\w.]+[-\u2010][A-Za-z]+")
 _AS_SOON = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _CALENDAR_VALUE = re.compile(r"(?:BC)?\d")  # a value on the calendar (not PRESENT_REF): a reference time
 _BOUND = re.compile(r"\b(?:until|till|til|through|thru|by)\s+$", re.IGNORECASE)
+_UNTIL_ONLY = re.compile(r"\b(?:until|till|til)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|til|through|thru|before)\s+(?:at\s+least\s+|the\s+)?$", re.IGNORECASE)
 
 
@@ -206,7 +214,9 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
         if k not in dir_cache:
             d = direction(doc, c.start, c.end)
             before = text[max(0, c.start - 24) : c.start]
-            if d == PAST and _UNTIL.search(before):
+            if d == PAST and _UNTIL_ONLY.search(before) and in_the_present_perfect(doc, c.start, c.end):
+                d = FUTURE  # "has been released on bail until May": the state holds now and ends then
+            elif d == PAST and _UNTIL.search(before):
                 d = UNKNOWN  # "gave them until mid-November": a deadline, not the past
             elif d == UNKNOWN and _BOUND.search(before) and in_the_present(doc, c.start, c.end):
                 d = FUTURE  # "is closed until May", "is valid through June": a state now that ends then

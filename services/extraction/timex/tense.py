@@ -187,8 +187,9 @@ def direction(doc, start: int, end: int) -> int:
     if present:
         if planned or is_to:
             return FUTURE
-        if any(c.tag_ == "VBG" and any(a.lemma_ == "be" for a in _auxes(c)) for c in chain):
-            return FUTURE  # present progressive with a time: "is meeting on Tuesday"
+        if any(c.tag_ == "VBG" and any(a.lemma_ == "be" for a in _auxes(c))
+               and not any(a.lemma_ == "have" for a in _auxes(c)) for c in chain):
+            return FUTURE  # present progressive with a time: "is meeting on Tuesday" (not "has been meeting")
         return UNKNOWN
     if f.tag_ == "JJ" and f.lower_ in PLAN_ADJECTIVES:
         return FUTURE
@@ -206,3 +207,13 @@ def in_the_present(doc, start: int, end: int) -> bool:
         return False  # an infinitive or participle under the finite verb: its own time
     f = chain[-1]
     return f.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in _auxes(f))
+
+
+def in_the_present_perfect(doc, start: int, end: int) -> bool:
+    """Whether the clause governing the expression is in the present perfect ("has been released on bail until
+    May"): a state that holds now, so an "until" bound on it lies ahead."""
+    v = _governing_verb(doc, start, end)
+    if v is None or _PARAGRAPH.search(doc_text(doc), min(v.idx, start), max(v.idx, end)):
+        return False
+    f = _chain(v)[-1]
+    return f.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in _auxes(f))

@@ -245,6 +245,18 @@ def n_the_year(m, ctx):
 
 
 @rule(
+    "playing_season",
+    "DATE",
+    rf"\b(?P<rel>{P.PLAYING_SEASON_REL})\s+(?P<season>{P.PLAYING_SEASON})\b(?!-)",
+    example=("Bryant hit 39 home runs this season.", "this season", "2024"),
+    anchors=False,
+)
+def n_playing_season(m, ctx):
+    """A season of play counts as its year: news of a league says "last season" for last year's games."""
+    return "DATE", f"{ctx.dct.year + P.PLAYING_SEASON_SHIFTS[' '.join(low(m['rel']).split())]:04d}"
+
+
+@rule(
     "ago",
     "DATE",
     rf"\b{P.MOD}(?P<num>{P.NUM}|{P.VAGUE})\s+(?:more\s+)?(?P<unit>{P.UNITS_RE})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before|after|hence|from\s+now|since)\b",

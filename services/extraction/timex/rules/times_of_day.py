@@ -109,6 +109,46 @@ def n_part_of_day(m, ctx):
     return "TIME", f"{d.isoformat()}T{part}"
 
 
+# "at 6.10" without am or pm, where the text writes its times so elsewhere ("at 6.10am"): a British clock time
+_DOTTED_CLOCK_WITH_MERIDIEM = re.compile(r"\b(?:[01]?\d|2[0-3])\.[0-5]\d\s?[ap]\.?m\b", re.IGNORECASE)
+
+
+def _text_writes_dotted_clocks(m, doc, token) -> bool:
+    from services.extraction.nlp import doc_text
+
+    return bool(_DOTTED_CLOCK_WITH_MERIDIEM.search(doc_text(doc)))
+
+
+@rule(
+    "bare_dotted_clock",
+    "TIME",
+    rf"(?<=\bat\s)(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?![\d.,]\d)\b(?!\s*(?:{P.NOT_A_CLOCK_AFTER_RE})\b|\s*%)",
+    example=("He woke at 6.05am. Police were called at 6.10 to the scene.", "6.10", "2024-06-17T06:10"),
+    anchors=False,
+    parse_ok=_text_writes_dotted_clocks,
+)
+def n_bare_dotted_clock(m, ctx):
+    return "TIME", f"{ref_date(ctx).isoformat()}T{int(m['h']):02d}:{m['m']}"
+
+
+# the preposition stays outside the span, as TIMEX3 tags "the evening" in "throughout the evening"
+_SPAN_PREPOSITION = "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in P.PART_OF_DAY_SPAN_PREPOSITIONS) + ")"
+# ... and the part of the day ends its phrase: not "during the morning rush hour", "into the night shift"
+_PART_OF_DAY_ENDS = rf"(?=\s*(?:[.,;:!?)\"\u201d]|$)|\s+(?:{P.AFTER_A_PART_OF_DAY_RE})\b)"
+
+
+@rule(
+    "part_of_day_span",
+    "TIME",
+    rf"{_SPAN_PREPOSITION}the\s+(?P<part>morning|afternoon|evening|night)\b{_PART_OF_DAY_ENDS}",
+    example=("Officers will work throughout the evening.", "the evening", "2024-06-17TEV"),
+    anchors=False,
+)
+def n_part_of_day_span(m, ctx):
+    """ "throughout the evening", "through the night": that part of the reference day."""
+    return "TIME", f"{ref_date(ctx).isoformat()}T{P.PARTS_OF_DAY[low(m['part'])]}"
+
+
 @rule(
     "tonight",
     "TIME",

@@ -1,0 +1,79 @@
+"""Who takes part in a clause's happening beyond the names it mentions as participants, and who does not.
+
+Two rules of news English:
+- an arrest told in the passive with no "by" names no agent, yet news means the police: "the driver was
+  arrested on Wednesday" is the doing of the police force the article names ("British Transport Police");
+- a place a person comes from is where they live, not where the happening is nor who took part in it:
+  "a 42-year-old man from Beckenham was arrested", "James Tofield, who is also from Croydon, said ...".
+"""
+
+from __future__ import annotations
+
+from services.extraction.actors import ActorResolution
+from services.extraction.actors.tables import POLICE_NAME_WORDS, words
+
+# Verbs whose passive without an agent is the police's doing ("was arrested", "has been bailed").
+POLICE_VERBS: frozenset[str] = words("arrest detain bail rearrest re-arrest")
+# "released on bail", "freed on bail": a release is the police's only with bail.
+BAIL_RELEASE_VERBS: frozenset[str] = words("release free")
+# Verbs of where someone is from ("who is from Croydon", "hails from Leeds"); not "came from Paris".
+ORIGIN_VERBS: frozenset[str] = words("be hail")
+
+
+def implicit_police(verbs, resolution: ActorResolution) -> list[str]:
+    """The article's police force, for an agentless passive arrest ("was arrested on suspicion of ...")
+    told by one of the clause's verbs (its governor, its head)."""
+    for verb in verbs:
+        if _agentless_arrest(verb):
+            police = _police_force(resolution)
+            return [police] if police else []
+    return []
+
+
+def _agentless_arrest(clause_head) -> bool:
+    lemma = clause_head.lemma_.lower()
+    bail = any(c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ == "bail" for g in c.children)
+               for c in clause_head.children)
+    if lemma not in POLICE_VERBS and not (lemma in BAIL_RELEASE_VERBS and bail):
+        return False
+    children = list(clause_head.children)
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in children)
+    return passive and not any(c.dep_ == "agent" for c in children)
+
+
+def _police_force(resolution: ActorResolution) -> str | None:
+    """The police force the article names first."""
+    for mention in resolution.mentions:
+        if mention.kind == "organisation" and mention.participates and any(
+            word.lower() in POLICE_NAME_WORDS for word in mention.name.split()
+        ):
+            return mention.name
+    return None
+
+
+def origin_tokens(doc, tokens: set[int]) -> set[int]:
+    """The tokens of "from PLACE" phrases that tell where a person comes from ("a man from Beckenham",
+    "who is also from Croydon"), not where something happened ("the flight from Paris landed")."""
+    origin: set[int] = set()
+    for i in tokens:
+        token = doc[i]
+        if token.dep_ != "pobj" or token.head.lower_ != "from":
+            continue
+        holder = token.head.head
+        # "a man from Beckenham", "the driver, 42, from Beckenham" (an age stands for its person)
+        person = holder.pos_ in {"NOUN", "PROPN"} and _names_a_person(holder) or holder.pos_ == "NUM"
+        if person or holder.lemma_.lower() in ORIGIN_VERBS:
+            origin |= {t.i for t in token.subtree}
+    return origin
+
+
+# Nouns of people a place of origin qualifies ("a man from Beckenham", "a mother-of-two from Leeds").
+PERSON_NOUNS: frozenset[str] = words(
+    "man woman boy girl person people resident residents driver passenger passengers father mother son "
+    "daughter husband wife teenager child children pensioner student worker victim suspect grandfather "
+    "grandmother mum dad family couple youngster"
+)
+
+
+def _names_a_person(token) -> bool:
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_NOUNS or token.lower_ in PERSON_NOUNS
