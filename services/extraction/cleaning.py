@@ -105,7 +105,7 @@ INLINE_NOISE_PATTERNS: tuple[str, ...] = (
         r"(?: via Getty Images)?(?:\s+\d{1,2}/\d{1,2}\b)?"
     ),
     r"\((?:Photo|Image|Picture|Credit|Source)s?:[^)]{0,80}\)",
-    # the date stamp of a link to another story or gallery: "Hillary Clinton in pictures Wed, November 30, 2016"
+    # the date stamp of a link to another story or gallery: "Floods in pictures Tue, March 7, 2017"
     # (prose spells the weekday out: "on Wednesday, Nov. 30")
     (
         r"(?<!\bon )\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?:January|February|March|April|May|June|July|August|"

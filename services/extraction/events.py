@@ -171,7 +171,7 @@ def _draft_event(
         return None
     entry = _timeline_entry(doc, phrase, sentences)
     if entry is not None:
-        governor = entry  # "February 2, 2009: Clinton is sworn in ...": the entry's clause is the happening
+        governor = entry  # "March 4, 2010: the mayor is sworn in ...": the entry's clause is the happening
     clause = clause_of(doc, governor, phrase, frozenset(resolution.token_actor))
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
     relative = _when_clause_of_date(span)
@@ -196,7 +196,7 @@ def _draft_event(
         # "Trump recalled the 2011 dinner where Obama mocked him": the date is the dinner's, and those at the
         # dinner take part (the clause's own actors stay: "they celebrated their Nov. 2 victory")
         actor_tokens |= {t.i for t in event_noun.subtree}
-    # "a man from Beckenham was arrested": where a person comes from takes no part
+    # "a man from Dunmore was arrested": where a person comes from takes no part
     actors = resolution.names_in_tokens(actor_tokens - phrase_tokens - origin_tokens(doc, actor_tokens))
     # a country named as the source ("the Kremlin said", "Seoul's defence ministry said") relays what others
     # did; a police force or a company tells of its own doings

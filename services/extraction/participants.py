@@ -4,7 +4,7 @@ Two rules of news English:
 - an arrest told in the passive with no "by" names no agent, yet news means the police: "the driver was
   arrested on Wednesday" is the doing of the police force the article names ("British Transport Police");
 - a place a person comes from is where they live, not where the happening is nor who took part in it:
-  "a 42-year-old man from Beckenham was arrested", "James Tofield, who is also from Croydon, said ...".
+  "a 42-year-old man from Dunmore was arrested", "Sam Ortiz, who is also from Harwick, said ...".
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from services.extraction.actors.tables import POLICE_NAME_WORDS, words
 POLICE_VERBS: frozenset[str] = words("arrest detain bail rearrest re-arrest")
 # "released on bail", "freed on bail": a release is the police's only with bail.
 BAIL_RELEASE_VERBS: frozenset[str] = words("release free")
-# Verbs of where someone is from ("who is from Croydon", "hails from Leeds"); not "came from Paris".
+# Verbs of where someone is from ("who is from Harwick", "hails from Leeds"); not "came from Paris".
 ORIGIN_VERBS: frozenset[str] = words("be hail")
 
 
@@ -52,22 +52,22 @@ def _police_force(resolution: ActorResolution) -> str | None:
 
 
 def origin_tokens(doc, tokens: set[int]) -> set[int]:
-    """The tokens of "from PLACE" phrases that tell where a person comes from ("a man from Beckenham",
-    "who is also from Croydon"), not where something happened ("the flight from Paris landed")."""
+    """The tokens of "from PLACE" phrases that tell where a person comes from ("a man from Dunmore",
+    "who is also from Harwick"), not where something happened ("the flight from Paris landed")."""
     origin: set[int] = set()
     for i in tokens:
         token = doc[i]
         if token.dep_ != "pobj" or token.head.lower_ != "from":
             continue
         holder = token.head.head
-        # "a man from Beckenham", "the driver, 42, from Beckenham" (an age stands for its person)
+        # "a man from Dunmore", "the driver, 42, from Dunmore" (an age stands for its person)
         person = holder.pos_ in {"NOUN", "PROPN"} and _names_a_person(holder) or holder.pos_ == "NUM"
         if person or holder.lemma_.lower() in ORIGIN_VERBS:
             origin |= {t.i for t in token.subtree}
     return origin
 
 
-# Nouns of people a place of origin qualifies ("a man from Beckenham", "a mother-of-two from Leeds").
+# Nouns of people a place of origin qualifies ("a man from Dunmore", "a mother-of-two from Leeds").
 PERSON_NOUNS: frozenset[str] = words(
     "man woman boy girl person people resident residents driver passenger passengers father mother son "
     "daughter husband wife teenager child children pensioner student worker victim suspect grandfather "

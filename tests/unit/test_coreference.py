@@ -100,7 +100,7 @@ def test_pronoun_binding_and_teams_named_by_their_city(nlp, text, sentence_start
     [
         # the attribution before the quotation, and a quotation continued over paragraphs (no closing mark)
         (('Chief Constable Jane Harlow said last night: "We expect to be at the scene all night. '
-         '"Tomorrow, we will assess how to recover the tram.'), "Jane Harlow"),
+         '"Tomorrow, we will decide how to lift the wreck.'), "Jane Harlow"),
         # the attribution after the quotation
         ('"We will be back next year," Anthony Rizzo said.', "Anthony Rizzo"),
         # a pronoun speaker is the person it refers to

@@ -278,10 +278,10 @@ def test_an_arrest_with_its_agent_or_another_release_is_not_the_polices(text):
 @pytest.mark.parametrize(
     ("text", "origin", "actors"),
     [
-        ("A 42-year-old man from Beckenham was arrested on Wednesday.", "Beckenham", set()),
-        ("The driver, 42, from Beckenham, has been released on bail until May.", "Beckenham", set()),
-        ("James Tofield, who is also from Croydon, said he was on the tram on 31 October.", "Croydon",
-         {"James Tofield"}),
+        ("A 42-year-old man from Dunmore was arrested on Wednesday.", "Dunmore", set()),
+        ("The driver, 42, from Dunmore, has been released on bail until March.", "Dunmore", set()),
+        ("Sam Ortiz, who is also from Harwick, said he was on the train on 31 October.", "Harwick",
+         {"Sam Ortiz"}),
     ],
 )
 def test_where_a_person_comes_from_takes_no_part(text, origin, actors):
@@ -311,8 +311,8 @@ def test_a_timeline_entry_dates_the_clause_after_its_colon(text, value, actors, 
 @pytest.mark.parametrize(
     ("text", "harmed", "not_harmed"),
     [
-        (("A tram derailed in Croydon on Wednesday. Builder Rui De Sa spoke. Mr De Sa, 31, treated for back strains, "
-         "said it was horrific."), "Rui De Sa", None),
+        (("A train derailed in Harwick on Wednesday. Builder Tom De Luca spoke. Mr De Luca, 31, treated for back strains, "
+         "said it was horrific."), "Tom De Luca", None),
         ("A bus crashed in Leeds on Wednesday. Anna Berg was treated in hospital for cuts.", "Anna Berg", None),
         ("A bus crashed in Leeds on Wednesday. Dr Paul Lee treated the passengers for cuts.", None, "Paul Lee"),
     ],

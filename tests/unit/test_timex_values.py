@@ -84,19 +84,19 @@ CASES = [
     ("Output fell in the past six months.", MON, "the past six months", "P6M"),
     ("The drug takes 2 1/2 years to develop.", MON, "2 1/2 years", "P2Y6M"),
     # a season of play is its year; a part of the day after "throughout" is that part of the reference day
-    ("Zobrist won the title with the Royals last season.", MON, "last season", "2023"),
+    ("Lopez won the title with the Rangers last season.", MON, "last season", "2023"),
     ("Bryant hit 39 home runs this season.", MON, "this season", "2024"),
     ("The club hopes to reach the playoffs next season.", MON, "next season", "2025"),
     ("They had won eleven games this postseason.", MON, "this postseason", "2024"),
     ("Officers will work throughout the evening.", MON, "the evening", "2024-06-17TEV"),
     ("Crews worked through the night to clear the line.", MON, "the night", "2024-06-17TNI"),
-    ("The tram left the track during the morning rush hour in Croydon on Wednesday.", MON, "Wednesday",
+    ("The train left the track during the morning rush hour in Harwick on Wednesday.", MON, "Wednesday",
      "2024-06-12"),
     # a present perfect progressive looks back, a present progressive ahead
     ("Trump has been deriding him for lashing out at a protester at a rally on Friday.", MON, "Friday",
      "2024-06-14"),
     # an "until" bound on a state that holds now lies ahead; on a past stay it lies behind
-    ("The driver has been released on bail until May.", MON, "May", "2025-05"),
+    ("The driver has been released on bail until March.", MON, "March", "2025-03"),
     ("He stayed in Paris until May.", MON, "May", "2024-05"),
     # sets
     ("The council meets every week.", MON, "every week", "P1W"),

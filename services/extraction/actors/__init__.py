@@ -360,7 +360,7 @@ def _mention_from_entity(doc, ent) -> Mention | None:
     if any(word.lower() in PAGE_FURNITURE_WORDS for word in words):
         return None  # "Invalid Email", "Image caption", "Photo KUNDUZ"
     if end - start >= 2 and _glued_before_a_surname(doc, start, end, ent.label_):
-        # "MVP Zobrist", "the Oval Office Trump": the surname of a person the text names
+        # "MVP Lopez", "the Oval Office Biden": the surname of a person the text names
         return Mention(end - 1, end, doc[end - 1].text, doc[end - 1].text, "person")
     if end - start == 1 and _after_personal_title(doc, start) and canonical_country(surface) is None \
             and surface.lower() not in _ORGANISATION_BY_NAME:
@@ -468,8 +468,8 @@ def _titled_person(doc, start: int, end: int) -> Mention | None:
 
 def _glued_before_a_surname(doc, start: int, end: int, label: str) -> bool:
     """A surname the article gives a named person, glued to words that are no given name: an award or rank
-    in capitals ("MVP Zobrist" after "Ben Zobrist", labelled an organisation) or a name the text also uses
-    on its own ("Before their meeting in the Oval Office Trump had ..." after "in the Oval Office")."""
+    in capitals ("MVP Lopez" after "Maria Lopez", labelled an organisation) or a name the text also uses
+    on its own ("After their talks in the Oval Office Biden had ..." after "in the Oval Office")."""
     surname = doc[end - 1]
     if not surname.is_title or surname.text not in _person_surnames(doc):
         return False

@@ -2,7 +2,7 @@
 
 News quotes people with an attribution before or after the quotation ('Adrian Hanstock said: "We expect ...',
 '"We will win," Rizzo said'), and a quotation running over several paragraphs opens each with a quote mark
-and closes only the last ('... circumstances. "Tomorrow, we will assess ...'). Inside it "I", "we", "our"
+and closes only the last ('... the scene. "Tomorrow, we will decide ...'). Inside it "I", "we", "our"
 refer to the speaker: the happenings they tell are the speaker's (a police officer's "we" is the force's
 doing, which the officer speaks for).
 """

@@ -215,7 +215,7 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
             d = direction(doc, c.start, c.end)
             before = text[max(0, c.start - 24) : c.start]
             if d == PAST and _UNTIL_ONLY.search(before) and in_the_present_perfect(doc, c.start, c.end):
-                d = FUTURE  # "has been released on bail until May": the state holds now and ends then
+                d = FUTURE  # "has been released on bail until March": the state holds now and ends then
             elif d == PAST and _UNTIL.search(before):
                 d = UNKNOWN  # "gave them until mid-November": a deadline, not the past
             elif d == UNKNOWN and _BOUND.search(before) and in_the_present(doc, c.start, c.end):
