@@ -37,16 +37,16 @@ INSERT INTO actors (name, name_key, kind) VALUES ('Vladimir Putin', 'vladimir pu
     ('Kim Jong Un', 'kim jong un', 'person'), ('Vietnam', 'vietnam', 'place');
 INSERT INTO actor_aliases (actor_id, alias, alias_key) VALUES (1, 'Putin', 'putin');
 INSERT INTO events (date_value, date_start, date_end, granularity, summary, trigger, status, confidence,
-                    report_confidence, fingerprint, type, place_actor_id)
+                    report_confidence, fingerprint, type, place_actor_id, actor_ids)
 SELECT to_char(d, 'YYYY-MM-DD'), d, d, 'day',
        'Putin ' || ({_sql_array(VERBS)})[1 + i % {len(VERBS)}] || ' ' || ({_sql_array(OBJECTS)})[1 + (i / 7) % {len(OBJECTS)}]
        || ' in ' || ({_sql_array(CITIES)})[1 + (i / 3) % {len(CITIES)}] || ' (' || i || ')',
        'meet', 'occurred', 0.8, 0.8, md5(i::text), ({_sql_array(TYPES)})[1 + i % {len(TYPES)}],
-       CASE WHEN i % 20 = 0 THEN 3 END
+       CASE WHEN i % 20 = 0 THEN 3 END,
+       CASE WHEN i % 10 = 0 THEN ARRAY[1, 2] ELSE ARRAY[1] END  -- its actors, as the store writes a new event
 FROM (SELECT i, date '2000-01-01' + (i / 10) AS d FROM generate_series(1, %(events)s) AS i) AS g;
-INSERT INTO event_actors (actor_id, date_start, event_id, date_end) SELECT 1, date_start, id, date_end FROM events;
 INSERT INTO event_actors (actor_id, date_start, event_id, date_end)
-SELECT 2, date_start, id, date_end FROM events WHERE id % 10 = 0;
+SELECT 1, date_start, id, date_end FROM events UNION ALL SELECT 2, date_start, id, date_end FROM events WHERE id % 10 = 0;
 INSERT INTO event_sources (event_id, article_id, sentence, start_offset, end_offset)
 SELECT id, 1, summary || ', officials said on the day.', 0, 40 FROM events;
 ANALYZE;

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 from sqlalchemy import Float, cast, func, literal_column, select, text, true, tuple_
@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 from services.store.cursor import InvalidCursor, decode_token, encode_token
 from services.store.event_views import load_event_views
 from services.store.models import Article, Event, EventActor, EventSource
-from services.store.participation import takes_part
 
 TEXT_SEARCH_CONFIG = "english"
 # ts_headline marks matches with these (private-use characters no article holds); they become offsets.
@@ -54,33 +53,46 @@ class EventFilters:
 @dataclass(frozen=True, slots=True)
 class SearchPosition:
     """The last event of a page: its rank (ranked searches) or its start date (the others), and its id.
-    A ranked search also keeps which window of matches it is in (`ceiling`: the window's highest id)."""
+    A ranked search also keeps which window of matches it is in (`ceiling`: the window's newest start date
+    and id) and which events existed when it began (`snapshot`: the highest event id then)."""
 
     key: float | str  # rank, or the start date as YYYY-MM-DD
     event_id: int
-    ceiling: int | None = None
+    ceiling: tuple[str, int] | None = None  # YYYY-MM-DD, id
+    snapshot: int | None = None
 
 
 def encode_search_cursor(position: SearchPosition, filters: EventFilters, secret: str) -> str:
-    return encode_token(["search", filters.digest(), position.key, position.event_id, position.ceiling], secret)
+    ceiling = list(position.ceiling) if position.ceiling is not None else None
+    return encode_token(["search", filters.digest(), position.key, position.event_id, ceiling, position.snapshot],
+                        secret)
+
+
+def _is_day(value) -> bool:
+    try:
+        date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def decode_search_cursor(cursor: str, filters: EventFilters, secret: str) -> SearchPosition:
     values = decode_token(cursor, secret)
-    if len(values) != 5 or values[0] != "search":
+    if len(values) != 6 or values[0] != "search":
         raise InvalidCursor("cursor is not one this service issued")
-    _, digest, key, event_id, ceiling = values
+    _, digest, key, event_id, ceiling, snapshot = values
     if digest != filters.digest():
         raise InvalidCursor("cursor was issued for another search")
-    if filters.ranked != isinstance(key, float) or not isinstance(event_id, int) \
-            or filters.ranked != isinstance(ceiling, int):
+    if not isinstance(event_id, int):
         raise InvalidCursor("cursor is not one this service issued")
-    if not filters.ranked:
-        try:
-            date.fromisoformat(key)
-        except (TypeError, ValueError) as error:
-            raise InvalidCursor("cursor is not one this service issued") from error
-    return SearchPosition(key, event_id, ceiling)
+    if filters.ranked:
+        well_formed = (isinstance(key, float) and isinstance(snapshot, int) and isinstance(ceiling, list)
+                       and len(ceiling) == 2 and _is_day(ceiling[0]) and isinstance(ceiling[1], int))
+    else:
+        well_formed = _is_day(key) and ceiling is None and snapshot is None
+    if not well_formed:
+        raise InvalidCursor("cursor is not one this service issued")
+    return SearchPosition(key, event_id, tuple(ceiling) if ceiling else None, snapshot)
 
 
 def _tsquery(q: str):
@@ -107,10 +119,16 @@ def _outlet_count(event_id_column):
             .scalar_subquery())
 
 
+def _takes_part(*actor_ids: int):
+    """Every one of these actors takes part: a check of the event row's own copy of its actors (migration
+    0006), which a GIN index also answers, so a search for words and a co-actor intersects two indexes."""
+    return Event.actor_ids.contains(sorted(set(actor_ids)))
+
+
 def _conditions(filters: EventFilters) -> list:
     conditions = []
     if filters.with_actor_id is not None:
-        conditions.append(takes_part(Event.id, filters.with_actor_id))
+        conditions.append(_takes_part(filters.with_actor_id))
     if filters.type is not None:
         conditions.append(Event.type == filters.type)
     if filters.place_id is not None:
@@ -136,8 +154,9 @@ def search_events(session: Session, filters: EventFilters, *, limit: int,
     """One page of events matching every filter, each with its `rank` (None without `q`) and a `snippet`
     {text, marks} of its evidence around the matches.
 
-    With `q`: the matches in windows of RANK_WINDOW, newest window first, each window by ts_rank then id
-    (all matches in one window when there are no more than that). Without: newest first (start date, id)."""
+    With `q`: the matches in windows of RANK_WINDOW, newest window first (by start date, then id), each
+    window by ts_rank then id (all matches in one window when there are no more than that). Without: newest
+    first (start date, id)."""
     if filters.ranked:
         rows, next_position = _ranked_page(session, filters, limit, after)
     else:
@@ -154,50 +173,70 @@ def search_events(session: Session, filters: EventFilters, *, limit: int,
     return page, next_position
 
 
-def _matching(filters: EventFilters, query, ceiling: int | None):
-    """The newest RANK_WINDOW matches with ids up to `ceiling`: a backward scan of the primary key for a common
-    word, the GIN index for a rare one (the planner picks)."""
-    statement = select(Event.id, Event.search_vector).where(Event.search_vector.op("@@")(query),
-                                                            *_conditions(filters))
-    if filters.actor_id is not None:
-        statement = statement.where(takes_part(Event.id, filters.actor_id))
+def _matching(filters: EventFilters, query, ceiling: tuple[str, int] | None, snapshot: int | None):
+    """The RANK_WINDOW newest matches (start date, then id) at or below `ceiling` among the events up to
+    `snapshot`. Newest by start date, as searches without words are, so that `from`/`to` bound the scan of
+    the (date_start, id) index instead of being checked row by row over events outside the dates. A common
+    word is read by that backward scan, a rare one (or a selective actor) through the GIN indexes; the
+    planner picks."""
+    named = [i for i in (filters.actor_id, filters.with_actor_id) if i is not None]
+    conditions = _conditions(replace(filters, with_actor_id=None))
+    if named:
+        conditions.append(_takes_part(*named))  # one containment: one index scan, one joint estimate
+    if snapshot is not None:
+        conditions.append(Event.id <= snapshot)
     if ceiling is not None:
-        statement = statement.where(Event.id <= ceiling)
-    return statement.order_by(Event.id.desc()).limit(RANK_WINDOW).cte("window")
+        conditions.append(tuple_(Event.date_start, Event.id) <= tuple_(date.fromisoformat(ceiling[0]), ceiling[1]))
+    statement = select(Event.id, Event.date_start, Event.search_vector).where(Event.search_vector.op("@@")(query),
+                                                                              *conditions)
+    return statement.order_by(Event.date_start.desc(), Event.id.desc()).limit(RANK_WINDOW).cte("window")
 
 
 def _ranked_page(session: Session, filters: EventFilters, limit: int, after: SearchPosition | None
                  ) -> tuple[list[tuple[int, float]], SearchPosition | None]:
     query = _tsquery(filters.q)
     ceiling = after.ceiling if after else None
+    # later pages keep to the events there were when the search began, even when newer matches arrive
+    snapshot = after.snapshot if after else None
     position = (after.key, after.event_id) if after else None
-    rows: list[tuple[int, float, int | None]] = []  # (id, rank, the window's ceiling)
+    rows: list[tuple[int, float, tuple[str, int]]] = []  # (id, rank, the window's ceiling)
     while len(rows) <= limit:
-        window = _matching(filters, query, ceiling)
+        window = _matching(filters, query, ceiling, snapshot)
         rank = cast(func.ts_rank(window.c.search_vector, query), Float)
         ranked = select(window.c.id, rank.label("rank"))
         if position is not None:
             ranked = ranked.where(tuple_(rank, window.c.id) < tuple_(*position))
         ranked = ranked.order_by(rank.desc(), window.c.id.desc()).limit(limit + 1 - len(rows)).subquery().lateral()
-        extent = select(func.min(window.c.id).label("floor"), func.max(window.c.id).label("top"),
-                        func.count().label("size")).subquery()
+        size = select(func.count().label("size")).select_from(window).subquery()
+        newest = (select(window.c.date_start.label("top_day"), window.c.id.label("top_id"))
+                  .order_by(window.c.date_start.desc(), window.c.id.desc()).limit(1).subquery())
+        oldest = (select(window.c.date_start.label("floor_day"), window.c.id.label("floor_id"))
+                  .order_by(window.c.date_start, window.c.id).limit(1).subquery())
+        # the first window is read from the events of this moment (one statement, one snapshot of the data)
+        latest = select(func.max(Event.id)).scalar_subquery() if snapshot is None else literal_column("NULL")
         found = session.execute(
-            select(extent.c.floor, extent.c.top, extent.c.size, ranked.c.id, ranked.c.rank)
-            .select_from(extent.outerjoin(ranked, true())).order_by(ranked.c.rank.desc(), ranked.c.id.desc())
+            select(size.c.size, newest.c.top_day, newest.c.top_id, oldest.c.floor_day, oldest.c.floor_id,
+                   latest.label("latest"), ranked.c.id, ranked.c.rank)
+            .select_from(size.outerjoin(newest, true()).outerjoin(oldest, true()).outerjoin(ranked, true()))
+            .order_by(ranked.c.rank.desc(), ranked.c.id.desc())
         ).all()
-        # later pages keep to this window even when newer matches arrive meanwhile
-        ceiling = ceiling if ceiling is not None else found[0].top
+        first = found[0]
+        if snapshot is None:
+            snapshot = first.latest or 0
+        if first.size == 0:
+            break
+        ceiling = ceiling if ceiling is not None else (first.top_day.isoformat(), first.top_id)
         rows += [(row.id, row.rank, ceiling) for row in found if row.id is not None]
-        floor, size = found[0].floor, found[0].size
-        if size < RANK_WINDOW or floor is None:
+        if first.size < RANK_WINDOW:
             break  # the oldest window: nothing older matches
-        ceiling, position = floor - 1, None  # the next, older window, from its best match
+        # the next, older window, from its best match: just below this window's oldest (start date, id)
+        ceiling, position = (first.floor_day.isoformat(), first.floor_id - 1), None
     more = len(rows) > limit
     rows = rows[:limit]
     next_position = None
     if more:
         last_id, last_rank, last_ceiling = rows[-1]
-        next_position = SearchPosition(last_rank, last_id, last_ceiling)
+        next_position = SearchPosition(last_rank, last_id, last_ceiling, snapshot)
     return [(event_id, rank) for event_id, rank, _ in rows], next_position
 
 
