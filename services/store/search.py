@@ -12,6 +12,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 
+from psycopg.rows import namedtuple_row
 from sqlalchemy import Float, cast, func, literal_column, select, text, true, tuple_
 from sqlalchemy.orm import Session
 
@@ -144,6 +145,18 @@ def _conditions(filters: EventFilters) -> list:
     return conditions
 
 
+def _planned_for_its_values(session: Session, statement) -> list:
+    """The rows of a page's statement, planned for its own values every time. psycopg prepares a statement
+    run five times on a connection and PostgreSQL then may switch to one generic plan, made without the values:
+    it guesses how many events a word, an actor or a position leaves (a third, whatever they are) and picks,
+    for every word, the plan that reads all its matches to sort them. Never prepared, never generic."""
+    compiled = statement.compile(dialect=session.get_bind().dialect)
+    cursor = session.connection().connection.driver_connection.cursor(row_factory=namedtuple_row)
+    with cursor:
+        cursor.execute(str(compiled), compiled.params, prepare=False)
+        return cursor.fetchall()
+
+
 # Ranked searches rank the newest matches this many at a time: a page costs ts_rank over at most one window,
 # however many events match a common word. Fewer matches than this are ranked all together (exact).
 RANK_WINDOW = 500
@@ -180,7 +193,9 @@ def _matching(filters: EventFilters, query, ceiling: tuple[str, int] | None, sna
     word is read by that backward scan, a rare one (or a selective actor) through the GIN indexes; the
     planner picks."""
     named = [i for i in (filters.actor_id, filters.with_actor_id) if i is not None]
-    conditions = _conditions(replace(filters, with_actor_id=None))
+    # Below a ceiling (a matching event's position) `to` already holds: saying it twice would make the planner
+    # count the same bound twice, think the matches fewer than they are and read them all to sort them.
+    conditions = _conditions(replace(filters, with_actor_id=None, date_to=None if ceiling else filters.date_to))
     if named:
         conditions.append(_takes_part(*named))  # one containment: one index scan, one joint estimate
     if snapshot is not None:
@@ -214,12 +229,12 @@ def _ranked_page(session: Session, filters: EventFilters, limit: int, after: Sea
                   .order_by(window.c.date_start, window.c.id).limit(1).subquery())
         # the first window is read from the events of this moment (one statement, one snapshot of the data)
         latest = select(func.max(Event.id)).scalar_subquery() if snapshot is None else literal_column("NULL")
-        found = session.execute(
+        found = _planned_for_its_values(
+            session,
             select(size.c.size, newest.c.top_day, newest.c.top_id, oldest.c.floor_day, oldest.c.floor_id,
                    latest.label("latest"), ranked.c.id, ranked.c.rank)
             .select_from(size.outerjoin(newest, true()).outerjoin(oldest, true()).outerjoin(ranked, true()))
-            .order_by(ranked.c.rank.desc(), ranked.c.id.desc())
-        ).all()
+            .order_by(ranked.c.rank.desc(), ranked.c.id.desc()))
         first = found[0]
         if snapshot is None:
             snapshot = first.latest or 0
@@ -256,7 +271,7 @@ def _dated_page(session: Session, filters: EventFilters, limit: int, after: Sear
         statement = statement.order_by(Event.date_start.desc(), Event.id.desc())
     if after is not None:
         statement = statement.where(key < tuple_(date.fromisoformat(after.key), after.event_id))
-    rows = session.execute(statement.limit(limit + 1)).all()
+    rows = _planned_for_its_values(session, statement.limit(limit + 1))
     more = len(rows) > limit
     rows = rows[:limit]
     next_position = SearchPosition(rows[-1].key.isoformat(), rows[-1].id) if more else None
