@@ -12,8 +12,8 @@ import re
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 
-from psycopg.rows import namedtuple_row
-from sqlalchemy import Float, cast, func, literal_column, select, text, true, tuple_
+import psycopg
+from sqlalchemy import Engine, Float, cast, event, func, literal_column, select, text, true, tuple_
 from sqlalchemy.orm import Session
 
 from services.store.cursor import InvalidCursor, decode_token, encode_token
@@ -145,16 +145,24 @@ def _conditions(filters: EventFilters) -> list:
     return conditions
 
 
+# Pages are planned for their own values every time. psycopg prepares a statement run five times on a
+# connection, and PostgreSQL then may switch to one generic plan made without the values: it guesses how many
+# events a word, an actor or a position leaves (a third, whatever they are) and picks, for every word, the plan
+# that reads all its matches to sort them. An execution option, so SQLAlchemy still caches the compiled SQL.
+_UNPREPARED = "annals_unprepared"
+
+
+@event.listens_for(Engine, "do_execute")
+def _execute_unprepared(cursor, statement, parameters, context):
+    if context.execution_options.get(_UNPREPARED) and isinstance(cursor, psycopg.Cursor):
+        cursor.execute(statement, parameters, prepare=False)
+        return True
+    return None  # SQLAlchemy executes it as it would
+
+
 def _planned_for_its_values(session: Session, statement) -> list:
-    """The rows of a page's statement, planned for its own values every time. psycopg prepares a statement
-    run five times on a connection and PostgreSQL then may switch to one generic plan, made without the values:
-    it guesses how many events a word, an actor or a position leaves (a third, whatever they are) and picks,
-    for every word, the plan that reads all its matches to sort them. Never prepared, never generic."""
-    compiled = statement.compile(dialect=session.get_bind().dialect)
-    cursor = session.connection().connection.driver_connection.cursor(row_factory=namedtuple_row)
-    with cursor:
-        cursor.execute(str(compiled), compiled.params, prepare=False)
-        return cursor.fetchall()
+    """The rows of a page's statement, never prepared (so never a generic plan)."""
+    return session.execute(statement, execution_options={_UNPREPARED: True}).all()
 
 
 # Ranked searches rank the newest matches this many at a time: a page costs ts_rank over at most one window,
@@ -186,25 +194,71 @@ def search_events(session: Session, filters: EventFilters, *, limit: int,
     return page, next_position
 
 
-def _matching(filters: EventFilters, query, ceiling: tuple[str, int] | None, snapshot: int | None):
-    """The RANK_WINDOW newest matches (start date, then id) at or below `ceiling` among the events up to
-    `snapshot`. Newest by start date, as searches without words are, so that `from`/`to` bound the scan of
-    the (date_start, id) index instead of being checked row by row over events outside the dates. A common
-    word is read by that backward scan, a rare one (or a selective actor) through the GIN indexes; the
-    planner picks."""
+def _match_conditions(filters: EventFilters, query, ceiling: tuple[str, int] | None, snapshot: int | None,
+                      *, indexed_only: bool = False) -> list:
+    """What a match of a ranked search is, at or below `ceiling` among the events up to `snapshot`
+    (`indexed_only`: only what the GIN indexes answer, the words and the actors)."""
     named = [i for i in (filters.actor_id, filters.with_actor_id) if i is not None]
-    # Below a ceiling (a matching event's position) `to` already holds: saying it twice would make the planner
-    # count the same bound twice, think the matches fewer than they are and read them all to sort them.
-    conditions = _conditions(replace(filters, with_actor_id=None, date_to=None if ceiling else filters.date_to))
+    conditions = [Event.search_vector.op("@@")(query)]
     if named:
         conditions.append(_takes_part(*named))  # one containment: one index scan, one joint estimate
+    if indexed_only:
+        return conditions
+    # Below a ceiling (a matching event's position) `to` already holds: saying it twice would make the planner
+    # count the same bound twice, think the matches fewer than they are and read them all to sort them.
+    conditions += _conditions(replace(filters, with_actor_id=None, date_to=None if ceiling else filters.date_to))
     if snapshot is not None:
         conditions.append(Event.id <= snapshot)
     if ceiling is not None:
         conditions.append(tuple_(Event.date_start, Event.id) <= tuple_(date.fromisoformat(ceiling[0]), ceiling[1]))
-    statement = select(Event.id, Event.date_start, Event.search_vector).where(Event.search_vector.op("@@")(query),
-                                                                              *conditions)
-    return statement.order_by(Event.date_start.desc(), Event.id.desc()).limit(RANK_WINDOW).cte("window")
+    return conditions
+
+
+def _reads_every_match(session: Session, filters: EventFilters, query) -> bool:
+    """Whether a window costs less read from every match (the GIN indexes, then a sort) than from the newest
+    events down (the date-ordered scan, checking each as it goes). The scan passes about RANK_WINDOW x
+    (events up to `to`) / matches events before it has a window; the indexes hand over every event that has
+    the words (and the actors), whatever the other filters. PostgreSQL's own planner weighs these with disk
+    costs that cached pages do not have, and chose the scan for words in a few per cent of the events, at
+    three times the time; so the decision is made here, on its estimates (three plans, nothing read, one
+    round trip)."""
+    def estimate(*conditions) -> str:
+        compiled = select(literal_column("1")).select_from(Event.__table__).where(*conditions).compile(
+            dialect=session.get_bind().dialect)
+        return str(compiled), compiled.params
+
+    conditions = _match_conditions(filters, query, None, None)
+    indexed_only = _match_conditions(filters, query, None, None, indexed_only=True)
+    statements = [estimate(*conditions)]
+    if len(indexed_only) < len(conditions):  # other filters too: what the indexes hand over is more
+        statements.append(estimate(*indexed_only))
+    statements.append(estimate(Event.date_start <= filters.date_to) if filters.date_to is not None
+                      else ("SELECT 1 FROM events", {}))
+    connection = session.connection().connection.driver_connection
+    with connection.pipeline():
+        cursors = [connection.execute("EXPLAIN (FORMAT JSON) " + sql, params, prepare=False)
+                   for sql, params in statements]
+    rows = [cursor.fetchone()[0][0]["Plan"]["Plan Rows"] for cursor in cursors]
+    matches, indexed, scanned = rows[0], rows[-2], rows[-1]
+    return indexed < RANK_WINDOW * scanned / max(matches, 1)
+
+
+def _matching(filters: EventFilters, query, ceiling: tuple[str, int] | None, snapshot: int | None,
+              every_match: bool):
+    """The RANK_WINDOW newest matches (start date, then id) at or below `ceiling` among the events up to
+    `snapshot`. Newest by start date, as searches without words are, so that `from`/`to` bound the scan of
+    the (date_start, id) index instead of being checked row by row over events outside the dates. Read
+    through that backward scan, or (`every_match`) from all the matches the GIN indexes find, then sorted:
+    the same rows either way."""
+    statement = select(Event.id, Event.date_start, Event.search_vector).where(
+        *_match_conditions(filters, query, ceiling, snapshot))
+    if every_match:  # a fence: the planner reads the matches as it would to return them all
+        matches = statement.cte("matches").prefix_with("MATERIALIZED")
+        statement = select(matches.c.id, matches.c.date_start, matches.c.search_vector)
+        newest_first = (matches.c.date_start.desc(), matches.c.id.desc())
+    else:
+        newest_first = (Event.date_start.desc(), Event.id.desc())
+    return statement.order_by(*newest_first).limit(RANK_WINDOW).cte("window")
 
 
 def _ranked_page(session: Session, filters: EventFilters, limit: int, after: SearchPosition | None
@@ -215,8 +269,9 @@ def _ranked_page(session: Session, filters: EventFilters, limit: int, after: Sea
     snapshot = after.snapshot if after else None
     position = (after.key, after.event_id) if after else None
     rows: list[tuple[int, float, tuple[str, int]]] = []  # (id, rank, the window's ceiling)
+    every_match = _reads_every_match(session, filters, query)
     while len(rows) <= limit:
-        window = _matching(filters, query, ceiling, snapshot)
+        window = _matching(filters, query, ceiling, snapshot, every_match)
         rank = cast(func.ts_rank(window.c.search_vector, query), Float)
         ranked = select(window.c.id, rank.label("rank"))
         if position is not None:
