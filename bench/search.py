@@ -15,12 +15,13 @@ over all; asserts nothing about speed.
 from __future__ import annotations
 
 import argparse
+import os
 import time
 
 import httpx
 import psycopg
 
-from bench.harness import machine, percentile, scratch_service, summary_ms
+from bench.harness import machine, percentile, process_cpu_seconds, scratch_service, summary_ms
 
 VERBS = ["met", "visited", "signed", "criticised", "praised", "phoned"]
 OBJECTS = ["envoys", "a treaty", "the governor", "generals", "reporters", "a delegation", "farmers", "bankers",
@@ -71,6 +72,13 @@ SEARCHES: dict[str, dict] = {
 }
 
 
+def backends_cpu_seconds(admin: psycopg.Connection, database: str) -> float:
+    """CPU time of the PostgreSQL backends serving one database (local processes, read from /proc): the
+    database's share of a request, which hardly depends on what else the machine runs."""
+    pids = [row[0] for row in admin.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", [database])]
+    return sum(process_cpu_seconds(pid) for pid in pids)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--events", type=int, default=100_000)
@@ -78,7 +86,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=40)
     parser.add_argument("--fresh", action="store_true", help="no VACUUM after the load (only ANALYZE)")
     args = parser.parse_args()
-    with scratch_service(api_workers=1) as (services, url, _):
+    with scratch_service(api_workers=1) as scratch, psycopg.connect(scratch.services.admin_url,
+                                                                     autocommit=True) as admin:
+        services, url = scratch.services, scratch.url
         started = time.perf_counter()
         with psycopg.connect(services.database_url, autocommit=True) as connection:
             connection.execute(POPULATE.replace("%(events)s", str(int(args.events))))
@@ -104,6 +114,8 @@ def main() -> None:
             for name, params in SEARCHES.items():
                 latencies: list[float] = []
                 matched = 0
+                api_cpu = process_cpu_seconds(scratch.api_pid)
+                database_cpu = backends_cpu_seconds(admin, services.database_name)
                 for _ in range(args.rounds):
                     cursor = None
                     for page in range(5):
@@ -121,8 +133,12 @@ def main() -> None:
                         if cursor is None:
                             break
                 everything += latencies
-                print(f"{name:<28} {summary_ms(latencies)}  ({len(latencies)} pages of up to {args.page})")
-        print(f"machine: {machine()}; API: uvicorn x1; client on the same machine")
+                api_cpu = (process_cpu_seconds(scratch.api_pid) - api_cpu) / len(latencies) * 1000
+                database_cpu = (backends_cpu_seconds(admin, services.database_name) - database_cpu) / len(latencies) * 1000
+                print(f"{name:<28} {summary_ms(latencies)}  ({len(latencies)} pages of up to {args.page}); CPU per page: "
+                      f"API {api_cpu:.1f} ms, PostgreSQL {database_cpu:.1f} ms")
+        load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+        print(f"machine: {machine()}; API: uvicorn x1; client on the same machine; load average {load}")
         print(f"all searches: {summary_ms(everything)}; first pages only: p50 {percentile(firsts, 50) * 1000:.1f} ms, "
               f"p99 {percentile(firsts, 99) * 1000:.1f} ms")
 
