@@ -11,12 +11,10 @@ from sqlalchemy import text
 
 import services.store.search
 from services.extraction.model import Actor as ExtractedActor
-from services.extraction.model import Extraction
-from services.store.articles import NewArticle, accept_articles
 from services.store.db import get_engine, session_scope
 from services.store.events import save_extraction
 from services.store.search import EventFilters, search_events
-from tests.integration.factories import day, event, extraction, month, store_article
+from tests.integration.factories import day, event, extraction, month, report, store_article, store_report
 from tests.integration.search_factories import happening, store
 
 VISIT = event(day("2024-06-18"), ("Vladimir Putin", "North Korea"), "travel", "Putin travels to North Korea")
@@ -51,22 +49,19 @@ def test_actor_ids_follow_new_events_merges_and_reruns():
 
 
 def test_actor_ids_follow_an_actor_merge_and_deleted_links():
-    surname_only = Extraction(text="x", actors=[ExtractedActor("Comey", "person", ("Comey",))],
-                              events=[event(day("2016-10-28"), ("Comey",), "send", "Comey sent a letter")])
-    full = Extraction(text="y", actors=[ExtractedActor("James Comey", "person", ("Comey", "James Comey"))],
-                      events=[event(day("2016-11-06"), ("James Comey",), "testify", "James Comey testified")])
-    with session_scope() as session:
-        first, second = accept_articles(session, [NewArticle(text="a"), NewArticle(text="b")])
-    for article, result in ((first, surname_only), (second, full)):
-        with session_scope() as session:
-            save_extraction(session, article.id, result)
+    """A surname-only person's row folds into the full name's when that appears: event_actors rows move."""
+    store_report(report(day("2016-10-28"), (ExtractedActor("Comey", "person", ("Comey",)),), "send",
+                        "Comey sent a letter"), published="2016-10-28")
+    store_report(report(day("2016-11-06"), (ExtractedActor("James Comey", "person", ("Comey", "James Comey")),),
+                        "testify", "James Comey testified"), published="2016-11-06")
     assert_actor_ids_exact(2)
     with get_engine().begin() as connection:
         survivor = connection.execute(text("SELECT id FROM actors WHERE name = 'James Comey'")).scalar_one()
+    assert [stored for _, stored, _ in stored_and_true_actor_ids()] == [[survivor], [survivor]]
+    with get_engine().begin() as connection:
         connection.execute(text("DELETE FROM event_actors WHERE event_id = (SELECT min(id) FROM events)"))
-    rows = stored_and_true_actor_ids()
     assert_actor_ids_exact(2)
-    assert [stored for _, stored, _ in rows] == [[], [survivor]]
+    assert [stored for _, stored, _ in stored_and_true_actor_ids()] == [[], [survivor]]
 
 
 def test_a_with_search_keeps_the_shared_events(client):
