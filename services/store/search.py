@@ -250,15 +250,17 @@ def _matching(filters: EventFilters, query, ceiling: tuple[str, int] | None, sna
     the (date_start, id) index instead of being checked row by row over events outside the dates. Read
     through that backward scan, or (`every_match`) from all the matches the GIN indexes find, then sorted:
     the same rows either way."""
-    statement = select(Event.id, Event.date_start, Event.search_vector).where(
-        *_match_conditions(filters, query, ceiling, snapshot))
-    if every_match:  # a fence: the planner reads the matches as it would to return them all
-        matches = statement.cte("matches").prefix_with("MATERIALIZED")
-        statement = select(matches.c.id, matches.c.date_start, matches.c.search_vector)
-        newest_first = (matches.c.date_start.desc(), matches.c.id.desc())
-    else:
-        newest_first = (Event.date_start.desc(), Event.id.desc())
-    return statement.order_by(*newest_first).limit(RANK_WINDOW).cte("window")
+    conditions = _match_conditions(filters, query, ceiling, snapshot)
+    columns = (Event.id, Event.date_start, Event.search_vector)
+    if not every_match:
+        return select(*columns).where(*conditions).order_by(Event.date_start.desc(), Event.id.desc()) \
+            .limit(RANK_WINDOW).cte("window")
+    # a fence: the planner reads the matches as it would to return them all; only their ids and dates are
+    # kept and sorted, and the window's own rows are then read again by id (a search text is most of a row)
+    matches = select(Event.id, Event.date_start).where(*conditions).cte("matches").prefix_with("MATERIALIZED")
+    newest = (select(matches.c.id).order_by(matches.c.date_start.desc(), matches.c.id.desc())
+              .limit(RANK_WINDOW).subquery())
+    return select(*columns).join(newest, newest.c.id == Event.id).cte("window")
 
 
 def _ranked_page(session: Session, filters: EventFilters, limit: int, after: SearchPosition | None
