@@ -55,18 +55,20 @@ class EventFilters:
 class SearchPosition:
     """The last event of a page: its rank (ranked searches) or its start date (the others), and its id.
     A ranked search also keeps which window of matches it is in (`ceiling`: the window's newest start date
-    and id) and which events existed when it began (`snapshot`: the highest event id then)."""
+    and id), which events existed when it began (`snapshot`: the highest event id then) and how its windows
+    are read (`every_match`, decided on its first page)."""
 
     key: float | str  # rank, or the start date as YYYY-MM-DD
     event_id: int
     ceiling: tuple[str, int] | None = None  # YYYY-MM-DD, id
     snapshot: int | None = None
+    every_match: bool | None = None
 
 
 def encode_search_cursor(position: SearchPosition, filters: EventFilters, secret: str) -> str:
     ceiling = list(position.ceiling) if position.ceiling is not None else None
-    return encode_token(["search", filters.digest(), position.key, position.event_id, ceiling, position.snapshot],
-                        secret)
+    return encode_token(["search", filters.digest(), position.key, position.event_id, ceiling, position.snapshot,
+                         position.every_match], secret)
 
 
 def _is_day(value) -> bool:
@@ -79,21 +81,22 @@ def _is_day(value) -> bool:
 
 def decode_search_cursor(cursor: str, filters: EventFilters, secret: str) -> SearchPosition:
     values = decode_token(cursor, secret)
-    if len(values) != 6 or values[0] != "search":
+    if len(values) != 7 or values[0] != "search":
         raise InvalidCursor("cursor is not one this service issued")
-    _, digest, key, event_id, ceiling, snapshot = values
+    _, digest, key, event_id, ceiling, snapshot, every_match = values
     if digest != filters.digest():
         raise InvalidCursor("cursor was issued for another search")
     if not isinstance(event_id, int):
         raise InvalidCursor("cursor is not one this service issued")
     if filters.ranked:
-        well_formed = (isinstance(key, float) and isinstance(snapshot, int) and isinstance(ceiling, list)
-                       and len(ceiling) == 2 and _is_day(ceiling[0]) and isinstance(ceiling[1], int))
+        well_formed = (isinstance(key, float) and isinstance(snapshot, int) and isinstance(every_match, bool)
+                       and isinstance(ceiling, list) and len(ceiling) == 2 and _is_day(ceiling[0])
+                       and isinstance(ceiling[1], int))
     else:
-        well_formed = _is_day(key) and ceiling is None and snapshot is None
+        well_formed = _is_day(key) and ceiling is None and snapshot is None and every_match is None
     if not well_formed:
         raise InvalidCursor("cursor is not one this service issued")
-    return SearchPosition(key, event_id, tuple(ceiling) if ceiling else None, snapshot)
+    return SearchPosition(key, event_id, tuple(ceiling) if ceiling else None, snapshot, every_match)
 
 
 def _tsquery(q: str):
@@ -271,7 +274,8 @@ def _ranked_page(session: Session, filters: EventFilters, limit: int, after: Sea
     snapshot = after.snapshot if after else None
     position = (after.key, after.event_id) if after else None
     rows: list[tuple[int, float, tuple[str, int]]] = []  # (id, rank, the window's ceiling)
-    every_match = _reads_every_match(session, filters, query)
+    # decided once per search: its later pages read their windows the same way, without asking again
+    every_match = after.every_match if after else _reads_every_match(session, filters, query)
     while len(rows) <= limit:
         window = _matching(filters, query, ceiling, snapshot, every_match)
         rank = cast(func.ts_rank(window.c.search_vector, query), Float)
@@ -308,7 +312,7 @@ def _ranked_page(session: Session, filters: EventFilters, limit: int, after: Sea
     next_position = None
     if more:
         last_id, last_rank, last_ceiling = rows[-1]
-        next_position = SearchPosition(last_rank, last_id, last_ceiling, snapshot)
+        next_position = SearchPosition(last_rank, last_id, last_ceiling, snapshot, every_match)
     return [(event_id, rank) for event_id, rank, _ in rows], next_position
 
 

@@ -148,3 +148,13 @@ def test_search_pages_are_never_prepared():
     assert prepared, "the other statements of a page (its events' views) are prepared as usual"
     assert not [statement for statement in prepared if "ts_rank" in statement or "event_actors.date_start" in
                 statement], prepared
+
+
+def test_a_search_decides_how_to_read_its_windows_once(monkeypatch):
+    store(*[happening(day(f"2023-{1 + i % 12:02d}-{1 + i:02d}"), ("Vladimir Putin",), "meet",
+                      f"Putin met envoy number {i}.", offset=i * 100) for i in range(9)])
+    asked = []
+    decide = services.store.search._reads_every_match
+    monkeypatch.setattr(services.store.search, "_reads_every_match", lambda *a: asked.append(1) or decide(*a))
+    assert len(walk(EventFilters(q="envoy"), limit=2)) == 9
+    assert asked == [1]  # the first page; the cursor carries the decision to the four after it
