@@ -222,10 +222,10 @@ def _reads_every_match(session: Session, filters: EventFilters, query) -> bool:
     events down (the date-ordered scan, checking each as it goes). The scan passes about RANK_WINDOW x
     (events up to `to`) / matches events before it has a window; the indexes hand over every event that has
     the words (and the actors), whatever the other filters. PostgreSQL's own planner weighs these with disk
-    costs that cached pages do not have, and chose the scan for words in a few per cent of the events, at
-    three times the time; so the decision is made here, on its estimates (three plans, nothing read, one
-    round trip)."""
-    def estimate(*conditions) -> str:
+    costs that cached pages do not have, and chose the scan for words in a few per cent of the events, at two
+    to three times the time; so the decision is made here, on its estimates (two or three plans, nothing
+    read, one round trip), once per search."""
+    def estimate(*conditions) -> tuple[str, dict]:
         compiled = select(literal_column("1")).select_from(Event.__table__).where(*conditions).compile(
             dialect=session.get_bind().dialect)
         return str(compiled), compiled.params
