@@ -16,7 +16,7 @@ from services.responses import OrjsonResponse
 from services.schemas import EventSearchOut, problems
 from services.store.cursor import InvalidCursor
 from services.store.search import EventFilters, decode_search_cursor, encode_search_cursor, search_events
-from services.timeline.lookup import actor_or_problem
+from services.timeline.lookup import actor_id_or_problem
 
 router = APIRouter(tags=["timeline"], dependencies=[Depends(require_read_key)], responses=problems(429))
 
@@ -42,10 +42,10 @@ def search_filters(session, *, q: str | None, actor: str | None, with_actor: str
     actor, with_actor, place = plain_words(actor), plain_words(with_actor), plain_words(place)
     return EventFilters(
         q=plain_words(q),
-        actor_id=actor_or_problem(session, actor).id if actor else None,
-        with_actor_id=actor_or_problem(session, with_actor).id if with_actor else None,
+        actor_id=actor_id_or_problem(session, actor) if actor else None,
+        with_actor_id=actor_id_or_problem(session, with_actor) if with_actor else None,
         type=event_type,
-        place_id=actor_or_problem(session, place).id if place else None,
+        place_id=actor_id_or_problem(session, place) if place else None,
         status=status,
         date_from=date_from,
         date_to=date_to,
