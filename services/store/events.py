@@ -349,9 +349,11 @@ _RECORD_CHANGES = text("""
 _INSERT_EVENT = text("""
     WITH event AS (
         INSERT INTO events (date_value, date_start, date_end, granularity, summary, trigger, status, confidence,
-                            report_confidence, fingerprint, type, place_actor_id)
+                            report_confidence, fingerprint, type, place_actor_id, actor_ids)
         VALUES (:date_value, :date_start, :date_end, :granularity, :summary, :trigger, :status, :confidence,
-                :confidence, :fingerprint, :type, CAST(:place_actor_id AS bigint))
+                :confidence, :fingerprint, :type, CAST(:place_actor_id AS bigint),
+                -- what event_actors' trigger would write: the row is not rewritten for it (migration 0006)
+                ARRAY(SELECT DISTINCT unnest(CAST(:actor_ids AS bigint[])) ORDER BY 1))
         RETURNING id
     ), timeline AS (
         INSERT INTO event_actors (actor_id, date_start, event_id, date_end)

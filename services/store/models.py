@@ -155,6 +155,9 @@ class Event(Base):
     place_actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
     # Summary (weight A) and evidence sentences (B), kept by triggers (migration 0005): full-text search.
     search_vector: Mapped[str | None] = mapped_column(TSVECTOR)
+    # Who takes part (event_actors' actor ids, sorted), kept by triggers (migration 0006): a search for words
+    # and actors intersects the text index with this one's GIN index instead of probing event_actors.
+    actor_ids: Mapped[list[int]] = mapped_column(ARRAY(BigInteger), server_default="{}")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
@@ -167,6 +170,7 @@ class Event(Base):
         CheckConstraint(f"status IN {EVENT_STATUSES}", name="status"),
         CheckConstraint("date_start <= date_end", name="date_order"),
         Index("ix_events_search_vector", "search_vector", postgresql_using="gin"),
+        Index("ix_events_actor_ids", "actor_ids", postgresql_using="gin"),
         Index("ix_events_date_start_id", "date_start", "id"),
         # the merge's candidates of one day and a similar trigger, whoever took part (migration 0005_merge)
         Index("ix_events_day_trigger", "date_start", "date_end", "trigger"),

@@ -9,13 +9,14 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query
 
 from services.auth.dependencies import require_read_key
-from services.deps import SessionDep, SettingsDep
+from services.deps import ReadSessionDep, SettingsDep
 from services.errors import InvalidRequest, Unprocessable
 from services.extraction.event_types import TYPE_NAMES
+from services.responses import OrjsonResponse
 from services.schemas import EventSearchOut, problems
 from services.store.cursor import InvalidCursor
 from services.store.search import EventFilters, decode_search_cursor, encode_search_cursor, search_events
-from services.timeline.lookup import actor_or_problem
+from services.timeline.lookup import actor_id_or_problem
 
 router = APIRouter(tags=["timeline"], dependencies=[Depends(require_read_key)], responses=problems(429))
 
@@ -41,10 +42,10 @@ def search_filters(session, *, q: str | None, actor: str | None, with_actor: str
     actor, with_actor, place = plain_words(actor), plain_words(with_actor), plain_words(place)
     return EventFilters(
         q=plain_words(q),
-        actor_id=actor_or_problem(session, actor).id if actor else None,
-        with_actor_id=actor_or_problem(session, with_actor).id if with_actor else None,
+        actor_id=actor_id_or_problem(session, actor) if actor else None,
+        with_actor_id=actor_id_or_problem(session, with_actor) if with_actor else None,
         type=event_type,
-        place_id=actor_or_problem(session, place).id if place else None,
+        place_id=actor_id_or_problem(session, place) if place else None,
         status=status,
         date_from=date_from,
         date_to=date_to,
@@ -54,7 +55,7 @@ def search_filters(session, *, q: str | None, actor: str | None, with_actor: str
 
 @router.get("/events", responses={200: {"model": EventSearchOut}, **problems(400, 401, 404, 409, 422)})
 def find_events(
-    session: SessionDep,
+    session: ReadSessionDep,
     settings: SettingsDep,
     q: Annotated[str | None, Query(max_length=200, examples=["visit Pyongyang"], description=(
         "Words to find in summaries and evidence sentences (English stemming; \"quoted phrase\", `or`, "
@@ -85,7 +86,8 @@ def find_events(
         except InvalidCursor as error:
             raise InvalidRequest(str(error)) from error
     events, next_position = search_events(session, filters, limit=limit, after=after)
-    return {
+    # straight to bytes, as timeline pages are (FastAPI would walk the whole page with jsonable_encoder first)
+    return OrjsonResponse({
         "events": events,
         "next_cursor": encode_search_cursor(next_position, filters, settings.secret_key) if next_position else None,
-    }
+    })

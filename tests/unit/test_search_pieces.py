@@ -40,7 +40,7 @@ SEARCH = EventFilters(q="treaty", actor_id=1, date_from=date(2024, 1, 1))
 
 
 @pytest.mark.parametrize("filters, position", [
-    (SEARCH, SearchPosition(0.0607927, 42, 99)),
+    (SEARCH, SearchPosition(0.0607927, 42, ("2024-06-19", 99), 120, True)),
     (EventFilters(actor_id=1), SearchPosition("2024-06-19", 42)),
 ])
 def test_search_cursors_round_trip(filters, position):
@@ -53,14 +53,21 @@ def test_search_cursors_round_trip(filters, position):
     EventFilters(actor_id=1, date_from=date(2024, 1, 1)),
 ])
 def test_a_search_cursor_is_refused_for_another_search(other):
-    cursor = encode_search_cursor(SearchPosition(0.5, 42, 99), SEARCH, "s")
+    cursor = encode_search_cursor(SearchPosition(0.5, 42, ("2024-06-19", 99), 120, False), SEARCH, "s")
     with pytest.raises(InvalidCursor):
         decode_search_cursor(cursor, other, "s")
 
 
 @pytest.mark.parametrize("values", [
-    ["timeline", "x", 0.5, 42, 99], ["search", SEARCH.digest(), "2024-01-01", 42, 99],
-    ["search", SEARCH.digest(), 0.5, "42", 99], ["search", SEARCH.digest(), 0.5, 42, None], ["search"],
+    ["timeline", "x", 0.5, 42, ["2024-06-19", 99], 120, True],
+    ["search", SEARCH.digest(), "2024-01-01", 42, ["2024-06-19", 99], 120, True],
+    ["search", SEARCH.digest(), 0.5, "42", ["2024-06-19", 99], 120, True],
+    ["search", SEARCH.digest(), 0.5, 42, None, 120, True],
+    ["search", SEARCH.digest(), 0.5, 42, ["2024-06-19", 99], None, True],
+    ["search", SEARCH.digest(), 0.5, 42, ["2024-06-19", 99], 120, None],
+    ["search", SEARCH.digest(), 0.5, 42, ["June", 99], 120, True],
+    ["search", SEARCH.digest(), 0.5, 42, ["2024-06-19"], 120, True],
+    ["search", SEARCH.digest(), 0.5, 42, ["2024-06-19", 99], 120], ["search"],
 ])
 def test_malformed_search_cursors_are_refused(values):
     with pytest.raises(InvalidCursor):
