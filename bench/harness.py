@@ -46,13 +46,34 @@ def process_cpu_seconds(pid: int) -> float:
     return total
 
 
+def database_backend_pids(database_url: str) -> set[int]:
+    """PostgreSQL's server processes serving a database now (the API's pooled connections among them)."""
+    import psycopg
+
+    from services.store.raw_connections import psycopg_url
+
+    with psycopg.connect(psycopg_url(database_url), autocommit=True) as connection:
+        rows = connection.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                                  "AND pid <> pg_backend_pid()").fetchall()
+    return {pid for (pid,) in rows}
+
+
 class CpuMeter:
     """CPU seconds a process tree (the API) and this process (the load generator) spend between two points:
-    on a shared machine this, unlike latency, hardly depends on what the other tenants do."""
+    on a shared machine this, unlike latency, hardly depends on what the other tenants do. With a database
+    URL, also the CPU of the PostgreSQL backends serving it (those alive at the end; pooled connections live
+    through a run)."""
 
-    def __init__(self, api_pid: int) -> None:
+    def __init__(self, api_pid: int, database_url: str | None = None) -> None:
         self.api_pid = api_pid
+        self.database_url = database_url
+        self.backends: dict[int, float] = self._backends()
         self.started = self._now()
+
+    def _backends(self) -> dict[int, float]:
+        if self.database_url is None:
+            return {}
+        return {pid: process_cpu_seconds(pid) for pid in database_backend_pids(self.database_url)}
 
     def _now(self) -> tuple[float, float]:
         api = process_cpu_seconds(self.api_pid)
@@ -63,8 +84,12 @@ class CpuMeter:
     def report(self, requests: int, what: str = "request") -> str:
         api, client = (now - then for now, then in zip(self._now(), self.started, strict=True))
         load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-        return (f"API CPU {api / requests * 1000:.2f} ms per {what}, load generator CPU "
-                f"{client / requests * 1000:.2f} ms per {what}; load average {load}")
+        database = ""
+        if self.database_url is not None:
+            spent = sum(cpu - self.backends.get(pid, 0.0) for pid, cpu in self._backends().items())
+            database = f", PostgreSQL CPU {spent / requests * 1000:.3f} ms per {what}"
+        return (f"API CPU {api / requests * 1000:.3f} ms per {what}{database}, load generator CPU "
+                f"{client / requests * 1000:.3f} ms per {what}; load average {load}")
 
 
 @dataclass
@@ -73,6 +98,7 @@ class Scratch:
     url: str
     headers: dict
     api_pid: int
+    database_url: str = ""
 
     def __iter__(self):  # `as (services, url, headers)` still unpacks
         return iter((self.services, self.url, self.headers))
@@ -83,8 +109,9 @@ def _interrupt(*_) -> None:
 
 
 @contextmanager
-def scratch_service(*, api_workers: int = 1):
-    """A migrated scratch database, its own Redis db, and the API on a free port; all removed afterwards."""
+def scratch_service(*, api_workers: int = 1, env: dict[str, str] | None = None):
+    """A migrated scratch database, its own Redis db, and the API on a free port; all removed afterwards.
+    `env`: settings for the API process (ANNALS_...)."""
     services = start_test_services()
     os.environ["ANNALS_DATABASE_URL"] = services.database_url
     os.environ["ANNALS_REDIS_URL"] = services.redis_url
@@ -98,7 +125,7 @@ def scratch_service(*, api_workers: int = 1):
 
     upgrade(services.database_url)
     logs = Path(tempfile.mkdtemp(prefix="annals-bench-"))
-    env = dict(os.environ, WEB_CONCURRENCY=str(api_workers))
+    env = {**os.environ, "WEB_CONCURRENCY": str(api_workers), **(env or {})}
     api: ServiceProcess | None = None
     try:
         api, url = start_api(logs, env=env, workers=api_workers)
@@ -107,7 +134,7 @@ def scratch_service(*, api_workers: int = 1):
 
         with session_scope() as session:
             key = create_key(session, name="bench").key
-        yield Scratch(services, url, {"Authorization": f"Bearer {key}"}, api.process.pid)
+        yield Scratch(services, url, {"Authorization": f"Bearer {key}"}, api.process.pid, services.database_url)
     finally:
         if api is not None:
             api.stop()

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from services.body_limit import BodyLimitMiddleware
 from services.errors import install_error_handlers
 from services.ingest.publisher import publisher
+from services.ingest.routes import accept_groups
 from services.ingest.routes import router as ingest_router
 from services.operations.metrics import MetricsMiddleware
 from services.operations.routes import router as operations_router
@@ -33,6 +34,7 @@ async def lifespan(app: FastAPI):
     engine = create_async_engine_for()
     app.state.async_sessions = async_sessionmaker(engine, expire_on_commit=False)
     app.state.raw_pool = RawPool(get_settings().database_url, size=get_settings().database_pool_size)
+    app.state.accept_groups = accept_groups(app.state.raw_pool)  # POST /articles's group commit
     app.state.rate_limiter = RateLimiter(get_settings())
     yield
     publisher.close()  # publish what is in hand before the process goes

@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     data_dir: Path = Path(".annals")
     database_pool_size: int = Field(10, ge=1)
     database_pool_overflow: int = Field(10, ge=0)
+    # POST /articles's group commit (services/ingest/grouping.py): statements in flight at once per API process;
+    # requests arriving meanwhile wait and go together in the next one.
+    ingest_group_statements: int = Field(2, ge=1)
     # Prefix of every Redis key Celery uses, so several deployments or test runs can share one Redis db.
     redis_key_prefix: str = ""
 

@@ -1,8 +1,8 @@
 """The people an incident befell, where the article names them without a date of their own.
 
-News of a crash, an attack or a disaster dates the incident once ("A tram derailed on Wednesday ...") and
-then names its dead and injured in undated sentences ("Kevin Snow, 57, was one of those injured", "Dane
-Chinnery died in the crash", "The victims were named as ...", "passenger Nathan Gibson"). Those people took
+News of a crash, an attack or a disaster dates the incident once ("A train derailed on Wednesday ...") and
+then names its dead and injured in undated sentences ("Peter Holm, 57, was one of those injured", "Lena
+Marsh died in the crash", "The victims were named as ...", "passenger Omar Baig"). Those people took
 part in the incident: they join the actors of the article's dated report of it. Nothing else is inferred:
 the sentence must say that the person was harmed (a casualty verb or a victim noun around the person) or
 the name must call them a passenger or survivor, and the article must have dated an incident.
@@ -82,7 +82,7 @@ def _told_as_harmed(token) -> bool:
     return False
 
 
-# Nouns that put a person inside the incident ("passenger Nathan Gibson", "Anna Lee, a survivor,").
+# Nouns that put a person inside the incident ("passenger Omar Baig", "Anna Lee, a survivor,").
 CAUGHT_UP_NOUNS: frozenset[str] = words("passenger survivor")
 
 

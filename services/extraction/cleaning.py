@@ -99,7 +99,7 @@ INLINE_NOISE_PATTERNS: tuple[str, ...] = (
     r"\bpic\.twitter\.com/\w+",
     r"\bhttps?://\S+",
     r"\bwww\.\S+",
-    # "Carl Court/Getty Images 3/8", "(Photo: AFP)"
+    # "Jane Smith/Getty Images 3/8", "(Photo: AFP)"
     (
         r"(?:[A-Z][\w.'-]+ ){0,3}[A-Z][\w.'-]+\s*/\s*(?:Getty Images|AFP|Reuters|AP|PA|EPA|Shutterstock)"
         r"(?: via Getty Images)?(?:\s+\d{1,2}/\d{1,2}\b)?"
@@ -122,7 +122,7 @@ _CREDIT = (
 FURNITURE_PATTERNS: tuple[str, ...] = (
     r"\bImage copyright\b(?: (?:Getty Images|[A-Z][\w&.-]*(?: (?:Press|Images|Agency|News|House|Pictures))*))?",
     r"\bPlay slideshow\b(?:\s+" + _CREDIT + r"(?: for [A-Z]\w+)?)?(?:\s+\d{1,3} of \d{1,3}\b)?",
-    # "Getty Images for UNICEF 1 of 40", "REUTERS 1 of 31", "1 of 22 Full Screen Autoplay Close Skip Ad x"
+    # "Getty Images for Unicef 1 of 25", "REUTERS 1 of 9", "1 of 12 Full Screen Autoplay Close Skip Ad x"
     r"(?:\b" + _CREDIT + r"(?: for [A-Z]\w+)?\s+)?\b\d{1,3} of \d{1,3}\b(?=\s+(?:Full Screen|" + _CREDIT + r"\b))",
     r"\bFull Screen Autoplay Close Skip Ad x\b",
     r"\bView Photos\b",
@@ -133,7 +133,7 @@ FURNITURE_PATTERNS: tuple[str, ...] = (
         r"\bBuy Photo(?: Wait \d+ seconds? to continue\.?)?"
     ),
     r"\bSkip Ad\b(?: Ad Loading\.*)?(?: x Embed)?(?: x Share)?",
-    # "Getty Images 22 Rail workers ...", "Carl Court/Getty Images 3/8": a credit and a gallery position
+    # "Getty Images 14 Crowds gathered ...", "Jane Smith/Getty Images 3/8": a credit and a gallery position
     r"(?:(?:[A-Z][\w.'-]+ ){0,3}[A-Z][\w.'-]+\s*/\s*)?\b" + _CREDIT + r"(?: for [A-Z]\w+)? \d{1,3}(?:/\d{1,3})?\b"
     r"(?= [A-Z(\"'])",
     r"\bGetty Images\b",
@@ -207,7 +207,7 @@ POST_MAX_CHARS = 280
 POST_MIN_CHARS = 60
 _POST_LINK = re.compile(r"\s*(?:pic\.twitter\.com/\w+|https?://\S+)")
 _TRAILING_POST_LINKS = re.compile(r"(?:\s*(?:pic\.twitter\.com/\w+|https?://\S+))+\s*$")
-# "@Toblerone", "#Croydon": a handle or tag that is one plain word names what the post is about.
+# "@Nutella", "#Harwick": a handle or tag that is one plain word names what the post is about.
 _PLAIN_TAG = re.compile(r"[@#]([A-Z][a-z]{2,})\b(?![@#\w])")
 
 
@@ -221,7 +221,7 @@ def embedded_posts_as_statements(line: str) -> str:
         name = _author_name(match.group("name"))
         start = _post_start(line, position, match.start())
         text = _PLAIN_TAG.sub(r"\1", _POST_LINK.sub("", line[start : match.start()])).replace('"', "'")
-        text = text.strip().rstrip(":;,-–— ")  # "Toblerone in another 3 years:" ends on a picture
+        text = text.strip().rstrip(":;,-–— ")  # "Our new jar:" ends on a picture
         pieces.append(line[position:start])
         if name and text:
             pieces.append(f'\n{name} {POSTED_ON} {match.group("date")}: "{text}".\n')
@@ -231,7 +231,7 @@ def embedded_posts_as_statements(line: str) -> str:
 
 
 def _author_name(raw: str) -> str:
-    """The display name, when it reads as one ("Jane Doe", "Toblerone"), else nothing."""
+    """The display name, when it reads as one ("Jane Doe", "Nutella"), else nothing."""
     name = raw.strip(" -—–")
     return name if re.fullmatch(_AUTHOR, name) else ""
 

@@ -181,7 +181,7 @@ def _draft_event(
         clause = scene
     last_time = _last_time(doc, span, clause)
     if _negated(clause) and not last_time:
-        return None  # "Dewey did not defeat Truman that year", "there have been no fatalities since 1959"
+        return None  # "the team did not win that year", "there have been no fatalities since 1959"
     clause.sentence = sentences.of(governor)
     phrase_tokens = {t.i for t in span} if span is not None else set()
     content = _reported_content(clause, sentences.dated_tokens - phrase_tokens)

@@ -265,7 +265,7 @@ def _name_pattern(name: str) -> re.Pattern[str]:
 
 def _named_in_the_other(a: Event, b: Event) -> set[str]:
     """Actors of one report that the other's clause names without the extractor taking them as its actors
-    ("Comeaux escaped" beside "Arcade Joseph Comeaux Jr."; a ship named in passing): they are shared too."""
+    ("Pettibone escaped" beside "Marvin Lee Pettibone Jr."; a ship named in passing): they are shared too."""
     found = set()
     for event, other in ((a, b), (b, a)):
         for name in event.actors:

@@ -10,9 +10,17 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from services.settings import get_settings
 from services.urls import is_clean_http_url, unsafe_characters
 
-# C0 controls other than tab, newline and carriage return never occur in real article text. Looked for one by
-# one (`in` is a fast scan), about twice as fast as a regular expression's character class on long texts.
+# C0 controls other than tab, newline and carriage return never occur in real article text.
 CONTROL_CHARACTERS = tuple(chr(code) for code in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F))
+_CONTROL_BYTES = "".join(CONTROL_CHARACTERS).encode()
+
+
+def has_control_characters(text: str) -> bool:
+    """Whether `text` holds one of CONTROL_CHARACTERS. UTF-8 writes every other character with bytes of 0x80 and
+    up, so deleting the control bytes from the encoded text finds one in one pass in C: ~2x faster than looking
+    for each of the 30 in turn on a 1,300-character article (bench/README.md), ~4x faster than a regex class."""
+    encoded = text.encode("utf-8", "surrogatepass")  # a lone surrogate (JSON allows one) is no control character
+    return len(encoded.translate(None, _CONTROL_BYTES)) != len(encoded)
 
 
 def parse_published_at(value: object) -> datetime | None:
@@ -54,11 +62,11 @@ class ArticleIn(BaseModel):
     @field_validator("text")
     @classmethod
     def _text(cls, value: str) -> str:
-        if not value.strip():
+        if not value or value.isspace():  # what `not value.strip()` says, without copying the text
             raise ValueError("text is empty")
         if len(value) > get_settings().max_article_chars:
             raise ValueError(f"text is longer than {get_settings().max_article_chars} characters")
-        if any(map(value.__contains__, CONTROL_CHARACTERS)):
+        if has_control_characters(value):
             raise ValueError("text contains control characters")
         return value
 

@@ -280,9 +280,11 @@ def _resolve_other(actor: ExtractedActor, names: list[str], named: dict[str, lis
     """A surname-only person, organisation, place or group: its canonical name, else the one actor of its
     kind one of its names is an alias of."""
     exact = [n for n in named.get(name_key(actor.name), []) if n.exact]
-    if exact:
-        return exact[0].id
     found = {n.id for alias in names for n in named.get(name_key(alias), []) if n.kind == actor.kind}
+    if exact and (exact[0].kind == actor.kind or len(found) != 1):
+        return exact[0].id
+    # A row of that name but another kind is an earlier misreading ("Pettibone" once taken for a place): the one
+    # actor of this kind that has the name as an alias ("Marvin Lee Pettibone Jr.") is who this report names.
     return found.pop() if len(found) == 1 else None
 
 

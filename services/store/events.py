@@ -18,15 +18,35 @@ from services.store.event_views import load_event_views, load_page_views
 from services.store.models import Actor, Article, Event, EventActor, EventSource
 from services.store.revision import corroborated_confidence, outlet_of, revise
 
-# Namespace for transaction-level advisory locks taken per actor while merging (see save_extraction).
+# Namespaces of the transaction-level advisory locks taken while merging (see save_extraction): per actor,
+# and per day and trigger word (reports that share no actor are matched by day and similar trigger).
 _ACTOR_LOCK_NAMESPACE = 7_041
+_DAY_LOCK_NAMESPACE = 7_042
 
 
-# One round trip, ids in ascending order (one order everywhere: no deadlocks).
-_LOCK_ACTORS = text("""
-    SELECT count(pg_advisory_xact_lock(:ns, CAST(id % 2147483647 AS integer)))
-    FROM (SELECT DISTINCT id FROM unnest(CAST(:ids AS bigint[])) AS id ORDER BY id) AS ordered
+# One round trip, keys in ascending (namespace, key) order: one order everywhere, so no deadlocks.
+_LOCK_MERGE_KEYS = text("""
+    SELECT count(pg_advisory_xact_lock(ns, key))
+    FROM (SELECT DISTINCT ns, key FROM unnest(CAST(:namespaces AS integer[]), CAST(:keys AS integer[])) AS k(ns, key)
+          ORDER BY ns, key) AS ordered
 """)
+
+
+def _day_lock_key(start: date, end: date, trigger: str) -> int:
+    """A 32-bit key for one day (interval) and trigger word, the same in every process."""
+    digest = hashlib.blake2b(f"{start}|{end}|{trigger}".encode(), digest_size=4).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def _lock_merges(session: Session, actor_ids: set[int], days: set[tuple[date, date, str]]) -> None:
+    """Serialise merges: two workers reporting one happening at once must not both create it. Per actor, and
+    per day and trigger word for the candidates that share no actor: a report locks every word its trigger is
+    similar to, one with a similar trigger locks its own word too, so the two meet on it."""
+    keys = {(_ACTOR_LOCK_NAMESPACE, actor_id % 2_147_483_647) for actor_id in actor_ids}
+    keys |= {(_DAY_LOCK_NAMESPACE, _day_lock_key(start, end, word))
+             for start, end, trigger in days for word in similar_trigger_words(trigger)}
+    ordered = sorted(keys)
+    session.execute(_LOCK_MERGE_KEYS, {"namespaces": [ns for ns, _ in ordered], "keys": [key for _, key in ordered]})
 
 
 @dataclass(slots=True)
@@ -128,10 +148,11 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
     forget_article(session, article_id)
     resolved = resolve_actors(session, extraction.actors)
     actor_ids = resolved.ids
-    # Serialise merges per actor: two workers reporting the same happening at once must not both create it.
     if actor_ids:
-        locked = set(actor_ids.values()) | _actors_of_moved_events(session, resolved.moved_events)
-        session.execute(_LOCK_ACTORS, {"ns": _ACTOR_LOCK_NAMESPACE, "ids": sorted(locked)})
+        moved_actors, moved_days = _scope_of_moved_events(session, resolved.moved_events)
+        days = {(new.date.start, new.date.end, new.trigger) for new in extraction.events
+                if any(name in actor_ids for name in new.actors)}
+        _lock_merges(session, set(actor_ids.values()) | moved_actors, days | moved_days)
     stored_names, people = _stored_names(session, set(actor_ids.values()))
     published_at = session.execute(select(Article.published_at).where(Article.id == article_id)).scalar_one()
     saved = SavedEvents()
@@ -170,11 +191,20 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
     return saved
 
 
-def _actors_of_moved_events(session: Session, moved_events: dict[int, list[int]]) -> set[int]:
+def _scope_of_moved_events(session: Session, moved_events: dict[int, list[int]]
+                           ) -> tuple[set[int], set[tuple[date, date, str]]]:
+    """The actors, and the days and triggers, of the events an actor merge moved: `_fold_moved_events` looks
+    for their matches, so it locks what a match of theirs is found by."""
     event_ids = [event_id for ids in moved_events.values() for event_id in ids]
     if not event_ids:
-        return set()
-    return set(session.execute(select(EventActor.actor_id).where(EventActor.event_id.in_(event_ids))).scalars())
+        return set(), set()
+    rows = session.execute(select(EventActor.actor_id, Event.date_start, Event.date_end, Event.trigger)
+                           .join(Event, Event.id == EventActor.event_id).where(EventActor.event_id.in_(event_ids)))
+    actors, days = set(), set()
+    for actor_id, start, end, trigger in rows:
+        actors.add(actor_id)
+        days.add((start, end, trigger))
+    return actors, days
 
 
 _EVENT = text("""

@@ -41,11 +41,14 @@ def surname_key(name: str, kind: str) -> str | None:
 
 
 def plain_full_name(name: str, kind: str) -> str | None:
-    """A person's full name without middle initials and stray marks ("James B. Comey" -> "James Comey"): how
+    """A person's full name without middle initials and stray marks ("James B. Comey" -> "James Comey", "Martin
+    Luther King Jr." -> "Martin Luther King Jr"): how
     outlets vary one name least. None when that leaves fewer than two words or changes nothing."""
     if kind != "person":
         return None
-    words = [w for w in name.split() if any(ch.isalpha() for ch in w) and not _is_initial(w)]
+    # "Jr." and "Jr" are one suffix: outlets differ in the stop more than anywhere else in a name
+    words = [w.rstrip(".") if w.lower() in _NAME_SUFFIXES else w
+             for w in name.split() if any(ch.isalpha() for ch in w) and not _is_initial(w)]
     plain = " ".join(words)
     return plain if len(words) > 1 and plain != name else None
 

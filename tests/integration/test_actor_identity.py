@@ -142,3 +142,30 @@ def test_chancellor_scholz_is_olaf_scholz_once_he_has_been_named(client, article
     assert body["actor"]["name"] == "Olaf Scholz"
     assert len(body["events"]) == 2
     assert timeline(client, "Scholz") == body
+
+
+@pytest.mark.parametrize("names", [("Martin Luther King Jr.", "Martin Luther King Jr"),
+                                   ("Martin Luther King Jr", "Martin Luther King Jr.")])
+def test_a_suffix_with_and_without_its_stop_is_one_person(client, names):
+    from services.extraction.model import Actor
+    from tests.integration.factories import day, report, store_report
+
+    for number, name in enumerate(names):
+        store_report(report(day(f"2026-11-1{number}"), (Actor(name, "person", (name,)),), "speak", f"{name} spoke"),
+                     published="2026-11-20")
+    assert person_names(client, "king") == ["Martin Luther King Jr."]  # the fuller spelling, in either order
+    assert len(timeline(client, "Martin Luther King Jr")["events"]) == 2
+
+
+def test_a_surname_once_misread_as_a_place_still_finds_the_full_named_person(client):
+    from services.extraction.model import Actor
+    from tests.integration.factories import day, report, store_report
+
+    store_report(report(day("2026-11-10"), (Actor("Pettibone", "place", ("Pettibone",)),), "escape", "Pettibone escaped"),
+                 published="2026-11-20")
+    store_report(report(day("2026-11-11"), (Actor("Marvin Pettibone", "person", ("Marvin Pettibone",)),), "flee",
+                        "Marvin Pettibone fled"), published="2026-11-20")
+    store_report(report(day("2026-11-12"), (Actor("Pettibone", "person", ("Pettibone",)),), "capture",
+                        "Pettibone was captured"), published="2026-11-20")
+    events = timeline(client, "Marvin Pettibone")["events"]
+    assert [e["trigger"] for e in events] == ["flee", "capture"]

@@ -120,3 +120,23 @@ def test_a_surname_and_a_full_name_racing_make_one_actor_and_one_event():
     assert _counts() == (1, 1)
     with session_scope() as session:
         assert session.execute(select(StoredActor.name)).scalar_one() == "James Comey"
+
+
+def _derailment(actor: Actor, summary: str) -> Extraction:
+    event = Event(day("2026-11-16"), (actor.name,), summary, "derail", "occurred", summary + ".",
+                  (0, len(summary) + 1), 0.8)
+    return Extraction(text=summary + ".", events=[event], actors=[actor])
+
+
+def test_two_reports_sharing_no_actor_racing_on_one_happening_make_one_event():
+    # Each outlet names another organisation: no actor lock is shared, so the day and trigger must serialise.
+    for attempt in range(3):  # a lost race shows only when both read before either writes: try a few times
+        empty_tables()
+        errors = _race([
+            _derailment(Actor("Transport Ministry", "organisation", ("Transport Ministry",)),
+                        "A freight train derailed near Millbrook station, spilling diesel into the river"),
+            _derailment(Actor("Northern Railways", "organisation", ("Northern Railways",)),
+                        "A freight train derailed near Millbrook station and spilled diesel into the river"),
+        ])
+        assert errors == []
+        assert _counts() == (1, 2), f"attempt {attempt}"

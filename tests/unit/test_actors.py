@@ -3,6 +3,7 @@
 import pytest
 
 from services.extraction.actors import canonical_country, resolve_actors, strip_title
+from services.extraction.cleaning import clean_article
 from services.extraction.nlp import load_pipeline
 
 
@@ -30,7 +31,7 @@ def actors_of(nlp, text):
         ("the White House", "United States"),
         ("U.S.", "United States"),
         ("Hanoi", "Vietnam"),
-        ("Croydon", None),
+        ("Harwick", None),
     ],
 )
 def test_capitals_and_seats_of_government_stand_for_their_country(surface, country):
@@ -174,16 +175,16 @@ def test_titles_and_what_people_do_tell_a_person(nlp, text, person):
 @pytest.mark.parametrize(
     ("text", "person"),
     [
-        ("Deputy Chief Constable Adrian Hanstock said last night that the scene would stay closed.",
-         "Adrian Hanstock"),
-        ('Deputy Chief Constable Adrian Hanstock added: "Our officers will continue to work."', "Adrian Hanstock"),
+        ("Deputy Chief Constable Laura Pennick said last night that the road would stay closed.",
+         "Laura Pennick"),
+        ('Chief Superintendent Marcus Doyle added: "Our teams will stay on the site."', "Marcus Doyle"),
         ("Detective Inspector Jane Marple told the court that the evidence was strong.", "Jane Marple"),
     ],
 )
 def test_a_name_after_a_rank_is_the_person_without_the_rank(nlp, text, person):
     actors = actors_of(nlp, text)
     assert actors[person].kind == "person", actors
-    assert not any("Constable" in name or "Inspector" in name for name in actors)
+    assert not any(rank in name for name in actors for rank in ("Constable", "Inspector", "Superintendent"))
 
 
 def test_a_title_before_a_company_name_makes_no_person(nlp):
@@ -192,5 +193,48 @@ def test_a_title_before_a_company_name_makes_no_person(nlp):
 
 
 def test_a_platform_is_not_part_of_its_owners_name(nlp):
-    actors = actors_of(nlp, "The change was announced on the Toblerone Facebook page last month.")
-    assert "Toblerone" in actors and "Toblerone Facebook" not in actors, actors
+    actors = actors_of(nlp, "The change was announced on the Heinz Facebook page last month.")
+    assert "Heinz" in actors and "Heinz Facebook" not in actors, actors
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "not_a_name"),
+    [
+        # the shorter full name the body gives
+        (("Actress Jane Holloway Dead At 88 After Long Illness.\n\nJane Holloway, who starred in a dozen films, "
+         "died on Sunday at her home, her agent said."), "Jane Holloway", "Jane Holloway Dead"),
+        # a verb the body writes in lower case ("quit")
+        (("Singer Tom Baxter Quits Rehab After Two Days.\n\nThe singer quit the clinic on Tuesday, his manager "
+         "said. Baxter had checked in on Sunday."), "Tom Baxter", "Tom Baxter Quits"),
+        # a three-word name keeps its three words
+        (("Chris Van Hollen Wins Maryland Senate Seat Easily.\n\nThe congressman won the race on Tuesday night, "
+         "officials said."), "Chris Van Hollen", "Chris Van Hollen Wins"),
+    ],
+)
+def test_a_title_case_headline_does_not_run_a_name_into_its_verb(nlp, text, person, not_a_name):
+    found = actors_of(nlp, clean_article(text))
+    assert person in found and found[person].kind == "person"
+    assert not_a_name not in found
+
+
+def test_a_name_in_running_text_is_not_cut_at_a_verb(nlp):
+    # Not a title-case line: what follows the name is the recogniser's to decide, not the headline rule's.
+    text = clean_article("Police said Mary Ann Banks had been seen near the river.\n\nOfficers banked on "
+                         "witnesses, and Mary Ann Banks was found on Monday.")
+    resolution = resolve_actors(nlp(text))
+    assert not any(actor.name == "Mary Ann" for actor in resolution.actors)
+
+
+def test_a_name_followed_by_an_age_is_a_person(nlp):
+    found = actors_of(nlp, "Whitcombe, 49, handcuffed the two guards before fleeing on foot, a spokeswoman said.")
+    assert found["Whitcombe"].kind == "person"
+    listed = actors_of(nlp, "The teams from Atlanta, 4, and Denver, 6, play next.")
+    assert all(actor.kind != "person" for actor in listed.values())
+
+
+def test_a_surname_finds_a_full_name_that_ends_in_a_generational_suffix(nlp):
+    resolution = resolve_actors(nlp("Convicted robber Marvin Lee Pettibone Jr. escaped on Monday. Pettibone later "
+                                    "fled on foot toward Houston, and Pettibone was seen near a road."))
+    people = {actor.name for actor in resolution.actors if actor.kind == "person"}
+    assert people == {"Marvin Lee Pettibone Jr."}
+    assert not any(actor.name == "Pettibone" for actor in resolution.actors)

@@ -186,10 +186,10 @@ def test_wire_datelines_and_copyright_notices_are_removed(raw, expected):
          "Jane Doe (@janedoe) November 9, 2016 Trams stopped."),
          'Jane Doe posted on November 9, 2016: "Road closed near the station after a crash, please avoid the area".'),
         # a post right after another one starts where that one ended; a plain handle or tag is its word
-        (("Fans were furious. Where are the triangles @Toblerone, this is a scandal and I want them back. "
-         "-- Sam Lee (@samlee) November 8, 2016 Hi Sam, this is just our smaller bar. "
-         "-- Toblerone (@Toblerone) November 9, 2016"),
-         'Toblerone posted on November 9, 2016: "Hi Sam, this is just our smaller bar.".'),
+        (("Fans were furious. Where are the hazelnuts @Nutella, this is a scandal and I want them back. "
+         "-- Sam Lee (@samlee) November 8, 2016 Hi Sam, this is just our smaller jar. "
+         "-- Nutella (@Nutella) November 9, 2016"),
+         'Nutella posted on November 9, 2016: "Hi Sam, this is just our smaller jar.".'),
     ],
 )
 def test_an_embedded_post_becomes_its_authors_dated_statement(raw, statement):
@@ -199,11 +199,11 @@ def test_an_embedded_post_becomes_its_authors_dated_statement(raw, statement):
 
 
 def test_a_post_keeps_its_text_and_the_prose_around_it_stays():
-    text = clean_text("Fans were furious. Where are the triangles @Toblerone, this is a scandal and I want them "
+    text = clean_text("Fans were furious. Where are the hazelnuts @Nutella, this is a scandal and I want them "
                       "back. -- Sam Lee (@samlee) November 8, 2016 The company said costs had risen.")
     assert text.split("\n\n") == [
         "Fans were furious.",
-        ('Sam Lee posted on November 8, 2016: "Where are the triangles Toblerone, this is a scandal and I want them '
+        ('Sam Lee posted on November 8, 2016: "Where are the hazelnuts Nutella, this is a scandal and I want them '
         'back.".'),
         "The company said costs had risen.",
     ]

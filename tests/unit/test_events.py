@@ -181,39 +181,39 @@ def test_a_dated_report_keeps_its_source_to_itself():
 
 
 CRASH_REPORT = (
-    "A tram derailed in Croydon on Wednesday, killing seven people. "
-    "Kevin Snow, 57, was one of those injured. "
-    "Dane Chinnery, 19, died in the crash. "
-    "The other victims were named as Donald Collett and Philip Logan. "
-    "Another passenger, Nathan Gibson, 21, said the tram had been speeding. "
-    "Sadiq Khan, the mayor, visited the families. "
-    'Martin Bamford said: "It is really hurting his wife Ann."'
+    "A train derailed near Harwick on Wednesday, killing four people. "
+    "Peter Holm, 57, was one of those injured. "
+    "Lena Marsh, 19, died in the crash. "
+    "The other victims were named as Tom Garrow and Ruth Ellery. "
+    "Another passenger, Omar Baig, 21, said the train had been speeding. "
+    "Helen Price, the mayor, visited the families. "
+    'Martin Hale said: "It is really hurting his wife Ann."'
 )
 
 
 def test_the_people_an_undated_sentence_says_were_harmed_take_part_in_the_dated_incident():
     crash = next(e for e in events_of(CRASH_REPORT) if e.trigger == "derail")
     assert crash.date.value == "2024-06-12"
-    harmed = {"Kevin Snow", "Dane Chinnery", "Donald Collett", "Philip Logan", "Nathan Gibson"}
+    harmed = {"Peter Holm", "Lena Marsh", "Tom Garrow", "Ruth Ellery", "Omar Baig"}
     assert harmed <= set(crash.actors), crash.actors
-    assert not {"Sadiq Khan", "Ann", "Martin Bamford"} & set(crash.actors), crash.actors
+    assert not {"Helen Price", "Ann", "Martin Hale"} & set(crash.actors), crash.actors
 
 
 def test_without_a_dated_incident_no_one_is_a_casualty():
-    text = "Kevin Snow, 57, was one of those injured. The council met on Monday to discuss the budget."
-    assert all("Kevin Snow" not in e.actors for e in events_of(text))
+    text = "Peter Holm, 57, was one of those injured. The council met on Monday to discuss the budget."
+    assert all("Peter Holm" not in e.actors for e in events_of(text))
 
 
 def test_an_embedded_post_is_a_dated_statement_of_its_author_about_what_it_names():
-    text = ("Shoppers complained about the new bar. Toblerone can you tell me why half the bar is missing from "
+    text = ("Shoppers complained about the new jar. Nutella can you tell me why half the jar is missing from "
             "my pack? "
-            "pic.twitter.com/C2VD3DjppE -- Alana Cartwright (@AlanaCartwrigh3) October 29, 2016 "
-            "@HelenRyles Hi Helen, yes this is just our smaller bar. -- Toblerone (@Toblerone) October 31, 2016")
+            "pic.twitter.com/Xy12AbCd9 -- Maya Rowe (@mayarowe7) October 29, 2016 "
+            "@JoFinch Hi Jo, yes this is just our smaller jar. -- Nutella (@Nutella) October 31, 2016")
     events = {e.date.value: e for e in events_of(text, date(2016, 11, 8))}
-    assert {"Alana Cartwright", "Toblerone"} <= set(events["2016-10-29"].actors), events["2016-10-29"]
+    assert {"Maya Rowe", "Nutella"} <= set(events["2016-10-29"].actors), events["2016-10-29"]
     assert events["2016-10-29"].trigger == "post"
-    assert events["2016-10-31"].actors[0] == "Toblerone"
-    assert events["2016-10-31"].summary.startswith("Toblerone posted on October 31, 2016:")
+    assert events["2016-10-31"].actors[0] == "Nutella"
+    assert events["2016-10-31"].summary.startswith("Nutella posted on October 31, 2016:")
 
 
 @pytest.mark.parametrize(

@@ -57,8 +57,8 @@ def test_compatible_dates(a, b, expected):
         (event(day("2024-06-18"), ["Vladimir Putin"], "visit"), event(day("2024-06-25"), ["Vladimir Putin"], "visit"), False),
         (event(day("2024-06-18"), ["Vladimir Putin"], "visit"), event(day("2024-06-18"), ["Vladimir Putin"], "veto"), False),
         (
-            event(day("2016-11-09"), ["Croydon"], "derail", "A tram derailed in Croydon killing seven people"),
-            event(day("2016-11-09"), ["Croydon"], "happen", "The tram derailed in Croydon, killing seven people"),
+            event(day("2019-03-05"), ["Harwick"], "derail", "A train derailed in Harwick killing four people"),
+            event(day("2019-03-05"), ["Harwick"], "happen", "The train derailed in Harwick, killing four people"),
             True,
         ),
     ],

@@ -16,7 +16,7 @@ from services.store.revision import corroborated_confidence, outlet_of, revise
     (Actor("Pedro Sanchez", "person", ("Pedro Sanchez",)), ["Pedro Sanchez", "Sanchez"]),
     (Actor("Olaf Scholz", "person", ("Chancellor Scholz", "Chancellor", "He", "the chancellor")),
      ["Olaf Scholz", "Scholz", "Chancellor Scholz"]),
-    (Actor("Martin Luther King Jr.", "person", ("King",)), ["Martin Luther King Jr.", "King"]),
+    (Actor("Martin Luther King Jr.", "person", ("King",)), ["Martin Luther King Jr.", "King", "Martin Luther King Jr"]),
     # middle initials and stray marks dropped: how outlets vary a full name least
     (Actor("James B. Comey", "person", ()), ["James B. Comey", "Comey", "James Comey"]),
     (Actor("Donald J Trump", "person", ()), ["Donald J Trump", "Trump", "Donald Trump"]),

@@ -103,7 +103,7 @@ NEWS = [
     (("March 18, 2009: Clinton stops using her BlackBerry.\nJanuary 23, 2013: Clinton testifies about the "
      "September attacks."), date(2016, 11, 12), "September", "2012-09"),
     # a weekday next to a date: the one before or after it
-    ("Trump told voters in Nevada the Saturday before Election Day that the inquiry had reopened.",
+    ("The senator told voters in Ohio the Saturday before Election Day that the inquiry had reopened.",
      date(2016, 11, 12), "Saturday before Election Day", "2016-11-05"),
     ("The talks resumed on the Monday after June 3.", date(2016, 11, 12), "Monday after June 3", "2016-06-06"),
     # a number before 1600 is a year only after a preposition and without a noun after it

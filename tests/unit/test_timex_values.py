@@ -140,7 +140,7 @@ def test_month_day_after_a_name_is_a_date():
 @pytest.mark.parametrize(
     "text",
     [
-        "Comey issued a second letter.",
+        "The mayor issued a second letter.",
         "He was a second-generation chocolatier.",
         "She had a months-long affair.",
         "USA TODAY reported the story.",
@@ -237,7 +237,7 @@ ERAS_BOUNDS_AND_MODALS = {
     "The Senate may vote on Tuesday.": ("Tuesday", "2024-06-18"),
     "He must have met them on Tuesday.": ("Tuesday", "2024-06-11"),
     # a weekday abbreviation before a date is part of it
-    "Posted on Thu Jun 13, 2013 08:45 AM PDT": ("Thu Jun 13, 2013", "2013-06-13"),
+    "Posted on Tue Mar 4, 2014 09:15 AM PST": ("Tue Mar 4, 2014", "2014-03-04"),
 }
 
 

@@ -133,6 +133,7 @@ def strip_title(words: list[str]) -> list[str]:
 def resolve_actors(doc) -> ActorResolution:
     """Find the actors of a parsed document and the tokens that mention them."""
     raw = _raw_mentions(doc)
+    _cut_headline_words(doc, raw)
     raw += _titled_surnames(doc, raw)
     raw += _post_authors(doc, raw)
     _canonicalise_people(raw, doc)
@@ -205,7 +206,7 @@ def _lowercase_words(doc) -> frozenset[str]:
     cached = doc.user_data.get("annals_lowercase_words")
     if cached is None:
         words: set[str] = set()
-        glued_to_symbol = False  # words of running text, not of handles, hashtags or links ("#toblerone")
+        glued_to_symbol = False  # words of running text, not of handles, hashtags or links ("#nutella")
         for t in doc:
             text = t.text
             if not glued_to_symbol and text.islower() and t.is_alpha and t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"}:
@@ -242,6 +243,66 @@ def _trim_fused_words(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A headline capitalises every word, so the recogniser runs a name on into the headline's verb ("Jane
+# Holloway Dies at 88", "Tom Baxter Checks Into Rehab"). Such a line is mostly capitalised words.
+_TITLE_CASE_SHARE = 0.7
+_TITLE_CASE_MIN_WORDS = 4
+
+
+def _cut_headline_words(doc, mentions: list[Mention]) -> None:
+    """A person's name in a title-case line ends where the text's own name for that person ends: at a
+    shorter full name the text gives elsewhere ("Jane Holloway Dead" beside "Jane Holloway"), else before
+    the first word after two that inflects a verb the text writes in lower case ("Checks" beside "checked
+    into"). Names outside such lines are left alone ("Kim Jong Un said")."""
+    people = {m.surface for m in mentions if m.kind == "person" and len(m.surface.split()) >= 2}
+    for mention in mentions:
+        if mention.kind != "person" or mention.end - mention.start < 3 or not _in_title_case_line(doc, mention):
+            continue
+        tokens = [t.text for t in doc[mention.start : mention.end]]
+        shorter = [size for size in range(len(tokens) - 1, 1, -1) if " ".join(tokens[:size]) in people]
+        if shorter:
+            size = shorter[0]
+        else:
+            verbs = _lowercase_verb_lemmas(doc)
+            size = next((k for k in range(2, len(tokens)) if _verb_forms(tokens[k].lower()) & verbs), len(tokens))
+        if size < len(tokens):
+            mention.end = mention.start + size
+            mention.surface = mention.name = " ".join(tokens[:size])
+
+
+def _in_title_case_line(doc, mention: Mention) -> bool:
+    """Whether the mention's line (paragraph: cleaning ends each headline with a stop and a blank line) is
+    written in title case: most of its longer words capitalised (short function words stay lower case)."""
+    text = doc.text
+    start_char, end_char = doc[mention.start].idx, doc[mention.end - 1].idx
+    line_start = text.rfind("\n", 0, start_char) + 1
+    line_end = text.find("\n", end_char)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    long_words = [word for word in re.findall(r"[^\W\d_]+", line) if len(word) > 3]
+    return (len(long_words) >= _TITLE_CASE_MIN_WORDS
+            and sum(word[0].isupper() for word in long_words) >= _TITLE_CASE_SHARE * len(long_words))
+
+
+def _lowercase_verb_lemmas(doc) -> frozenset[str]:
+    cached = doc.user_data.get("annals_lowercase_verbs")
+    if cached is None:
+        cached = frozenset(t.lemma_.lower() for t in doc if t.pos_ == "VERB" and t.text.islower())
+        doc.user_data["annals_lowercase_verbs"] = cached
+    return cached
+
+
+def _verb_forms(word: str) -> set[str]:
+    """What a title-case word may be the inflection of: "dies" -> die, "checks" -> check, "tries" -> try."""
+    forms = {word}
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.add(word[:-2])
+    if word.endswith("s"):
+        forms.add(word[:-1])
+    return {form for form in forms if len(form) >= 3}
+
+
 def _is_common_word(doc, start: int, end: int, label: str) -> bool:
     """A one-word organisation or place the article also writes in lower case ("Customers", "Media")."""
     return end - start == 1 and label != "PERSON" and doc[start].lower_ in _lowercase_words(doc)
@@ -272,7 +333,7 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# "the Toblerone Facebook page": the platform is where the owner speaks, not part of its name.
+# "the Heinz Facebook page": the platform is where the owner speaks, not part of its name.
 PLATFORM_NAMES: frozenset[str] = words("facebook twitter instagram youtube tiktok linkedin snapchat")
 PLATFORM_PLACES: frozenset[str] = words("page account feed channel post profile site")
 
@@ -311,6 +372,8 @@ def _mention_from_entity(doc, ent) -> Mention | None:
         return _mention_from_demonym(doc, start, end, surface)
     if label not in ENTITY_KINDS:  # a company under another label (see _ends_as_company)
         return Mention(start, end, surface, surface, "organisation")
+    if label == "ORG" and _followed_by_an_age(doc, start, end):
+        return Mention(start, end, surface, surface, "person")  # "Whitcombe, 49, handcuffed them"
     if label == "ORG" and _reads_as_a_person(doc, start, end):
         return Mention(start, end, surface, surface, "person")
     if label == "ORG":
@@ -352,6 +415,24 @@ def _mention_from_entity(doc, ent) -> Mention | None:
 PERSON_VERBS: frozenset[str] = words("meet say tell testify marry resign visit travel die born speak insist deny")
 
 
+_MAX_AGE = 119
+
+
+def _followed_by_an_age(doc, start: int, end: int) -> bool:
+    """News gives a person's age between commas after the name, then what the person did ("Whitcombe, 49,
+    handcuffed them", "Smith, 45, who ..."): one or two plain capitalised words so followed are a person, not
+    the organisation the recogniser took them for. (Places are left alone: "Atlanta, 4, and Denver, 6, play"
+    lists scores.)"""
+    tokens = doc[start:end]
+    if not 1 <= len(tokens) <= 2 or end + 3 >= len(doc) or not all(t.is_alpha and t.is_title for t in tokens) \
+            or any(t.lower_ in CORPORATE_SUFFIXES or t.lower_ in ORGANISATION_HEADS for t in tokens):
+        return False
+    comma, number, closing, then = doc[end], doc[end + 1], doc[end + 2], doc[end + 3]
+    return (comma.text == "," and closing.text == "," and number.text.isdigit()
+            and 1 <= int(number.text) <= _MAX_AGE and not number.text.startswith("0")
+            and (then.pos_ in {"VERB", "AUX", "ADV"} or then.lower_ in {"who", "of", "from"}))
+
+
 def _reads_as_a_person(doc, start: int, end: int) -> bool:
     """"Olaf Scholz met ..." labelled an organisation: two plain capitalised words, no word an
     organisation's name has, acting as the subject of a verb people do."""
@@ -366,7 +447,7 @@ def _reads_as_a_person(doc, start: int, end: int) -> bool:
 
 
 def _titled_person(doc, start: int, end: int) -> Mention | None:
-    """"Deputy Chief Constable Adrian Hanstock" labelled an organisation: a personal title, then a plain
+    """"Deputy Chief Constable Laura Pennick" labelled an organisation: a personal title, then a plain
     two- or three-word name with no word an organisation's name has, is that person."""
     words = [doc[i].text for i in range(start, end)]
     kept = strip_title(words)
@@ -391,7 +472,7 @@ def _after_personal_title(doc, index: int) -> bool:
 
 def _titled_surnames(doc, mentions: list[Mention]) -> list[Mention]:
     """Names after a personal title that the recogniser did not mark ("President Macron said", "Deputy Chief
-    Constable Adrian Hanstock added"): a surname, or a name of up to three words."""
+    Constable Laura Pennick added"): a surname, or a name of up to three words."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     found = []
     for token in doc:
@@ -421,7 +502,7 @@ def _name_word(token, taken: set[int]) -> bool:
 
 
 def _post_authors(doc, mentions: list[Mention]) -> list[Mention]:
-    """The author of an embedded post ("Toblerone posted on October 31, 2016: ...", as cleaning writes it) is
+    """The author of an embedded post ("Nutella posted on October 31, 2016: ...", as cleaning writes it) is
     an actor even where the recogniser saw no name: a person when the name has two words or more."""
     from services.extraction.cleaning import POST_STATEMENT
 
@@ -475,7 +556,8 @@ def _titles_agree(title: str | None, others: set[str]) -> bool:
 def _canonicalise_people(mentions: list[Mention], doc=None) -> None:
     """Give every person mention the full name of the person it most plausibly refers to."""
     # A single-token organisation or place named like a person of the text is that person ("Trump's team").
-    surnames = {m.surface.split()[-1] for m in mentions if m.kind == "person" and len(m.surface.split()) > 1}
+    surnames = {without_name_suffix(m.surface.split())[-1] for m in mentions
+                if m.kind == "person" and len(m.surface.split()) > 1}
     for mention in mentions:
         if mention.kind in {"organisation", "place"} and mention.name == mention.surface \
                 and mention.surface in surnames:
@@ -542,10 +624,22 @@ def _read_us_states(doc, mentions: list[Mention]) -> None:
             mention.name = f"{mention.surface} (US state)"
 
 
+# Generational suffixes close a name without being its surname: "Marvin Lee Pettibone Jr." is Mr Pettibone.
+NAME_SUFFIXES: frozenset[str] = words("jr jr. sr sr. ii iii iv")
+
+
+def without_name_suffix(words: list[str]) -> list[str]:
+    while len(words) > 1 and words[-1].lower() in NAME_SUFFIXES:
+        words = words[:-1]
+    return words
+
+
 def _is_part_of(short: list[str], long: list[str]) -> bool:
     if len(short) >= len(long):
         return False
-    return long[-len(short):] == short or long[: len(short)] == short
+    core = without_name_suffix(long)
+    return long[-len(short):] == short or long[: len(short)] == short or (
+        len(short) < len(core) and core[-len(short):] == short)
 
 
 def _person_profiles(mentions: list[Mention], doc) -> dict[str, dict]:

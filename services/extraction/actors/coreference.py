@@ -2,7 +2,7 @@
 
 Once an article has named an actor, later words refer back to it: the name again where the recogniser missed
 it ("Bryant won ..." after "Kris Bryant"), a short form ("Mondelez" for "Mondelez International", "the Cubs"
-for "the Chicago Cubs", "BTP" for "British Transport Police (BTP)"), a pronoun ("he", "its") or a definite
+for "the Chicago Cubs", "GMP" for "Greater Manchester Police (GMP)"), a pronoun ("he", "its") or a definite
 description ("the company", "the driver" after "the driver, Alfred Dorris"). Each becomes a Mention of the
 named actor, so the events told through it are that actor's.
 
@@ -81,7 +81,7 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
             acronym = _acronym(name)
             if acronym:
                 add((acronym,), mention.name, "organisation")
-        # "British Transport Police (BTP)": the acronym the text introduces
+        # "Greater Manchester Police (GMP)": the acronym the text introduces
         after = mention.end
         if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")" \
                 and doc[after + 1].is_upper and len(doc[after + 1]) >= 2:
@@ -196,7 +196,7 @@ def _descriptions(doc, mentions: list) -> tuple[dict[str, set[str]], dict[str, s
         if mention.start >= 2 and doc[mention.start - 1].text == "," and doc[mention.start - 2].pos_ == "NOUN":
             described[mention.name].add(doc[mention.start - 2].lemma_.lower())  # "the pilot, Tomas Berg"
         if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i >= mention.end:
-            described[mention.name].add(head.head.lemma_.lower())  # "the Croydon tram" ... "the tram"
+            described[mention.name].add(head.head.lemma_.lower())  # "the Harwick train" ... "the train"
         before = doc[mention.start - 1] if mention.start > 0 else None
         if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.dep_ == "compound":
             described[mention.name].add(before.lower_.rstrip("."))  # "driver Alfred Dorris", "President-elect"
@@ -253,7 +253,7 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
                                    lambda m, noun=noun: m.kind == "person" and noun in described.get(m.name, ()))
             elif noun in ORGANISATION_NOUNS:
                 name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH, lambda m: m.kind == "organisation")
-            else:  # a noun the text first used with the name ("the Croydon tram" ... "the tram")
+            else:  # a noun the text first used with the name ("the Harwick train" ... "the train")
                 name = _antecedent(token, named, sentence_of, NAMED_NOUN_REACH,
                                    lambda m, noun=noun: noun in described.get(m.name, ()))
         else:

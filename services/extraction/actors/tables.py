@@ -133,7 +133,8 @@ FUNCTION_WORDS: frozenset[str] = words(
 PERSONAL_TITLES: frozenset[str] = words(
     "president chancellor premier senator sen governor gov mayor mr mrs ms miss dr sir lord lady dame king queen "
     "prince princess pope judge justice ambassador minister secretary general gen colonel col captain capt "
-    "sergeant sgt admiral commander detective inspector constable coach rep congressman congresswoman "
+    "sergeant sgt admiral commander detective inspector constable superintendent sheriff lieutenant marshal "
+    "coach rep congressman congresswoman "
     "president-elect chairman chairwoman professor prof rabbi imam bishop cardinal archbishop rev reverend"
 )
 
