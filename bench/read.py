@@ -45,7 +45,7 @@ def main() -> None:
         seen = 0
         with httpx.Client(base_url=url, timeout=30) as client:
             client.get("/actors/Putin/timeline", params={"limit": args.page})  # warm the connection pool
-            meter = CpuMeter(scratch.api_pid)
+            meter = CpuMeter(scratch.api_pid, services.database_url)  # and the PostgreSQL backends
             cursor = None
             while True:
                 params = {"limit": args.page} | ({"cursor": cursor} if cursor else {})

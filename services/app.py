@@ -19,6 +19,7 @@ from services.responses import OrjsonResponse
 from services.settings import get_settings
 from services.store.db import create_async_engine_for
 from services.store.raw_connections import RawPool
+from services.timeline.fast_path import TimelineFastPath
 from services.timeline.routes import router as timeline_router
 from services.timeline.search import router as search_router
 from services.web.routes import install as install_web
@@ -51,6 +52,8 @@ def create_app(parts: tuple[str, ...] = ("ingest", "timeline", "webhooks")) -> F
     )
     install_error_handlers(app)
     settings = get_settings()
+    if "timeline" in parts:  # innermost: rate limits and metrics count its pages too
+        app.add_middleware(TimelineFastPath)
     app.add_middleware(BodyLimitMiddleware, default_limit=settings.max_body_bytes,
                        limits_by_path={"/articles/batch": settings.max_batch_body_bytes})
     app.add_middleware(AddressRateLimitMiddleware)

@@ -66,6 +66,10 @@ def problem(status: int, title: str, detail: str, headers: dict | None = None, *
     return OrjsonResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
+def database_unreachable_problem() -> OrjsonResponse:
+    return problem(503, "Service unavailable", "the database is unreachable; retry shortly", headers={"Retry-After": "5"})
+
+
 def validation_errors(errors: list[dict]) -> list[dict]:
     """Pydantic's errors reduced to what a client needs: where, what, why."""
     return [
@@ -106,8 +110,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(psycopg.OperationalError)
     async def database_unreachable(_: Request, error: psycopg.OperationalError):  # the raw hot-path connections
-        return problem(503, "Service unavailable", "the database is unreachable; retry shortly",
-                       headers={"Retry-After": "5"})
+        return database_unreachable_problem()
 
     @app.exception_handler(PoolTimeout)
     async def database_busy(_: Request, error: PoolTimeout):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import math
 import time
+from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import parse_qs
 
@@ -50,6 +51,32 @@ def _storage_uri(settings: Settings) -> str:
     return "async+" + url
 
 
+# A process takes permits in leases: a lease is counted in Redis at once and spent here, one request at a
+# time, with no round trip. At most 1/LEASE_SHARE of the smallest limit (so a limit of 1000/second takes 10 at a
+# time, and a limit under 200 goes to Redis for every request, exactly as before), spent within
+# 1/LEASE_SHARE_OF_WINDOW of the shortest window or forgotten. Permits are counted before they are used, so
+# every process together never lets more through than a limit allows; near a limit, permits another process
+# holds unspent may refuse a client a little early (at most a lease per process, for a tenth of the window).
+LEASE_SHARE = 100
+LEASE_SHARE_OF_WINDOW = 10
+_MAX_LEASES = 10_000  # identities remembered per process before the expired leases are dropped
+
+
+@dataclass(slots=True)
+class _Lease:
+    remaining: int
+    until: float  # monotonic time
+    refused: bool = False  # a lease did not fit: one permit per request until `until`
+
+
+def lease_size(limits: tuple[RateLimitItem, ...]) -> int:
+    return max(1, min(item.amount for item in limits) // LEASE_SHARE)
+
+
+def lease_lifetime(limits: tuple[RateLimitItem, ...]) -> float:
+    return min(item.get_expiry() for item in limits) / LEASE_SHARE_OF_WINDOW
+
+
 class RateLimiter:
     """One per app and event loop (its Redis client belongs to the loop that made it)."""
 
@@ -59,13 +86,25 @@ class RateLimiter:
                                     socket_timeout=0.5, socket_connect_timeout=0.5)
         self.strategy = SlidingWindowCounterRateLimiter(self.storage)
         self._paused_until = 0.0
+        self._leases: dict[tuple, _Lease] = {}
 
     async def check(self, limits: tuple[RateLimitItem, ...], *identity: str) -> None:
         """Count one request against each limit; TooManyRequests (with Retry-After) past any of them."""
-        if not limits or time.monotonic() < self._paused_until:
+        now = time.monotonic()
+        if not limits or now < self._paused_until:
+            return
+        lease = self._leases.get((limits, identity))
+        if lease is not None and now < lease.until and lease.remaining > 0:
+            lease.remaining -= 1
             return
         try:
-            for item, allowed in zip(limits, await self._hit_all(limits, identity), strict=True):
+            size = 1 if lease is not None and now < lease.until and lease.refused else lease_size(limits)
+            if size > 1:
+                if all(await self._hit_all(limits, identity, size)):
+                    self._remember((limits, identity), _Lease(size - 1, now + lease_lifetime(limits)))
+                    return
+                self._remember((limits, identity), _Lease(0, now + lease_lifetime(limits), refused=True))
+            for item, allowed in zip(limits, await self._hit_all(limits, identity, 1), strict=True):
                 if not allowed:
                     stats = await self.strategy.get_window_stats(item, *identity)
                     retry_after = max(1, math.ceil(stats.reset_time - time.time()))
@@ -76,21 +115,28 @@ class RateLimiter:
             log.warning("rate-limit storage unreachable; limits skipped for %.0f s", PAUSE_AFTER_STORAGE_ERROR,
                         exc_info=True)
 
-    async def _hit_all(self, limits: tuple[RateLimitItem, ...], identity: tuple[str, ...]) -> list[bool]:
-        """One hit on each limit, all in one Redis round trip (a pipeline of the strategy's own Lua script,
+    def _remember(self, key: tuple, lease: _Lease) -> None:
+        if len(self._leases) >= _MAX_LEASES:
+            now = time.monotonic()
+            self._leases = {k: held for k, held in self._leases.items() if held.until > now}
+        self._leases[key] = lease
+
+    async def _hit_all(self, limits: tuple[RateLimitItem, ...], identity: tuple[str, ...], cost: int) -> list[bool]:
+        """`cost` hits on each limit, all in one Redis round trip (a pipeline of the strategy's own Lua script,
         with the keys `limits` gives its sliding windows), where `strategy.hit` makes one round trip each."""
         if len(limits) == 1:
-            return [await self.strategy.hit(limits[0], *identity)]
+            return [await self.strategy.hit(limits[0], *identity, cost=cost)]
         storage, bridge = self.storage, self.storage.bridge
         pipeline = bridge.get_connection().pipeline(transaction=False)
         for item in limits:
             key = item.key_for(*identity)
             windows = [bridge.prefixed_key(storage._previous_window_key(key)),
                        bridge.prefixed_key(storage._current_window_key(key))]
-            await bridge.lua_acquire_sliding_window(windows, [item.amount, item.get_expiry(), 1], client=pipeline)
+            await bridge.lua_acquire_sliding_window(windows, [item.amount, item.get_expiry(), cost], client=pipeline)
         return [bool(acquired) for acquired in await pipeline.execute()]
 
     async def reset(self) -> None:
+        self._leases.clear()
         await self.storage.reset()
 
 

@@ -51,16 +51,18 @@ class Named:
 
 
 # One fixed statement (the same text for any number of keys, so it is compiled and prepared once): the actors
-# whose canonical name is a key, and those that have a key as an alias (not their own name), by id.
-_ACTORS_NAMED = text("""
+# whose canonical name is a key, and those that have a key as an alias (not their own name), by id. In psycopg's
+# spelling, for the raw read path too (services.store.timeline_reads); SQLAlchemy's below.
+ACTORS_NAMED_SQL = """
     SELECT name_key AS key, id, name, name_key, kind, true AS exact
-    FROM actors WHERE name_key = ANY(CAST(:keys AS text[]))
+    FROM actors WHERE name_key = ANY(CAST(%(keys)s AS text[]))
     UNION ALL
     SELECT al.alias_key, a.id, a.name, a.name_key, a.kind, false
     FROM actor_aliases AS al JOIN actors AS a ON a.id = al.actor_id
-    WHERE al.alias_key = ANY(CAST(:keys AS text[])) AND a.name_key <> al.alias_key
+    WHERE al.alias_key = ANY(CAST(%(keys)s AS text[])) AND a.name_key <> al.alias_key
     ORDER BY exact DESC, id
-""")
+"""
+_ACTORS_NAMED = text(ACTORS_NAMED_SQL.replace("%(keys)s", ":keys"))
 
 
 def actors_named(session: Session, keys: set[str]) -> dict[str, list[Named]]:
@@ -68,9 +70,14 @@ def actors_named(session: Session, keys: set[str]) -> dict[str, list[Named]]:
     that alias (by id). One statement, whatever the number of keys."""
     if not keys:
         return {}
+    return named_by_key(session.execute(_ACTORS_NAMED, {"keys": sorted(keys)}))
+
+
+def named_by_key(rows) -> dict[str, list[Named]]:
+    """`ACTORS_NAMED_SQL`'s rows (key, id, name, name_key, kind, exact), grouped by the key that found them."""
     found: dict[str, list[Named]] = {}
-    for row in session.execute(_ACTORS_NAMED, {"keys": sorted(keys)}):
-        found.setdefault(row.key, []).append(Named(row.id, row.name, row.name_key, row.kind, row.exact, row.key))
+    for key, actor_id, name, key_of_name, kind, exact in rows:
+        found.setdefault(key, []).append(Named(actor_id, name, key_of_name, kind, exact, key))
     return found
 
 

@@ -7,6 +7,7 @@ the session's transaction.
 
 from __future__ import annotations
 
+import psycopg
 from sqlalchemy.orm import Session
 
 from services.store.revision import outlet_of
@@ -32,9 +33,11 @@ _SOURCES = """
     ORDER BY es.id"""
 _VIEW_QUERIES = (_EVENTS, _ACTORS, _SOURCES)
 _BY_IDS = "= ANY(%(ids)s)"
-_ACTOR = """
+# The actor a timeline heads, chosen by `{actor}`: an id parameter, or an expression that looks one up.
+ACTOR_HEADING = """
     SELECT a.id, a.name, a.kind, ARRAY(SELECT alias FROM actor_aliases WHERE actor_id = a.id) AS aliases
-    FROM actors AS a WHERE a.id = %(id)s"""
+    FROM actors AS a WHERE a.id = {actor}"""
+_ACTOR = ACTOR_HEADING.format(actor="%(id)s")
 
 
 def run_together(session: Session, queries: list[tuple[str, dict]]) -> list[list[tuple]]:
@@ -47,9 +50,23 @@ def run_together(session: Session, queries: list[tuple[str, dict]]) -> list[list
     return [cursor.fetchall() for cursor in cursors]
 
 
+async def run_together_async(connection: psycopg.AsyncConnection, queries: list[tuple[str, dict]]) -> list[list[tuple]]:
+    """`run_together` on a plain asyncio connection (services.store.raw_connections): one round trip."""
+    async with connection.pipeline():
+        cursors = [connection.cursor() for _ in queries]
+        for cursor, (query, params) in zip(cursors, queries, strict=True):
+            await cursor.execute(query, params)
+    return [await cursor.fetchall() for cursor in cursors]
+
+
 def load_actor_view(session: Session, actor_id: int) -> dict | None:
     """An actor as a timeline heads it: {"id", "name", "kind", "aliases"} (aliases without its own name)."""
     (rows,) = run_together(session, [(_ACTOR, {"id": actor_id})])
+    return actor_heading(rows)
+
+
+def actor_heading(rows: list[tuple]) -> dict | None:
+    """`ACTOR_HEADING`'s row as JSON, or None without one."""
     if not rows:
         return None
     actor_id, name, kind, aliases = rows[0]
@@ -67,9 +84,18 @@ def load_event_views(session: Session, event_ids: list[int]) -> dict[int, dict]:
 
 def load_page_views(session: Session, page_query: str, params: dict) -> tuple[list[tuple], dict[int, dict]]:
     """The rows of a page query (event_id first) and the views of their events, in one round trip."""
+    return page_views(run_together(session, page_view_queries(page_query, params)))
+
+
+def page_view_queries(page_query: str, params: dict) -> list[tuple[str, dict]]:
+    """The page query and the three view queries of its events (which select them by the page query itself)."""
     chosen = f"IN (SELECT page.event_id FROM ({page_query}) AS page)"
-    page_rows, *view_rows = run_together(
-        session, [(page_query, params)] + [(query.format(chosen=chosen), params) for query in _VIEW_QUERIES])
+    return [(page_query, params)] + [(query.format(chosen=chosen), params) for query in _VIEW_QUERIES]
+
+
+def page_views(results: list[list[tuple]]) -> tuple[list[tuple], dict[int, dict]]:
+    """The page's rows and its events' views from the results of `page_view_queries`."""
+    page_rows, *view_rows = results
     return page_rows, _views(*view_rows)
 
 

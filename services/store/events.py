@@ -420,23 +420,30 @@ def timeline_page(
 ) -> tuple[list[dict], TimelinePosition | None]:
     """One page of an actor's events in date order (ties by id), by keyset: a range scan of event_actors.
     The page and its events are read in one round trip (see load_page_views)."""
-    page_query, params = _page_query(actor_id, limit=limit + 1, order=order, date_from=date_from, date_to=date_to,
-                                     after=after, with_actor_id=with_actor_id)
-    rows, views = load_page_views(session, page_query, params)
+    query, params = page_query(actor_id, limit=limit + 1, order=order, date_from=date_from, date_to=date_to,
+                               after=after, with_actor_id=with_actor_id)
+    return page_of(*load_page_views(session, query, params), limit=limit, order=order)
+
+
+def page_of(rows: list[tuple], views: dict[int, dict], *, limit: int,
+            order: str) -> tuple[list[dict], TimelinePosition | None]:
+    """The events of a page read with `limit + 1` rows, and where the next page starts (None on the last)."""
     more = len(rows) > limit
     rows = rows[:limit]
     next_position = TimelinePosition(rows[-1][1], rows[-1][0], order) if more else None
     return [views[event_id] for event_id, _ in rows], next_position
 
 
-def _page_query(actor_id: int, *, limit: int, order: str, date_from: date | None, date_to: date | None,
-                after: TimelinePosition | None, with_actor_id: int | None = None) -> tuple[str, dict]:
+def page_query(actor_id: int | None, *, limit: int, order: str, date_from: date | None, date_to: date | None,
+               after: TimelinePosition | None, with_actor_id: int | None = None,
+               actor: str = "%(actor_id)s") -> tuple[str, dict]:
     """The keyset page as SQL with its parameters: (event_id, date_start) rows, the index's own order.
     With `with_actor_id`, only the events that actor takes part in too (a probe of event_actors per row:
-    the same condition as `participation.takes_part`)."""
+    the same condition as `participation.takes_part`). `actor` is the SQL that gives the actor's id: by
+    default the `actor_id` parameter (the raw read path passes an expression that looks it up by name)."""
     direction, beyond = ("ASC", ">") if order == "asc" else ("DESC", "<")
-    conditions = ["actor_id = %(actor_id)s"]
-    params: dict = {"actor_id": actor_id, "limit": limit}
+    conditions = [f"actor_id = {actor}"]
+    params: dict = {"actor_id": actor_id}
     if with_actor_id is not None:
         conditions.append("EXISTS (SELECT 1 FROM event_actors AS other WHERE other.event_id = event_actors.event_id "
                           "AND other.actor_id = %(with_actor_id)s)")
@@ -450,8 +457,11 @@ def _page_query(actor_id: int, *, limit: int, order: str, date_from: date | None
     if after is not None:
         conditions.append(f"(date_start, event_id) {beyond} (%(after_start)s, %(after_id)s)")
         params.update(after_start=after.date_start, after_id=after.event_id)
+    # The limit is written into the statement, not bound: a prepared statement's generic plan then knows the
+    # page is small (with `LIMIT $n` PostgreSQL assumes 10% of an actor's rows, and scans whole tables for the
+    # events' views), so PostgreSQL can keep one plan per page shape instead of planning every page afresh.
     query = (f"SELECT event_id, date_start FROM event_actors WHERE {' AND '.join(conditions)} "
-             f"ORDER BY date_start {direction}, event_id {direction} LIMIT %(limit)s")
+             f"ORDER BY date_start {direction}, event_id {direction} LIMIT {int(limit)}")
     return query, params
 
 

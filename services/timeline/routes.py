@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-import orjson
 from fastapi import APIRouter, Depends, Header, Path, Query
 
 from services.auth.dependencies import require_read_key
@@ -14,12 +13,12 @@ from services.errors import InvalidRequest, NotFound, Unprocessable
 from services.responses import json_with_etag
 from services.schemas import ActorsOut, EventOut, TimelineOut, problems
 from services.store.actors import search_actors
-from services.store.cursor import InvalidCursor, decode_cursor, encode_cursor
+from services.store.cursor import InvalidCursor, decode_cursor
 from services.store.event_views import load_actor_view
 from services.store.events import get_event, timeline_page
 from services.timeline.exports import export_response
 from services.timeline.lookup import actor_id_or_problem
-from services.timeline.serialize import actor_json
+from services.timeline.serialize import actor_json, timeline_page_json
 from services.timeline.survey import actors_page
 
 router = APIRouter(tags=["timeline"], dependencies=[Depends(require_read_key)], responses=problems(429))
@@ -92,13 +91,7 @@ def actor_timeline(
         session, actor["id"], limit=limit, order=order, date_from=date_from, date_to=date_to, after=after,
         with_actor_id=with_actor_id,
     )
-    # straight to bytes (FastAPI would walk the whole page with jsonable_encoder first), then its ETag
-    body = orjson.dumps({
-        "actor": actor,
-        "order": order,
-        "events": events,
-        "next_cursor": encode_cursor(next_position, settings.secret_key) if next_position else None,
-    })
+    body = timeline_page_json(actor, order, events, next_position, settings.secret_key)
     return json_with_etag(body, if_none_match)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import orjson
+
+from services.store.cursor import TimelinePosition, encode_cursor
 from services.store.models import Actor, Article
 
 
@@ -15,6 +18,18 @@ def actor_json(actor: Actor, event_count: int | None = None) -> dict:
     if event_count is not None:
         body["event_count"] = event_count
     return body
+
+
+def timeline_page_json(actor: dict, order: str, events: list[dict], next_position: TimelinePosition | None,
+                       secret_key: str) -> bytes:
+    """A timeline page straight to bytes (FastAPI would walk the whole page with jsonable_encoder first): the
+    session route and the raw fast path (services.timeline.fast_path) answer the same bytes, so one ETag."""
+    return orjson.dumps({
+        "actor": actor,
+        "order": order,
+        "events": events,
+        "next_cursor": encode_cursor(next_position, secret_key) if next_position else None,
+    })
 
 
 def article_row(article: Article) -> dict:

@@ -106,3 +106,41 @@ def test_several_limits_are_counted_together_and_each_holds(api, monkeypatch):
     assert [post(api, key, i).status_code for i in range(3)] == [202, 202, 429]
     monkeypatch.setattr(get_settings(), "rate_limit_per_key", "3/minute;100/hour")
     assert post(api, key_headers(), 9).status_code == 202
+
+
+def test_a_process_takes_permits_in_leases_and_all_together_never_pass_the_limit():
+    """Past 100 a limit is counted a lease (1 % of it) at a time: one Redis round trip for several requests;
+    permits are counted before use, so two processes together let through at most the limit, and lose at most
+    a lease each to permits they held unspent."""
+    import asyncio
+
+    from services.ratelimit import RateLimiter, TooManyRequests, lease_size, parse_limits
+
+    limits = parse_limits("500/minute;1000/hour")
+    assert lease_size(limits) == 5 and lease_size(parse_limits("99/minute")) == 1
+
+    async def run() -> tuple[int, int, int]:
+        processes = [RateLimiter(get_settings()), RateLimiter(get_settings())]
+        await processes[0].reset()
+        round_trips = 0
+        for limiter in processes:
+            hit_all = limiter._hit_all
+
+            async def counted(*args, hit_all=hit_all):
+                nonlocal round_trips
+                round_trips += 1
+                return await hit_all(*args)
+
+            limiter._hit_all = counted
+        passed = refused = 0
+        for i in range(600):
+            try:
+                await processes[i % 2].check(limits, "address", "lease-test")
+                passed += 1
+            except TooManyRequests:
+                refused += 1
+        return passed, refused, round_trips
+
+    passed, refused, round_trips = asyncio.run(run())
+    assert 500 - 2 * 5 <= passed <= 500 and passed + refused == 600
+    assert round_trips < 250, "far from the limit, one round trip per lease"
