@@ -8,6 +8,7 @@ fail open and are skipped for a moment before Redis is tried again.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import math
 import time
@@ -87,23 +88,19 @@ class RateLimiter:
         self.strategy = SlidingWindowCounterRateLimiter(self.storage)
         self._paused_until = 0.0
         self._leases: dict[tuple, _Lease] = {}
+        self._lease_locks: dict[tuple, asyncio.Lock] = {}
 
     async def check(self, limits: tuple[RateLimitItem, ...], *identity: str) -> None:
         """Count one request against each limit; TooManyRequests (with Retry-After) past any of them."""
         now = time.monotonic()
         if not limits or now < self._paused_until:
             return
-        lease = self._leases.get((limits, identity))
-        if lease is not None and now < lease.until and lease.remaining > 0:
-            lease.remaining -= 1
+        key = (limits, identity)
+        if self._spend(key, now):
             return
         try:
-            size = 1 if lease is not None and now < lease.until and lease.refused else lease_size(limits)
-            if size > 1:
-                if all(await self._hit_all(limits, identity, size)):
-                    self._remember((limits, identity), _Lease(size - 1, now + lease_lifetime(limits)))
-                    return
-                self._remember((limits, identity), _Lease(0, now + lease_lifetime(limits), refused=True))
+            if lease_size(limits) > 1 and await self._take_lease(key, limits, identity):
+                return
             for item, allowed in zip(limits, await self._hit_all(limits, identity, 1), strict=True):
                 if not allowed:
                     stats = await self.strategy.get_window_stats(item, *identity)
@@ -115,10 +112,40 @@ class RateLimiter:
             log.warning("rate-limit storage unreachable; limits skipped for %.0f s", PAUSE_AFTER_STORAGE_ERROR,
                         exc_info=True)
 
+    def _spend(self, key: tuple, now: float) -> bool:
+        lease = self._leases.get(key)
+        if lease is not None and now < lease.until and lease.remaining > 0:
+            lease.remaining -= 1
+            return True
+        return False
+
+    async def _take_lease(self, key: tuple, limits: tuple[RateLimitItem, ...], identity: tuple[str, ...]) -> bool:
+        """Take a new lease and spend its first permit; False when it did not fit (then one permit per request
+        until the refused lease expires). One request per identity takes it while the others wait and spend
+        from it: without that, every request arriving in the same round trip took a lease of its own, and 64
+        concurrent clients used up 64 leases of a limit for 64 requests."""
+        lock = self._lease_locks.get(key)
+        if lock is None:
+            lock = self._lease_locks[key] = asyncio.Lock()
+        async with lock:
+            now = time.monotonic()
+            if self._spend(key, now):
+                return True
+            lease = self._leases.get(key)
+            if lease is not None and now < lease.until and lease.refused:
+                return False
+            size = lease_size(limits)
+            if all(await self._hit_all(limits, identity, size)):
+                self._remember(key, _Lease(size - 1, now + lease_lifetime(limits)))
+                return True
+            self._remember(key, _Lease(0, now + lease_lifetime(limits), refused=True))
+            return False
+
     def _remember(self, key: tuple, lease: _Lease) -> None:
         if len(self._leases) >= _MAX_LEASES:
             now = time.monotonic()
             self._leases = {k: held for k, held in self._leases.items() if held.until > now}
+            self._lease_locks = {k: lock for k, lock in self._lease_locks.items() if k in self._leases or lock.locked()}
         self._leases[key] = lease
 
     async def _hit_all(self, limits: tuple[RateLimitItem, ...], identity: tuple[str, ...], cost: int) -> list[bool]:

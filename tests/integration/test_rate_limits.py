@@ -108,6 +108,43 @@ def test_several_limits_are_counted_together_and_each_holds(api, monkeypatch):
     assert post(api, key_headers(), 9).status_code == 202
 
 
+def test_concurrent_requests_share_one_lease():
+    """Requests that arrive together while a lease is being taken wait for it and spend from it: 300 at once
+    under a limit of 1,000/minute all pass in one round trip per lease of 10 (each taking a lease of its own,
+    they asked for 3,000 permits, ran the Redis pool dry and the limiter skipped its limits)."""
+    import asyncio
+
+    from services.ratelimit import RateLimiter, TooManyRequests, parse_limits
+
+    limits = parse_limits("1000/minute")
+
+    async def run() -> tuple[int, int, float]:
+        limiter = RateLimiter(get_settings())
+        await limiter.reset()
+        round_trips = 0
+        hit_all = limiter._hit_all
+
+        async def counted(*args):
+            nonlocal round_trips
+            round_trips += 1
+            return await hit_all(*args)
+
+        limiter._hit_all = counted
+
+        async def one() -> bool:
+            try:
+                await limiter.check(limits, "address", "herd-test")
+                return True
+            except TooManyRequests:
+                return False
+
+        results = await asyncio.gather(*(one() for _ in range(300)))
+        return sum(results), round_trips, limiter._paused_until
+
+    passed, round_trips, paused_until = asyncio.run(run())
+    assert passed == 300 and round_trips == 30 and paused_until == 0.0
+
+
 def test_a_process_takes_permits_in_leases_and_all_together_never_pass_the_limit():
     """Past 100 a limit is counted a lease (1 % of it) at a time: one Redis round trip for several requests;
     permits are counted before use, so two processes together let through at most the limit, and lose at most
