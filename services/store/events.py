@@ -480,11 +480,22 @@ def _update_events(session: Session, revised: list[Candidate], confidences: dict
         candidate.date_moved = False
 
 
+def _link_actors(events: str, key: str) -> str:
+    """SQL: timeline rows for (event, actor) pairs given as the arrays :link_events and :link_actors, the events
+    found in the CTE `events` by its column `key`, with their dates."""
+    return f"""
+        INSERT INTO event_actors (actor_id, date_start, event_id, date_end)
+        SELECT l.actor_id, {events}.date_start, {events}.id, {events}.date_end
+        FROM unnest(CAST(:link_events AS bigint[]), CAST(:link_actors AS bigint[])) AS l(event_key, actor_id)
+        JOIN {events} ON {events}.{key} = l.event_key
+        ON CONFLICT DO NOTHING"""
+
+
 # Fixed statements over arrays (one text for any number of rows: compiled and prepared once, where a VALUES list
 # built per call is a new statement for every length). A NULL keeps the stored value: an event folded into
 # another one changes only its confidence here. New timeline rows are never linked rows already (the actors an
 # event gained), so moving the dates of its rows and adding rows in one statement cannot collide.
-_UPDATE_EVENTS = text("""
+_UPDATE_EVENTS = text(f"""
     WITH v AS (
         SELECT * FROM unnest(
             CAST(:ids AS bigint[]), CAST(:confidences AS float8[]), CAST(:date_values AS text[]),
@@ -497,12 +508,7 @@ _UPDATE_EVENTS = text("""
     ), moved AS (
         UPDATE event_actors AS ea SET date_start = v.date_start, date_end = v.date_end
         FROM v WHERE ea.event_id = v.id AND v.dates_moved
-    ), linked AS (
-        INSERT INTO event_actors (actor_id, date_start, event_id, date_end)
-        SELECT l.actor_id, v.date_start, v.id, v.date_end
-        FROM unnest(CAST(:link_events AS bigint[]), CAST(:link_actors AS bigint[])) AS l(event_id, actor_id)
-        JOIN v ON v.id = l.event_id
-        ON CONFLICT DO NOTHING
+    ), linked AS ({_link_actors("v", "id")}
     )
     UPDATE events AS e SET
         confidence = coalesce(v.confidence, e.confidence),
@@ -544,7 +550,7 @@ _RECORD_CHANGES = text("""
 
 # An article's new events (ids drawn first, so its sources and timeline rows can name them), their timeline rows
 # and all its sources, in one round trip. A source names a stored event, or the n-th new one.
-_INSERT_EVENTS_AND_SOURCES = text("""
+_INSERT_EVENTS_AND_SOURCES = text(f"""
     WITH new AS MATERIALIZED (
         SELECT nextval(pg_get_serial_sequence('events', 'id')) AS id, v.*
         FROM unnest(CAST(:date_values AS text[]), CAST(:starts AS date[]), CAST(:ends AS date[]),
@@ -558,12 +564,7 @@ _INSERT_EVENTS_AND_SOURCES = text("""
                             report_confidence, fingerprint, type, place_actor_id)
         SELECT id, date_value, date_start, date_end, granularity, summary, trigger, status, confidence, confidence,
                fingerprint, type, place_actor_id FROM new
-    ), timeline AS (
-        INSERT INTO event_actors (actor_id, date_start, event_id, date_end)
-        SELECT l.actor_id, new.date_start, new.id, new.date_end
-        FROM unnest(CAST(:link_events AS bigint[]), CAST(:link_actors AS bigint[])) AS l(n, actor_id)
-        JOIN new ON new.n = l.n
-        ON CONFLICT DO NOTHING
+    ), timeline AS ({_link_actors("new", "n")}
     ), sources AS (
         INSERT INTO event_sources (event_id, article_id, sentence, start_offset, end_offset)
         SELECT coalesce(s.event_id, new.id), :article_id, s.sentence, s.start_offset, s.end_offset
