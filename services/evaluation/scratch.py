@@ -11,6 +11,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
+from services.extraction.model import Extraction
 from services.store.articles import NewArticle
 
 
@@ -56,9 +57,11 @@ def scratch_database(postgres_url: str | None = None) -> Iterator[str]:
                 connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def ingest(database_url: str, articles: Sequence[NewArticle], *, model_name: str | None = None) -> list[int]:
+def ingest(database_url: str, articles: Sequence[NewArticle], *, model_name: str | None = None,
+           extractions: Sequence[Extraction] | None = None) -> list[int]:
     """Accept the articles and write their extractions one article at a time, in arrival order, through the
-    worker's own store step (same transaction, same merge): what a single worker does with this queue."""
+    worker's own store step (same transaction, same merge): what a single worker does with this queue.
+    `extractions` (of these articles, in this order) skips the extraction: the store step alone."""
     from services.extraction.pipeline import extract_many
     from services.settings import get_settings
     from services.store.articles import accept_articles
@@ -69,7 +72,8 @@ def ingest(database_url: str, articles: Sequence[NewArticle], *, model_name: str
         ids = [accepted.id for accepted in accept_articles(session, list(articles))]
     claimed = claim(ids, database_url=database_url)
     items = [(article.text, article.published_date) for article in claimed]
-    extractions = extract_many(items, model_name=model_name or get_settings().nlp_model)
+    if extractions is None:
+        extractions = extract_many(items, model_name=model_name or get_settings().nlp_model)
     for article, extraction in zip(claimed, extractions, strict=True):
         store(article.id, extraction, database_url=database_url)
     return ids

@@ -166,6 +166,7 @@ def what_overlap(a: Event, b: Event) -> float:
 ADMINISTRATIVE_SUFFIXES: frozenset[str] = words("province county region prefecture district city state oblast")
 
 
+@lru_cache(maxsize=65536)  # every comparison of two events keys all their actors again
 def actor_key(name: str) -> str:
     """A name as outlets vary it least: no middle initials, no dots, lower case ("James B. Comey")."""
     parts = name.replace(".", " ").split()

@@ -53,13 +53,17 @@ class Named:
 # One fixed statement (the same text for any number of keys, so it is compiled and prepared once): the actors
 # whose canonical name is a key, and those that have a key as an alias (not their own name), by id. In psycopg's
 # spelling, for the raw read path too (services.store.timeline_reads); SQLAlchemy's below.
+# The keys are joined as rows, not matched with `= ANY(array)`: for that form the planner takes the trigram
+# GIN indexes of name search (pg_trgm answers equality too), some 45 ms a call for 40 keys and 1,000 actors
+# where the btree or a hash join takes 0.5 ms (EXPLAIN ANALYZE on the 96-article corpus).
 ACTORS_NAMED_SQL = """
-    SELECT name_key AS key, id, name, name_key, kind, true AS exact
-    FROM actors WHERE name_key = ANY(CAST(%(keys)s AS text[]))
+    SELECT k.key, a.id, a.name, a.name_key, a.kind, true AS exact
+    FROM unnest(CAST(%(keys)s AS text[])) AS k(key) JOIN actors AS a ON a.name_key = k.key
     UNION ALL
-    SELECT al.alias_key, a.id, a.name, a.name_key, a.kind, false
-    FROM actor_aliases AS al JOIN actors AS a ON a.id = al.actor_id
-    WHERE al.alias_key = ANY(CAST(%(keys)s AS text[])) AND a.name_key <> al.alias_key
+    SELECT k.key, a.id, a.name, a.name_key, a.kind, false
+    FROM unnest(CAST(%(keys)s AS text[])) AS k(key) JOIN actor_aliases AS al ON al.alias_key = k.key
+    JOIN actors AS a ON a.id = al.actor_id
+    WHERE a.name_key <> al.alias_key
     ORDER BY exact DESC, id
 """
 _ACTORS_NAMED = text(ACTORS_NAMED_SQL.replace("%(keys)s", ":keys"))
@@ -375,7 +379,7 @@ _INSERT_ACTORS = text("""
     ON CONFLICT (name_key) DO NOTHING
     RETURNING name_key, id
 """)
-_ACTOR_IDS = text("SELECT name_key, id FROM actors WHERE name_key = ANY(CAST(:keys AS text[]))")
+_ACTOR_IDS = text("SELECT a.name_key, a.id FROM unnest(CAST(:keys AS text[])) AS k(key) JOIN actors AS a ON a.name_key = k.key")
 
 
 def _create_missing(session: Session, new: list[ExtractedActor], ids: dict[str, int]) -> None:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import delete, func, select, text, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from services.extraction import model as extracted
@@ -73,56 +72,138 @@ def forget_article(session: Session, article_id: int) -> None:
         session.execute(delete(Event).where(Event.id.in_(orphaned)))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Candidate:
-    """A stored event the merge rule may match, in the extraction core's terms."""
+    """A stored event the merge rule may match (or one this article creates), in the extraction core's terms.
 
-    id: int
+    An article's reports revise it in memory; `_write_article` writes what changed in a few batched statements
+    at the end, so the next report of the same article sees the revised event without reading it again.
+    """
+
+    id: int | None  # None: created by this article, inserted at the end
     event: extracted.Event
     fingerprint: str
     people: frozenset[str]  # which of its actors are persons (the rule never joins two sets of other people)
+    actor_ids: frozenset[int]
+    first_reported_at: datetime | None  # by the other articles' sources (this article's were forgotten)
+    place_id: int | None = None
+    type: str = "other"
+    rank: int = 0  # order among new ones (they come before stored ones, newest first, as the highest ids would)
+    revised: bool = False
+    date_moved: bool = False
+    added_actor_ids: set[int] = field(default_factory=set)
+    reported: bool = False  # this article reports it (so its outlet counts)
+
+    def fill_place_and_type(self, place_id: int | None, event_type: str) -> None:
+        """A later report may say where it happened, or what kind of happening it was, when the first did not."""
+        if self.place_id is None and place_id is not None:
+            self.place_id, self.revised = place_id, True
+        if self.type == "other" and event_type != "other":
+            self.type, self.revised = event_type, True
+
+    def revise(self, report: extracted.Event, report_actor_ids: list[int], people: frozenset[str],
+               published_at: datetime) -> None:
+        """Apply `revision.revise`: a finer date moves it (and its timeline rows). The fingerprint follows what it
+        is made of (date, actors, trigger): a revised event is found by what it now says, not its first report."""
+        stored = self.event
+        revision = revise(stored, report, published_at, self.first_reported_at)
+        actors = tuple(sorted({*stored.actors, *report.actors}))
+        self.date_moved = self.date_moved or revision.date != stored.date
+        self.event = replace(stored, date=revision.date, status=revision.status,
+                             confidence=revision.report_confidence, trigger=revision.trigger,
+                             summary=revision.summary[:200], actors=actors)
+        self.fingerprint = fingerprint(revision.date.value, list(actors), revision.trigger)
+        self.people = self.people | (people & set(report.actors))
+        self.added_actor_ids |= set(report_actor_ids) - self.actor_ids
+        self.actor_ids = self.actor_ids | set(report_actor_ids)
+        self.revised = True
 
 
-# One round trip per extracted event; this is the write path's hot spot, so it skips ORM object building.
-# Only dates the merge rule can accept are read (the same interval, one inside the other when the outer one
-# is at most a year, or the next or previous day: see merge.same_happening), events that share an actor
-# first, then similar triggers: an actor with thousands of events in "2024" still finds the one that
-# matches within the first rows. Events of the same day with a similar trigger come too, whoever took part
-# (outlets name different people, or spell one name two ways); the rule asks more of those.
-_CANDIDATES = text("""
-    SELECT e.id, e.date_value, e.date_start, e.date_end, e.granularity, e.summary, e.trigger, e.status,
-           e.report_confidence, e.fingerprint, array_agg(a.name ORDER BY a.name) AS actor_names,
-           array_agg(a.name) FILTER (WHERE a.kind = 'person') AS people
+@dataclass(frozen=True, slots=True)
+class _Wanted:
+    """One report of the article looking for its happening: its resolved actors' ids and its event."""
+
+    actor_ids: list[int]
+    event: extracted.Event
+
+
+# What a candidate is read as (grouped by event, over its actors): see `_candidate`.
+_CANDIDATE_COLUMNS = """
+    e.id, e.date_value, e.date_start, e.date_end, e.granularity, e.summary, e.trigger, e.status,
+    e.report_confidence, e.fingerprint, e.place_actor_id, e.type,
+    array_agg(a.name ORDER BY a.name) AS actor_names, array_agg(a.id) AS actor_ids,
+    array_agg(a.name) FILTER (WHERE a.kind = 'person') AS people,
+    (SELECT min(art.published_at) FROM event_sources AS s JOIN articles AS art ON art.id = s.article_id
+     WHERE s.event_id = e.id) AS first_reported_at
+"""
+
+
+# One round trip for all of an article's reports (the write path's hot spot). For each report, as a lateral
+# subquery: only dates the merge rule can accept (the same interval, one inside the other when the outer one is
+# at most a year, or the next or previous day: see merge.same_happening), events that share an actor first,
+# then similar triggers: an actor with thousands of events in "2024" still finds the one that matches within
+# the first rows. Events of the same day with a similar trigger come too, whoever took part (outlets name
+# different people, or spell one name two ways); the rule asks more of those. `_CandidatePool.for_report`
+# picks and orders each report's own rows again in Python.
+_CANDIDATES = text(f"""
+    WITH wanted AS (
+        SELECT * FROM unnest(CAST(:starts AS date[]), CAST(:ends AS date[])) WITH ORDINALITY AS w(first_day, last_day, n)
+    ), wanted_actors AS (
+        SELECT * FROM unnest(CAST(:actor_reports AS bigint[]), CAST(:actor_ids AS bigint[])) AS wa(n, actor_id)
+    ), wanted_triggers AS (
+        SELECT * FROM unnest(CAST(:trigger_reports AS bigint[]), CAST(:triggers AS text[])) AS wt(n, trigger)
+    ), picked AS (
+        SELECT DISTINCT top.id FROM wanted AS w CROSS JOIN LATERAL (
+            SELECT m.id FROM (
+                SELECT ea.event_id AS id, true AS shares_actor
+                FROM wanted_actors AS wa JOIN event_actors AS ea ON ea.actor_id = wa.actor_id
+                WHERE wa.n = w.n
+                  AND ea.date_start <= w.last_day + 1 AND ea.date_end >= w.first_day - 1
+                  AND ((ea.date_start = w.first_day AND ea.date_end = w.last_day)
+                       OR (ea.date_end - ea.date_start < :coarse_days
+                           AND ea.date_start <= w.first_day AND ea.date_end >= w.last_day)
+                       OR (w.last_day - w.first_day < :coarse_days
+                           AND ea.date_start >= w.first_day AND ea.date_end <= w.last_day)
+                       OR (ea.date_start = ea.date_end AND w.first_day = w.last_day
+                           AND abs(ea.date_start - w.first_day) = 1))
+                UNION ALL
+                (SELECT ev.id, false FROM events AS ev
+                 WHERE ev.date_start = w.first_day AND ev.date_end = w.last_day
+                   AND ev.trigger IN (SELECT wt.trigger FROM wanted_triggers AS wt WHERE wt.n = w.n) LIMIT 50)
+            ) AS m JOIN events AS e ON e.id = m.id
+            GROUP BY m.id, e.trigger, e.date_start, e.date_end
+            ORDER BY bool_or(m.shares_actor) DESC,
+                     e.trigger IN (SELECT wt.trigger FROM wanted_triggers AS wt WHERE wt.n = w.n) DESC,
+                     (e.date_start = w.first_day AND e.date_end = w.last_day) DESC, m.id DESC
+            LIMIT 200
+        ) AS top
+    )
+    SELECT {_CANDIDATE_COLUMNS}
     FROM events AS e
     JOIN event_actors AS ea ON ea.event_id = e.id
     JOIN actors AS a ON a.id = ea.actor_id
-    WHERE e.id IN (
-        SELECT event_id FROM event_actors
-        WHERE actor_id = ANY(:actor_ids)
-          AND date_start <= CAST(:end AS date) + 1 AND date_end >= CAST(:start AS date) - 1
-          AND ((date_start = :start AND date_end = :end)
-               OR (date_end - date_start < :coarse_days AND date_start <= :start AND date_end >= :end)
-               OR (CAST(:end AS date) - CAST(:start AS date) < :coarse_days
-                   AND date_start >= :start AND date_end <= :end)
-               OR (date_start = date_end AND CAST(:start AS date) = CAST(:end AS date)
-                   AND abs(date_start - CAST(:start AS date)) = 1))
-        UNION
-        (SELECT id FROM events
-         WHERE date_start = :start AND date_end = :end AND trigger = ANY(:triggers) LIMIT 50)
-    )
+    WHERE e.id IN (SELECT id FROM picked)
     GROUP BY e.id
-    ORDER BY bool_or(a.id = ANY(:actor_ids)) DESC, e.trigger = ANY(:triggers) DESC,
-             (e.date_start = :start AND e.date_end = :end) DESC, e.id DESC
-    LIMIT 200
 """)
+_CANDIDATES_PER_REPORT = 200
 
 
-def _candidates(session: Session, actor_ids: list[int], new: extracted.Event) -> list[Candidate]:
-    """Stored events sharing an actor, or the day and a similar trigger, with dates the merge rule could accept."""
-    rows = session.execute(_CANDIDATES, {
-        "actor_ids": actor_ids, "start": new.date.start, "end": new.date.end, "coarse_days": COARSE_INTERVAL_DAYS,
-        "triggers": list(similar_trigger_words(new.trigger)),
-    })
+def _fetch_candidates(session: Session, wanted: list[_Wanted]) -> list[Candidate]:
+    """Stored events sharing an actor, or the day and a similar trigger, with dates the merge rule could accept
+    for any of the reports: one statement for all of them."""
+    if not wanted:
+        return []
+    params: dict[str, list] = {"starts": [], "ends": [], "actor_reports": [], "actor_ids": [],
+                               "trigger_reports": [], "triggers": []}
+    for n, report in enumerate(wanted, start=1):
+        params["starts"].append(report.event.date.start)
+        params["ends"].append(report.event.date.end)
+        params["actor_reports"] += [n] * len(report.actor_ids)
+        params["actor_ids"] += report.actor_ids
+        words = sorted(similar_trigger_words(report.event.trigger))
+        params["trigger_reports"] += [n] * len(words)
+        params["triggers"] += words
+    rows = session.execute(_CANDIDATES, {**params, "coarse_days": COARSE_INTERVAL_DAYS})
     return [_candidate(row) for row in rows]
 
 
@@ -136,7 +217,65 @@ def _candidate(row) -> Candidate:
         sentence="",
         offsets=(0, 0),
         confidence=row.report_confidence,
-    ), row.fingerprint, frozenset(row.people or ()))
+    ), row.fingerprint, frozenset(row.people or ()), frozenset(row.actor_ids), row.first_reported_at,
+        row.place_actor_id, row.type)
+
+
+def _acceptable_dates(stored: extracted.EventDate, wanted: extracted.EventDate) -> bool:
+    """The date condition of `_CANDIDATES`, for the events this article revised or created in memory."""
+    start, end, first, last = stored.start, stored.end, wanted.start, wanted.end
+    if not (start <= last + _ONE_DAY and end >= first - _ONE_DAY):
+        return False
+    return ((start == first and end == last)
+            or ((end - start).days < COARSE_INTERVAL_DAYS and start <= first and end >= last)
+            or ((last - first).days < COARSE_INTERVAL_DAYS and start >= first and end <= last)
+            or (start == end and first == last and abs((start - first).days) == 1))
+
+
+_ONE_DAY = timedelta(days=1)
+
+
+class _CandidatePool:
+    """The candidates of an article's reports, read once, kept up to date as the reports revise and create
+    events: the same rows, in the same order, that one query per report (after the previous report's writes)
+    would read."""
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        self.candidates = {candidate.id: candidate for candidate in candidates}
+        self.created: list[Candidate] = []
+        self.mentions: dict[tuple[int, int], tuple[Candidate, dict]] = {}  # in text order, one per event and offset
+
+    def mention(self, candidate: Candidate, report: extracted.Event) -> None:
+        """The article's evidence for the event: the sentence and offsets of its first report at that offset."""
+        candidate.reported = True
+        self.mentions.setdefault((id(candidate), report.offsets[0]), (candidate, {
+            "sentence": report.sentence, "start_offset": report.offsets[0], "end_offset": report.offsets[1]}))
+
+    def for_report(self, wanted: _Wanted) -> list[Candidate]:
+        ids, new = set(wanted.actor_ids), wanted.event
+        triggers = similar_trigger_words(new.trigger)
+        ranked = []
+        for candidate in (*self.candidates.values(), *self.created):
+            when = candidate.event.date
+            shares_actor = bool(candidate.actor_ids & ids) and _acceptable_dates(when, new.date)
+            same_day = when.start == new.date.start and when.end == new.date.end
+            if not shares_actor and not (same_day and candidate.event.trigger in triggers):
+                continue
+            newest = (1, candidate.rank) if candidate.id is None else (0, candidate.id)
+            ranked.append(((shares_actor, candidate.event.trigger in triggers, same_day, newest), candidate))
+        ranked.sort(key=lambda pair: pair[0], reverse=True)
+        return [candidate for _, candidate in ranked[:_CANDIDATES_PER_REPORT]]
+
+    def create(self, event: extracted.Event, actor_ids: list[int], people: frozenset[str],
+               place_id: int | None) -> Candidate:
+        created = Candidate(None, event, fingerprint(event.date.value, list(event.actors), event.trigger),
+                            people & set(event.actors), frozenset(actor_ids), None, place_id, event.type,
+                            rank=len(self.created))
+        self.created.append(created)
+        return created
+
+    def revised(self) -> list[Candidate]:
+        return [candidate for candidate in self.candidates.values() if candidate.revised]
 
 
 def save_extraction(session: Session, article_id: int, extraction: extracted.Extraction) -> SavedEvents:
@@ -144,6 +283,8 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
 
     Events are compared by who took part as stored ids: both the new event and the stored candidates carry
     the canonical names of the resolved actors, so "Carney" (resolved to Mark Carney) meets "Mark Carney".
+    The candidates of all the article's reports are read in one statement and revised in memory; what changed
+    is written at the end in a few batched statements (see `_write_article`).
     """
     forget_article(session, article_id)
     resolved = resolve_actors(session, extraction.actors)
@@ -154,39 +295,30 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
                 if any(name in actor_ids for name in new.actors)}
         _lock_merges(session, set(actor_ids.values()) | moved_actors, days | moved_days)
     stored_names, people = _stored_names(session, set(actor_ids.values()))
-    published_at = session.execute(select(Article.published_at).where(Article.id == article_id)).scalar_one()
+    article = session.get(Article, article_id)  # the caller locked it, so it is in the session: no round trip
     saved = SavedEvents()
     _fold_moved_events(session, resolved.moved_events, saved)
-    sources: dict[tuple[int, int], dict] = {}
+    reports: list[tuple[extracted.Event, _Wanted]] = []
     for new in extraction.events:
         ids = sorted({actor_ids[name] for name in new.actors if name in actor_ids})
-        if not ids:
-            continue  # an event nobody takes part in belongs on no timeline
-        resolved = replace(new, actors=tuple(sorted(stored_names[i] for i in ids)))
-        candidates = _candidates(session, ids, resolved)
+        if ids:  # an event nobody takes part in belongs on no timeline
+            reports.append((new, _Wanted(ids, replace(new, actors=tuple(sorted(stored_names[i] for i in ids))))))
+    pool = _CandidatePool(_fetch_candidates(session, [wanted for _, wanted in reports]))
+    for new, wanted in reports:
+        candidates = pool.for_report(wanted)
         known_people = people.union(*(candidate.people for candidate in candidates))
-        match = find_same_happening(resolved, [candidate.event for candidate in candidates], people=known_people)
+        match = find_same_happening(wanted.event, [candidate.event for candidate in candidates], people=known_people)
         place_id = actor_ids.get(new.place) if new.place else None
         if match is None:
-            event_id = _create_event(session, resolved, ids, place_id)
-            saved.created.append(event_id)
+            target = pool.create(wanted.event, wanted.actor_ids, people, place_id)
         else:
-            event_id = candidates[match].id
-            _fill_place_and_type(session, event_id, place_id, new.type)
-            when = _revise(session, candidates[match], resolved, published_at)
-            _add_actors(session, event_id, when.start, when.end, ids)
-            if event_id not in saved.created and event_id not in saved.updated:
-                saved.updated.append(event_id)
-        sources.setdefault((event_id, new.offsets[0]), {
-            "event_id": event_id, "article_id": article_id, "sentence": new.sentence,
-            "start_offset": new.offsets[0], "end_offset": new.offsets[1],
-        })
-    if sources:
-        session.execute(_INSERT_SOURCES, {column: [row[column] for row in sources.values()] for column in (
-            "event_id", "article_id", "sentence", "start_offset", "end_offset")})
-    if saved.updated:
-        session.execute(update(Event).where(Event.id.in_(saved.updated)).values(updated_at=datetime.now(UTC)))
-        _corroborate(session, saved.updated)
+            target = candidates[match]
+            target.fill_place_and_type(place_id, new.type)
+            target.revise(wanted.event, wanted.actor_ids, people, article.published_at)
+            if target.id is not None and target.id not in saved.updated:
+                saved.updated.append(target.id)
+        pool.mention(target, new)
+    _write_article(session, article, pool, saved)
     record_changes(session, saved)
     return saved
 
@@ -207,10 +339,8 @@ def _scope_of_moved_events(session: Session, moved_events: dict[int, list[int]]
     return actors, days
 
 
-_EVENT = text("""
-    SELECT e.id, e.date_value, e.date_start, e.date_end, e.granularity, e.summary, e.trigger, e.status,
-           e.report_confidence, e.fingerprint, array_agg(a.name ORDER BY a.name) AS actor_names,
-           array_agg(a.name) FILTER (WHERE a.kind = 'person') AS people
+_EVENT = text(f"""
+    SELECT {_CANDIDATE_COLUMNS}
     FROM events AS e JOIN event_actors AS ea ON ea.event_id = e.id JOIN actors AS a ON a.id = ea.actor_id
     WHERE e.id = :id GROUP BY e.id
 """)
@@ -218,24 +348,28 @@ _EVENT = text("""
 
 def _fold_moved_events(session: Session, moved_events: dict[int, list[int]], saved: SavedEvents) -> None:
     """Two actor rows became one ("Comey" folded into "James Comey"): each event the survivor gained joins the
-    survivor's event of the same happening (the merge rule decides, `_revise` revises), its sources and
-    actors follow and the duplicate row goes. Its webhook subscribers hear `event.updated` of the survivor."""
+    survivor's event of the same happening (the merge rule decides, `Candidate.revise` revises), its sources and
+    actors follow and the duplicate row goes. Its webhook subscribers hear `event.updated` of the survivor.
+    Written at once: the article's own reports then read the folded events as stored."""
     for survivor_id, event_ids in moved_events.items():
         for event_id in sorted(event_ids):
             row = session.execute(_EVENT, {"id": event_id}).one_or_none()
             if row is None:
                 continue  # already folded into another one
             moved = _candidate(row)
-            candidates = [c for c in _candidates(session, [survivor_id], moved.event) if c.id != event_id]
+            if moved.first_reported_at is None:
+                continue  # no source left: nothing to carry over
+            wanted = _Wanted([survivor_id], moved.event)
+            candidates = [c for c in _CandidatePool(_fetch_candidates(session, [wanted])).for_report(wanted)
+                          if c.id != event_id]
             people = moved.people.union(*(candidate.people for candidate in candidates))
             match = find_same_happening(moved.event, [candidate.event for candidate in candidates], people=people)
             if match is None:
                 continue
-            first_reported_at = _first_reported_at(session, event_id)
-            if first_reported_at is None:
-                continue  # no source left: nothing to carry over
             target = candidates[match]
-            when = _revise(session, target, moved.event, first_reported_at)
+            target.revise(moved.event, [], people, moved.first_reported_at)  # its actors move with _MOVE_EVENT
+            _update_events(session, [target], {})
+            when = target.event.date
             session.execute(_MOVE_EVENT, {"source": event_id, "target": target.id, "start": when.start,
                                           "end": when.end})
             session.execute(delete(Event).where(Event.id == event_id))  # its remaining rows cascade
@@ -261,60 +395,131 @@ def _stored_names(session: Session, actor_ids: set[int]) -> tuple[dict[int, str]
     return {row.id: row.name for row in rows}, frozenset(row.name for row in rows if row.kind == "person")
 
 
-def _revise(session: Session, candidate: Candidate, report: extracted.Event,
-            published_at: datetime) -> extracted.EventDate:
-    """Apply `revision.revise` to a stored event; a finer date moves it (and its timeline rows). Its dates.
-
-    The fingerprint follows what it is made of (date, actors, trigger): a revised event is found by the
-    fingerprint of what it now says, not of its first report.
-    """
-    event_id, stored = candidate.id, candidate.event
-    revision = revise(stored, report, published_at, _first_reported_at(session, event_id))
-    values: dict = {}
-    if revision.date != stored.date:
-        values.update(date_value=revision.date.value, date_start=revision.date.start, date_end=revision.date.end,
-                      granularity=revision.date.granularity)
-        session.execute(update(EventActor).where(EventActor.event_id == event_id)
-                        .values(date_start=revision.date.start, date_end=revision.date.end))
-    if revision.status != stored.status:
-        values["status"] = revision.status
-    if revision.report_confidence != stored.confidence:
-        values["report_confidence"] = revision.report_confidence
-    if (revision.trigger, revision.summary) != (stored.trigger, stored.summary):
-        values.update(trigger=revision.trigger, summary=revision.summary[:200])
-    actors = sorted({*stored.actors, *report.actors})
-    revised_fingerprint = fingerprint(revision.date.value, actors, revision.trigger)
-    if revised_fingerprint != candidate.fingerprint:
-        values["fingerprint"] = revised_fingerprint
-    if values:
-        session.execute(update(Event).where(Event.id == event_id).values(**values))
-    return revision.date
+def _write_article(session: Session, article: Article, pool: _CandidatePool, saved: SavedEvents) -> None:
+    """What the article's reports changed, in at most four statements: the outlets of the events it updated,
+    their revisions and confidences, then its new events with their timeline rows and all its sources."""
+    if saved.updated:
+        _update_events(session, pool.revised(), _corroborated(session, article, pool, saved.updated))
+    created = pool.created
+    sources = list(pool.mentions.values())
+    if not sources:
+        return
+    ids = dict(session.execute(_INSERT_EVENTS_AND_SOURCES, {
+        "date_values": [c.event.date.value for c in created], "starts": [c.event.date.start for c in created],
+        "ends": [c.event.date.end for c in created], "granularities": [c.event.date.granularity for c in created],
+        "summaries": [c.event.summary[:200] for c in created], "triggers": [c.event.trigger for c in created],
+        "statuses": [c.event.status for c in created], "confidences": [c.event.confidence for c in created],
+        "fingerprints": [c.fingerprint for c in created], "types": [c.type for c in created],
+        "place_ids": [c.place_id for c in created],
+        "link_events": [c.rank + 1 for c in created for _ in c.actor_ids],
+        "link_actors": [actor_id for c in created for actor_id in sorted(c.actor_ids)],
+        "article_id": article.id,
+        "source_events": [c.id for c, _ in sources],
+        "source_new_events": [c.rank + 1 if c.id is None else None for c, _ in sources],
+        "sentences": [row["sentence"] for _, row in sources],
+        "start_offsets": [row["start_offset"] for _, row in sources],
+        "end_offsets": [row["end_offset"] for _, row in sources],
+    }).all())
+    saved.created.extend(ids[c.rank + 1] for c in created)
 
 
-def _first_reported_at(session: Session, event_id: int) -> datetime | None:
-    return session.execute(
-        select(func.min(Article.published_at)).join(EventSource, EventSource.article_id == Article.id)
-        .where(EventSource.event_id == event_id)
-    ).scalar_one()
+def _corroborated(session: Session, article: Article, pool: _CandidatePool, event_ids: list[int]
+                  ) -> dict[int, float]:
+    """Confidence from the best report and the number of independent outlets that reported each event: those of
+    its stored sources and, for the events this article's reports joined, this article's own."""
+    own = outlet_of(article.source, article.url, article.id)
+    confidences = {}
+    for event_id, report_confidence, article_ids, outlets, urls in session.execute(_OUTLETS, {"ids": event_ids}):
+        found = {outlet_of(source, url, article_id) for article_id, source, url in zip(
+            article_ids, outlets, urls, strict=True) if article_id is not None}
+        candidate = pool.candidates.get(event_id)
+        if candidate is not None and candidate.reported:
+            found.add(own)
+            report_confidence = candidate.event.confidence
+        confidences[event_id] = corroborated_confidence(report_confidence, len(found))
+    return confidences
 
 
-def _corroborate(session: Session, event_ids: list[int]) -> None:
-    """Confidence from the best report and the number of independent outlets that reported the event."""
-    outlets: dict[int, set[str]] = {}
-    for event_id, article_id, source, url in session.execute(
-        select(EventSource.event_id, Article.id, Article.source, Article.url)
-        .join(Article, Article.id == EventSource.article_id).where(EventSource.event_id.in_(event_ids))
-    ):
-        outlets.setdefault(event_id, set()).add(outlet_of(source, url, article_id))
-    rows = session.execute(select(Event.id, Event.report_confidence).where(Event.id.in_(event_ids))).all()
-    confidences = [corroborated_confidence(report_confidence, len(outlets.get(event_id, ())))
-                   for event_id, report_confidence in rows]
-    session.execute(_SET_CONFIDENCES, {"ids": [event_id for event_id, _ in rows], "confidences": confidences})
+_OUTLETS = text("""
+    SELECT e.id, e.report_confidence, array_agg(art.id), array_agg(art.source), array_agg(art.url)
+    FROM events AS e LEFT JOIN event_sources AS s ON s.event_id = e.id LEFT JOIN articles AS art ON art.id = s.article_id
+    WHERE e.id = ANY(CAST(:ids AS bigint[])) GROUP BY e.id
+""")
 
 
-_SET_CONFIDENCES = text("""
-    UPDATE events SET confidence = v.confidence
-    FROM unnest(CAST(:ids AS bigint[]), CAST(:confidences AS float8[])) AS v(id, confidence) WHERE events.id = v.id
+def _update_events(session: Session, revised: list[Candidate], confidences: dict[int, float]) -> None:
+    """One statement: the revised events' new values (a finer date moves their timeline rows too), the actors
+    they gained, and the confidence and update time of every event in `confidences`."""
+    rows = {candidate.id: candidate for candidate in revised}
+    ids = list(dict.fromkeys([*rows, *confidences]))
+    if not ids:
+        return
+    values = [rows.get(event_id) for event_id in ids]
+    session.execute(_UPDATE_EVENTS, {
+        "ids": ids,
+        "confidences": [confidences.get(event_id) for event_id in ids],
+        "updated_at": datetime.now(UTC) if confidences else None,
+        "date_values": [c and c.event.date.value for c in values],
+        "starts": [c and c.event.date.start for c in values],
+        "ends": [c and c.event.date.end for c in values],
+        "granularities": [c and c.event.date.granularity for c in values],
+        "statuses": [c and c.event.status for c in values],
+        "report_confidences": [c and c.event.confidence for c in values],
+        "triggers": [c and c.event.trigger for c in values],
+        "summaries": [c and c.event.summary for c in values],
+        "fingerprints": [c and c.fingerprint for c in values],
+        "place_ids": [c and c.place_id for c in values],
+        "types": [c and c.type for c in values],
+        "dates_moved": [bool(c and c.date_moved) for c in values],
+        "link_events": [c.id for c in revised for _ in c.added_actor_ids],
+        "link_actors": [actor_id for c in revised for actor_id in sorted(c.added_actor_ids)],
+    })
+    for candidate in revised:  # written: a later write of the same candidate starts from here
+        candidate.actor_ids |= candidate.added_actor_ids
+        candidate.added_actor_ids.clear()
+        candidate.date_moved = False
+
+
+def _link_actors(events: str, key: str) -> str:
+    """SQL: timeline rows for (event, actor) pairs given as the arrays :link_events and :link_actors, the events
+    found in the CTE `events` by its column `key`, with their dates."""
+    return f"""
+        INSERT INTO event_actors (actor_id, date_start, event_id, date_end)
+        SELECT l.actor_id, {events}.date_start, {events}.id, {events}.date_end
+        FROM unnest(CAST(:link_events AS bigint[]), CAST(:link_actors AS bigint[])) AS l(event_key, actor_id)
+        JOIN {events} ON {events}.{key} = l.event_key
+        ON CONFLICT DO NOTHING"""
+
+
+# Fixed statements over arrays (one text for any number of rows: compiled and prepared once, where a VALUES list
+# built per call is a new statement for every length). A NULL keeps the stored value: an event folded into
+# another one changes only its confidence here. New timeline rows are never linked rows already (the actors an
+# event gained), so moving the dates of its rows and adding rows in one statement cannot collide.
+_UPDATE_EVENTS = text(f"""
+    WITH v AS (
+        SELECT * FROM unnest(
+            CAST(:ids AS bigint[]), CAST(:confidences AS float8[]), CAST(:date_values AS text[]),
+            CAST(:starts AS date[]), CAST(:ends AS date[]), CAST(:granularities AS text[]),
+            CAST(:statuses AS text[]), CAST(:report_confidences AS float8[]), CAST(:triggers AS text[]),
+            CAST(:summaries AS text[]), CAST(:fingerprints AS text[]), CAST(:place_ids AS bigint[]),
+            CAST(:types AS text[]), CAST(:dates_moved AS boolean[]))
+            AS v(id, confidence, date_value, date_start, date_end, granularity, status, report_confidence, trigger,
+                 summary, fingerprint, place_actor_id, type, dates_moved)
+    ), moved AS (
+        UPDATE event_actors AS ea SET date_start = v.date_start, date_end = v.date_end
+        FROM v WHERE ea.event_id = v.id AND v.dates_moved
+    ), linked AS ({_link_actors("v", "id")}
+    )
+    UPDATE events AS e SET
+        confidence = coalesce(v.confidence, e.confidence),
+        updated_at = coalesce(CAST(:updated_at AS timestamptz), e.updated_at),
+        date_value = coalesce(v.date_value, e.date_value), date_start = coalesce(v.date_start, e.date_start),
+        date_end = coalesce(v.date_end, e.date_end), granularity = coalesce(v.granularity, e.granularity),
+        status = coalesce(v.status, e.status), report_confidence = coalesce(v.report_confidence, e.report_confidence),
+        trigger = coalesce(v.trigger, e.trigger), summary = coalesce(v.summary, e.summary),
+        fingerprint = coalesce(v.fingerprint, e.fingerprint),
+        place_actor_id = coalesce(e.place_actor_id, v.place_actor_id), type = coalesce(v.type, e.type)
+    FROM v WHERE e.id = v.id
 """)
 
 
@@ -343,68 +548,40 @@ _RECORD_CHANGES = text("""
 """)
 
 
-# Fixed statements with bound parameters: SQLAlchemy compiles each once (and psycopg prepares it), where a
-# VALUES list built per call (a different shape for every number of rows) is compiled again every time on this
-# hot path. A new event and its timeline rows are one round trip.
-_INSERT_EVENT = text("""
-    WITH event AS (
-        INSERT INTO events (date_value, date_start, date_end, granularity, summary, trigger, status, confidence,
+# An article's new events (ids drawn first, so its sources and timeline rows can name them), their timeline rows
+# and all its sources, in one round trip. A source names a stored event, or the n-th new one.
+_INSERT_EVENTS_AND_SOURCES = text(f"""
+    WITH new AS MATERIALIZED (
+        SELECT nextval(pg_get_serial_sequence('events', 'id')) AS id, v.*
+        FROM unnest(CAST(:date_values AS text[]), CAST(:starts AS date[]), CAST(:ends AS date[]),
+                    CAST(:granularities AS text[]), CAST(:summaries AS text[]), CAST(:triggers AS text[]),
+                    CAST(:statuses AS text[]), CAST(:confidences AS float8[]), CAST(:fingerprints AS text[]),
+                    CAST(:types AS text[]), CAST(:place_ids AS bigint[]))
+             WITH ORDINALITY AS v(date_value, date_start, date_end, granularity, summary, trigger, status,
+                                  confidence, fingerprint, type, place_actor_id, n)
+    ), event AS (
+        INSERT INTO events (id, date_value, date_start, date_end, granularity, summary, trigger, status, confidence,
                             report_confidence, fingerprint, type, place_actor_id, actor_ids)
-        VALUES (:date_value, :date_start, :date_end, :granularity, :summary, :trigger, :status, :confidence,
-                :confidence, :fingerprint, :type, CAST(:place_actor_id AS bigint),
-                -- what event_actors' trigger would write: the row is not rewritten for it (migration 0006)
-                ARRAY(SELECT DISTINCT unnest(CAST(:actor_ids AS bigint[])) ORDER BY 1))
-        RETURNING id
-    ), timeline AS (
-        INSERT INTO event_actors (actor_id, date_start, event_id, date_end)
-        SELECT actor_id, :date_start, event.id, :date_end FROM event, unnest(CAST(:actor_ids AS bigint[])) AS actor_id
+        SELECT id, date_value, date_start, date_end, granularity, summary, trigger, status, confidence, confidence,
+               fingerprint, type, place_actor_id,
+               -- what event_actors' trigger would write: the row is not rewritten for it (migration 0006_search2)
+               ARRAY(SELECT DISTINCT l.actor_id
+                     FROM unnest(CAST(:link_events AS bigint[]), CAST(:link_actors AS bigint[])) AS l(event_key, actor_id)
+                     WHERE l.event_key = new.n ORDER BY 1)
+        FROM new
+    ), timeline AS ({_link_actors("new", "n")}
+    ), sources AS (
+        INSERT INTO event_sources (event_id, article_id, sentence, start_offset, end_offset)
+        SELECT coalesce(s.event_id, new.id), :article_id, s.sentence, s.start_offset, s.end_offset
+        FROM unnest(CAST(:source_events AS bigint[]), CAST(:source_new_events AS bigint[]),
+                    CAST(:sentences AS text[]), CAST(:start_offsets AS integer[]), CAST(:end_offsets AS integer[]))
+             WITH ORDINALITY AS s(event_id, n, sentence, start_offset, end_offset, position)
+        LEFT JOIN new ON new.n = s.n
+        ORDER BY s.position  -- source ids in text order: the search text joins an event's evidence in id order
         ON CONFLICT DO NOTHING
     )
-    SELECT id FROM event
+    SELECT n, id FROM new
 """)
-_INSERT_EVENT_ACTORS = insert(EventActor.__table__).on_conflict_do_nothing()
-_INSERT_SOURCES = text("""
-    INSERT INTO event_sources (event_id, article_id, sentence, start_offset, end_offset)
-    SELECT * FROM unnest(CAST(:event_id AS bigint[]), CAST(:article_id AS bigint[]), CAST(:sentence AS text[]),
-                         CAST(:start_offset AS integer[]), CAST(:end_offset AS integer[]))
-    ON CONFLICT DO NOTHING
-""")
-
-
-def _create_event(session: Session, new: extracted.Event, actor_ids: list[int], place_id: int | None) -> int:
-    return session.execute(_INSERT_EVENT, {
-        "date_value": new.date.value,
-        "date_start": new.date.start,
-        "date_end": new.date.end,
-        "granularity": new.date.granularity,
-        "summary": new.summary[:200],
-        "trigger": new.trigger,
-        "status": new.status,
-        "confidence": new.confidence,
-        "fingerprint": fingerprint(new.date.value, list(new.actors), new.trigger),
-        "type": new.type,
-        "place_actor_id": place_id,
-        "actor_ids": actor_ids,
-    }).scalar_one()
-
-
-# A later report may say where it happened, or what kind of happening it was, when the first did not.
-_FILL_PLACE_AND_TYPE = text("""
-    UPDATE events SET place_actor_id = coalesce(place_actor_id, CAST(:place_id AS bigint)),
-                      type = CASE WHEN type = 'other' THEN CAST(:type AS text) ELSE type END
-    WHERE id = :id AND ((place_actor_id IS NULL AND CAST(:place_id AS bigint) IS NOT NULL)
-                        OR (type = 'other' AND CAST(:type AS text) <> 'other'))
-""")
-
-
-def _fill_place_and_type(session: Session, event_id: int, place_id: int | None, event_type: str) -> None:
-    session.execute(_FILL_PLACE_AND_TYPE, {"id": event_id, "place_id": place_id, "type": event_type})
-
-
-def _add_actors(session: Session, event_id: int, start: date, end: date, actor_ids: list[int]) -> None:
-    session.execute(_INSERT_EVENT_ACTORS, [
-        {"actor_id": i, "event_id": event_id, "date_start": start, "date_end": end} for i in actor_ids
-    ])
 
 
 def timeline_page(

@@ -5,11 +5,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 _WHITESPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)  # the store keys every name of an article several times while resolving it
 def name_key(name: str) -> str:
     """'  Vladimir   PUTIN ' -> 'vladimir putin' (also folds smart apostrophes)."""
     folded = unicodedata.normalize("NFKC", name).replace("\u2019", "'").casefold()
