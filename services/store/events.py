@@ -341,6 +341,7 @@ def _scope_of_moved_events(session: Session, moved_events: dict[int, list[int]]
     return actors, days
 
 
+_LOCK_EVENT = text("SELECT id FROM events WHERE id = :id FOR UPDATE")
 _EVENT = text(f"""
     SELECT {_CANDIDATE_COLUMNS}
     FROM events AS e JOIN event_actors AS ea ON ea.event_id = e.id JOIN actors AS a ON a.id = ea.actor_id
@@ -377,6 +378,9 @@ def _fold_moved_events(session: Session, moved_events: dict[int, list[int]], sav
     folded: set[int] = set()
     for survivor_id, event_ids in moved_events.items():
         for event_id in sorted(event_ids):
+            # Row-locked first: another worker's source for it then waits, and fails on the deleted row and is
+            # retried (it finds the event it joined), instead of being deleted with it by the cascade.
+            session.execute(_LOCK_EVENT, {"id": event_id})
             row = session.execute(_EVENT, {"id": event_id}).one_or_none()
             if row is None:
                 continue  # already folded into another one
