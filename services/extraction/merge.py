@@ -291,11 +291,28 @@ def _different_people(a: Event, b: Event, shared: set[str], people: frozenset[st
 _PURPOSE = re.compile(r"\bfor (?:a |an |the |two days of |several )?([a-z]+)")
 
 
+# "helped the club to the league title", "led his side to victory": a verb of taking part whose trigger says
+# nothing of the happening; what it led to does (up to two words after "to": "to the league title").
+SUPPORT_TRIGGERS: frozenset[str] = frozenset({"help", "lead", "guide", "steer", "carry", "propel", "power", "inspire"})
+_RESULT = re.compile(r"\bto ((?:[a-z0-9]+ ){0,2}[a-z]+)")
+_DETERMINERS = frozenset({"a", "an", "the", "their", "his", "her", "its", "our"})
+
+
+def _results(summary: str) -> set[str]:
+    found = set()
+    for phrase in _RESULT.findall(summary.lower()):
+        found |= set(phrase.split()) - _DETERMINERS
+    return found
+
+
 def _tells_of_the_other(a: Event, b: Event) -> bool:
-    """One clause is the trip for the other's happening: "will travel to Madrid for talks" and "met in Madrid"."""
+    """One clause is the trip for the other's happening ("will travel to Madrid for talks" and "met in Madrid"),
+    or the help towards it ("helped the club to the title" and "the club's title win")."""
     for event, other in ((a, b), (b, a)):
-        purposes = set(_PURPOSE.findall(event.summary.lower()))
-        if purposes & (similar_trigger_words(other.trigger) - GENERIC_TRIGGERS):
+        related = similar_trigger_words(other.trigger) - GENERIC_TRIGGERS
+        if set(_PURPOSE.findall(event.summary.lower())) & related:
+            return True
+        if event.trigger in SUPPORT_TRIGGERS and other.trigger not in SUPPORT_TRIGGERS and _results(event.summary) & related:
             return True
     return False
 

@@ -318,7 +318,9 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
             if target.id is not None and target.id not in saved.updated:
                 saved.updated.append(target.id)
         pool.mention(target, new)
+    gained = _gained_actors(pool)
     _write_article(session, article, pool, saved)
+    _fold_events_that_gained_actors(session, gained, saved)
     record_changes(session, saved)
     return saved
 
@@ -339,6 +341,7 @@ def _scope_of_moved_events(session: Session, moved_events: dict[int, list[int]]
     return actors, days
 
 
+_LOCK_EVENT = text("SELECT id FROM events WHERE id = :id FOR UPDATE")
 _EVENT = text(f"""
     SELECT {_CANDIDATE_COLUMNS}
     FROM events AS e JOIN event_actors AS ea ON ea.event_id = e.id JOIN actors AS a ON a.id = ea.actor_id
@@ -346,13 +349,38 @@ _EVENT = text(f"""
 """)
 
 
-def _fold_moved_events(session: Session, moved_events: dict[int, list[int]], saved: SavedEvents) -> None:
+def _gained_actors(pool: _CandidatePool) -> dict[int, list[int]]:
+    """Actor id -> the stored events this article's reports gave that actor (read before they are written)."""
+    gained: dict[int, list[int]] = {}
+    for candidate in pool.revised():
+        for actor_id in sorted(candidate.added_actor_ids):
+            gained.setdefault(actor_id, []).append(candidate.id)
+    return gained
+
+
+def _fold_events_that_gained_actors(session: Session, gained: dict[int, list[int]], saved: SavedEvents) -> None:
+    """A stored event that an article's report gave an actor may now be the same happening as that actor's own
+    event: the first report named only the place, a second one named the place and a victim, an earlier one
+    only the victim. Merging must not depend on the order the reports came in, so the revised event joins the
+    actor's event when the merge rule says so (as when two actor rows become one), and is no longer reported
+    as updated itself (its row is gone; the event it joined is)."""
+    folded = _fold_moved_events(session, gained, saved)
+    if folded:
+        saved.updated[:] = [event_id for event_id in saved.updated if event_id not in folded]
+        saved.created[:] = [event_id for event_id in saved.created if event_id not in folded]
+
+
+def _fold_moved_events(session: Session, moved_events: dict[int, list[int]], saved: SavedEvents) -> set[int]:
     """Two actor rows became one ("Comey" folded into "James Comey"): each event the survivor gained joins the
     survivor's event of the same happening (the merge rule decides, `Candidate.revise` revises), its sources and
     actors follow and the duplicate row goes. Its webhook subscribers hear `event.updated` of the survivor.
-    Written at once: the article's own reports then read the folded events as stored."""
+    Written at once: the article's own reports then read the folded events as stored. Returns the folded ids."""
+    folded: set[int] = set()
     for survivor_id, event_ids in moved_events.items():
         for event_id in sorted(event_ids):
+            # Row-locked first: another worker's source for it then waits, and fails on the deleted row and is
+            # retried (it finds the event it joined), instead of being deleted with it by the cascade.
+            session.execute(_LOCK_EVENT, {"id": event_id})
             row = session.execute(_EVENT, {"id": event_id}).one_or_none()
             if row is None:
                 continue  # already folded into another one
@@ -373,8 +401,10 @@ def _fold_moved_events(session: Session, moved_events: dict[int, list[int]], sav
             session.execute(_MOVE_EVENT, {"source": event_id, "target": target.id, "start": when.start,
                                           "end": when.end})
             session.execute(delete(Event).where(Event.id == event_id))  # its remaining rows cascade
+            folded.add(event_id)
             if target.id not in saved.updated:
                 saved.updated.append(target.id)
+    return folded
 
 
 _MOVE_EVENT = text("""

@@ -354,3 +354,15 @@ def test_people_of_their_own_with_only_a_place_in_common_are_two_happenings():
     assert not same_happening(first, second, people=frozenset({"Piotr Nowak", "Karl Weiss"}))
     same_man = with_text(MONDAY, ["Piotr Nowak", "Leeds"], "detain", "Police detained Nowak in Leeds")
     assert same_happening(first, same_man, people=frozenset({"Piotr Nowak"}))
+
+
+def test_helping_a_side_to_a_title_and_the_title_win_are_one_happening():
+    helped = with_text(YEAR, ["Tomas Brandt", "Halden Rovers"], "help",
+                       "Tomas Brandt helped Halden Rovers to the league championship")
+    won = with_text(YEAR, ["Tomas Brandt", "Halden Rovers"], "victory", "Halden Rovers' title victory with Brandt")
+    assert same_happening(helped, won) and same_happening(won, helped)
+    # What the help led to must be the other's kind of happening: help to a final is not the transfer.
+    to_final = with_text(YEAR, ["Tomas Brandt", "Halden Rovers"], "help", "Tomas Brandt helped Halden Rovers to the cup final")
+    transfer = with_text(YEAR, ["Tomas Brandt", "Halden Rovers"], "sign", "Halden Rovers signed Tomas Brandt")
+    assert not same_happening(to_final, transfer)
+    assert not same_happening(to_final, won)

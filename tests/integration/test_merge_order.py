@@ -1,0 +1,67 @@
+"""One event per happening whatever order the reports come in: a report that gives a stored event a new actor
+joins it to that actor's own event of the same happening, and never joins two kinds of happening."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from services.extraction.model import Actor, Event, EventDate, Extraction
+from services.store.db import session_scope
+from services.store.models import Event as StoredEvent
+from services.store.models import EventActor, EventChange, EventSource
+from tests.integration.factories import day, store_report
+
+TOWN = Actor("Marrowby", "place", ("Marrowby",))
+VICTIM = Actor("Odile Ferrand", "person", ("Odile Ferrand", "Ferrand"))
+MAYOR = Actor("Piet Vandermolen", "person", ("Piet Vandermolen", "Vandermolen"))
+COUNCIL = Actor("Marrowby Council", "organisation", ("Marrowby Council",))
+WEDNESDAY = day("2026-03-04")
+
+
+def one_report(when: EventDate, actors: tuple[Actor, ...], trigger: str, summary: str) -> Extraction:
+    event = Event(when, tuple(a.name for a in actors), summary, trigger, "occurred", summary + ".",
+                  (0, len(summary) + 1), 0.8)
+    return Extraction(text=summary + ".", events=[event], actors=list(actors))
+
+
+def stored() -> list[tuple[int, str, set[str], int]]:
+    """(id, trigger, actor names, sources) of every stored event."""
+    with session_scope() as session:
+        found = []
+        for row in session.execute(select(StoredEvent).order_by(StoredEvent.id)).scalars():
+            names = {link.actor.name for link in session.execute(
+                select(EventActor).where(EventActor.event_id == row.id)).scalars()}
+            sources = session.execute(select(EventSource.id).where(EventSource.event_id == row.id)).all()
+            found.append((row.id, row.trigger, names, len(sources)))
+        return found
+
+
+def test_a_report_naming_the_place_and_the_victim_joins_the_place_event_and_the_victim_event():
+    store_report(one_report(WEDNESDAY, (TOWN,), "derail", "A goods train derailed outside Marrowby on Wednesday"),
+                 published="2026-03-04", source="First Outlet")
+    store_report(one_report(WEDNESDAY, (VICTIM,), "derailment",
+                            "Odile Ferrand, a signaller, was hurt in Wednesday's derailment"),
+                 published="2026-03-05", source="Second Outlet")
+    assert len(stored()) == 2  # nothing in common yet: no shared actor, too few words in common
+    store_report(one_report(WEDNESDAY, (TOWN, VICTIM), "derail",
+                            "Odile Ferrand was hurt when a train derailed outside Marrowby"),
+                 published="2026-03-06", source="Third Outlet")
+    [(event_id, _, names, sources)] = stored()
+    assert names == {"Marrowby", "Odile Ferrand"} and sources == 3
+    with session_scope() as session:
+        last = session.execute(select(EventChange.event_id, EventChange.kind).order_by(EventChange.id.desc())).first()
+    assert tuple(last) == (event_id, "updated")  # subscribers hear of the event that remains
+
+
+def test_a_meeting_given_the_council_stays_apart_from_the_councils_bill_signing_of_that_day():
+    store_report(one_report(WEDNESDAY, (MAYOR,), "meet", "Piet Vandermolen met union leaders on Wednesday"),
+                 published="2026-03-04", source="First Outlet")
+    store_report(one_report(WEDNESDAY, (COUNCIL,), "sign", "Marrowby Council signed the housing bill on Wednesday"),
+                 published="2026-03-05", source="Second Outlet")
+    store_report(one_report(WEDNESDAY, (MAYOR, COUNCIL), "meet",
+                            "Piet Vandermolen met union leaders and Marrowby Council on Wednesday"),
+                 published="2026-03-06", source="Third Outlet")
+    events = stored()
+    assert sorted(trigger for _, trigger, _, _ in events) == ["meet", "sign"]
+    meeting = next(names for _, trigger, names, _ in events if trigger == "meet")
+    assert meeting == {"Piet Vandermolen", "Marrowby Council"}
