@@ -290,7 +290,7 @@ def _split_glued_opener(match: re.Match[str]) -> str:
     return f"{head}. {opener}"
 
 
-# A timeline's entries that a scrape ran into one line ("... sets up the domain February 2, 2009: Clinton is
+# A timeline's entries that a scrape ran into one line ("... opens the bridge March 4, 2010: the mayor is
 # sworn in ..."): each "DATE: " head starts an entry of its own, or its date would end the entry before it.
 _MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
                r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")

@@ -2,7 +2,7 @@
 
 Two rules of news English:
 - an arrest told in the passive with no "by" names no agent, yet news means the police: "the driver was
-  arrested on Wednesday" is the doing of the police force the article names ("British Transport Police");
+  arrested on Wednesday" is the doing of the police force the article names ("Thames Valley Police");
 - a place a person comes from is where they live, not where the happening is nor who took part in it:
   "a 42-year-old man from Dunmore was arrested", "Sam Ortiz, who is also from Harwick, said ...".
 """

@@ -219,7 +219,7 @@ def _lowercase_words(doc) -> frozenset[str]:
 
 
 def _trim_fused_words(doc, start: int, end: int) -> tuple[int, int]:
-    """Drop words a headline, caption or credit glued to a name: "Above Clinton", "Jubilant Chicago Cubs",
+    """Drop words a headline, caption or credit glued to a name: "Above Clinton", "Jubilant Texas Rangers",
     "Follow Ashley May", "Mike Pence Previously", "Obama AP", "London Reuters", "Barbara Kingsolver Read"."""
     common = _lowercase_words(doc)
 

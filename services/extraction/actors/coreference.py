@@ -1,8 +1,8 @@
 """Mentions the entity recogniser does not give, found from what the article itself has said.
 
 Once an article has named an actor, later words refer back to it: the name again where the recogniser missed
-it ("Bryant won ..." after "Kris Bryant"), a short form ("Mondelez" for "Mondelez International", "the Cubs"
-for "the Chicago Cubs", "GMP" for "Greater Manchester Police (GMP)"), a pronoun ("he", "its") or a definite
+it ("Ortiz won ..." after "David Ortiz"), a short form ("Siemens" for "Siemens Energy", "the Rangers"
+for "the Texas Rangers", "GMP" for "Greater Manchester Police (GMP)"), a pronoun ("he", "its") or a definite
 description ("the company", "the driver" after "the driver, Alfred Dorris"). Each becomes a Mention of the
 named actor, so the events told through it are that actor's.
 
@@ -80,7 +80,7 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
             if len(core) < len(name):
                 add(tuple(core), mention.name, "organisation")  # "Mondelez" of "Mondelez International"
             if name[-1].endswith("s") and name[-1][:1].isupper() and len(name) == 2:
-                add((name[-1],), mention.name, "organisation")  # "Cubs" of "Chicago Cubs"
+                add((name[-1],), mention.name, "organisation")  # "Rangers" of "Texas Rangers"
             acronym = _acronym(name)
             if acronym:
                 add((acronym,), mention.name, "organisation")
@@ -113,7 +113,7 @@ _PLACE_PREPOSITIONS = words("in at to from near into across outside inside aroun
 
 
 def _read_cities_as_their_teams(doc, mentions: list) -> None:
-    """In an article about "the Chicago Cubs", "Chicago" doing something ("Chicago finished 103-58", "when
+    """In an article about "the Texas Rangers", "Texas" doing something ("Texas finished 95-67", "when
     Chicago was one win away") is the team: a team is named by its city and a plural noun."""
     teams: dict[str, tuple[str, str] | None] = {}  # city -> its team; None when two teams share the city
     for mention in mentions:

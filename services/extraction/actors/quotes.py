@@ -1,7 +1,7 @@
 """First-person words inside a quotation are its speaker's.
 
 News quotes people with an attribution before or after the quotation ('Adrian Hanstock said: "We expect ...',
-'"We will win," Rizzo said'), and a quotation running over several paragraphs opens each with a quote mark
+'"We will win," Lopez said'), and a quotation running over several paragraphs opens each with a quote mark
 and closes only the last ('... the scene. "Tomorrow, we will decide ...'). Inside it "I", "we", "our"
 refer to the speaker: the happenings they tell are the speaker's (a police officer's "we" is the force's
 doing, which the officer speaks for).
@@ -97,7 +97,7 @@ def _speaker_before(doc, mark: int, mentions: list):
 
 
 def _speaker_after(doc, mark: int, mentions: list):
-    """'"...," Rizzo said.': the subject of a speech verb right after the closing mark."""
+    """'"...," Lopez said.': the subject of a speech verb right after the closing mark."""
     for token in doc[mark + 1 : min(len(doc), mark + 6)]:
         if token.text in QUOTE_MARKS:
             return None

@@ -99,7 +99,7 @@ CORPORATE_SUFFIXES: frozenset[str] = words(
 )
 
 # Definite nouns that refer back to the organisation the text has named ("the company said").
-# Words of a police force's name ("British Transport Police", "Greater Manchester Constabulary").
+# Words of a police force's name ("Thames Valley Police", "Greater Manchester Constabulary").
 POLICE_NAME_WORDS: frozenset[str] = words("police constabulary gendarmerie carabinieri")
 
 ORGANISATION_NOUNS: frozenset[str] = words(
