@@ -85,7 +85,7 @@ CASES = [
     ("The drug takes 2 1/2 years to develop.", MON, "2 1/2 years", "P2Y6M"),
     # a season of play is its year; a part of the day after "throughout" is that part of the reference day
     ("Lopez won the title with the Rangers last season.", MON, "last season", "2023"),
-    ("Bryant hit 39 home runs this season.", MON, "this season", "2024"),
+    ("Mendes scored 14 goals this season.", MON, "this season", "2024"),
     ("The club hopes to reach the playoffs next season.", MON, "next season", "2025"),
     ("They had won eleven games this postseason.", MON, "this postseason", "2024"),
     ("Officers will work throughout the evening.", MON, "the evening", "2024-06-17TEV"),

@@ -248,7 +248,7 @@ def n_the_year(m, ctx):
     "playing_season",
     "DATE",
     rf"\b(?P<rel>{P.PLAYING_SEASON_REL})\s+(?P<season>{P.PLAYING_SEASON})\b(?!-)",
-    example=("Ortiz hit 39 home runs this season.", "this season", "2024"),
+    example=("Ortiz scored 12 goals this season.", "this season", "2024"),
     anchors=False,
 )
 def n_playing_season(m, ctx):
