@@ -151,3 +151,37 @@ def test_an_explicit_date_outranks_the_distance_in_an_apposition():
     phrases = find_temporal_phrases(doc, date(2016, 11, 7))
     sent = next(t.i for t in doc if t.lemma_ == "send")
     assert [(p.text, p.date.value) for p in phrases if p.governor == sent] == [("28 October", "2016-10-28")]
+
+
+# (text, publication date, expression, expected value): a bare time of day falls on the day the passage
+# tells of, not on the day the date of a noun names nor, past a coarser background date, on the DCT
+SCENE_DAYS = [
+    ("A storm struck the coast on Sunday. It made landfall at 4:10 p.m., forecasters said.",
+     date(2024, 6, 18), "4:10 p.m.", "2024-06-16T16:10"),
+    (("A storm struck the coast on Sunday. A bigger one hit the area in 2011, and another in March. It made "
+      "landfall at 4:10 p.m., forecasters said."), date(2024, 6, 18), "4:10 p.m.", "2024-06-16T16:10"),
+    (("The guard was attacked on May 3 while looking into a May 1 burglary. He saw the suspect at 2 p.m. and "
+      "called for help."), date(2024, 6, 18), "2 p.m.", "2024-05-03T14:00"),
+    # a small hour after a night is the next day's
+    ("The final went on late on Wednesday night. The winning goal came at 12:40 a.m.", date(2024, 6, 21),
+     "12:40 a.m.", "2024-06-20T00:40"),
+    ("The final went on late on Wednesday night. The winning goal came at 11:40 p.m.", date(2024, 6, 21),
+     "11:40 p.m.", "2024-06-19T23:40"),
+    # with no day told before it, the publication day
+    ("The market opened at 9 a.m. and closed early.", date(2024, 6, 18), "9 a.m.", "2024-06-18T09:00"),
+    # "just before" a time is a point of the past, not a deadline ahead
+    ("Deputies wounded the driver minutes before 10:30 p.m. on Saturday, a spokesman said.", date(2024, 6, 19),
+     "10:30 p.m. on Saturday", "2024-06-15T22:30"),
+    # a page's stamp: the day and the clock are one time
+    ("Last updated 18:05 14/03/2024\nThe council voted.", date(2024, 3, 14), "18:05 14/03/2024", "2024-03-14T18:05"),
+    ("6/30/2024 @ 7:45PM\nThe council voted.", date(2024, 7, 1), "6/30/2024 @ 7:45PM", "2024-06-30T19:45"),
+    # an ambiguous numeric date takes the order that gives the publication day; else the US order
+    ("Posted 08/05/2024\nThe council voted.", date(2024, 5, 8), "08/05/2024", "2024-05-08"),
+    ("The council voted on 08/05/2024.", date(2024, 9, 1), "08/05/2024", "2024-08-05"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "dct", "span", "value"), SCENE_DAYS)
+def test_a_bare_time_of_day_falls_on_the_passages_day(text, dct, span, value):
+    got = {t.text: t.value for t in tag_text(text, dct)}
+    assert got.get(span) == value, got

@@ -161,3 +161,19 @@ def sentence_position(doc, t: Timex) -> str:
     if attach.dep_ == "ROOT" or (attach.dep_ == "conj" and attach.head.dep_ == "ROOT"):
         return FRAME
     return BACKGROUND
+
+
+# how a date modifies a noun rather than its clause: "a May 1 burglary", "Tuesday's vote", "the 2011 dinner"
+_NOUN_MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "poss", "nmod"})
+
+
+def modifies_a_noun(doc, t: Timex) -> bool:
+    """Whether the expression dates a noun ("looking into a May 1 burglary", "painters of the 1960s") rather
+    than the clause it stands in: such a date tells of another happening, not the passage's own time."""
+    h = head_token(doc, t.start, t.end)
+    if h is None:
+        return False
+    if h.dep_ in _NOUN_MODIFIER_DEPS:
+        return h.head.pos_ == "NOUN"  # a name after a date is more often a caption run on ("Tuesday Senator X")
+    preposition = h.head
+    return h.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.pos_ in ("NOUN", "PROPN")

@@ -194,6 +194,10 @@ PLAYING_SEASON_SHIFTS = {"this": 0, "the current": 0, "last": -1, "the past": -1
 PLAYING_SEASON_WORDS = ("season", "postseason", "regular season")
 # prepositions that put a happening within a part of the reference day: "worked throughout the evening"
 PART_OF_DAY_SPAN_PREPOSITIONS = ("throughout", "through", "during", "into")
+# a clock time before this, told after a night or an evening, is the small hours of the next day
+LAST_SMALL_HOUR = "06:00"
+# "shortly before 9:15 p.m. that Friday" is a point of the past; a bare "before Friday" may be a deadline
+POINT_BEFORE_WORDS = ("just", "shortly", "right", "moments", "minutes", "hours", "soon", "sometime", "well")
 # a number "at 6.10" is a quantity, not a clock time, before these: "at 2.46 billion", "at 6.10 a share"
 NOT_A_CLOCK_AFTER = ("billion", "million", "bn", "percent", "per", "a share", "cents", "pence", "pounds", "dollars",
                      "euros", "points", "metres", "meters", "miles", "km", "kg", "mph", "seconds", "secs", "times",

@@ -10,7 +10,7 @@ from services.extraction.model import Timex
 from services.extraction.nlp import doc_text
 from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import interval, month_end, safe_date
-from services.extraction.timex.narrative import Anchor, NarrativeTime
+from services.extraction.timex.narrative import Anchor, NarrativeTime, modifies_a_noun
 from services.extraction.timex.rules import RULES, Context, Rule
 from services.extraction.timex.rules.resolve import day_first
 from services.extraction.timex.tense import (
@@ -30,6 +30,7 @@ _CALENDAR_VALUE = re.compile(r"(?:BC)?\d")  # a value on the calendar (not PRESE
 _BOUND = re.compile(r"\b(?:until|till|til|through|thru|by)\s+$", re.IGNORECASE)
 _UNTIL_ONLY = re.compile(r"\b(?:until|till|til)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|til|through|thru|before)\s+(?:at\s+least\s+|the\s+)?$", re.IGNORECASE)
+_POINT_BEFORE = re.compile(rf"\b(?:{'|'.join(P.POINT_BEFORE_WORDS)})\s+before\s+$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -192,12 +193,14 @@ def _context(
     anchor: Anchor | None = None,
     *,
     day_first: bool = False,
+    scene: str | None = None,
 ) -> Context:
     s, e = c.match.span()
     before, after = text[max(0, s - 40) : s], text[e : e + 40]
     if anchor is not None:  # narrative mode: resolve around the passage's time, nearest occurrence
-        return Context(anchor.date, UNKNOWN, ref, before, after, anchor.granularity, day_first)
-    return Context(dct=dct, direction=dirn, ref=ref, before=before, after=after, day_first=day_first)
+        return Context(anchor.date, UNKNOWN, ref, before, after, anchor.granularity, day_first, scene)
+    return Context(dct=dct, direction=dirn, ref=ref, before=before, after=after, day_first=day_first,
+                   scene=scene)
 
 
 def tag_timexes(doc, dct: date) -> list[Timex]:
@@ -216,7 +219,7 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
             before = text[max(0, c.start - 24) : c.start]
             if d == PAST and _UNTIL_ONLY.search(before) and in_the_present_perfect(doc, c.start, c.end):
                 d = FUTURE  # "has been released on bail until March": the state holds now and ends then
-            elif d == PAST and _UNTIL.search(before):
+            elif d == PAST and _UNTIL.search(before) and not _POINT_BEFORE.search(before):
                 d = UNKNOWN  # "gave them until mid-November": a deadline, not the past
             elif d == UNKNOWN and _BOUND.search(before) and in_the_present(doc, c.start, c.end):
                 d = FUTURE  # "is closed until May", "is valid through June": a state now that ends then
@@ -244,15 +247,16 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
     # pass 2: values in document order, with the running reference time for anaphora
     out: list[Timex] = []
     ref: str | None = None
+    scene: str | None = None
     narrative = NarrativeTime(doc, dct)
     for c in chosen:
         res = None
         if c.rule.narrative_on(c.match) and (anchor := narrative.anchor(c.start, dirn(c))):
-            res = c.normalise(_context(text, c, dct, ref, dirn(c), anchor, day_first=order))
+            res = c.normalise(_context(text, c, dct, ref, dirn(c), anchor, day_first=order, scene=scene))
         if res is None:
-            res = c.normalise(_context(text, c, dct, ref, dirn(c), day_first=order))
+            res = c.normalise(_context(text, c, dct, ref, dirn(c), day_first=order, scene=scene))
         if res is None:
-            res = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c), day_first=order))
+            res = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c), day_first=order, scene=scene))
         if res is None:
             continue
         typ, value = res
@@ -261,6 +265,8 @@ def tag_timexes(doc, dct: date) -> list[Timex]:
         narrative.observe(out[-1])
         if typ in ("DATE", "TIME") and _CALENDAR_VALUE.match(value) and c.rule.anchors_on(c.match):
             ref = value
+            if ed is not None and ed.start == ed.end and not modifies_a_noun(doc, out[-1]):
+                scene = value
     return _merge_anchored(text, out)
 
 

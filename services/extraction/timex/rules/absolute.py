@@ -54,9 +54,19 @@ def n_iso_date(m, ctx):
     example=("The letter was sent on 3/14/2019.", "3/14/2019", "2019-03-14"),
 )
 def n_numeric_date(m, ctx):
-    month, day = _numeric_order(int(m["m"]), int(m["d"]), ctx)
-    d = safe_date(year4(m["y"]), month, day)
+    a, b, year = int(m["m"]), int(m["d"]), year4(m["y"])
+    month, day = _numeric_order(a, b, ctx)
+    d = safe_date(year, month, day)
+    if a <= 12 and b <= 12 and a != b and not _near(d, ctx.dct):
+        # "11/09/2010" on a page published 2010-09-11: the order that gives the publication day (a page's stamp)
+        other = safe_date(year, day, month)
+        if _near(other, ctx.dct):
+            d = other
     return ("DATE", d.isoformat()) if d else None
+
+
+def _near(d, dct) -> bool:
+    return d is not None and abs((d - dct).days) <= 1
 
 
 def _numeric_order(a: int, b: int, ctx) -> tuple[int, int]:

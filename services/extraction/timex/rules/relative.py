@@ -360,14 +360,13 @@ def n_anaphoric_day(m, ctx):
     if not ctx.ref:
         return None
     shift = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1}.get(det, 0)
+    if unit in ("morning", "night", "evening", "afternoon", "day") and not re.match(r"\d{4}-\d\d-\d\d", ctx.ref):
+        # "a decade ago ... won the cup replay the next night": a day of that year, not one by the DCT
+        return ("DATE", ctx.ref) if re.fullmatch(r"\d{4}(?:-\d\d)?", ctx.ref) else None
     if unit in ("morning", "night", "evening", "afternoon"):
-        if not re.match(r"\d{4}-\d\d-\d\d", ctx.ref):
-            return None
         d = shift_value(ctx.ref[:10], shift)
         return "TIME", f"{d}T{P.PARTS_OF_DAY[unit]}"
     if unit == "day":
-        if not re.match(r"\d{4}-\d\d-\d\d", ctx.ref):
-            return None
         return "DATE", shift_value(ctx.ref[:10], shift)
     base = unit_value(unit, ctx.ref)
     if base is None:

@@ -24,6 +24,9 @@ class Context:
     anchor_granularity: str | None = None
     # numeric dates are day/month in this text ("25/12/2019"), not the US month/day (see numeric_order)
     day_first: bool = False
+    # the value of the day the passage tells of: the last day a date set that does not merely modify a noun
+    # ("struck on Sunday", not "a May 1 burglary"); a bare time of day ("at 4:10 p.m.") falls on it
+    scene: str | None = None
 
 
 _NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?(?![\d/])")
@@ -233,6 +236,17 @@ def ref_day(ctx: Context) -> date | None:
 
 def ref_date(ctx: Context) -> date:
     return ref_day(ctx) or ctx.dct
+
+
+def scene_date(ctx: Context, clock: str | None = None) -> date:
+    """The day a bare time of day falls on: the passage's day, else the reference day, else the DCT. A small
+    hour after a night, an evening or midnight is the next day's ("Wednesday night ... at 12:47 a.m." -> Thursday)."""
+    if ctx.scene is None:
+        return ref_date(ctx)
+    day = date.fromisoformat(ctx.scene[:10])
+    if clock is not None and ctx.scene.endswith(("TNI", "TEV", "T24:00")) and clock < P.LAST_SMALL_HOUR:
+        return day + timedelta(days=1)
+    return day
 
 
 def prev_word(ctx: Context) -> str:

@@ -11,9 +11,9 @@ from services.extraction.timex.rules.resolve import (
     day_number,
     low,
     month_number,
-    ref_date,
     resolve_month_day,
     resolve_weekday,
+    scene_date,
     weekday_number,
 )
 
@@ -72,7 +72,10 @@ def n_clock(m, ctx):
             or ctx.dct
         )
     else:
-        d = ref_date(ctx)
+        # only a clock that says it is the small hours ("12:47 a.m.", "00:48") moves past a night to the next
+        # day; a bare "2:56" may be the afternoon, or the time in a round
+        small_hours = re.search(r"a\.?\s?m|^0\d", low(m["clock"]))
+        d = scene_date(ctx, c if small_hours else None)
     return "TIME", f"{d.isoformat()}T{c}"
 
 
@@ -128,7 +131,7 @@ def _text_writes_dotted_clocks(m, doc, token) -> bool:
     parse_ok=_text_writes_dotted_clocks,
 )
 def n_bare_dotted_clock(m, ctx):
-    return "TIME", f"{ref_date(ctx).isoformat()}T{int(m['h']):02d}:{m['m']}"
+    return "TIME", f"{scene_date(ctx).isoformat()}T{int(m['h']):02d}:{m['m']}"
 
 
 # the preposition stays outside the span, as TIMEX3 tags "the evening" in "throughout the evening"
@@ -146,7 +149,7 @@ _PART_OF_DAY_ENDS = rf"(?=\s*(?:[.,;:!?)\"\u201d]|$)|\s+(?:{P.AFTER_A_PART_OF_DA
 )
 def n_part_of_day_span(m, ctx):
     """ "throughout the evening", "through the night": that part of the reference day."""
-    return "TIME", f"{ref_date(ctx).isoformat()}T{P.PARTS_OF_DAY[low(m['part'])]}"
+    return "TIME", f"{scene_date(ctx).isoformat()}T{P.PARTS_OF_DAY[low(m['part'])]}"
 
 
 @rule(
@@ -161,3 +164,26 @@ def n_tonight(m, ctx):
     if w == "tonight":
         return "TIME", f"{ctx.dct.isoformat()}TNI"
     return "TIME", f"{(ctx.dct - timedelta(days=1)).isoformat()}TNI"
+
+
+_NUMERIC_DAY = r"[0-3]?\d/[0-3]?\d/(?:\d{4}|\d{2})"
+_TIMESTAMP_SEPARATOR = r"\s*(?:[,|@]\s*|\s+at\s+)?"
+
+
+@rule(
+    "timestamp",
+    "TIME",
+    rf"\b(?:(?P<clock1>{P.CLOCK}){_TIMESTAMP_SEPARATOR}(?P<day1>{_NUMERIC_DAY})"
+    rf"|(?P<day2>{_NUMERIC_DAY}){_TIMESTAMP_SEPARATOR}(?P<clock2>{P.CLOCK}))(?![\w/])",
+    example=("Posted 9/14/2023 @ 4:05 PM by the news desk", "9/14/2023 @ 4:05 PM", "2023-09-14T16:05"),
+)
+def n_timestamp(m, ctx):
+    """A web page's stamp ("Last updated 13:26 14/09/2013", "9/10/2010 @ 1:19PM"): one time, day and clock."""
+    from services.extraction.timex.rules.absolute import n_numeric_date
+
+    day = re.fullmatch(r"(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d+)", m["day1"] or m["day2"])
+    found = n_numeric_date(day, ctx)
+    clock = _clock(m["clock1"] or m["clock2"])
+    if found is None or clock is None:
+        return None
+    return "TIME", f"{found[1]}T{clock}"
