@@ -95,6 +95,8 @@ def build_events(doc, phrases, resolution: ActorResolution, dct: date, *, timexe
             continue
         if _inside_a_name(doc, phrase):
             continue  # "Theresa May" is not a month
+        if _describes_someone(doc, phrase):
+            continue  # "Olsen, a painter of the 1960s, died ...": the decade is not the death's
         draft = _draft_event(doc, phrase, resolution, dct, sentences)
         if draft is not None:
             drafts.append(draft)
@@ -264,12 +266,42 @@ def _dated_event_noun(span):
     noun = root.head
     if root.dep_ not in DATE_MODIFIER_DEPS or noun.pos_ != "NOUN" or span.start <= noun.i < span.end:
         return None
+    return noun if _is_event_noun(noun) else None
+
+
+def _is_event_noun(noun) -> bool:
     from services.extraction.merge import KNOWN_TRIGGERS
 
     lemma = noun.lemma_.lower()
-    if lemma in EVENT_NOUNS or lemma in KNOWN_TRIGGERS or lemma.endswith(_NOMINAL_ENDINGS):
-        return noun
-    return None
+    return lemma in EVENT_NOUNS or lemma in KNOWN_TRIGGERS or lemma.endswith(_NOMINAL_ENDINGS)
+
+
+def _describes_someone(doc, phrase) -> bool:
+    """Whether the date belongs to a description rather than to a happening: inside an apposition set off by
+    commas ("Smith, the mayor since 2010, said ...") or a year or decade after "of" under a noun that names
+    no happening ("one of the best-known painters of the 1960s"). Such a date says who someone is, not when."""
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and phrase.date.granularity in COARSE_GRANULARITIES:
+        noun = token.head.head
+        if noun.pos_ in {"NOUN", "PROPN", "NUM", "PRON"} and not _is_event_noun(noun):
+            return True
+    for _ in range(8):
+        if token.head.i == token.i or token.pos_ in {"VERB", "AUX"}:
+            return False
+        if token.dep_ == "appos":
+            closed = token.right_edge.i + 1 < len(doc) and doc[token.right_edge.i + 1].text in APPOSITION_CLOSERS
+            return closed and not (token.pos_ == "NOUN" and _is_event_noun(token))
+        token = token.head
+    return False
+
+
+# "the 1960s", "of 1967": dates that can describe someone; "the early hours of Friday" is a time
+COARSE_GRANULARITIES: frozenset[str] = frozenset({"year", "decade", "century"})
+# an apposition ends where the sentence goes on: "Smith, the mayor since 2010, said ..."
+APPOSITION_CLOSERS: frozenset[str] = frozenset({",", "\u2014", "--", ")", "\u2013"})
 
 
 RELATIVE_TIME_WORDS: frozenset[str] = frozenset({"when"})

@@ -321,3 +321,23 @@ def test_the_treated_took_part_in_the_dated_incident(text, harmed, not_harmed):
     (incident,) = [e for e in events_of(text) if e.trigger in {"derail", "crash"}]
     assert harmed is None or harmed in incident.actors
     assert not_harmed is None or not_harmed not in incident.actors
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a date in an apposition or after "of" says who someone is, not when the clause happened
+        ("Maria Olsen, one of the best-known painters of the 1960s, died at home on Friday.", "2024-06-14"),
+        ("Tom Reyes, the mayor since 2015, opened the new library on Tuesday.", "2024-06-11"),
+        ("Ana Petrova, a sprinter of the 1990s, retired from coaching last month.", "2024-05"),
+        # a time after "of", and a date at the end of a place's apposition, still date the clause
+        ("Rebels raided the depot in the first hours of Friday.", "2024-06-14"),
+        ("A girl fell into a well in Linton, a village in Kent on Sunday morning.", "2024-06-16TMO"),
+    ],
+)
+def test_a_date_that_describes_someone_does_not_date_the_clause(text, value):
+    assert [e.date.value for e in events_of(text)] == [value]
+
+
+def test_an_undated_clause_with_a_descriptive_date_gives_no_event():
+    assert events_of("Maria Olsen, one of the best-known painters of the 1960s, died peacefully at home.") == []
