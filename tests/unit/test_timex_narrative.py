@@ -175,6 +175,9 @@ SCENE_DAYS = [
     # a page's stamp: the day and the clock are one time
     ("Last updated 18:05 14/03/2024\nThe council voted.", date(2024, 3, 14), "18:05 14/03/2024", "2024-03-14T18:05"),
     ("6/30/2024 @ 7:45PM\nThe council voted.", date(2024, 7, 1), "6/30/2024 @ 7:45PM", "2024-06-30T19:45"),
+    ("21:40 GMT, 3 April 2024\nThe council voted.", date(2024, 4, 3), "21:40 GMT, 3 April 2024", "2024-04-03T21:40"),
+    ("Updated: April 3, 2024 8:15 AM\nThe council voted.", date(2024, 4, 3), "April 3, 2024 8:15 AM",
+     "2024-04-03T08:15"),
     # an ambiguous numeric date takes the order that gives the publication day; else the US order
     ("Posted 08/05/2024\nThe council voted.", date(2024, 5, 8), "08/05/2024", "2024-05-08"),
     ("The council voted on 08/05/2024.", date(2024, 9, 1), "08/05/2024", "2024-08-05"),

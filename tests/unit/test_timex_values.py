@@ -251,8 +251,9 @@ ERAS_BOUNDS_AND_MODALS = {
     "By Friday, the rebels had taken the town.": ("Friday", "2024-06-14"),
     "The Senate may vote on Tuesday.": ("Tuesday", "2024-06-18"),
     "He must have met them on Tuesday.": ("Tuesday", "2024-06-11"),
-    # a weekday abbreviation before a date is part of it
-    "Posted on Tue Mar 4, 2014 09:15 AM PST": ("Tue Mar 4, 2014", "2014-03-04"),
+    # a weekday abbreviation before a date is part of it, and of a page's stamp with its clock
+    "Posted on Tue Mar 4, 2014": ("Tue Mar 4, 2014", "2014-03-04"),
+    "Posted on Tue Mar 4, 2014 09:15 AM PST": ("Tue Mar 4, 2014 09:15 AM PST", "2014-03-04T09:15"),
 }
 
 

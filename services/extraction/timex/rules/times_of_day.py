@@ -13,6 +13,7 @@ from services.extraction.timex.rules.resolve import (
     month_number,
     resolve_month_day,
     resolve_weekday,
+    safe_date,
     scene_date,
     weekday_number,
 )
@@ -166,24 +167,39 @@ def n_tonight(m, ctx):
     return "TIME", f"{(ctx.dct - timedelta(days=1)).isoformat()}TNI"
 
 
-_NUMERIC_DAY = r"[0-3]?\d/[0-3]?\d/(?:\d{4}|\d{2})"
+def _stamp_day(g: str) -> str:
+    """A day with its year as page stamps write it: "14/09/2013", "12 March 2013", "March 12, 2013"."""
+    return (rf"(?:(?P<{g}n>[0-3]?\d/[0-3]?\d/(?:\d{{4}}|\d{{2}}))"
+            rf"|(?P<{g}d1>{P.DAYNUM})\s+(?P<{g}m1>{P.MONTH})\s+(?P<{g}y1>{P.YEAR4})"
+            rf"|(?P<{g}m2>{P.MONTH})\s+(?P<{g}d2>{P.DAYNUM}),?\s+(?P<{g}y2>{P.YEAR4}))")
+
+
+_STAMP_CLOCK = rf"{P.CLOCK}(?:\s+{P.TZ})?"
 _TIMESTAMP_SEPARATOR = r"\s*(?:[,|@]\s*|\s+at\s+)?"
 
 
 @rule(
     "timestamp",
     "TIME",
-    rf"\b(?:(?P<clock1>{P.CLOCK}){_TIMESTAMP_SEPARATOR}(?P<day1>{_NUMERIC_DAY})"
-    rf"|(?P<day2>{_NUMERIC_DAY}){_TIMESTAMP_SEPARATOR}(?P<clock2>{P.CLOCK}))(?![\w/])",
+    rf"\b(?:(?P<clock1>{_STAMP_CLOCK}){_TIMESTAMP_SEPARATOR}{_stamp_day('a')}"
+    rf"|(?:(?:{P.WEEKDAY}|{P.SHORT_WEEKDAY})\.?,?\s+)?{_stamp_day('b')}{_TIMESTAMP_SEPARATOR}(?P<clock2>{_STAMP_CLOCK}))"
+    r"(?![\w/])",
     example=("Posted 9/14/2023 @ 4:05 PM by the news desk", "9/14/2023 @ 4:05 PM", "2023-09-14T16:05"),
 )
 def n_timestamp(m, ctx):
-    """A web page's stamp ("Last updated 13:26 14/09/2013", "9/10/2010 @ 1:19PM"): one time, day and clock."""
+    """A web page's stamp ("Last updated 18:05 14/03/2024", "21:40 GMT, 3 April 2024", "6/30/2024 @ 7:45PM"):
+    one time, its day and its clock (the zone is left as written)."""
     from services.extraction.timex.rules.absolute import n_numeric_date
 
-    day = re.fullmatch(r"(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d+)", m["day1"] or m["day2"])
-    found = n_numeric_date(day, ctx)
-    clock = _clock(m["clock1"] or m["clock2"])
-    if found is None or clock is None:
+    g = "a" if m["clock1"] else "b"
+    if m[g + "n"]:
+        found = n_numeric_date(re.fullmatch(r"(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d+)", m[g + "n"]), ctx)
+        day = found[1] if found else None
+    else:
+        n = "1" if m[g + "d1"] else "2"
+        d = safe_date(int(m[g + "y" + n]), month_number(m[g + "m" + n]), day_number(m[g + "d" + n]))
+        day = d.isoformat() if d else None
+    clock = _clock(re.sub(rf"\s+{P.TZ}$", "", m["clock1"] or m["clock2"], flags=re.IGNORECASE))
+    if day is None or clock is None:
         return None
-    return "TIME", f"{found[1]}T{clock}"
+    return "TIME", f"{day}T{clock}"
