@@ -52,6 +52,7 @@ def _extract_from_doc(doc, dct: date) -> Extraction:
     from services.extraction import timex
 
     timexes = timex.tag_timexes(doc, dct)
+    dct = timex.written_on(doc, timexes, dct)  # an article's own earlier date line is the day it tells from
     if hasattr(timex, "find_temporal_phrases"):
         phrases = timex.find_temporal_phrases(doc, dct, timexes=timexes)
     else:  # an older tagger: every datable timex stands alone

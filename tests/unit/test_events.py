@@ -341,3 +341,8 @@ def test_a_date_that_describes_someone_does_not_date_the_clause(text, value):
 
 def test_an_undated_clause_with_a_descriptive_date_gives_no_event():
     assert events_of("Maria Olsen, one of the best-known painters of the 1960s, died peacefully at home.") == []
+
+
+def test_an_article_is_dated_against_its_own_earlier_date_line():
+    events = events_of("Singer dies at 80\nJune 6, 2022\nThe singer died at home on Thursday.", date(2022, 6, 14))
+    assert [e.date.value for e in events if "at home" in e.sentence] == ["2022-06-02"]  # not 2022-06-09

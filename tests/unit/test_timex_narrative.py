@@ -188,3 +188,22 @@ SCENE_DAYS = [
 def test_a_bare_time_of_day_falls_on_the_passages_day(text, dct, span, value):
     got = {t.text: t.value for t in tag_text(text, dct)}
     assert got.get(span) == value, got
+
+
+# (text, publication date, expression, expected value): a text that opens with its own date line, earlier
+# than the date it was published at, was written on that day
+DATE_LINES = [
+    ("Posted March 4, 2021\nThe mayor resigned last week.", date(2021, 3, 20), "last week", "2021-W08"),
+    ("(March 4, 2021) --\nThe mayor resigned on Monday.", date(2021, 3, 20), "Monday", "2021-03-01"),
+    ("Mayor quits\nMarch 4th, 2021 6:10pm EST\nThe mayor resigned on Monday.", date(2021, 3, 20), "Monday",
+     "2021-03-01"),
+    # a date line later than the publication date, or a headline that names a date, changes nothing
+    ("Updated March 30, 2021\nThe mayor resigned last week.", date(2021, 3, 20), "last week", "2021-W10"),
+    ("Looking back at March 4, 2021\nThe mayor resigned last week.", date(2021, 3, 20), "last week", "2021-W10"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "dct", "span", "value"), DATE_LINES)
+def test_a_text_is_read_against_its_own_earlier_date_line(text, dct, span, value):
+    got = {t.text: t.value for t in tag_text(text, dct)}
+    assert got.get(span) == value, got

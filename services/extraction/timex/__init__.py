@@ -5,6 +5,8 @@ Public API
         every DATE / TIME / DURATION / SET expression of a parsed spaCy Doc, sorted by start, with char
         offsets into doc.text and TIMEX3 values normalised against the publication date `dct`;
         Timex.date is the calendar interval when the value pins one (DATE/TIME), else None.
+        A text that opens with its own date line earlier than `dct` ("Published: March 4, 2021") is
+        normalised against that day instead (written_on(doc, timexes, dct) gives it).
     tag_text(text, dct, nlp=None) -> list[Timex]
         the same on raw text (parses it with services.extraction.nlp.load_pipeline()).
     find_temporal_phrases(doc, dct, timexes=None) -> list[TemporalPhrase]
@@ -45,6 +47,6 @@ the order the text shows (day first when its dates say so, else US month/day). A
 """
 
 from services.extraction.timex.ranges import TemporalPhrase, find_temporal_phrases
-from services.extraction.timex.tagger import tag_text, tag_timexes
+from services.extraction.timex.tagger import tag_text, tag_timexes, written_on
 
-__all__ = ["TemporalPhrase", "find_temporal_phrases", "tag_text", "tag_timexes"]
+__all__ = ["TemporalPhrase", "find_temporal_phrases", "tag_text", "tag_timexes", "written_on"]

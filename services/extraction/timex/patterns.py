@@ -194,6 +194,10 @@ PLAYING_SEASON_SHIFTS = {"this": 0, "the current": 0, "last": -1, "the past": -1
 PLAYING_SEASON_WORDS = ("season", "postseason", "regular season")
 # prepositions that put a happening within a part of the reference day: "worked throughout the evening"
 PART_OF_DAY_SPAN_PREPOSITIONS = ("throughout", "through", "during", "into")
+# the words a page's own date line may hold besides the date: "Published: March 4, 2021", "Updated Thursday, ..."
+STAMP_WORDS = frozenset({"published", "updated", "posted", "last", "modified", "first", "on", "at", "date", "dated",
+                         "created", "am", "pm", "edt", "est", "pdt", "pst", "cdt", "cst", "et", "pt", "gmt", "bst", "utc"})
+STAMP_LINES = 5  # how many lines at the head of a text may hold its date line
 # a clock time before this, told after a night or an evening, is the small hours of the next day
 LAST_SMALL_HOUR = "06:00"
 # "shortly before 9:15 p.m. that Friday" is a point of the past; a bare "before Friday" may be a deadline

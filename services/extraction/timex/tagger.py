@@ -204,9 +204,52 @@ def _context(
 
 
 def tag_timexes(doc, dct: date) -> list[Timex]:
-    """All DATE/TIME/DURATION/SET expressions in doc, sorted by start, normalised against dct."""
+    """All DATE/TIME/DURATION/SET expressions in doc, sorted by start, normalised against dct.
+
+    A text that opens with its own date line ("Published: March 4, 2021") earlier than `dct` was written on
+    that day, whatever day it reached us: its "last week" and "on Monday" are read against that day."""
     if isinstance(dct, datetime):
         dct = dct.date()
+    timexes = _tag(doc, dct)
+    written = written_on(doc, timexes, dct)
+    return timexes if written == dct else _tag(doc, written)
+
+
+def written_on(doc, timexes: list[Timex], dct: date) -> date:
+    """The day the text was written: its own date line when that is earlier than `dct`, else `dct`."""
+    line = _date_line(doc_text(doc), timexes)
+    return line if line is not None and line < dct else dct
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _date_line(text: str, timexes: list[Timex]) -> date | None:
+    """The day of a date line at the head of the text: a line that holds a full date (with its year) and
+    nothing else but stamp words and punctuation ("March 4th, 2021 6:10pm EST", "(March 4, 2021) --")."""
+    head_end = 0
+    for _ in range(P.STAMP_LINES):
+        head_end = text.find("\n", head_end + 1)
+        if head_end < 0:
+            head_end = len(text)
+            break
+    for t in timexes:
+        if t.start >= head_end:
+            break
+        if t.date is None or t.date.granularity != "day" or not _EXPLICIT_YEAR.search(t.text):
+            continue
+        line_start = text.rfind("\n", 0, t.start) + 1
+        line_end = text.find("\n", t.end)
+        rest = text[line_start : t.start] + " " + text[t.end : line_end if line_end >= 0 else len(text)]
+        if all(w.lower() in P.STAMP_WORDS for w in _WORD.findall(rest)):
+            return t.date.start
+    return None
+
+
+_EXPLICIT_YEAR = re.compile(r"\d{4}|/\d\d\b")
+
+
+def _tag(doc, dct: date) -> list[Timex]:
     text = doc_text(doc)
     order = day_first(text)
     cands = _candidates(doc, text)
