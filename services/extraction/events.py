@@ -284,6 +284,11 @@ def _describes_someone(doc, phrase) -> bool:
     if span is None or len(span) == 0:
         return False
     token = span.root
+    if phrase.date.granularity in ("decade", "century") and any(
+        t.dep_ in DATE_MODIFIER_DEPS and not span.start <= t.head.i < span.end and t.head.pos_ in {"NOUN", "PROPN"}
+        and not _is_event_noun(t.head) for t in span
+    ):
+        return True  # "the 1960s film star died on Friday": the decade says who she is
     if token.dep_ == "pobj" and token.head.lower_ == "of" and phrase.date.granularity in COARSE_GRANULARITIES:
         noun = token.head.head
         if noun.pos_ in {"NOUN", "PROPN", "NUM", "PRON"} and not _is_event_noun(noun):

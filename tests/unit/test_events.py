@@ -330,6 +330,7 @@ def test_the_treated_took_part_in_the_dated_incident(text, harmed, not_harmed):
         ("Maria Olsen, one of the best-known painters of the 1960s, died at home on Friday.", "2024-06-14"),
         ("Tom Reyes, the mayor since 2015, opened the new library on Tuesday.", "2024-06-11"),
         ("Ana Petrova, a sprinter of the 1990s, retired from coaching last month.", "2024-05"),
+        ("The 1960s film star Maria Olsen died at home on Friday.", "2024-06-14"),
         # a time after "of", and a date at the end of a place's apposition, still date the clause
         ("Rebels raided the depot in the first hours of Friday.", "2024-06-14"),
         ("A girl fell into a well in Linton, a village in Kent on Sunday morning.", "2024-06-16TMO"),
