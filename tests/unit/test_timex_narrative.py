@@ -167,6 +167,9 @@ SCENE_DAYS = [
      "12:40 a.m.", "2024-06-20T00:40"),
     ("The final went on late on Wednesday night. The winning goal came at 11:40 p.m.", date(2024, 6, 21),
      "11:40 p.m.", "2024-06-19T23:40"),
+    # a time in a clause that does not tell the past keeps to the reference day
+    ("The vote is on Thursday. Last weekend was quiet. The party starts at 9pm.", date(2024, 6, 17), "9pm",
+     "2024-06-17T21:00"),
     # with no day told before it, the publication day
     ("The market opened at 9 a.m. and closed early.", date(2024, 6, 18), "9 a.m.", "2024-06-18T09:00"),
     # "just before" a time is a point of the past, not a deadline ahead

@@ -239,10 +239,11 @@ def ref_date(ctx: Context) -> date:
 
 
 def scene_date(ctx: Context, clock: str | None = None) -> date:
-    """The day a bare time of day falls on: the passage's day, else the reference day, else the DCT. A small
+    """The day a bare time of day in a past clause falls on: the passage's day, else the reference day, else
+    the DCT. A small
     hour after a night, an evening or midnight is the next day's ("Wednesday night ... at 12:47 a.m." -> Thursday)."""
-    if ctx.scene is None:
-        return ref_date(ctx)
+    if ctx.scene is None or ctx.direction != PAST:
+        return ref_date(ctx)  # "party starts at 9pm": only a telling of the past keeps to the passage's day
     day = date.fromisoformat(ctx.scene[:10])
     if clock is not None and ctx.scene.endswith(("TNI", "TEV", "T24:00")) and clock < P.LAST_SMALL_HOUR:
         return day + timedelta(days=1)
