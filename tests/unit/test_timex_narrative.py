@@ -120,12 +120,6 @@ NEWS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "dct", "span", "value"), NARRATIVE + NEWS)
-def test_year_less_dates_in_context(text, dct, span, value):
-    got = {t.text: t.value for t in tag_text(text, dct)}
-    assert got.get(span) == value, got
-
-
 @pytest.mark.parametrize(
     ("text", "verb", "dates"),
     [
@@ -187,12 +181,6 @@ SCENE_DAYS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "dct", "span", "value"), SCENE_DAYS)
-def test_a_bare_time_of_day_falls_on_the_passages_day(text, dct, span, value):
-    got = {t.text: t.value for t in tag_text(text, dct)}
-    assert got.get(span) == value, got
-
-
 # (text, publication date, expression, expected value): a text that opens with its own date line, earlier
 # than the date it was published at, was written on that day
 DATE_LINES = [
@@ -206,7 +194,7 @@ DATE_LINES = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "dct", "span", "value"), DATE_LINES)
-def test_a_text_is_read_against_its_own_earlier_date_line(text, dct, span, value):
+@pytest.mark.parametrize(("text", "dct", "span", "value"), NARRATIVE + NEWS + SCENE_DAYS + DATE_LINES)
+def test_dates_in_context(text, dct, span, value):
     got = {t.text: t.value for t in tag_text(text, dct)}
     assert got.get(span) == value, got
