@@ -346,12 +346,17 @@ def _reporters(doc, source: set[int]) -> set[int]:
     for i in source:
         token = doc[i]
         verb = token.head
-        if verb.i not in source or verb.i == token.i:
+        if verb.i not in source or verb.i == token.i or _asks(verb):
             continue
         hearer = token.dep_ in {"dative", "dobj"} and verb.lemma_.lower() in HEARER_VERBS
         if token.dep_ in {"nsubj", "agent"} or hearer:
             reporting |= {t.i for t in token.subtree}
     return reporting
+
+
+def _asks(verb) -> bool:
+    """A reporting verb put to the reader or a hearer ("X, can you tell me why ...?"): a question, no report."""
+    return any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children)
 
 
 def _according_to(head) -> set[int]:
