@@ -43,6 +43,11 @@ class ActorRef(BaseModel):
     name: str
 
 
+class EventActorOut(ActorRef):
+    # "source": it only reports the event ("..., the Herald reported"); "participant": it takes part.
+    role: Literal["participant", "source"] = "participant"
+
+
 class SourceOut(BaseModel):
     article_id: int
     url: str | None
@@ -65,7 +70,7 @@ class EventOut(BaseModel):
     outlets: int
     first_reported_at: str | None
     updated_at: str
-    actors: list[ActorRef]
+    actors: list[EventActorOut]
     sources: list[SourceOut]
 
 

@@ -291,7 +291,8 @@ _SOURCES = """
 """
 
 _EVENT_LINES = """
-    SELECT e.id, e.date_value || '  ' || e.trigger || '  [' || string_agg(a.name, ', ' ORDER BY a.name) || ']  '
+    SELECT e.id, e.date_value || '  ' || e.trigger || '  [' || string_agg(a.name || CASE WHEN ea.role = 'source' THEN ' (source)' ELSE '' END, ', '
+                                                                     ORDER BY a.name) || ']  '
            || e.summary AS line
     FROM events AS e JOIN event_actors AS ea ON ea.event_id = e.id JOIN actors AS a ON a.id = ea.actor_id
     WHERE e.id = ANY(:ids) GROUP BY e.id

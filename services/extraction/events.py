@@ -199,13 +199,22 @@ def _draft_event(
         # dinner take part (the clause's own actors stay: "they celebrated their Nov. 2 victory")
         actor_tokens |= {t.i for t in event_noun.subtree}
     # "a man from Dunmore was arrested": where a person comes from takes no part
+    # "according to Reuters" is in the clause, but Reuters only reports it (`_source_of_report`)
+    actor_tokens -= _according_to(clause.head)
     actors = resolution.names_in_tokens(actor_tokens - phrase_tokens - origin_tokens(doc, actor_tokens))
-    # a country named as the source ("the Kremlin said", "Seoul's defence ministry said") relays what others
-    # did; a police force or a company tells of its own doings
-    source = _source_of_report(clause, sentences.dated_tokens)
-    actors += [name for name in resolution.names_in_tokens(source - origin_tokens(doc, source))
-               if name not in actors and resolution.kind_of(name) != "place"]
     actors += [name for name in implicit_police((clause.governor, clause.head), resolution) if name not in actors]
+    # Who only reports it is its source, not a participant ("..., the agency reported", "Radio Nine's Hal Brody
+    # reports that ..."): the store lists it on the source's timeline but never merges by it. A name the clause
+    # itself also gives takes part. A country named as the source ("the Kremlin said") stands for its
+    # government's spokespeople: dropped, as before roles.
+    source = _source_of_report(clause, sentences.dated_tokens)
+    reporting = _reporters(doc, source) | _according_to(clause.head)
+    source -= origin_tokens(doc, source)
+    # what else the report names takes part: "police confirmed [the four victims] died on Wednesday"
+    actors += [name for name in resolution.names_in_tokens(source - reporting)
+               if name not in actors and resolution.kind_of(name) != "place"]
+    reporters = [name for name in resolution.names_in_tokens(source & reporting)
+                 if name not in actors and resolution.kind_of(name) != "place"]
     sentence = clause.sentence
     start_char, end_char = _trim_offsets(sentences.text, sentence.start_char, sentence.end_char)
     if entry is not None:
@@ -223,6 +232,7 @@ def _draft_event(
         confidence=confidence_of(clause, actors, phrase.date),
         place=place_of(clause, resolution),
         type=event_type(trigger, (doc[i].lemma_ for i in clause.tokens)),
+        reported_by=tuple(reporters),
     )
     return event, clause
 
@@ -353,15 +363,43 @@ def _reported_content(clause: Clause, other_dates: set[int]) -> set[int]:
 
 
 def _source_of_report(clause: Clause, dated_tokens: set[int]) -> set[int]:
-    """Who reports a dated happening, when the report itself has no date ("The tram will be removed tomorrow,
-    police said", "... according to police"): the source's account is part of its own timeline."""
-    source = attribution(clause.head, clause.tokens)
-    for child in clause.head.children:
-        if child.dep_ == "prep" and child.lower_ == "according":
-            source |= {t.i for t in child.subtree}
+    """The attribution of a dated happening, when the report itself has no date ("The tram will be removed
+    tomorrow, police said", "... according to police"): who reports it (see `_reporters`) and whom else it names."""
+    source = attribution(clause.head, clause.tokens) | _according_to(clause.head)
     if source & dated_tokens:
         return set()  # "X said on Monday that ...": the saying is an event of its own
     return source
+
+
+# Verbs whose object is who hears the report: "told the Daily Planet", "informed reporters".
+HEARER_VERBS: frozenset[str] = words("tell inform brief assure")
+
+
+def _reporters(doc, source: set[int]) -> set[int]:
+    """Of a report's attribution ("the Herald reported", "Ann Lee of WXYZ reports", "officials told the Courier"),
+    the tokens of who reports and who hears it: the reporting verb's subject (an outlet's possessive or "of X"
+    with it) and the hearer of a verb of telling. Its other objects tell of the happening."""
+    reporting: set[int] = set()
+    for i in source:
+        token = doc[i]
+        verb = token.head
+        if verb.i not in source or verb.i == token.i or _asks(verb):
+            continue
+        hearer = token.dep_ in {"dative", "dobj"} and verb.lemma_.lower() in HEARER_VERBS
+        if token.dep_ in {"nsubj", "agent"} or hearer:
+            reporting |= {t.i for t in token.subtree}
+    return reporting
+
+
+def _asks(verb) -> bool:
+    """A reporting verb put to the reader or a hearer ("X, can you tell me why ...?"): a question, no report."""
+    return any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children)
+
+
+def _according_to(head) -> set[int]:
+    """The tokens of "according to X" hanging on the clause's head."""
+    return {t.i for child in head.children if child.dep_ == "prep" and child.lower_ == "according"
+            for t in child.subtree}
 
 
 def _with_since(clause: Clause, phrase_tokens: set[int]) -> Clause:

@@ -419,7 +419,14 @@ def combine_events(kept: Event, other: Event) -> Event:
     finer = base.date
     if extra.date.value != base.date.value and base.date.contains(extra.date):
         finer = extra.date
-    return replace(base, date=finer, actors=actors, confidence=round(max(base.confidence, extra.confidence), 2))
+    return replace(base, date=finer, actors=actors, confidence=round(max(base.confidence, extra.confidence), 2),
+                   reported_by=other_sources(actors, (*base.reported_by, *extra.reported_by)))
+
+
+def other_sources(actors: Sequence[str], sources: Sequence[str]) -> tuple[str, ...]:
+    """The sources that are not also participants: one report's source may take part in another's clause."""
+    taking_part = _actor_keys(actors)
+    return tuple(name for name in dict.fromkeys(sources) if actor_key(name) not in taking_part)
 
 
 def merge_article_events(
@@ -467,7 +474,8 @@ def fold_dateline_headline(events: Sequence[Event], published: date | None) -> l
                     and similar_triggers(body.trigger, headline.trigger)
                     and _actor_keys(body.actors) & _actor_keys(headline.actors)):
                 combined = combine_events(body, headline)
-                events[body_index] = replace(body, actors=combined.actors, confidence=combined.confidence)
+                events[body_index] = replace(body, actors=combined.actors, confidence=combined.confidence,
+                                             reported_by=combined.reported_by)
                 folded.add(index)
                 break
     return [event for index, event in enumerate(events) if index not in folded]

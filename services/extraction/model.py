@@ -72,6 +72,10 @@ class Event:
     confidence: float = 0.5
     place: str | None = None  # the actor (a place) it happened in, when the text says: "in Hanoi"
     type: str = "other"  # what kind of happening: a type of event_types.txt
+    # Who only reports it, as its sources: the subject or hearer of a reporting verb whose complement tells the
+    # happening ("..., the Herald reported", "Ann Lee of WXYZ reports that ...", "told the Courier"), or "according
+    # to X". Never also in `actors`: a source takes no part, so it neither joins nor separates reports of it.
+    reported_by: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

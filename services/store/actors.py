@@ -346,8 +346,8 @@ def merge_actors(session: Session, *, survivor_id: int, absorbed_id: int) -> lis
     alias of the survivor, reaches the survivor. Returns the events the survivor gained."""
     params = {"survivor": survivor_id, "absorbed": absorbed_id}
     moved = session.execute(text("""
-        INSERT INTO event_actors (actor_id, date_start, event_id, date_end)
-        SELECT :survivor, date_start, event_id, date_end FROM event_actors WHERE actor_id = :absorbed
+        INSERT INTO event_actors (actor_id, date_start, event_id, date_end, role)
+        SELECT :survivor, date_start, event_id, date_end, role FROM event_actors WHERE actor_id = :absorbed
         ON CONFLICT DO NOTHING
         RETURNING event_id
     """), params).scalars().all()

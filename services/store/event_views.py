@@ -21,7 +21,7 @@ _EVENTS = """
     FROM events AS e LEFT JOIN actors AS place ON place.id = e.place_actor_id
     WHERE e.id {chosen}"""
 _ACTORS = """
-    SELECT ea.event_id, a.id, a.name
+    SELECT ea.event_id, a.id, a.name, ea.role
     FROM event_actors AS ea JOIN actors AS a ON a.id = ea.actor_id
     WHERE ea.event_id {chosen}
     ORDER BY a.name"""
@@ -119,8 +119,9 @@ def _views(event_rows: list[tuple], actor_rows: list[tuple], source_rows: list[t
             "actors": [],
             "sources": [],
         }
-    for event_id, actor_id, name in actor_rows:
-        views[event_id]["actors"].append({"id": actor_id, "name": name})
+    for event_id, actor_id, name, role in actor_rows:
+        # role: "participant", or "source" for an actor that only reports it (a key clients may ignore)
+        views[event_id]["actors"].append({"id": actor_id, "name": name, "role": role})
     outlets: dict[int, set[str]] = {}
     first_reported: dict = {}
     for (event_id, article_id, sentence, start_offset, end_offset, url, title, source,

@@ -93,6 +93,10 @@ class Candidate:
     date_moved: bool = False
     added_actor_ids: set[int] = field(default_factory=set)
     reported: bool = False  # this article reports it (so its outlet counts)
+    # Actors that only report it (role "source"): never compared by the merge rule, never in `actor_ids`.
+    source_ids: frozenset[int] = frozenset()
+    added_source_ids: set[int] = field(default_factory=set)
+    promoted_ids: set[int] = field(default_factory=set)  # stored sources a later report has taking part
 
     def fill_place_and_type(self, place_id: int | None, event_type: str) -> None:
         """A later report may say where it happened, or what kind of happening it was, when the first did not."""
@@ -102,7 +106,7 @@ class Candidate:
             self.type, self.revised = event_type, True
 
     def revise(self, report: extracted.Event, report_actor_ids: list[int], people: frozenset[str],
-               published_at: datetime) -> None:
+               published_at: datetime, report_source_ids: list[int] = ()) -> None:
         """Apply `revision.revise`: a finer date moves it (and its timeline rows). The fingerprint follows what it
         is made of (date, actors, trigger): a revised event is found by what it now says, not its first report."""
         stored = self.event
@@ -114,8 +118,15 @@ class Candidate:
                              summary=revision.summary[:200], actors=actors)
         self.fingerprint = fingerprint(revision.date.value, list(actors), revision.trigger)
         self.people = self.people | (people & set(report.actors))
-        self.added_actor_ids |= set(report_actor_ids) - self.actor_ids
-        self.actor_ids = self.actor_ids | set(report_actor_ids)
+        taking_part = set(report_actor_ids)
+        self.promoted_ids |= taking_part & self.source_ids - self.added_source_ids
+        self.added_source_ids -= taking_part
+        self.added_actor_ids |= taking_part - self.actor_ids - self.promoted_ids
+        self.actor_ids = self.actor_ids | taking_part
+        self.source_ids = self.source_ids - taking_part
+        reporting = set(report_source_ids) - self.actor_ids - self.source_ids
+        self.added_source_ids |= reporting
+        self.source_ids = self.source_ids | reporting
         self.revised = True
 
 
@@ -123,16 +134,19 @@ class Candidate:
 class _Wanted:
     """One report of the article looking for its happening: its resolved actors' ids and its event."""
 
-    actor_ids: list[int]
+    actor_ids: list[int]  # who takes part
     event: extracted.Event
+    source_ids: list[int] = field(default_factory=list)  # who only reports it
 
 
 # What a candidate is read as (grouped by event, over its actors): see `_candidate`.
 _CANDIDATE_COLUMNS = """
     e.id, e.date_value, e.date_start, e.date_end, e.granularity, e.summary, e.trigger, e.status,
     e.report_confidence, e.fingerprint, e.place_actor_id, e.type,
-    array_agg(a.name ORDER BY a.name) AS actor_names, array_agg(a.id) AS actor_ids,
-    array_agg(a.name) FILTER (WHERE a.kind = 'person') AS people,
+    array_agg(a.name ORDER BY a.name) FILTER (WHERE ea.role = 'participant') AS actor_names,
+    array_agg(a.id) FILTER (WHERE ea.role = 'participant') AS actor_ids,
+    array_agg(a.name) FILTER (WHERE a.kind = 'person' AND ea.role = 'participant') AS people,
+    array_agg(a.id) FILTER (WHERE ea.role = 'source') AS source_ids,
     (SELECT min(art.published_at) FROM event_sources AS s JOIN articles AS art ON art.id = s.article_id
      WHERE s.event_id = e.id) AS first_reported_at
 """
@@ -157,7 +171,7 @@ _CANDIDATES = text(f"""
             SELECT m.id FROM (
                 SELECT ea.event_id AS id, true AS shares_actor
                 FROM wanted_actors AS wa JOIN event_actors AS ea ON ea.actor_id = wa.actor_id
-                WHERE wa.n = w.n
+                WHERE wa.n = w.n AND ea.role = 'participant'
                   AND ea.date_start <= w.last_day + 1 AND ea.date_end >= w.first_day - 1
                   AND ((ea.date_start = w.first_day AND ea.date_end = w.last_day)
                        OR (ea.date_end - ea.date_start < :coarse_days
@@ -210,15 +224,15 @@ def _fetch_candidates(session: Session, wanted: list[_Wanted]) -> list[Candidate
 def _candidate(row) -> Candidate:
     return Candidate(row.id, extracted.Event(
         date=extracted.EventDate(row.date_value, row.date_start, row.date_end, row.granularity),
-        actors=tuple(row.actor_names),
+        actors=tuple(row.actor_names or ()),
         summary=row.summary,
         trigger=row.trigger,
         status=row.status,
         sentence="",
         offsets=(0, 0),
         confidence=row.report_confidence,
-    ), row.fingerprint, frozenset(row.people or ()), frozenset(row.actor_ids), row.first_reported_at,
-        row.place_actor_id, row.type)
+    ), row.fingerprint, frozenset(row.people or ()), frozenset(row.actor_ids or ()), row.first_reported_at,
+        row.place_actor_id, row.type, source_ids=frozenset(row.source_ids or ()))
 
 
 def _acceptable_dates(stored: extracted.EventDate, wanted: extracted.EventDate) -> bool:
@@ -267,10 +281,10 @@ class _CandidatePool:
         return [candidate for _, candidate in ranked[:_CANDIDATES_PER_REPORT]]
 
     def create(self, event: extracted.Event, actor_ids: list[int], people: frozenset[str],
-               place_id: int | None) -> Candidate:
+               place_id: int | None, source_ids: list[int] = ()) -> Candidate:
         created = Candidate(None, event, fingerprint(event.date.value, list(event.actors), event.trigger),
                             people & set(event.actors), frozenset(actor_ids), None, place_id, event.type,
-                            rank=len(self.created))
+                            rank=len(self.created), source_ids=frozenset(source_ids) - set(actor_ids))
         self.created.append(created)
         return created
 
@@ -292,7 +306,7 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
     if actor_ids:
         moved_actors, moved_days = _scope_of_moved_events(session, resolved.moved_events)
         days = {(new.date.start, new.date.end, new.trigger) for new in extraction.events
-                if any(name in actor_ids for name in new.actors)}
+                if any(name in actor_ids for name in (*new.actors, *new.reported_by))}
         _lock_merges(session, set(actor_ids.values()) | moved_actors, days | moved_days)
     stored_names, people = _stored_names(session, set(actor_ids.values()))
     article = session.get(Article, article_id)  # the caller locked it, so it is in the session: no round trip
@@ -301,8 +315,10 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
     reports: list[tuple[extracted.Event, _Wanted]] = []
     for new in extraction.events:
         ids = sorted({actor_ids[name] for name in new.actors if name in actor_ids})
-        if ids:  # an event nobody takes part in belongs on no timeline
-            reports.append((new, _Wanted(ids, replace(new, actors=tuple(sorted(stored_names[i] for i in ids))))))
+        sources = sorted({actor_ids[name] for name in new.reported_by if name in actor_ids} - set(ids))
+        if ids or sources:  # an event nobody is named in belongs on no timeline; its sources' timelines list it
+            event = replace(new, actors=tuple(sorted(stored_names[i] for i in ids)), reported_by=())
+            reports.append((new, _Wanted(ids, event, sources)))
     pool = _CandidatePool(_fetch_candidates(session, [wanted for _, wanted in reports]))
     for new, wanted in reports:
         candidates = pool.for_report(wanted)
@@ -310,11 +326,11 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
         match = find_same_happening(wanted.event, [candidate.event for candidate in candidates], people=known_people)
         place_id = actor_ids.get(new.place) if new.place else None
         if match is None:
-            target = pool.create(wanted.event, wanted.actor_ids, people, place_id)
+            target = pool.create(wanted.event, wanted.actor_ids, people, place_id, wanted.source_ids)
         else:
             target = candidates[match]
             target.fill_place_and_type(place_id, new.type)
-            target.revise(wanted.event, wanted.actor_ids, people, article.published_at)
+            target.revise(wanted.event, wanted.actor_ids, people, article.published_at, wanted.source_ids)
             if target.id is not None and target.id not in saved.updated:
                 saved.updated.append(target.id)
         pool.mention(target, new)
@@ -341,11 +357,12 @@ def _scope_of_moved_events(session: Session, moved_events: dict[int, list[int]]
     return actors, days
 
 
-_LOCK_EVENT = text("SELECT id FROM events WHERE id = :id FOR UPDATE")
-_EVENT = text(f"""
+# The events to fold, row-locked (in id order, in one statement) and read as candidates.
+_LOCK_AND_READ_EVENTS = text(f"""
     SELECT {_CANDIDATE_COLUMNS}
     FROM events AS e JOIN event_actors AS ea ON ea.event_id = e.id JOIN actors AS a ON a.id = ea.actor_id
-    WHERE e.id = :id GROUP BY e.id
+    WHERE e.id IN (SELECT id FROM events WHERE id = ANY(CAST(:ids AS bigint[])) ORDER BY id FOR UPDATE)
+    GROUP BY e.id
 """)
 
 
@@ -353,7 +370,7 @@ def _gained_actors(pool: _CandidatePool) -> dict[int, list[int]]:
     """Actor id -> the stored events this article's reports gave that actor (read before they are written)."""
     gained: dict[int, list[int]] = {}
     for candidate in pool.revised():
-        for actor_id in sorted(candidate.added_actor_ids):
+        for actor_id in sorted(candidate.added_actor_ids | candidate.promoted_ids):
             gained.setdefault(actor_id, []).append(candidate.id)
     return gained
 
@@ -374,43 +391,69 @@ def _fold_moved_events(session: Session, moved_events: dict[int, list[int]], sav
     """Two actor rows became one ("Comey" folded into "James Comey"): each event the survivor gained joins the
     survivor's event of the same happening (the merge rule decides, `Candidate.revise` revises), its sources and
     actors follow and the duplicate row goes. Its webhook subscribers hear `event.updated` of the survivor.
-    Written at once: the article's own reports then read the folded events as stored. Returns the folded ids."""
+    Written at once: the article's own reports then read the folded events as stored. Returns the folded ids.
+
+    The events are locked and read in one statement, and the candidates of all of them in one more (not three
+    round trips per event): a `_CandidatePool` keeps them as each fold leaves them, so every event meets the
+    candidates that reading them again after the previous folds would give."""
+    pairs = [(survivor_id, event_id) for survivor_id, event_ids in moved_events.items()
+             for event_id in sorted(event_ids)]
+    if not pairs:
+        return set()
+    # Row-locked first: another worker's source for one of them then waits, and fails on the deleted row and is
+    # retried (it finds the event it joined), instead of being deleted with it by the cascade.
+    rows = {row.id: _candidate(row) for row in session.execute(
+        _LOCK_AND_READ_EVENTS, {"ids": sorted({event_id for _, event_id in pairs})})}
+    fetched = {(survivor_id, event_id): (rows[event_id].event.date, rows[event_id].event.trigger)
+               for survivor_id, event_id in pairs if event_id in rows}
+    pool = _CandidatePool(_fetch_candidates(session, [_Wanted([survivor_id], rows[event_id].event)
+                                                      for survivor_id, event_id in fetched]))
     folded: set[int] = set()
-    for survivor_id, event_ids in moved_events.items():
-        for event_id in sorted(event_ids):
-            # Row-locked first: another worker's source for it then waits, and fails on the deleted row and is
-            # retried (it finds the event it joined), instead of being deleted with it by the cascade.
-            session.execute(_LOCK_EVENT, {"id": event_id})
-            row = session.execute(_EVENT, {"id": event_id}).one_or_none()
-            if row is None:
-                continue  # already folded into another one
-            moved = _candidate(row)
-            if moved.first_reported_at is None:
-                continue  # no source left: nothing to carry over
-            wanted = _Wanted([survivor_id], moved.event)
-            candidates = [c for c in _CandidatePool(_fetch_candidates(session, [wanted])).for_report(wanted)
-                          if c.id != event_id]
-            people = moved.people.union(*(candidate.people for candidate in candidates))
-            match = find_same_happening(moved.event, [candidate.event for candidate in candidates], people=people)
-            if match is None:
-                continue
-            target = candidates[match]
-            target.revise(moved.event, [], people, moved.first_reported_at)  # its actors move with _MOVE_EVENT
-            _update_events(session, [target], {})
-            when = target.event.date
-            session.execute(_MOVE_EVENT, {"source": event_id, "target": target.id, "start": when.start,
-                                          "end": when.end})
-            session.execute(delete(Event).where(Event.id == event_id))  # its remaining rows cascade
-            folded.add(event_id)
-            if target.id not in saved.updated:
-                saved.updated.append(target.id)
+    for survivor_id, event_id in pairs:
+        if event_id not in rows or event_id in folded:
+            continue  # gone, or already folded into another one
+        moved = pool.candidates.setdefault(event_id, rows[event_id])
+        if moved.first_reported_at is None:
+            continue  # no source left: nothing to carry over
+        wanted = _Wanted([survivor_id], moved.event)
+        if fetched[survivor_id, event_id] != (moved.event.date, moved.event.trigger):
+            # an earlier fold revised it: its candidates are those of its new date and trigger
+            for candidate in _fetch_candidates(session, [wanted]):
+                pool.candidates.setdefault(candidate.id, candidate)
+        candidates = [c for c in pool.for_report(wanted) if c.id != event_id]
+        people = moved.people.union(*(candidate.people for candidate in candidates))
+        match = find_same_happening(moved.event, [candidate.event for candidate in candidates], people=people)
+        if match is None:
+            continue
+        target = candidates[match]
+        target.revise(moved.event, [], people, moved.first_reported_at)  # its actors move with _MOVE_EVENT
+        _update_events(session, [target], {})
+        when = target.event.date
+        session.execute(_MOVE_EVENT, {"source": event_id, "target": target.id, "start": when.start,
+                                      "end": when.end})
+        session.execute(delete(Event).where(Event.id == event_id))  # its remaining rows cascade
+        _moved_into(target, moved)
+        del pool.candidates[event_id]
+        folded.add(event_id)
+        if target.id not in saved.updated:
+            saved.updated.append(target.id)
     return folded
+
+
+def _moved_into(target: Candidate, moved: Candidate) -> None:
+    """What `_MOVE_EVENT` wrote, in memory: the moved event's actors (a row the target has keeps its role) and
+    its sources' first report."""
+    target.actor_ids = target.actor_ids | (moved.actor_ids - target.source_ids)
+    target.source_ids = target.source_ids | (moved.source_ids - target.actor_ids)
+    if moved.first_reported_at is not None and (target.first_reported_at is None
+                                                or moved.first_reported_at < target.first_reported_at):
+        target.first_reported_at = moved.first_reported_at
 
 
 _MOVE_EVENT = text("""
     WITH actors AS (
-        INSERT INTO event_actors (actor_id, date_start, event_id, date_end)
-        SELECT actor_id, :start, :target, :end FROM event_actors WHERE event_id = :source
+        INSERT INTO event_actors (actor_id, date_start, event_id, date_end, role)
+        SELECT actor_id, :start, :target, :end, role FROM event_actors WHERE event_id = :source
         ON CONFLICT DO NOTHING
     )
     UPDATE event_sources AS s SET event_id = :target WHERE s.event_id = :source AND NOT EXISTS (
@@ -441,8 +484,7 @@ def _write_article(session: Session, article: Article, pool: _CandidatePool, sav
         "statuses": [c.event.status for c in created], "confidences": [c.event.confidence for c in created],
         "fingerprints": [c.fingerprint for c in created], "types": [c.type for c in created],
         "place_ids": [c.place_id for c in created],
-        "link_events": [c.rank + 1 for c in created for _ in c.actor_ids],
-        "link_actors": [actor_id for c in created for actor_id in sorted(c.actor_ids)],
+        **_links([(c.rank + 1, c.actor_ids, c.source_ids) for c in created]),
         "article_id": article.id,
         "source_events": [c.id for c, _ in sources],
         "source_new_events": [c.rank + 1 if c.id is None else None for c, _ in sources],
@@ -480,6 +522,7 @@ _OUTLETS = text("""
 def _update_events(session: Session, revised: list[Candidate], confidences: dict[int, float]) -> None:
     """One statement: the revised events' new values (a finer date moves their timeline rows too), the actors
     they gained, and the confidence and update time of every event in `confidences`."""
+    _promote(session, revised)
     rows = {candidate.id: candidate for candidate in revised}
     ids = list(dict.fromkeys([*rows, *confidences]))
     if not ids:
@@ -501,22 +544,49 @@ def _update_events(session: Session, revised: list[Candidate], confidences: dict
         "place_ids": [c and c.place_id for c in values],
         "types": [c and c.type for c in values],
         "dates_moved": [bool(c and c.date_moved) for c in values],
-        "link_events": [c.id for c in revised for _ in c.added_actor_ids],
-        "link_actors": [actor_id for c in revised for actor_id in sorted(c.added_actor_ids)],
+        **_links([(c.id, c.added_actor_ids, c.added_source_ids) for c in revised]),
     })
     for candidate in revised:  # written: a later write of the same candidate starts from here
         candidate.actor_ids |= candidate.added_actor_ids
         candidate.added_actor_ids.clear()
+        candidate.added_source_ids.clear()
         candidate.date_moved = False
 
 
+def _links(events: list[tuple[int, set[int], set[int]]]) -> dict[str, list]:
+    """The :link_events, :link_actors and :link_roles arrays of `_link_actors`: (event key, participants,
+    sources) per event."""
+    links = [(key, actor_id, role) for key, participants, sources in events
+             for ids, role in ((participants, "participant"), (sources, "source")) for actor_id in sorted(ids)]
+    return {"link_events": [key for key, _, _ in links], "link_actors": [actor_id for _, actor_id, _ in links],
+            "link_roles": [role for _, _, role in links]}
+
+
+def _promote(session: Session, revised: list[Candidate]) -> None:
+    """Stored sources that a later report has taking part become participants (rare: its own statement)."""
+    pairs = [(c.id, actor_id) for c in revised for actor_id in sorted(c.promoted_ids)]
+    if pairs:
+        session.execute(_PROMOTE, {"events": [e for e, _ in pairs], "actors": [a for _, a in pairs]})
+    for candidate in revised:
+        candidate.actor_ids |= candidate.promoted_ids
+        candidate.promoted_ids.clear()
+
+
+_PROMOTE = text("""
+    UPDATE event_actors AS ea SET role = 'participant'
+    FROM unnest(CAST(:events AS bigint[]), CAST(:actors AS bigint[])) AS p(event_id, actor_id)
+    WHERE ea.event_id = p.event_id AND ea.actor_id = p.actor_id
+""")
+
+
 def _link_actors(events: str, key: str) -> str:
-    """SQL: timeline rows for (event, actor) pairs given as the arrays :link_events and :link_actors, the events
-    found in the CTE `events` by its column `key`, with their dates."""
+    """SQL: timeline rows for (event, actor, role) given as the arrays :link_events, :link_actors and :link_roles,
+    the events found in the CTE `events` by its column `key`, with their dates."""
     return f"""
-        INSERT INTO event_actors (actor_id, date_start, event_id, date_end)
-        SELECT l.actor_id, {events}.date_start, {events}.id, {events}.date_end
-        FROM unnest(CAST(:link_events AS bigint[]), CAST(:link_actors AS bigint[])) AS l(event_key, actor_id)
+        INSERT INTO event_actors (actor_id, date_start, event_id, date_end, role)
+        SELECT l.actor_id, {events}.date_start, {events}.id, {events}.date_end, l.role
+        FROM unnest(CAST(:link_events AS bigint[]), CAST(:link_actors AS bigint[]), CAST(:link_roles AS text[]))
+             AS l(event_key, actor_id, role)
         JOIN {events} ON {events}.{key} = l.event_key
         ON CONFLICT DO NOTHING"""
 

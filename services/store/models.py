@@ -34,6 +34,7 @@ NAMING_CONVENTION = {
 ARTICLE_STATUSES = ("queued", "processing", "done", "failed")
 EVENT_STATUSES = ("occurred", "planned")
 ACTOR_KINDS = ("person", "organisation", "place", "group")
+ACTOR_ROLES = ("participant", "source")
 
 
 # Indexes migration 0004 makes only where the server has pg_trgm (the embedded PostgreSQL of `annals up` has
@@ -186,11 +187,16 @@ class EventActor(Base):
     date_start: Mapped[date] = mapped_column(Date, primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
     date_end: Mapped[date] = mapped_column(Date)
+    # participant: takes part (the merge rule compares these); source: only reports it ("..., the agency reported").
+    role: Mapped[str] = mapped_column(Text, server_default="participant")
 
     event: Mapped[Event] = relationship(back_populates="actor_links")
     actor: Mapped[Actor] = relationship()
 
-    __table_args__ = (Index("ix_event_actors_event_id", "event_id"),)
+    __table_args__ = (
+        Index("ix_event_actors_event_id", "event_id"),
+        CheckConstraint(f"role IN {ACTOR_ROLES}", name="role"),
+    )
 
 
 class EventSource(Base):

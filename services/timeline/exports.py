@@ -56,16 +56,24 @@ def _timelinejs_date(value: str, fallback: date, *, end: bool) -> dict:
     return {"year": fallback.year, "month": fallback.month}  # quarters, halves, seasons: their first/last month
 
 
+def actor_names(event: dict, role: str = "participant") -> list[str]:
+    """The names of an event's actors in one role (views written before roles have none: participants)."""
+    return [actor["name"] for actor in event["actors"] if actor.get("role", "participant") == role]
+
+
 def timelinejs_event(event: dict, actor_name: str) -> dict:
     when = event["date"]
     start, end = date.fromisoformat(when["start"]), date.fromisoformat(when["end"])
     first, _, last = when["value"].partition("/")
     start_date = _timelinejs_date(first, start, end=False)
     end_date = _timelinejs_date(last or first, end, end=True)
-    others = [actor["name"] for actor in event["actors"] if actor["name"] != actor_name]
+    others = [name for name in actor_names(event) if name != actor_name]
     lines = []
     if others:
         lines.append("<p>With " + escape(", ".join(others)) + ".</p>")
+    reporters = [name for name in actor_names(event, "source") if name != actor_name]
+    if reporters:
+        lines.append("<p>Reported by " + escape(", ".join(reporters)) + ".</p>")
     sources = []
     for source in event["sources"]:
         name = escape(source["title"] or source["url"] or f"Article {source['article_id']}")
@@ -108,7 +116,7 @@ def timelinejs_chunks(actor: dict, events: Iterable[dict], count: int) -> Iterat
 # --- CSV ----------------------------------------------------------------------------------------------------
 
 CSV_COLUMNS = ("id", "date", "date_label", "start", "end", "granularity", "summary", "status", "trigger",
-               "confidence", "actors", "source_urls", "source_titles")
+               "confidence", "actors", "source_urls", "source_titles", "reported_by")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -130,9 +138,10 @@ def csv_chunks(events: Iterable[dict], rows_per_chunk: int = 200) -> Iterator[st
         writer.writerow([
             event["id"], when["value"], event_label(event), when["start"], when["end"], when["granularity"],
             _cell(event["summary"]), event["status"], _cell(event["trigger"]), f"{event['confidence']:.2f}",
-            _cell("; ".join(actor["name"] for actor in event["actors"])),
+            _cell("; ".join(actor_names(event))),
             " ".join(source["url"] for source in event["sources"] if source["url"]),
             _cell("; ".join(source["title"] or "" for source in event["sources"])),
+            _cell("; ".join(actor_names(event, "source"))),
         ])
         if index % rows_per_chunk == 0:
             yield out.getvalue()
@@ -159,9 +168,12 @@ def ics_event(event: dict, *, stamp: datetime, actor_name: str) -> icalendar.Eve
     if event["status"] == "planned":
         summary = "Planned: " + summary
     description = [f"When: {label}"]
-    others = [actor["name"] for actor in event["actors"] if actor["name"] != actor_name]
+    others = [name for name in actor_names(event) if name != actor_name]
     if others:
         description.append("With: " + ", ".join(others))
+    reporters = [name for name in actor_names(event, "source") if name != actor_name]
+    if reporters:
+        description.append("Reported by: " + ", ".join(reporters))
     if event["sources"]:
         description.append("Sources:")
     for source in event["sources"]:

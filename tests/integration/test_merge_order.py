@@ -65,3 +65,31 @@ def test_a_meeting_given_the_council_stays_apart_from_the_councils_bill_signing_
     assert sorted(trigger for _, trigger, _, _ in events) == ["meet", "sign"]
     meeting = next(names for _, trigger, names, _ in events if trigger == "meet")
     assert meeting == {"Piet Vandermolen", "Marrowby Council"}
+
+
+def test_one_article_giving_two_stored_events_new_actors_folds_each_into_its_own_match():
+    town_derailment = one_report(WEDNESDAY, (TOWN,), "derail", "A goods train derailed outside Marrowby on Wednesday")
+    store_report(town_derailment, published="2026-03-04", source="First Outlet")
+    store_report(one_report(WEDNESDAY, (VICTIM,), "derailment",
+                            "Odile Ferrand, a signaller, was hurt in Wednesday's derailment"),
+                 published="2026-03-05", source="Second Outlet")
+    store_report(one_report(WEDNESDAY, (MAYOR,), "meet", "Piet Vandermolen met union leaders on Wednesday"),
+                 published="2026-03-04", source="First Outlet")
+    store_report(one_report(WEDNESDAY, (COUNCIL,), "meeting",
+                            "Marrowby Council held a meeting with union leaders on Wednesday"),
+                 published="2026-03-05", source="Second Outlet")
+    assert len(stored()) == 4
+    derailment = one_report(WEDNESDAY, (TOWN, VICTIM), "derail",
+                            "Odile Ferrand was hurt when a train derailed outside Marrowby")
+    meeting = one_report(WEDNESDAY, (MAYOR, COUNCIL), "meet",
+                         "Piet Vandermolen and Marrowby Council met union leaders on Wednesday")
+    text = derailment.text + " " + meeting.text
+    both = Extraction(text=text, events=[
+        derailment.events[0],
+        Event(WEDNESDAY, meeting.events[0].actors, meeting.events[0].summary, "meet", "occurred",
+              meeting.text, (len(derailment.text) + 1, len(text)), 0.8)],
+        actors=[TOWN, VICTIM, MAYOR, COUNCIL])
+    store_report(both, published="2026-03-06", source="Third Outlet")
+    events = {trigger: (names, sources) for _, trigger, names, sources in stored()}
+    assert events == {"derail": ({"Marrowby", "Odile Ferrand"}, 3),
+                      "meet": ({"Piet Vandermolen", "Marrowby Council"}, 3)}, stored()

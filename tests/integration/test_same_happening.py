@@ -49,3 +49,44 @@ def test_two_people_arrested_on_one_day_are_two_arrests(client):
     baker, ortiz = timeline(client, "Tom Baker"), timeline(client, "Sam Ortiz")
     assert len(baker) == 1 and len(ortiz) == 1
     assert baker[0]["id"] != ortiz[0]["id"]
+
+
+# Each outlet names itself (or its reporter) as the source: sources take no part, so they neither split the
+# reports nor count as the shared actor that joins them.
+SOURCED_REPORTS = [
+    ("Firefighters freed Owen Marsh from a burning car on Tuesday, the Valley Herald reported.",
+     "Owen Marsh was freed from a burning car on Tuesday, according to the Lakeside Courier."),
+    ("Rescuers pulled Nora Quill from the flooded mine on Tuesday, the Valley Herald reported.",
+     "Radio Nine's Hal Brody reports that rescuers pulled Nora Quill from the flooded mine on Tuesday."),
+]
+
+
+def test_reports_naming_their_own_sources_make_one_event(client):
+    for first, second in SOURCED_REPORTS:
+        post_and_process(client, first, "2026-11-18T09:00:00+00:00")
+        post_and_process(client, second, "2026-11-18T10:00:00+00:00")
+    for person in ("Owen Marsh", "Nora Quill"):
+        (event,) = timeline(client, person)
+        assert len(event["sources"]) == 2, event
+        roles = {actor["name"]: actor["role"] for actor in event["actors"]}
+        assert roles[person] == "participant" and "source" in roles.values(), roles
+
+
+def test_one_outlet_reporting_two_happenings_does_not_join_them(client):
+    post_and_process(client, "A fire destroyed the Kell sawmill on Tuesday, the Valley Herald reported.",
+                     "2026-11-18T09:00:00+00:00")
+    post_and_process(client, "A fire destroyed the Dunmore chapel on Tuesday, the Valley Herald reported.",
+                     "2026-11-18T10:00:00+00:00")
+    assert timeline(client, "Kell")[0]["id"] != timeline(client, "Dunmore")[0]["id"]
+
+
+def test_a_source_that_a_later_report_has_taking_part_becomes_a_participant(client):
+    post_and_process(client, "Owen Marsh was freed from a burning car on Tuesday, according to Hal Brody.",
+                     "2026-11-18T09:00:00+00:00")
+    (first,) = timeline(client, "Owen Marsh")
+    assert {a["name"]: a["role"] for a in first["actors"]}.get("Hal Brody") == "source", first["actors"]
+    post_and_process(client, "Hal Brody freed Owen Marsh from a burning car on Tuesday.", "2026-11-18T10:00:00+00:00")
+    (event,) = timeline(client, "Owen Marsh")
+    assert event["id"] == first["id"] and len(event["sources"]) == 2
+    assert {a["name"]: a["role"] for a in event["actors"]} == {"Owen Marsh": "participant", "Hal Brody": "participant"}
+    assert [e["id"] for e in timeline(client, "Hal Brody")] == [event["id"]]

@@ -164,13 +164,44 @@ def test_a_verb_negated_over_since_tells_when_it_last_happened(text, value):
     [
         ("The wrecked carriage will be removed tomorrow at the earliest, British Transport Police said.",
          "2024-06-18", "British Transport Police"),
-        ("Two men were arrested on Saturday, according to Greater Manchester Police.", "2024-06-15",
-         "Greater Manchester Police"),
+        ("The bridge collapsed on Saturday, according to the Daily Clarion.", "2024-06-15", "Daily Clarion"),
         ("Acme Corporation said the factory had closed in March.", "2024-03", "Acme Corporation"),
     ],
 )
-def test_the_source_of_an_undated_report_takes_part_in_the_reported_happening(text, value, source):
-    only_event_dated(text, value, {source})
+def test_the_source_of_an_undated_report_is_its_source_not_a_participant(text, value, source):
+    event = only_event_dated(text, value, set())
+    assert source in event.reported_by and source not in event.actors, (event.actors, event.reported_by)
+
+
+# Who only reports a happening (an outlet, an agency, a reporter and the outlet they work for, who was told)
+# is its source; what the report says happened, and who did it, takes part.
+@pytest.mark.parametrize(
+    ("text", "participants", "sources"),
+    [
+        ("Firefighters freed Owen Marsh from a burning car on Tuesday, the Valley Herald reported.",
+         {"Owen Marsh"}, {"Valley Herald"}),
+        ("Radio Nine's Hal Brody reports that the fire broke out on Tuesday at the Acme warehouse.",
+         {"Acme"}, {"Radio Nine", "Hal Brody"}),
+        ("Owen Marsh was freed from a burning car on Tuesday, according to the Lakeside Courier.",
+         {"Owen Marsh"}, {"Lakeside Courier"}),
+        ("Senator Ada Blake told the Morning Post that she met Governor Luis Ruiz on Tuesday.",
+         {"Ada Blake", "Luis Ruiz"}, {"Morning Post"}),
+        ("The ferry sank on Tuesday, officials told the Northern Courier.", set(), {"Northern Courier"}),
+        ("Police confirmed that Owen Marsh and Nora Quill died on Tuesday.", {"Owen Marsh", "Nora Quill"}, set()),
+        # the police force the report names made the arrest it does not say who made
+        ("Two men were arrested on Saturday, according to Greater Manchester Police.",
+         {"Greater Manchester Police"}, set()),
+    ],
+)
+def test_who_only_reports_a_happening_is_its_source(text, participants, sources):
+    event = only_event(text)
+    assert set(event.actors) == participants and set(event.reported_by) == sources, (event.actors,
+                                                                                     event.reported_by)
+
+
+def test_a_dated_saying_is_the_speakers_own_event():
+    event = only_event("Senator Ada Blake said on Tuesday that the plant would close.")
+    assert event.trigger == "say" and "Ada Blake" in event.actors and not event.reported_by
 
 
 def test_a_dated_report_keeps_its_source_to_itself():

@@ -146,3 +146,18 @@ def test_ics_text_cannot_start_a_property_of_its_own():
 def test_content_disposition_names_the_file_after_the_actor():
     assert content_disposition("Vladimir Putin", "ics") == (
         "attachment; filename=\"vladimir-putin-timeline.ics\"; filename*=UTF-8''vladimir-putin-timeline.ics")
+
+
+def test_exports_name_who_only_reported_an_event_apart_from_who_took_part():
+    reported = event(8, "2024-06-18", "2024-06-18", "2024-06-18", "day", "Putin arrived in Pyongyang", actors=[
+        {"id": 1, "name": "Vladimir Putin", "role": "participant"},
+        {"id": 5, "name": "Kestrel Wire", "role": "source"},
+        {"id": 2, "name": "Kim Jong Un"}])  # a view without roles: a participant
+    (row,) = csv.DictReader(io.StringIO(to_csv([reported])))
+    assert (row["actors"], row["reported_by"]) == ("Vladimir Putin; Kim Jong Un", "Kestrel Wire")
+    calendar = icalendar.Calendar.from_ical(to_ics(ACTOR, [reported]))
+    (item,) = calendar.walk("VEVENT")
+    assert "With: Kim Jong Un\n" in str(item["DESCRIPTION"]) and "Reported by: Kestrel Wire" in str(item["DESCRIPTION"])
+    (slide,) = to_timelinejs(ACTOR, [reported])["events"]
+    assert "Reported by Kestrel Wire." in slide["text"]["text"] and "Kestrel Wire" not in slide["text"]["text"].split(
+        "Reported by")[0]
