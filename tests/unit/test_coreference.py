@@ -135,3 +135,40 @@ def test_a_bare_police_is_the_force_the_article_named(text, force):
 def test_police_without_a_named_force_is_no_one():
     (event,) = extract("Police were called to the tram at 6.10am on Wednesday.", PUBLISHED).events
     assert event.actors == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence_start", "actor"),
+    [
+        # a word for who the person is, after the one person the text has named
+        ("Nora Pell left the clinic on Monday. The 31-year-old actress returned to it on Friday.", "The",
+         "Nora Pell"),
+        ("Lukas Ferro reached the summit on Sunday. The climber fell on the way down on Monday.", "The",
+         "Lukas Ferro"),
+        # several people in reach: the one the article names far more often
+        (("Nora Pell left the clinic on Monday. Pell thanked her doctor, Ivo Sarr. Pell said she felt well. "
+          "The actress returned to the clinic on Friday."), "The", "Nora Pell"),
+    ],
+)
+def test_a_word_for_who_someone_is_refers_to_the_one_person_named(nlp, text, sentence_start, actor):
+    later = [actors for start, actors in actors_by_sentence(nlp, text) if start == sentence_start]
+    assert later and actor in later[-1], actors_by_sentence(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence_start", "not_actor"),
+    [
+        # two people named before: open
+        ("Nora Pell and Lukas Ferro left on Monday. The actress returned on Friday.", "The", "Nora Pell"),
+        # a man is no actress
+        ("Mr Lukas Ferro left on Monday. The actress returned on Friday.", "The", "Lukas Ferro"),
+        # in its own sentence "the singer" is someone else
+        ("Nora Pell thanked the singer on Monday.", "Nora", "the singer"),
+        # a role in the happening is not who someone is: "the victim" is not the named suspect
+        ("Lukas Ferro was charged on Monday. The victim was named on Tuesday.", "The", "Lukas Ferro"),
+    ],
+)
+def test_a_word_for_who_someone_is_links_only_when_one_person_fits(nlp, text, sentence_start, not_actor):
+    for start, actors in actors_by_sentence(nlp, text):
+        if start == sentence_start:
+            assert not_actor not in actors

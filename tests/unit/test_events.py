@@ -321,3 +321,17 @@ def test_the_treated_took_part_in_the_dated_incident(text, harmed, not_harmed):
     (incident,) = [e for e in events_of(text) if e.trigger in {"derail", "crash"}]
     assert harmed is None or harmed in incident.actors
     assert not_harmed is None or not_harmed not in incident.actors
+
+
+@pytest.mark.parametrize(
+    ("headline", "trigger", "actors"),
+    [
+        # a title-case headline's verb the tagger takes for a name keeps its lemma, and ends the name; the
+        # words for the person before it are no actor
+        ("Female Clerk Dana Whitlock Kills Two In Depot Shooting", "kill", ("Dana Whitlock",)),
+    ],
+)
+def test_a_title_case_headline_verb_is_lemmatised(headline, trigger, actors):
+    text = f"9/4/2024 @ 2: 10PM\n{headline}\nPolice said the shooting happened on Tuesday night."
+    events = [e for e in events_of(text, date(2024, 9, 4)) if headline.split(" In ")[0] in e.sentence]
+    assert [(e.trigger, e.actors) for e in events] == [(trigger, actors)], events
