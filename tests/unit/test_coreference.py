@@ -145,9 +145,6 @@ def test_police_without_a_named_force_is_no_one():
          "Nora Pell"),
         ("Lukas Ferro reached the summit on Sunday. The climber fell on the way down on Monday.", "The",
          "Lukas Ferro"),
-        # several people in reach: the one the article names far more often
-        (("Nora Pell left the clinic on Monday. Pell thanked her doctor, Ivo Sarr. Pell said she felt well. "
-          "The actress returned to the clinic on Friday."), "The", "Nora Pell"),
     ],
 )
 def test_a_word_for_who_someone_is_refers_to_the_one_person_named(nlp, text, sentence_start, actor):
@@ -158,8 +155,10 @@ def test_a_word_for_who_someone_is_refers_to_the_one_person_named(nlp, text, sen
 @pytest.mark.parametrize(
     ("text", "sentence_start", "not_actor"),
     [
-        # two people named before: open
+        # two people named before: open, even when one is named far more often
         ("Nora Pell and Lukas Ferro left on Monday. The actress returned on Friday.", "The", "Nora Pell"),
+        (("Mr Ivo Sarr arrived on Monday. Lukas Ferro met Sarr. Sarr spoke. Sarr left. The singer said on "
+          "Friday that he had enjoyed the visit."), "The", "Ivo Sarr"),
         # a man is no actress
         ("Mr Lukas Ferro left on Monday. The actress returned on Friday.", "The", "Lukas Ferro"),
         # in its own sentence "the singer" is someone else

@@ -13,7 +13,7 @@ sentences for pronouns and descriptions.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from services.extraction.actors.quotes import add_speaker_mentions
 from services.extraction.actors.tables import (
@@ -325,30 +325,14 @@ def _only_person_before(token, named: list, sentence_of: list[int], gender: dict
     here = sentence_of[token.i]
     before = [m for m in named if m.kind == "person" and m.start < token.i]
     people = {m.name for m in before if here - sentence_of[m.start] <= DESCRIPTION_REACH}
-    if not people or any(sentence_of[m.start] == here for m in before):
+    # several people leave it open: the article's most named one is often not the one meant ("the singer")
+    if len(people) != 1 or any(sentence_of[m.start] == here for m in before):
         return None
-    name = _the_one_person(people, Counter(m.name for m in before))
-    if name is None:
-        return None
+    (name,) = people
     wanted = "f" if noun in FEMALE_WORDS else "m" if noun in MALE_WORDS else None
     if wanted is not None and gender.get(name, wanted) != wanted:
         return None
     return name
-
-
-# The article's protagonist among several people in reach: named at least this many times as often as any other.
-PROTAGONIST_SHARE = 2
-
-
-def _the_one_person(people: set[str], times_named: Counter) -> str | None:
-    """The one person of `people`, or the one the article has named far more often than the others ("Lohan"
-    six times before her lawyer's one mention)."""
-    ranked = sorted(people, key=lambda name: -times_named[name])
-    if len(ranked) == 1:
-        return ranked[0]
-    if times_named[ranked[0]] >= PROTAGONIST_SHARE * max(times_named[ranked[1]], 1):
-        return ranked[0]
-    return None
 
 
 def _antecedent(token, named: list, sentence_of: list[int], reach: int, fits) -> str | None:
