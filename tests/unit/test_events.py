@@ -335,3 +335,10 @@ def test_a_title_case_headline_verb_is_lemmatised(headline, trigger, actors):
     text = f"9/4/2024 @ 2: 10PM\n{headline}\nPolice said the shooting happened on Tuesday night."
     events = [e for e in events_of(text, date(2024, 9, 4)) if headline.split(" In ")[0] in e.sentence]
     assert [(e.trigger, e.actors) for e in events] == [(trigger, actors)], events
+
+
+def test_a_clause_the_parser_hangs_on_a_name_takes_its_verb_as_trigger():
+    text = ("A bus overturned in Elmford on Monday. Mother-of-three Jana Kowalczyk, 41, and grandfather Peter "
+            "Osei, 66, were yesterday also named as among the five victims of the crash.")
+    named = [e for e in events_of(text, date(2024, 6, 12)) if e.date.value == "2024-06-11"]
+    assert [(e.trigger, set(e.actors)) for e in named] == [("name", {"Jana Kowalczyk", "Peter Osei"})], named
