@@ -524,13 +524,6 @@ def trigger_of(clause: Clause) -> str:
     candidate = governor if governor.pos_ in {"VERB", "NOUN", "PROPN"} else head
     if candidate.pos_ == "PROPN" and candidate.ent_type_ != "EVENT":
         candidate = head
-    if candidate.pos_ == "PROPN" and candidate.ent_type_ != "EVENT":
-        # a misparse that hangs the clause on a name ("Jo Roe, 35, and Al Lee, 57, were yesterday named as
-        # ..."): the happening is the sentence's verb nearest the name
-        tokens = clause.sentence if clause.sentence is not None else [candidate.doc[i] for i in clause.tokens]
-        verbs = [t for t in tokens if t.pos_ == "VERB" and t.dep_ != "compound"]  # "grandfather" tagged a verb
-        if verbs:
-            candidate = min(verbs, key=lambda verb: abs(verb.i - governor.i))
     if candidate.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in candidate.children):
         subjects = [c for c in candidate.children if c.dep_ in SUBJECT_DEPS and c.pos_ in {"NOUN", "PROPN"}]
         if subjects:
@@ -539,6 +532,13 @@ def trigger_of(clause: Clause) -> str:
         complement = _complement(candidate)
         if complement is not None:
             candidate = complement
+    if (candidate.pos_ == "PROPN" and candidate.ent_type_ != "EVENT") or candidate.ent_type_ in {"DATE", "TIME"}:
+        # a misparse that hangs the clause on a name or on its date ("Jo Roe, 35, and Al Lee, 57, were
+        # yesterday named as ..."): the happening is the sentence's verb nearest to it
+        tokens = clause.sentence if clause.sentence is not None else [candidate.doc[i] for i in clause.tokens]
+        verbs = [t for t in tokens if t.pos_ == "VERB" and t.dep_ != "compound"]  # "grandfather" tagged a verb
+        if verbs:
+            candidate = min(verbs, key=lambda verb: abs(verb.i - governor.i))
     return trigger_lemma(candidate)
 
 

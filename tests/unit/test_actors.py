@@ -334,7 +334,7 @@ def test_a_nickname_form_is_kept_as_an_alias(nlp):
 
 
 def test_two_surnames_read_as_one_name_are_the_two_people(nlp):
-    text = ("Sergeant Maria Lopez was killed in 2005. Jose Okafor was convicted. Days after the ambush killing of "
-            "Lopez, Okafor sat staring straight ahead, unflinching.")
+    text = ("Sergeant Maria Lopez was killed in 2005. Jose Okafor was convicted. Weeks after the roadside shooting "
+            "of Lopez, Okafor sat silent and motionless.")
     names = set(actors_of(nlp, text))
     assert names == {"Maria Lopez", "Jose Okafor"}, names

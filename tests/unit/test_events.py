@@ -337,8 +337,15 @@ def test_a_title_case_headline_verb_is_lemmatised(headline, trigger, actors):
     assert [(e.trigger, e.actors) for e in events] == [(trigger, actors)], events
 
 
-def test_a_clause_the_parser_hangs_on_a_name_takes_its_verb_as_trigger():
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "were yesterday also named among the five killed.",  # the parse hangs the clause on a name
+        "were yesterday both named as among the five killed.",  # ... or on its date
+    ],
+)
+def test_a_clause_the_parser_hangs_on_a_name_or_date_takes_its_verb_as_trigger(tail):
     text = ("A bus overturned in Elmford on Monday. Mother-of-three Jana Kowalczyk, 41, and grandfather Peter "
-            "Osei, 66, were yesterday also named as among the five victims of the crash.")
+            f"Osei, 66, {tail}")
     named = [e for e in events_of(text, date(2024, 6, 12)) if e.date.value == "2024-06-11"]
     assert [(e.trigger, set(e.actors)) for e in named] == [("name", {"Jana Kowalczyk", "Peter Osei"})], named
