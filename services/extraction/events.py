@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from services.extraction.actors import ActorResolution
+from services.extraction.actors import ActorResolution, lowercase_verb_lemmas, verb_forms
 from services.extraction.actors.tables import words
 from services.extraction.casualties import add_casualties
 from services.extraction.event_types import event_type
@@ -607,7 +607,33 @@ def trigger_of(clause: Clause) -> str:
         complement = _complement(candidate)
         if complement is not None:
             candidate = complement
-    return candidate.lemma_.lower()
+    if (candidate.pos_ == "PROPN" and candidate.ent_type_ != "EVENT") or candidate.ent_type_ in {"DATE", "TIME"}:
+        # a misparse that hangs the clause on a name or on its date ("Jo Roe, 35, and Al Lee, 57, were
+        # yesterday named as ..."): the happening is the sentence's verb nearest to it
+        tokens = clause.sentence if clause.sentence is not None else [candidate.doc[i] for i in clause.tokens]
+        verbs = [t for t in tokens if t.pos_ == "VERB" and t.dep_ != "compound"]  # "grandfather" tagged a verb
+        if verbs:
+            candidate = min(verbs, key=lambda verb: abs(verb.i - governor.i))
+    return trigger_lemma(candidate)
+
+
+# Tags the tagger gives a headline's capitalised verb ("Jane Roe Kills Two", "Firm Cuts Jobs").
+_TITLE_CASE_VERB_TAGS = frozenset({"NNP", "NNPS", "NNS", "VBZ"})
+
+
+def trigger_lemma(token) -> str:
+    """The token's lemma; a title-case headline's verb the tagger left inflected ("Kills" as a proper noun)
+    is the verb the trigger table or the article's own lower-case verbs know ("kill")."""
+    lemma = token.lemma_.lower()
+    if lemma != token.lower_ or not token.text[:1].isupper() or token.tag_ not in _TITLE_CASE_VERB_TAGS:
+        return lemma
+    from services.extraction.merge import KNOWN_TRIGGERS
+
+    known = KNOWN_TRIGGERS | lowercase_verb_lemmas(token.doc)
+    for form in sorted(verb_forms(lemma) - {lemma}, key=len, reverse=True):
+        if form in known:
+            return form
+    return lemma
 
 
 def _complement(token):

@@ -287,3 +287,54 @@ def test_an_adjective_before_a_known_surname_is_no_given_name(nlp):
 )
 def test_an_occupation_before_a_name_is_stripped_like_a_title(words, expected):
     assert " ".join(strip_title(words.split())) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # a headline's words for a person are no one's name
+        ("Teenager Killed In Elmford Crash.\n\nA teenager died on Monday.", "Killed", None),
+        (("Female Clerk Dana Whitlock Kills Two In Depot Shooting\n\nPolice said the shooting happened on "
+          "Tuesday."), "Female Clerk", "Dana Whitlock"),
+        # a one-word name that only a title-case line gives, never the body
+        ("Riot Erupts In Elmford After Vigil For Teenager Shot By Police.\n\nCrowds gathered on Monday.", "Vigil",
+         "Elmford"),
+        # a word for a person that is also the surname of someone named stays his
+        ("Tom Baker spoke on Monday. Baker said he would stay.", None, "Tom Baker"),
+    ],
+)
+def test_words_for_people_are_no_names(nlp, text, absent, present):
+    names = set(actors_of(nlp, clean_article(text)))
+    if absent:
+        assert absent not in names, names
+    if present:
+        assert present in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "not_names"),
+    [
+        ("A vigil for Ana (Annie) Ruiz was held on Sunday. Ruiz was 17.", "Ana Ruiz", {"Annie", "Ana"}),
+        ("Officers honoured Daniel Jose 'Danny' Okafor on Friday. Okafor died in May.", "Daniel Jose Okafor",
+         {"Danny", "Daniel Jose"}),
+        # the nickname's form in the same text is the same person
+        ("Tributes were paid to Ana (Annie) Ruiz on Sunday. Annie Ruiz had moved to Elmford in 2019.", "Ana Ruiz",
+         {"Annie Ruiz"}),
+    ],
+)
+def test_a_nickname_inside_a_name_is_the_one_person(nlp, text, person, not_names):
+    found = actors_of(nlp, text)
+    assert person in found and found[person].kind == "person", found
+    assert not not_names & set(found), found
+
+
+def test_a_nickname_form_is_kept_as_an_alias(nlp):
+    found = actors_of(nlp, "A vigil for Ana (Annie) Ruiz was held on Sunday.")
+    assert "Annie Ruiz" in found["Ana Ruiz"].aliases
+
+
+def test_two_surnames_read_as_one_name_are_the_two_people(nlp):
+    text = ("Sergeant Maria Lopez was killed in 2005. Jose Okafor was convicted. Weeks after the roadside shooting "
+            "of Lopez, Okafor sat silent and motionless.")
+    names = set(actors_of(nlp, text))
+    assert names == {"Maria Lopez", "Jose Okafor"}, names

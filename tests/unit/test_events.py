@@ -378,3 +378,31 @@ def test_an_undated_clause_with_a_descriptive_date_gives_no_event():
 def test_an_article_is_dated_against_its_own_earlier_date_line():
     events = events_of("Singer dies at 80\nJune 6, 2022\nThe singer died at home on Thursday.", date(2022, 6, 14))
     assert [e.date.value for e in events if "at home" in e.sentence] == ["2022-06-02"]  # not 2022-06-09
+
+
+@pytest.mark.parametrize(
+    ("headline", "trigger", "actors"),
+    [
+        # a title-case headline's verb the tagger takes for a name keeps its lemma, and ends the name; the
+        # words for the person before it are no actor
+        ("Female Clerk Dana Whitlock Kills Two In Depot Shooting", "kill", ("Dana Whitlock",)),
+    ],
+)
+def test_a_title_case_headline_verb_is_lemmatised(headline, trigger, actors):
+    text = f"9/4/2024 @ 2: 10PM\n{headline}\nPolice said the shooting happened on Tuesday night."
+    events = [e for e in events_of(text, date(2024, 9, 4)) if headline.split(" In ")[0] in e.sentence]
+    assert [(e.trigger, e.actors) for e in events] == [(trigger, actors)], events
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "were yesterday also named among the five killed.",  # the parse hangs the clause on a name
+        "were yesterday both named as among the five killed.",  # ... or on its date
+    ],
+)
+def test_a_clause_the_parser_hangs_on_a_name_or_date_takes_its_verb_as_trigger(tail):
+    text = ("A bus overturned in Elmford on Monday. Mother-of-three Jana Kowalczyk, 41, and grandfather Peter "
+            f"Osei, 66, {tail}")
+    named = [e for e in events_of(text, date(2024, 6, 12)) if e.date.value == "2024-06-11"]
+    assert [(e.trigger, set(e.actors)) for e in named] == [("name", {"Jana Kowalczyk", "Peter Osei"})], named

@@ -141,6 +141,14 @@ def with_text(when, actors, trigger, summary, offsets=(0, 0)):
         ("convict", "conviction"),  # a verb and its noun
         ("announce", "announcement"),
         ("arrive", "arrival"),
+        ("riot", "clash"),  # unrest
+        ("protest", "demonstration"),
+        ("hurl", "throw"),
+        ("heist", "robbery"),  # a theft
+        ("steal", "raid"),
+        ("damage", "devastate"),
+        ("choose", "choice"),
+        ("stop", "stoppage"),  # a fight stopped
     ],
 )
 def test_near_synonym_triggers_of_one_actor_on_one_day_are_one_happening(trigger_a, trigger_b):

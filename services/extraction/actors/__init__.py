@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.tokens import Span
+
 from services.extraction.actors.coreference import add_coreferent_mentions
 from services.extraction.actors.tables import (
     CORPORATE_SUFFIXES,
@@ -23,6 +25,7 @@ from services.extraction.actors.tables import (
     OCCUPATION_WORDS,
     ORGANISATION_ALIASES,
     ORGANISATION_HEADS,
+    PERSON_DESCRIPTOR_WORDS,
     PERSONAL_TITLES,
     RELATION_NOUNS,
     STATE_NOUNS,
@@ -120,7 +123,8 @@ def strip_title(words: list[str]) -> list[str]:
         # a country or capital only as an affiliation before a title ("US President"), never in a name
         # ("Dublin Rovers")
         affiliation = word in _COUNTRY_BY_NAME and words[index + 1].lower().rstrip(".") in TITLE_WORDS
-        if word in TITLE_WORDS or word in OCCUPATION_WORDS or word in _DEMONYM_BY_NAME or affiliation:
+        described = word in OCCUPATION_WORDS or word in PERSON_DESCRIPTOR_WORDS  # "Female Clerk Dana Whitlock"
+        if word in TITLE_WORDS or described or word in _DEMONYM_BY_NAME or affiliation:
             index += 1
             continue
         # Two-word demonyms ("North Korean President Kim Jong Un").
@@ -135,9 +139,13 @@ def resolve_actors(doc) -> ActorResolution:
     """Find the actors of a parsed document and the tokens that mention them."""
     raw = _raw_mentions(doc)
     _cut_headline_words(doc, raw)
+    raw = _without_common_nouns(doc, raw)
+    nicknames = _join_nicknames(doc, raw)
     raw += _titled_surnames(doc, raw)
     raw += _post_authors(doc, raw)
     _canonicalise_people(raw, doc)
+    for mention in raw:  # "Jo (Jojo) Lane" is the one person, however the text names her later ("Jojo Lane")
+        mention.name = nicknames.get(mention.name, mention.name)
     _read_us_states(doc, raw)
     _link_descriptions(doc, raw)
     add_coreferent_mentions(doc, raw, Mention)
@@ -165,10 +173,11 @@ def _raw_mentions(doc) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in ENTITY_KINDS and not _ends_as_company(ent):
             continue
-        mention = _mention_from_entity(doc, ent)
-        if mention is not None:
-            mentions.append(mention)
-            taken.update(range(mention.start, mention.end))
+        for part in _person_parts(doc, ent):
+            mention = _mention_from_entity(doc, part)
+            if mention is not None:
+                mentions.append(mention)
+                taken.update(range(mention.start, mention.end))
     # Table names the NER missed or mislabelled ("the Kremlin", "Kyiv" tagged as a person).
     texts = [t.text for t in doc]
     index = 0
@@ -195,6 +204,108 @@ def _raw_mentions(doc) -> list[Mention]:
                 break
         index += matched or 1
     return mentions
+
+
+def _person_parts(doc, ent) -> list:
+    """A person's entity that runs over a comma is a list of people ("Ruiz, Okafor and Lind" read as one
+    name): its parts between the commas, each of capitalised words; so is an organisation's or a place's
+    whose parts are all surnames of people the text names ("the killing of Ruiz, Okafor sat ..."). Anything
+    else stays whole ("Atlanta, Georgia")."""
+    if ent.label_ not in {"PERSON", "ORG", "GPE"} or not any(t.text == "," for t in ent[1:-1]):
+        return [ent]
+    if ent.label_ != "PERSON":  # "Atlanta, Georgia" stays a place
+        pieces = [t for t in ent if t.text != "," and t.pos_ != "CCONJ"]
+        if not all(t.text in _person_surnames(doc) for t in pieces):
+            return [ent]
+    parts, start = [], ent.start
+    for token in [*ent, None]:
+        if token is None or token.text == "," or token.pos_ == "CCONJ":
+            end = token.i if token is not None else ent.end
+            if start < end:
+                parts.append(Span(doc, start, end, label="PERSON"))
+            start = end + 1
+    if not parts or any(not all(t.text[:1].isupper() for t in part) for part in parts):
+        return [ent]
+    return parts
+
+
+def _without_common_nouns(doc, mentions: list[Mention]) -> list[Mention]:
+    """Drop one-word "names" that are words for people ("Actress", "Female" of a headline's "Female Worker
+    Jane Roe Held") or that only a title-case line gives: a name in a headline comes back in the body."""
+    surnames = {m.surface.split()[-1] for m in mentions if m.kind == "person" and len(m.surface.split()) > 1}
+    kept = []
+    for mention in mentions:
+        one_word = mention.end - mention.start == 1 and mention.name == mention.surface \
+            and mention.kind in {"person", "organisation"} and mention.surface not in surnames
+        if one_word and (mention.surface.lower() in PERSON_DESCRIPTOR_WORDS
+                         or (_in_title_case_line(doc, mention) and not _said_outside_title_case_lines(doc, mention))):
+            continue
+        if mention.kind in {"person", "organisation"} and mention.name == mention.surface \
+                and _only_words_for_people(doc[mention.start : mention.end]):
+            continue  # "Female Clerk", "Retired Teacher"
+        kept.append(mention)
+    return kept
+
+
+def _only_words_for_people(span) -> bool:
+    """A person's description, no name: adjectives and words for people ("Female Clerk", "Retired Nurse")."""
+    return len(span) > 1 and span[-1].lower_ in PERSON_DESCRIPTOR_WORDS and all(
+        t.lower_ in PERSON_DESCRIPTOR_WORDS or t.tag_ == "JJ" for t in span[:-1])
+
+
+def _said_outside_title_case_lines(doc, mention: Mention) -> bool:
+    word = mention.surface
+    for other in doc:
+        if other.text == word and not (mention.start <= other.i < mention.end):
+            probe = Mention(other.i, other.i + 1, word, word, mention.kind)
+            if not _in_title_case_line(doc, probe):
+                return True
+    return False
+
+
+# Marks around a nickname inside a name: "Ana (Annie) Ruiz", "Ana 'Annie' Ruiz", "Ana "Annie" Ruiz".
+_NICKNAME_MARKS = {"(": ")", "'": "'", "‘": "’", '"': '"', "“": "”"}
+
+
+def _join_nicknames(doc, mentions: list[Mention]) -> dict[str, str]:
+    """"Ana (Annie) Ruiz" is one person, Ana Ruiz, whom the text may also call "Annie Ruiz": the recogniser
+    splits the name at the nickname ("Ana", "Annie" and no "Ruiz"). Replaces the pieces with one mention and
+    returns each nickname form -> the full name."""
+    # the pieces must be a person's somewhere in the text (not "London (CNN) Police")
+    person_words = {doc[i].text for m in mentions if m.kind == "person" for i in range(m.start, m.end)}
+    person_words |= {t.text for t in doc if t.ent_type_ == "PERSON"}
+    nicknames: dict[str, str] = {}
+    for token in doc:
+        i = token.i
+        if i + 4 > len(doc) or token.text not in _NICKNAME_MARKS or i == 0:
+            continue
+        nick, closer, surname = doc[i + 1], doc[i + 2], doc[i + 3] if i + 3 < len(doc) else None
+        if surname is None or closer.text != _NICKNAME_MARKS[token.text]:
+            continue
+        given_end = i
+        given_start = given_end
+        while given_start > 0 and _capitalised_name_word(doc[given_start - 1]) and given_end - given_start < 3:
+            given_start -= 1
+        if given_start == given_end or not _capitalised_name_word(nick) or not _capitalised_name_word(surname):
+            continue
+        if not any(doc[j].text in person_words for j in (*range(given_start, given_end), nick.i, surname.i)):
+            continue
+        end = surname.i + 1
+        while end < len(doc) and _capitalised_name_word(doc[end]) and end - surname.i < 2:
+            end += 1  # a double surname ("Ana (Annie) Ruiz Lind")
+        family = " ".join(t.text for t in doc[surname.i : end])
+        full = " ".join([*(t.text for t in doc[given_start:given_end]), family])
+        mentions[:] = [m for m in mentions if m.end <= given_start or m.start >= end]
+        mentions.append(Mention(given_start, end, full, full, "person"))
+        nicknames[f"{nick.text} {family}"] = full
+        # the nickname's form is one of the person's names: other reports may call him by it
+        mentions.append(Mention(nick.i, nick.i + 1, f"{nick.text} {family}", full, "person"))
+    return nicknames
+
+
+def _capitalised_name_word(token) -> bool:
+    return token.is_alpha and token.text[:1].isupper() and token.pos_ == "PROPN" \
+        and token.lower_ not in TITLE_WORDS and token.lower_ not in FUNCTION_WORDS
 
 
 def _ends_as_company(ent) -> bool:
@@ -264,11 +375,20 @@ def _cut_headline_words(doc, mentions: list[Mention]) -> None:
         if shorter:
             size = shorter[0]
         else:
-            verbs = _lowercase_verb_lemmas(doc)
-            size = next((k for k in range(2, len(tokens)) if _verb_forms(tokens[k].lower()) & verbs), len(tokens))
+            size = next((k for k in range(2, len(tokens)) if _headline_verb(doc, tokens[k])), len(tokens))
         if size < len(tokens):
             mention.end = mention.start + size
             mention.surface = mention.name = " ".join(tokens[:size])
+
+
+def _headline_verb(doc, word: str) -> bool:
+    """Whether a title-case word inflects a verb the text writes in lower case, or a happening's verb of
+    the trigger table in the headline's present tense ("Kills", "Resigns")."""
+    from services.extraction.merge import KNOWN_TRIGGERS
+
+    lower = word.lower()
+    forms = verb_forms(lower)
+    return bool(forms & lowercase_verb_lemmas(doc)) or (lower.endswith("s") and bool((forms - {lower}) & KNOWN_TRIGGERS))
 
 
 def _in_title_case_line(doc, mention: Mention) -> bool:
@@ -284,7 +404,7 @@ def _in_title_case_line(doc, mention: Mention) -> bool:
             and sum(word[0].isupper() for word in long_words) >= _TITLE_CASE_SHARE * len(long_words))
 
 
-def _lowercase_verb_lemmas(doc) -> frozenset[str]:
+def lowercase_verb_lemmas(doc) -> frozenset[str]:
     cached = doc.user_data.get("annals_lowercase_verbs")
     if cached is None:
         cached = frozenset(t.lemma_.lower() for t in doc if t.pos_ == "VERB" and t.text.islower())
@@ -292,7 +412,7 @@ def _lowercase_verb_lemmas(doc) -> frozenset[str]:
     return cached
 
 
-def _verb_forms(word: str) -> set[str]:
+def verb_forms(word: str) -> set[str]:
     """What a title-case word may be the inflection of: "dies" -> die, "checks" -> check, "tries" -> try."""
     forms = {word}
     if word.endswith("ies"):

@@ -13,12 +13,13 @@ sentences for pronouns and descriptions.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from services.extraction.actors.quotes import add_speaker_mentions
 from services.extraction.actors.tables import (
     CORPORATE_SUFFIXES,
     FEMALE_WORDS,
+    IDENTITY_NOUNS,
     MALE_WORDS,
     ORGANISATION_NOUNS,
     PERSON_ROLE_NOUNS,
@@ -259,9 +260,11 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
             if age:
                 name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH,
                                    lambda m, lower=lower: m.kind == "person" and lower in described.get(m.name, ()))
-            elif noun in PERSON_ROLE_NOUNS:
+            elif noun in PERSON_ROLE_NOUNS or noun in IDENTITY_NOUNS:
                 name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH,
                                    lambda m, noun=noun: m.kind == "person" and noun in described.get(m.name, ()))
+                if name is None and noun in IDENTITY_NOUNS:
+                    name = _only_person_before(token, named, sentence_of, gender, noun)
             elif noun in ORGANISATION_NOUNS:
                 name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH, lambda m: m.kind == "organisation")
             else:  # a noun the text first used with the name ("the Harwick train" ... "the train")
@@ -311,6 +314,34 @@ def _is_definite_description(token) -> bool:
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     # "the driver Alfred Dorris" names him itself
     return following is None or (following.pos_ != "PROPN" and following.dep_ != "appos")
+
+
+def _only_person_before(token, named: list, sentence_of: list[int], gender: dict[str, str], noun: str) -> str | None:
+    """The person "the actress" or "the teenager" refers to: the one person the text names within reach before
+    it, of the noun's gender when it has one (then, among several, the one named far more often than the
+    others; else several leave it open). Only across sentences:
+    in its own, "Roe thanked the actress" is someone else, and "the teenager, Tom Hale," names him itself."""
+    if any(c.dep_ == "appos" for c in token.children):
+        return None
+    here = sentence_of[token.i]
+    before = [m for m in named if m.kind == "person" and m.start < token.i]
+    if any(sentence_of[m.start] == here for m in before):
+        return None
+    wanted = "f" if noun in FEMALE_WORDS else "m" if noun in MALE_WORDS else None
+    people = {m.name for m in before if here - sentence_of[m.start] <= DESCRIPTION_REACH
+              and (wanted is None or gender.get(m.name, wanted) == wanted)}
+    if len(people) == 1:
+        return next(iter(people))
+    if wanted is None or not people:
+        return None  # several people: the article's most named one is often not the one meant ("the singer")
+    # a gendered word ("the actress") among several: the person the article is about, named far more often
+    times_named = Counter(m.name for m in before)
+    ranked = sorted(people, key=lambda name: -times_named[name])
+    return ranked[0] if times_named[ranked[0]] >= PROTAGONIST_SHARE * times_named[ranked[1]] else None
+
+
+# How much more often than anyone else in reach the article names the person it is about.
+PROTAGONIST_SHARE = 2
 
 
 def _antecedent(token, named: list, sentence_of: list[int], reach: int, fits) -> str | None:

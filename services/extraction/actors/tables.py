@@ -46,7 +46,8 @@ TITLE_WORDS: frozenset[str] = words(
 OCCUPATION_WORDS: frozenset[str] = words(
     "builder engineer nurse teacher student pensioner worker labourer laborer electrician plumber carpenter "
     "accountant lawyer solicitor barrister doctor surgeon paramedic firefighter chef waiter cleaner farmer "
-    "rail office shop care factory construction retired passenger commuter fan supporter survivor witness"
+    "rail office shop care factory construction retired passenger commuter fan supporter survivor witness "
+    "clerk cashier"
 )
 
 # Head-of-state or government titles: a person holding one can be "the Russian leader".
@@ -117,14 +118,35 @@ PERSON_ROLE_NOUNS: frozenset[str] = words(
     "author founder executive lawyer judge candidate nominee winner officer detective teenager student mayor"
 )
 
+# Common nouns and adjectives for people that a headline or a list capitalises ("Actress Jane Roe Dies",
+# "Female Worker Held"): alone they never name anyone, whatever the recogniser makes of them.
+PERSON_DESCRIPTOR_WORDS: frozenset[str] = PERSON_ROLE_NOUNS | OCCUPATION_WORDS | words(
+    "actress actor female male employee employees staffer guard worker workers climber climbers teenager teen toddler baby "
+    "gunman gunmen shooter attacker victim victims suspect suspects officer officers deputy trooper soldier "
+    "singer rapper veteran mum dad mother father wife husband widow grandmother grandfather resident "
+    "residents mourners protester protesters inmate prisoner fugitive"
+)
+
+# Nouns for who a person is (a trade, a calling, an age), not for a part one plays in a happening ("the
+# victim", "the suspect" may be anyone): "the actress", "the teenager", "the climber" refer back to the one
+# person the text has just named, even when it did not introduce her so.
+IDENTITY_NOUNS: frozenset[str] = words(
+    "actor actress singer rapper musician songwriter star celebrity model comedian presenter director "
+    "climber mountaineer athlete swimmer runner cyclist boxer golfer player footballer pitcher teenager "
+    "teen youngster schoolboy schoolgirl pensioner veteran billionaire businessman businesswoman "
+    "entrepreneur tycoon author writer novelist poet artist painter photographer journalist reporter "
+    "politician lawmaker legislator senator congressman congresswoman"
+)
+
 # Words that tell a person's gender where the text introduces them (titles and relation nouns).
 MALE_WORDS: frozenset[str] = words(
     "mr sir lord king prince father son husband brother grandfather uncle nephew man boy dad grandad "
-    "spokesman chairman congressman businessman"
+    "spokesman chairman congressman businessman actor schoolboy male"
 )
 FEMALE_WORDS: frozenset[str] = words(
     "mrs ms miss lady dame queen princess madam mother daughter wife sister grandmother aunt niece woman girl "
-    "mum mom grandma spokeswoman chairwoman congresswoman businesswoman mum-of-two mother-of-two"
+    "mum mom grandma spokeswoman chairwoman congresswoman businesswoman mum-of-two mother-of-two actress "
+    "schoolgirl female"
 )
 
 # Closed-class English words (prepositions, adverbs, auxiliaries, pronouns) and the calls to action of web
