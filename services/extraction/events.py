@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from services.extraction.actors import ActorResolution
 from services.extraction.actors.tables import words
 from services.extraction.casualties import add_casualties
+from services.extraction.event_nouns import is_happening_noun
 from services.extraction.event_types import event_type
 from services.extraction.model import Event, EventDate
 from services.extraction.nlp import doc_text
@@ -186,6 +187,8 @@ def _draft_event(
     last_time = _last_time(doc, span, clause)
     if _negated(clause) and not last_time:
         return None  # "the team did not win that year", "there have been no fatalities since 1959"
+    if _hypothetical(clause):
+        return None  # "so that fans could see their team in a final", "you must vote on Tuesday"
     clause.sentence = sentences.of(governor)
     phrase_tokens = {t.i for t in span} if span is not None else set()
     content = _reported_content(clause, sentences.dated_tokens - phrase_tokens)
@@ -208,7 +211,16 @@ def _draft_event(
     start_char, end_char = _trim_offsets(sentences.text, sentence.start_char, sentence.end_char)
     if entry is not None:
         start_char = min(start_char, phrase.start)  # the evidence keeps the entry's date
-    trigger = event_noun.lemma_.lower() if event_noun is not None else trigger_of(clause)
+    if event_noun is None:
+        trigger_word = trigger_token(clause)
+        if tells_no_happening(trigger_word):
+            return None
+        if (entry is None and not sentences.text.startswith(":", phrase.end) and not _tells_a_start(span)
+                and _describes_a_picture(clause, trigger_word, phrase.date, dct)):
+            return None
+        trigger = trigger_word.lemma_.lower()
+    else:
+        trigger = event_noun.lemma_.lower()
     event = Event(
         date=phrase.date,
         actors=tuple(actors),
@@ -223,6 +235,31 @@ def _draft_event(
         type=event_type(trigger, (doc[i].lemma_ for i in clause.tokens)),
     )
     return event, clause
+
+
+# Pronouns of a speaker and the one spoken to: "I write to you ..." is speech in the present, not a caption.
+SPEAKER_PRONOUNS: frozenset[str] = words("i we you")
+
+
+def _tells_a_start(span) -> bool:
+    """ "dates from 1948", "has lived there since 2010": a verb's "from" or "since" tells when the state the
+    present describes began ("a picture of the bar from 2011" only tells the picture's date)."""
+    if span is None or len(span) == 0:
+        return False
+    first = span[0] if span[0].lower_ in {"from", "since"} else span.doc[span.start - 1] if span.start > 0 else None
+    return first is not None and first.lower_ in {"from", "since"} and first.head.pos_ in {"VERB", "AUX"}
+
+
+def _describes_a_picture(clause: Clause, trigger, when: EventDate, dct: date) -> bool:
+    """A finite verb in the simple present telling a date begun before publication ("Players celebrate on the field after
+    the 2015 final", "The Queen lays a wreath during Sunday's service"): the caption of a picture, not the
+    story's account. Timeline entries ("May 4, 2015: the mayor resigns") are told in the present too."""
+    head = clause.head
+    if when.start >= dct or head.tag_ not in {"VBZ", "VBP"} or not (trigger.i == head.i or trigger.pos_ == "NOUN"):
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} for c in head.children):
+        return False
+    return not any(c.dep_ in SUBJECT_DEPS and c.lower_ in SPEAKER_PRONOUNS for c in head.children)
 
 
 def _timeline_entry(doc, phrase, sentences: _Sentences):
@@ -245,15 +282,8 @@ def _timeline_entry(doc, phrase, sentences: _Sentences):
 SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
 
 
-# Nouns that name a happening, beyond the trigger table's and those with a verb's noun ending.
-EVENT_NOUNS: frozenset[str] = words(
-    "letter dinner speech interview debate visit trip summit meeting talks election vote referendum attack "
-    "crash match game race final ceremony rally protest march concert party funeral wedding trial hearing "
-    "ruling verdict raid strike storm fire earthquake flood launch test deal"
-)
 # How a date modifies the noun it dates: "Comey's Oct. 28 letter", "Tuesday's vote", "the 2011 dinner".
 DATE_MODIFIER_DEPS: frozenset[str] = frozenset({"compound", "nummod", "amod", "poss", "npadvmod", "nmod"})
-_NOMINAL_ENDINGS = ("ation", "ition", "sion", "ment", "ance", "ence", "ure")
 
 
 def _dated_event_noun(span):
@@ -264,12 +294,7 @@ def _dated_event_noun(span):
     noun = root.head
     if root.dep_ not in DATE_MODIFIER_DEPS or noun.pos_ != "NOUN" or span.start <= noun.i < span.end:
         return None
-    from services.extraction.merge import KNOWN_TRIGGERS
-
-    lemma = noun.lemma_.lower()
-    if lemma in EVENT_NOUNS or lemma in KNOWN_TRIGGERS or lemma.endswith(_NOMINAL_ENDINGS):
-        return noun
-    return None
+    return noun if is_happening_noun(noun.lemma_) else None
 
 
 RELATIVE_TIME_WORDS: frozenset[str] = frozenset({"when"})
@@ -341,6 +366,17 @@ def _last_time(doc, span, clause: Clause) -> bool:
     first = span[0]
     before = doc[span.start - 1] if span.start > 0 else None
     return first.lower_ == "since" or (before is not None and before.lower_ == "since")
+
+
+# Modals of ability, possibility and obligation: the clause tells what could or should happen, not what did or
+# is planned ("will" and "would" tell plans and reported plans).
+HYPOTHETICAL_MODALS: frozenset[str] = words("can could might may must should ought")
+
+
+def _hypothetical(clause: Clause) -> bool:
+    """Whether the clause's verb is under a modal of possibility or obligation."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in HYPOTHETICAL_MODALS
+               for token in {clause.governor, clause.head} for c in token.children)
 
 
 def _negated(clause: Clause) -> bool:
@@ -448,6 +484,10 @@ def _governor_token(doc, phrase):
     return head if head.i != root.i else root
 
 
+# Conjunctions that make two clauses one scene ("When Putin visited North Korea in 2000, he met Kim Jong Il").
+SCENE_MARKERS: frozenset[str] = frozenset({"when", "as", "while"})
+
+
 def clause_of(doc, governor, phrase=None, participants: frozenset[int] = frozenset()) -> Clause:
     """The clause that reports the happening the governor (verb or event noun) stands for.
 
@@ -481,7 +521,7 @@ def clause_of(doc, governor, phrase=None, participants: frozenset[int] = frozens
         antecedent = head.head
         tokens |= set(range(antecedent.left_edge.i, antecedent.i + 1))
     # "When Putin visited North Korea in 2000, he met Kim Jong Il": one scene, both clauses.
-    if head.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "as", "while"}
+    if head.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in SCENE_MARKERS
                                     for c in head.children):
         tokens |= _clause_tokens(head.head, governor, skip=head)
     return Clause(head=head, governor=governor, tokens=tokens)
@@ -520,34 +560,66 @@ def _is_separate_clause(token) -> bool:
 
 def trigger_of(clause: Clause) -> str:
     """Lemma of the main verb or event noun of the clause."""
+    return trigger_token(clause).lemma_.lower()
+
+
+def trigger_token(clause: Clause):
+    """The main verb or event noun of the clause: a noun that names a thing, place or time ("he was on the
+    tram on Monday", "on nights like this") gives way to the clause's verb."""
     governor, head = clause.governor, clause.head
     candidate = governor if governor.pos_ in {"VERB", "NOUN", "PROPN"} else head
     if candidate.pos_ == "PROPN" and candidate.ent_type_ != "EVENT":
         candidate = head
+    if candidate.pos_ == "NOUN" and not is_happening_noun(candidate.lemma_):
+        candidate = head
     if candidate.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in candidate.children):
         subjects = [c for c in candidate.children if c.dep_ in SUBJECT_DEPS and c.pos_ in {"NOUN", "PROPN"}]
         if subjects:
-            return subjects[0].lemma_.lower()  # "the vote took place on May 2"
+            return subjects[0]  # "the vote took place on May 2"
     if candidate.lemma_.lower() in LIGHT_VERBS:
         complement = _complement(candidate)
         if complement is not None:
             candidate = complement
-    return candidate.lemma_.lower()
+    if candidate.pos_ in {"VERB", "AUX"} and candidate.lemma_.lower() in STATIVE_VERBS:
+        for child in candidate.children:
+            if child.dep_ == "advcl" and child.pos_ == "VERB" and any(
+                c.dep_ in {"mark", "advmod"} and c.lower_ in SCENE_MARKERS for c in child.children
+            ):
+                return child  # "Clinton was en route to Ohio on Sunday when Comey issued his letter"
+    if candidate.lemma_.lower() == "be":
+        subjects = [c for c in candidate.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        if subjects and is_happening_noun(subjects[0].lemma_):
+            return subjects[0]  # "the funeral will be on Friday"
+    return candidate
 
 
 def _complement(token):
+    """The happening a light verb introduces: its verb complement, or a noun that names a happening ("held a
+    rally", not "took office")."""
     for child in token.children:
         if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
             return _complement(child) if child.lemma_.lower() in LIGHT_VERBS else child
     for child in token.children:
-        if child.dep_ in {"dobj", "attr", "nsubjpass"} and child.pos_ == "NOUN":
+        if child.dep_ in {"dobj", "attr", "nsubjpass"} and child.pos_ == "NOUN" and is_happening_noun(child.lemma_):
             return child
     for child in token.children:
         if child.dep_ == "prep":
             for grandchild in child.children:
-                if grandchild.dep_ == "pobj" and grandchild.pos_ == "NOUN":
+                if grandchild.dep_ == "pobj" and grandchild.pos_ == "NOUN" and is_happening_noun(grandchild.lemma_):
                     return grandchild
     return None
+
+
+# Verbs of being and having: with a noun that is no happening they tell a state ("he was on the tram on
+# Monday", "the Cubs had a few close calls"), not a happening.
+STATIVE_VERBS: frozenset[str] = words("be have")
+
+
+def tells_no_happening(trigger) -> bool:
+    """Whether the clause's trigger names no happening: a noun of a thing, place or time, or a verb of being."""
+    if trigger.pos_ == "NOUN":
+        return not is_happening_noun(trigger.lemma_)
+    return trigger.pos_ in {"VERB", "AUX"} and trigger.lemma_.lower() in STATIVE_VERBS
 
 
 def status_of(clause: Clause, when: EventDate, dct: date) -> str:
