@@ -259,6 +259,9 @@ def _describes_a_picture(clause: Clause, trigger, when: EventDate, dct: date) ->
         return False
     if any(c.dep_ in {"aux", "auxpass"} for c in head.children):
         return False
+    doc = head.doc
+    if any(doc[i].tag_ in {"VBD", "VBN"} for i in clause.tokens):
+        return False  # "the treaty replaces agreements signed in 1963": the date is the past verb's
     return not any(c.dep_ in SUBJECT_DEPS and c.lower_ in SPEAKER_PRONOUNS for c in head.children)
 
 
