@@ -618,11 +618,22 @@ def _complement(token):
 STATIVE_VERBS: frozenset[str] = words("be have")
 
 
+# Verbs whose passive tells what people hold true ("will be known for its grit", "is thought to be the
+# oldest"), not a happening.
+STATIVE_PASSIVES: frozenset[str] = words("know think believe regard consider deem")
+
+
 def tells_no_happening(trigger) -> bool:
-    """Whether the clause's trigger names no happening: a noun of a thing, place or time, or a verb of being."""
+    """Whether the clause's trigger names no happening: a noun of a thing, place or time, a verb of being, or
+    the passive of a verb of holding true."""
     if trigger.pos_ == "NOUN":
         return not is_happening_noun(trigger.lemma_)
-    return trigger.pos_ in {"VERB", "AUX"} and trigger.lemma_.lower() in STATIVE_VERBS
+    if trigger.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = trigger.lemma_.lower()
+    return lemma in STATIVE_VERBS or (
+        lemma in STATIVE_PASSIVES and any(c.dep_ == "auxpass" for c in trigger.children)
+    )
 
 
 def status_of(clause: Clause, when: EventDate, dct: date) -> str:

@@ -333,6 +333,7 @@ def test_the_treated_took_part_in_the_dated_incident(text, harmed, not_harmed):
         "Residents must register to vote by 30 June.",  # what must happen
         "Firefighters tackle the blaze at a Harwick warehouse on Sunday.",  # a caption, told in the present
         "Supporters wave flags outside the town hall on Saturday.",
+        "The 2019 squad will be known for its defence.",  # what people hold true
     ],
 )
 def test_a_clause_that_tells_no_happening_gives_no_event(text):
