@@ -179,7 +179,7 @@ def _drop_captions(line: str) -> str:
     return "".join(pieces)
 
 
-# "... in pictures 1/19 The Palm House is lit up Getty 2/19 Crowds gather ...": the position of a picture in a
+# "Derby day in pictures 1/12 The mayor waves Getty 2/12 Fans gather ...": the position of a picture in a
 # gallery, the caption after it (a caption describes a picture, not a happening of the story).
 _GALLERY_POSITION = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])(?=\s+[A-Z\"'(])")
 _CAPTION_CREDIT = re.compile(r"\b" + _CREDIT + r"\b")

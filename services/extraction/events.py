@@ -487,7 +487,7 @@ def _governor_token(doc, phrase):
     return head if head.i != root.i else root
 
 
-# Conjunctions that make two clauses one scene ("When Putin visited North Korea in 2000, he met Kim Jong Il").
+# Conjunctions that make two clauses one scene ("When the envoy visited Oslo in 2010, she met the king").
 SCENE_MARKERS: frozenset[str] = frozenset({"when", "as", "while"})
 
 
@@ -588,7 +588,7 @@ def trigger_token(clause: Clause):
             if child.dep_ == "advcl" and child.pos_ == "VERB" and any(
                 c.dep_ in {"mark", "advmod"} and c.lower_ in SCENE_MARKERS for c in child.children
             ):
-                return child  # "Clinton was en route to Ohio on Sunday when Comey issued his letter"
+                return child  # "the mayor was in Rome on Tuesday when the bridge collapsed"
     if candidate.lemma_.lower() == "be":
         subjects = [c for c in candidate.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         if subjects and is_happening_noun(subjects[0].lemma_):
@@ -614,7 +614,7 @@ def _complement(token):
 
 
 # Verbs of being and having: with a noun that is no happening they tell a state ("he was on the tram on
-# Monday", "the Cubs had a few close calls"), not a happening.
+# Monday", "the old stadium had a glass roof in 1971"), not a happening.
 STATIVE_VERBS: frozenset[str] = words("be have")
 
 

@@ -118,7 +118,7 @@ def test_captions_are_removed_with_their_labels(raw, expected):
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        # each caption runs from its position in the gallery to the next; the last one to its credit
+        # a caption runs from its picture's number to the next number; the last one up to its credit
         (("The match ended 2-2. Derby day in pictures 1/3 The mayor waves to the crowd Getty 2/3 Fans gather "
           "outside the ground on Sunday Reuters 3/3 A boy holds a scarf at the gate AP The club said on Monday "
           "it would appeal."), "The match ended 2-2. Derby day in pictures.\n\nThe club said on Monday it would appeal."),
