@@ -575,6 +575,13 @@ def trigger_token(clause: Clause):
         candidate = head
     if candidate.pos_ == "NOUN" and not is_happening_noun(candidate.lemma_):
         candidate = head
+    if candidate.pos_ not in {"VERB", "AUX", "NOUN"} and candidate.ent_type_ != "EVENT":
+        # a clause the parser left without a verb at its head ("Ms Ito and Mr Lee and a two-hour meeting on
+        # Monday."): its verb, else its event noun, nearest the date
+        found = [t for t in candidate.subtree if t.pos_ == "VERB"] or [
+            t for t in candidate.subtree if t.pos_ == "NOUN" and is_happening_noun(t.lemma_)]
+        if found:  # a bare "VB" there is more often a noun the tagger took for a verb
+            return min(found, key=lambda t: (t.tag_ == "VB", abs(t.i - governor.i)))
     if candidate.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in candidate.children):
         subjects = [c for c in candidate.children if c.dep_ in SUBJECT_DEPS and c.pos_ in {"NOUN", "PROPN"}]
         if subjects:
@@ -623,14 +630,38 @@ STATIVE_VERBS: frozenset[str] = words("be have")
 STATIVE_PASSIVES: frozenset[str] = words("know think believe regard consider deem")
 
 
+# Being somewhere is a happening: "the minister was at the palace on Thursday", "we will be back next year".
+PRESENCE_PREPOSITIONS: frozenset[str] = words("in at on aboard inside outside near to")
+PRESENCE_ADVERBS: frozenset[str] = words("back here there home away abroad")
+
+
+def _tells_a_presence(verb) -> bool:
+    """Whether "be" places its subject somewhere ("was on the ferry", "will be back") rather than describing it."""
+    return any((c.dep_ == "prep" and c.lower_ in PRESENCE_PREPOSITIONS
+                and any(g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"} for g in c.children))
+               or (c.dep_ == "advmod" and c.lower_ in PRESENCE_ADVERBS) for c in verb.children)
+
+
+def _imperative(verb) -> bool:
+    """A bare verb heading its sentence with no subject and no auxiliary: "Please avoid the area"."""
+    return (verb.tag_ == "VB" and verb.dep_ == "ROOT"
+            and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in {"aux", "auxpass"} for c in verb.children))
+
+
 def tells_no_happening(trigger) -> bool:
     """Whether the clause's trigger names no happening: a noun of a thing, place or time, a verb of being, or
     the passive of a verb of holding true."""
     if trigger.pos_ == "NOUN":
         return not is_happening_noun(trigger.lemma_)
+    if trigger.pos_ == "PROPN":
+        return trigger.ent_type_ != "EVENT"  # a date or a name alone ("Nov. 2, 2016"), no clause about it
     if trigger.pos_ not in {"VERB", "AUX"}:
-        return False
+        return True  # no verb and no event noun: "For the first time Wednesday night."
+    if _imperative(trigger):
+        return True  # "Please avoid the area on Friday": a request, not a happening
     lemma = trigger.lemma_.lower()
+    if lemma == "be" and _tells_a_presence(trigger):
+        return False
     return lemma in STATIVE_VERBS or (
         lemma in STATIVE_PASSIVES and any(c.dep_ == "auxpass" for c in trigger.children)
     )

@@ -326,7 +326,9 @@ def test_the_treated_took_part_in_the_dated_incident(text, harmed, not_harmed):
 @pytest.mark.parametrize(
     "text",
     [
-        "Ms Okafor said she was on the ferry on 3 May.",  # being somewhere: a noun of a thing, and a state
+        "The old harbour was busier than ever in 1971.",  # being: a state
+        "Nov. 4, 2019",  # a date alone
+        "Please keep away from the bridge on Friday.",  # a request
         '"Fans are prone to tears on nights like tonight," the coach said.',  # a noun of time
         "The old stadium had a glass roof in 1971.",  # having: a state
         "So that the fans could see their club in a final in 1962.",  # what could happen
@@ -344,6 +346,7 @@ def test_a_clause_that_tells_no_happening_gives_no_event(text):
     ("text", "value", "trigger"),
     [
         ("The funeral will be on Friday.", "2024-06-21", "funeral"),  # a happening that is: its noun
+        ("Ms Okafor said she was on the ferry on 3 May.", "2024-05-03", "be"),  # being somewhere
         ("The mayor was in Rome on Tuesday when the bridge collapsed.", "2024-06-11", "collapse"),
         ("The council held a rally on Friday.", "2024-06-14", "rally"),
         ("March 3, 2021: The council approves the new harbour plan.", "2021-03-03", "approve"),  # an entry
