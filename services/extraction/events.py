@@ -656,7 +656,7 @@ def tells_no_happening(trigger) -> bool:
     if trigger.pos_ == "PROPN":
         return trigger.ent_type_ != "EVENT"  # a date or a name alone ("Nov. 2, 2016"), no clause about it
     if trigger.pos_ not in {"VERB", "AUX"}:
-        return True  # no verb and no event noun: "For the first time Wednesday night."
+        return True  # no verb and no event noun: "Twice in a single week."
     if _imperative(trigger):
         return True  # "Please avoid the area on Friday": a request, not a happening
     lemma = trigger.lemma_.lower()
