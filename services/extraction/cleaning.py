@@ -179,6 +179,39 @@ def _drop_captions(line: str) -> str:
     return "".join(pieces)
 
 
+# "Derby day in pictures 1/12 The mayor waves Getty 2/12 Fans gather ...": the position of a picture in a
+# gallery, the caption after it (a caption describes a picture, not a happening of the story).
+_GALLERY_POSITION = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])(?=\s+[A-Z\"'(])")
+_CAPTION_CREDIT = re.compile(r"\b" + _CREDIT + r"\b")
+GALLERY_MIN_PICTURES = 3
+
+
+def _drop_galleries(line: str) -> str:
+    """The captions of a picture gallery: from a position ("2/19") to the next one ("3/19"), and after the
+    last one to its credit (or its full stop). A lone "9/11" has no neighbour and stays."""
+    positions = [(m, int(m.group(1)), int(m.group(2))) for m in _GALLERY_POSITION.finditer(line)]
+    numbered = {(number, total) for _, number, total in positions}
+    pieces: list[str] = []
+    position = 0
+    for index, (match, number, total) in enumerate(positions):
+        if total < GALLERY_MIN_PICTURES or match.start() < position:
+            continue
+        if (number + 1, total) not in numbered and (number - 1, total) not in numbered:
+            continue
+        following = next((m for m, n, t in positions[index + 1:] if (n, t) == (number + 1, total)), None)
+        if following is not None:
+            end = following.start()
+        else:
+            credit = _CAPTION_CREDIT.search(line, match.end(), match.end() + 2 * CAPTION_MAX_CHARS)
+            stop = _CAPTION_END.search(line, match.end(), match.end() + 2 * CAPTION_MAX_CHARS)
+            end = credit.end() if credit is not None else stop.end() if stop is not None else match.end()
+        pieces.append(line[position : match.start()])
+        pieces.append("\n")
+        position = end
+    pieces.append(line[position:])
+    return "".join(pieces)
+
+
 _READ_MORE = re.compile(r"\bRead more\b:?")
 _SENTENCE_END = re.compile(r"[.!?][\"')]?\s")
 TEASER_MAX_CHARS = 160
@@ -322,7 +355,7 @@ def clean_text(text: str) -> str:
         line = normalise_typography(_NAV_PREFIX.sub("", raw_line.strip()))
         if is_boilerplate_line(line):
             continue  # "Read more: <another story>" as a line of its own
-        line = _drop_teasers(_drop_captions(_CREDIT_IN_BRACKETS.sub(_credit_in_brackets, line)))
+        line = _drop_teasers(_drop_captions(_drop_galleries(_CREDIT_IN_BRACKETS.sub(_credit_in_brackets, line))))
         line = embedded_posts_as_statements(line)
         for part in _FURNITURE.sub("\n", _split_timeline_entries(line)).split("\n"):
             part = _SPACES.sub(" ", _INLINE_NOISE.sub(" ", part)).strip()

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from services.extraction.actors import ActorResolution, lowercase_verb_lemmas, verb_forms
 from services.extraction.actors.tables import words
 from services.extraction.casualties import add_casualties
+from services.extraction.event_nouns import is_happening_noun
 from services.extraction.event_types import event_type
 from services.extraction.model import Event, EventDate
 from services.extraction.nlp import doc_text
@@ -188,6 +189,8 @@ def _draft_event(
     last_time = _last_time(doc, span, clause)
     if _negated(clause) and not last_time:
         return None  # "the team did not win that year", "there have been no fatalities since 1959"
+    if _hypothetical(clause):
+        return None  # "so that fans could see their team in a final", "you must vote on Tuesday"
     clause.sentence = sentences.of(governor)
     phrase_tokens = {t.i for t in span} if span is not None else set()
     content = _reported_content(clause, sentences.dated_tokens - phrase_tokens)
@@ -219,7 +222,16 @@ def _draft_event(
     start_char, end_char = _trim_offsets(sentences.text, sentence.start_char, sentence.end_char)
     if entry is not None:
         start_char = min(start_char, phrase.start)  # the evidence keeps the entry's date
-    trigger = event_noun.lemma_.lower() if event_noun is not None else trigger_of(clause)
+    if event_noun is None:
+        trigger_word = trigger_token(clause)
+        if tells_no_happening(trigger_word):
+            return None
+        if (entry is None and not sentences.text.startswith(":", phrase.end) and not _tells_a_start(span)
+                and _describes_a_picture(clause, trigger_word, phrase.date, dct)):
+            return None
+        trigger = trigger_lemma(trigger_word)
+    else:
+        trigger = event_noun.lemma_.lower()
     event = Event(
         date=phrase.date,
         actors=tuple(actors),
@@ -235,6 +247,34 @@ def _draft_event(
         reported_by=tuple(reporters),
     )
     return event, clause
+
+
+# Pronouns of a speaker and the one spoken to: "I write to you ..." is speech in the present, not a caption.
+SPEAKER_PRONOUNS: frozenset[str] = words("i we you")
+
+
+def _tells_a_start(span) -> bool:
+    """ "dates from 1948", "has lived there since 2010": a verb's "from" or "since" tells when the state the
+    present describes began ("a picture of the bar from 2011" only tells the picture's date)."""
+    if span is None or len(span) == 0:
+        return False
+    first = span[0] if span[0].lower_ in {"from", "since"} else span.doc[span.start - 1] if span.start > 0 else None
+    return first is not None and first.lower_ in {"from", "since"} and first.head.pos_ in {"VERB", "AUX"}
+
+
+def _describes_a_picture(clause: Clause, trigger, when: EventDate, dct: date) -> bool:
+    """A finite verb in the simple present telling a date begun before publication ("Players celebrate on the field after
+    the 2015 final", "The Queen lays a wreath during Sunday's service"): the caption of a picture, not the
+    story's account. Timeline entries ("May 4, 2015: the mayor resigns") are told in the present too."""
+    head = clause.head
+    if when.start >= dct or head.tag_ not in {"VBZ", "VBP"} or not (trigger.i == head.i or trigger.pos_ == "NOUN"):
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} for c in head.children):
+        return False
+    doc = head.doc
+    if any(doc[i].tag_ in {"VBD", "VBN"} for i in clause.tokens):
+        return False  # "the treaty replaces agreements signed in 1963": the date is the past verb's
+    return not any(c.dep_ in SUBJECT_DEPS and c.lower_ in SPEAKER_PRONOUNS for c in head.children)
 
 
 def _timeline_entry(doc, phrase, sentences: _Sentences):
@@ -257,15 +297,8 @@ def _timeline_entry(doc, phrase, sentences: _Sentences):
 SHARED_SUBJECT_DEPS: frozenset[str] = frozenset({"conj", "xcomp", "advcl"})
 
 
-# Nouns that name a happening, beyond the trigger table's and those with a verb's noun ending.
-EVENT_NOUNS: frozenset[str] = words(
-    "letter dinner speech interview debate visit trip summit meeting talks election vote referendum attack "
-    "crash match game race final ceremony rally protest march concert party funeral wedding trial hearing "
-    "ruling verdict raid strike storm fire earthquake flood launch test deal"
-)
 # How a date modifies the noun it dates: "Comey's Oct. 28 letter", "Tuesday's vote", "the 2011 dinner".
 DATE_MODIFIER_DEPS: frozenset[str] = frozenset({"compound", "nummod", "amod", "poss", "npadvmod", "nmod"})
-_NOMINAL_ENDINGS = ("ation", "ition", "sion", "ment", "ance", "ence", "ure")
 
 
 def _dated_event_noun(span):
@@ -280,10 +313,7 @@ def _dated_event_noun(span):
 
 
 def _is_event_noun(noun) -> bool:
-    from services.extraction.merge import KNOWN_TRIGGERS
-
-    lemma = noun.lemma_.lower()
-    return lemma in EVENT_NOUNS or lemma in KNOWN_TRIGGERS or lemma.endswith(_NOMINAL_ENDINGS)
+    return is_happening_noun(noun.lemma_)
 
 
 def _describes_someone(doc, phrase) -> bool:
@@ -418,6 +448,17 @@ def _last_time(doc, span, clause: Clause) -> bool:
     return first.lower_ == "since" or (before is not None and before.lower_ == "since")
 
 
+# Modals of ability, possibility and obligation: the clause tells what could or should happen, not what did or
+# is planned ("will" and "would" tell plans and reported plans).
+HYPOTHETICAL_MODALS: frozenset[str] = words("can could might may must should ought")
+
+
+def _hypothetical(clause: Clause) -> bool:
+    """Whether the clause's verb is under a modal of possibility or obligation."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in HYPOTHETICAL_MODALS
+               for token in {clause.governor, clause.head} for c in token.children)
+
+
 def _negated(clause: Clause) -> bool:
     """Whether the clause says the happening did not (or will not) take place."""
     for token in {clause.governor, clause.head}:
@@ -523,6 +564,10 @@ def _governor_token(doc, phrase):
     return head if head.i != root.i else root
 
 
+# Conjunctions that make two clauses one scene ("When the envoy visited Oslo in 2010, she met the king").
+SCENE_MARKERS: frozenset[str] = frozenset({"when", "as", "while"})
+
+
 def clause_of(doc, governor, phrase=None, participants: frozenset[int] = frozenset()) -> Clause:
     """The clause that reports the happening the governor (verb or event noun) stands for.
 
@@ -556,7 +601,7 @@ def clause_of(doc, governor, phrase=None, participants: frozenset[int] = frozens
         antecedent = head.head
         tokens |= set(range(antecedent.left_edge.i, antecedent.i + 1))
     # "When Putin visited North Korea in 2000, he met Kim Jong Il": one scene, both clauses.
-    if head.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "as", "while"}
+    if head.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in SCENE_MARKERS
                                     for c in head.children):
         tokens |= _clause_tokens(head.head, governor, skip=head)
     return Clause(head=head, governor=governor, tokens=tokens)
@@ -595,26 +640,58 @@ def _is_separate_clause(token) -> bool:
 
 def trigger_of(clause: Clause) -> str:
     """Lemma of the main verb or event noun of the clause."""
+    return trigger_lemma(trigger_token(clause))
+
+
+def trigger_token(clause: Clause):
+    """The main verb or event noun of the clause: a noun that names a thing, place or time ("he was on the
+    tram on Monday", "on nights like this") gives way to the clause's verb."""
     governor, head = clause.governor, clause.head
     candidate = governor if governor.pos_ in {"VERB", "NOUN", "PROPN"} else head
     if candidate.pos_ == "PROPN" and candidate.ent_type_ != "EVENT":
         candidate = head
+    candidate = _past_a_misparse(clause, candidate)
+    if candidate.pos_ == "NOUN" and not is_happening_noun(candidate.lemma_):
+        candidate = head
+    if candidate.pos_ not in {"VERB", "AUX", "NOUN"} and candidate.ent_type_ != "EVENT":
+        # a clause the parser left without a verb at its head ("Ms Ito and Mr Lee and a two-hour meeting on
+        # Monday."): its verb, else its event noun, nearest the date
+        found = [t for t in candidate.subtree if t.pos_ == "VERB"] or [
+            t for t in candidate.subtree if t.pos_ == "NOUN" and is_happening_noun(t.lemma_)]
+        if found:  # a bare "VB" there is more often a noun the tagger took for a verb
+            return min(found, key=lambda t: (t.tag_ == "VB", abs(t.i - governor.i)))
     if candidate.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in candidate.children):
         subjects = [c for c in candidate.children if c.dep_ in SUBJECT_DEPS and c.pos_ in {"NOUN", "PROPN"}]
         if subjects:
-            return subjects[0].lemma_.lower()  # "the vote took place on May 2"
+            return subjects[0]  # "the vote took place on May 2"
     if candidate.lemma_.lower() in LIGHT_VERBS:
         complement = _complement(candidate)
+        dated = [c for c in candidate.children if c.dep_ in {"attr", "dobj"} and c.ent_type_ in {"DATE", "TIME"}]
         if complement is not None:
             candidate = complement
-    if (candidate.pos_ == "PROPN" and candidate.ent_type_ != "EVENT") or candidate.ent_type_ in {"DATE", "TIME"}:
-        # a misparse that hangs the clause on a name or on its date ("Jo Roe, 35, and Al Lee, 57, were
-        # yesterday named as ..."): the happening is the sentence's verb nearest to it
-        tokens = clause.sentence if clause.sentence is not None else [candidate.doc[i] for i in clause.tokens]
-        verbs = [t for t in tokens if t.pos_ == "VERB" and t.dep_ != "compound"]  # "grandfather" tagged a verb
-        if verbs:
-            candidate = min(verbs, key=lambda verb: abs(verb.i - governor.i))
-    return trigger_lemma(candidate)
+        elif dated:
+            candidate = _past_a_misparse(clause, dated[0])  # "were yesterday named": the date parsed as complement
+    if candidate.pos_ in {"VERB", "AUX"} and candidate.lemma_.lower() in STATIVE_VERBS:
+        for child in candidate.children:
+            if child.dep_ == "advcl" and child.pos_ == "VERB" and any(
+                c.dep_ in {"mark", "advmod"} and c.lower_ in SCENE_MARKERS for c in child.children
+            ):
+                return child  # "the mayor was in Rome on Tuesday when the bridge collapsed"
+    if candidate.lemma_.lower() == "be":
+        subjects = [c for c in candidate.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        if subjects and is_happening_noun(subjects[0].lemma_):
+            return subjects[0]  # "the funeral will be on Friday"
+    return candidate
+
+
+def _past_a_misparse(clause: Clause, candidate):
+    """A misparse that hangs the clause on a name or on its date ("Jo Roe, 35, and Al Lee, 57, were yesterday
+    named as ..."): the happening is the sentence's verb nearest to it."""
+    if not ((candidate.pos_ == "PROPN" and candidate.ent_type_ != "EVENT") or candidate.ent_type_ in {"DATE", "TIME"}):
+        return candidate
+    tokens = clause.sentence if clause.sentence is not None else [candidate.doc[i] for i in clause.tokens]
+    verbs = [t for t in tokens if t.pos_ == "VERB" and t.dep_ != "compound"]  # "grandfather" tagged a verb
+    return min(verbs, key=lambda verb: abs(verb.i - clause.governor.i)) if verbs else candidate
 
 
 # Tags the tagger gives a headline's capitalised verb ("Jane Roe Kills Two", "Firm Cuts Jobs").
@@ -637,18 +714,69 @@ def trigger_lemma(token) -> str:
 
 
 def _complement(token):
+    """The happening a light verb introduces: its verb complement, or a noun that names a happening ("held a
+    rally", not "took office")."""
     for child in token.children:
         if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
             return _complement(child) if child.lemma_.lower() in LIGHT_VERBS else child
     for child in token.children:
-        if child.dep_ in {"dobj", "attr", "nsubjpass"} and child.pos_ == "NOUN":
+        if child.dep_ in {"dobj", "attr", "nsubjpass"} and child.pos_ == "NOUN" and is_happening_noun(child.lemma_):
             return child
     for child in token.children:
         if child.dep_ == "prep":
             for grandchild in child.children:
-                if grandchild.dep_ == "pobj" and grandchild.pos_ == "NOUN":
+                if grandchild.dep_ == "pobj" and grandchild.pos_ == "NOUN" and is_happening_noun(grandchild.lemma_):
                     return grandchild
     return None
+
+
+# Verbs of being and having: with a noun that is no happening they tell a state ("he was on the tram on
+# Monday", "the old stadium had a glass roof in 1971"), not a happening.
+STATIVE_VERBS: frozenset[str] = words("be have")
+
+
+# Verbs whose passive tells what people hold true ("will be known for its grit", "is thought to be the
+# oldest"), not a happening.
+STATIVE_PASSIVES: frozenset[str] = words("know think believe regard consider deem")
+
+
+# Being somewhere is a happening: "the minister was at the palace on Thursday", "we will be back next year".
+PRESENCE_PREPOSITIONS: frozenset[str] = words("in at on aboard inside outside near to")
+PRESENCE_ADVERBS: frozenset[str] = words("back here there home away abroad")
+
+
+def _tells_a_presence(verb) -> bool:
+    """Whether "be" places its subject somewhere ("was on the ferry", "will be back") rather than describing it."""
+    return any((c.dep_ == "prep" and c.lower_ in PRESENCE_PREPOSITIONS
+                and any(g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"} for g in c.children))
+               or (c.dep_ == "advmod" and c.lower_ in PRESENCE_ADVERBS) for c in verb.children)
+
+
+def _imperative(verb) -> bool:
+    """A bare verb heading its sentence with no subject and no auxiliary: "Please avoid the area"."""
+    return (verb.tag_ == "VB" and verb.dep_ == "ROOT"
+            and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in {"aux", "auxpass"} for c in verb.children))
+
+
+def tells_no_happening(trigger) -> bool:
+    """Whether the clause's trigger names no happening: a noun of a thing, place or time, a verb of being, or
+    the passive of a verb of holding true."""
+    if trigger.pos_ == "NOUN":
+        return not is_happening_noun(trigger.lemma_)
+    if trigger.pos_ == "PROPN":
+        # a date or a name alone ("Nov. 2, 2016"), no clause about it; but a title-case headline's verb the
+        # tagger took for a name ("Jane Roe Kills Two") is the verb it inflects
+        return trigger.ent_type_ != "EVENT" and trigger_lemma(trigger) == trigger.lower_
+    if trigger.pos_ not in {"VERB", "AUX"}:
+        return True  # no verb and no event noun: "Twice in a single week."
+    if _imperative(trigger):
+        return True  # "Please avoid the area on Friday": a request, not a happening
+    lemma = trigger.lemma_.lower()
+    if lemma == "be" and _tells_a_presence(trigger):
+        return False
+    return lemma in STATIVE_VERBS or (
+        lemma in STATIVE_PASSIVES and any(c.dep_ == "auxpass" for c in trigger.children)
+    )
 
 
 def status_of(clause: Clause, when: EventDate, dct: date) -> str:

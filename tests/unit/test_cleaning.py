@@ -118,6 +118,22 @@ def test_captions_are_removed_with_their_labels(raw, expected):
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
+        # a caption runs from its picture's number to the next number; the last one up to its credit
+        (("The match ended 2-2. Derby day in pictures 1/3 The mayor waves to the crowd Getty 2/3 Fans gather "
+          "outside the ground on Sunday Reuters 3/3 A boy holds a scarf at the gate AP The club said on Monday "
+          "it would appeal."), "The match ended 2-2. Derby day in pictures.\n\nThe club said on Monday it would appeal."),
+        # a fraction or a date with no neighbour is prose
+        ("On 9/11 the city fell silent. The motion passed 2/3 Members agreed.",
+         "On 9/11 the city fell silent. The motion passed 2/3 Members agreed."),
+    ],
+)
+def test_the_captions_of_a_picture_gallery_are_removed(raw, expected):
+    assert clean_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
         # gallery counters and credits split the captions from the story instead of joining them to it
         ("The bridge reopened. Play slideshow Getty Images for Unicef 1 of 25 The mayor cut the ribbon on Monday.",
          "The bridge reopened.\n\nThe mayor cut the ribbon on Monday."),

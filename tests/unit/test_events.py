@@ -311,7 +311,7 @@ def test_an_arrest_with_its_agent_or_another_release_is_not_the_polices(text):
     [
         ("A 42-year-old man from Dunmore was arrested on Wednesday.", "Dunmore", set()),
         ("The driver, 42, from Dunmore, has been released on bail until March.", "Dunmore", set()),
-        ("Sam Ortiz, who is also from Harwick, said he was on the train on 31 October.", "Harwick",
+        ("Sam Ortiz, who is also from Harwick, said he boarded the train on 31 October.", "Harwick",
          {"Sam Ortiz"}),
     ],
 )
@@ -406,3 +406,49 @@ def test_a_clause_the_parser_hangs_on_a_name_or_date_takes_its_verb_as_trigger(t
             f"Osei, 66, {tail}")
     named = [e for e in events_of(text, date(2024, 6, 12)) if e.date.value == "2024-06-11"]
     assert [(e.trigger, set(e.actors)) for e in named] == [("name", {"Jana Kowalczyk", "Peter Osei"})], named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The old harbour was busier than ever in 1971.",  # being: a state
+        "Nov. 4, 2019",  # a date alone
+        "Please keep away from the bridge on Friday.",  # a request
+        '"Fans are prone to tears on nights like tonight," the coach said.',  # a noun of time
+        "The old stadium had a glass roof in 1971.",  # having: a state
+        "So that the fans could see their club in a final in 1962.",  # what could happen
+        "Residents must register to vote by 30 June.",  # what must happen
+        "Firefighters tackle the blaze at a Harwick warehouse on Sunday.",  # a caption, told in the present
+        "Supporters wave flags outside the town hall on Saturday.",
+        "The 2019 squad will be known for its defence.",  # what people hold true
+    ],
+)
+def test_a_clause_that_tells_no_happening_gives_no_event(text):
+    assert events_of(text) == [], [(e.date.value, e.trigger, e.summary) for e in events_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "trigger"),
+    [
+        ("The funeral will be on Friday.", "2024-06-21", "funeral"),  # a happening that is: its noun
+        ("Ms Okafor said she was on the ferry on 3 May.", "2024-05-03", "be"),  # being somewhere
+        ("The mayor was in Rome on Tuesday when the bridge collapsed.", "2024-06-11", "collapse"),
+        ("The council held a rally on Friday.", "2024-06-14", "rally"),
+        ("March 3, 2021: The council approves the new harbour plan.", "2021-03-03", "approve"),  # an entry
+        ("The rivalry between the two clubs dates from 1962.", "1962", "date"),  # when a state began
+    ],
+)
+def test_a_clause_that_tells_a_happening_is_triggered_by_it(text, value, trigger):
+    (event,) = [e for e in events_of(text) if e.date.value == value]
+    assert event.trigger == trigger, (event.trigger, event.summary)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "happening"),
+    [("vote", True), ("nomination", True), ("announcement", True), ("silence", True), ("tram", False),
+     ("night", False), ("frustration", False), ("station", False), ("champion", False)],
+)
+def test_a_noun_names_a_happening_when_listed_or_a_verbs_noun(lemma, happening):
+    from services.extraction.event_nouns import is_happening_noun
+
+    assert is_happening_noun(lemma) is happening
