@@ -141,10 +141,18 @@ def test_offsets_and_intervals():
         "Theresa May said the talks would resume.",
         "Prime Minister May met Macron.",
         "They met Theresa May in London.",
+        # once the text has named her in full, her surname alone is her too
+        "Prime Minister Anna May spoke on Monday. The president invited May to visit.",
+        "Prime Minister Anna May spoke on Monday, according to a statement from May's office.",
     ],
 )
 def test_month_names_as_personal_names(text):
     assert [t.text for t in tag_text(text, MON) if "May" in t.text] == []
+
+
+def test_a_month_after_its_word_stays_a_month_in_a_text_naming_someone_after_it():
+    tx = tag_text("Prime Minister Anna May spoke on Monday. The vote was held in May.", MON)
+    assert [t.text for t in tx if "May" in t.text] == ["May"]
 
 
 def test_month_day_after_a_name_is_a_date():

@@ -110,7 +110,18 @@ def _is_name(doc, tok) -> bool:
         nxt = doc[tok.i + 1]
         if nxt.pos_ == "PROPN" and nxt.ent_type_ == "PERSON" and tok.ent_type_ == "PERSON":
             return True
-    return False
+    # once the text has named "Theresa May", a bare "May" ("Trump invited May", "May's office") is her, unless
+    # a word that introduces a month comes first ("in May", "since May")
+    if tok.lower_ not in _words_of_full_names(doc):
+        return False
+    before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    possessive = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("'s", "\u2019s")
+    return possessive or before not in P.LOWERCASE_MONTH_AFTER
+
+
+def _words_of_full_names(doc) -> frozenset[str]:
+    """The words of the text's names of people that run to two words or more."""
+    return frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
 
 
 _CAP_WORD = re.compile(r"[A-Z][\w'\u2019-]*")
