@@ -221,6 +221,15 @@ def written_on(doc, timexes: list[Timex], dct: date) -> date:
     return line if line is not None and line < dct else dct
 
 
+def stamp_day(nlp, lines: list[str], dct: date) -> date:
+    """The day of a page's stamp line that cleaning dropped from its text ("Published: April 10, 2007") when
+    earlier than `dct`, else `dct`: the stamp is no prose, but it tells the day the page was written."""
+    if not lines:
+        return dct
+    doc = nlp.make_doc("\n".join(lines))  # a few words: the rules need no parse for a dated stamp
+    return written_on(doc, _tag(doc, dct), dct)
+
+
 _WORD = re.compile(r"[A-Za-z]+")
 
 
