@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 # Lines that are page furniture rather than the story. Matched against the whole stripped line.
-# a page's own date stamp ("Published: April 10, 2007"): dropped as text, but its day is the day the page was
+# a page's own date stamp ("Published: May 2, 2019"): dropped as text, but its day is the day the page was
 # written (see `head_stamp_lines`)
 STAMP_LINE_PATTERN = r"(posted|updated|published|last updated)( on)?\s*:.*"
 BOILERPLATE_LINE_PATTERNS: tuple[str, ...] = (

@@ -47,6 +47,9 @@ STAMPS = [
      ["2021-03-01"]),
     ("Updated on: 03/04/2021 10:15 AM\nThe Riverside council closed the library on Monday.", date(2021, 3, 20),
      ["2021-03-01"]),
+    # a stamp years before the publication date (an archive page)
+    ("Published: March 6, 2019\nThe Riverside council closed the library on Monday.", date(2021, 3, 20),
+     ["2019-03-04"]),
     # a stamp later than the publication date, or none, leaves the publication date
     ("Posted: March 30, 2021\nThe Riverside council closed the library on Monday.", date(2021, 3, 20),
      ["2021-03-15"]),

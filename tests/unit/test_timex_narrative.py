@@ -178,15 +178,15 @@ SCENE_DAYS = [
     # an ambiguous numeric date takes the order that gives the publication day; else the US order
     ("Posted 08/05/2024\nThe council voted.", date(2024, 5, 8), "08/05/2024", "2024-05-08"),
     ("The council voted on 08/05/2024.", date(2024, 9, 1), "08/05/2024", "2024-08-05"),
-    # "earlier in the day", "the early hours of ...": the day the passage tells of
+    # "earlier in the day", "the small hours of ...": the day the passage tells of
     ("Flood water reached the bakery on Thursday. Earlier in the day, the owner had moved the ovens.",
      date(2024, 6, 24), "Earlier in the day", "2024-06-20"),
-    ("The ferry sank on Tuesday. Later in the afternoon, divers found the hull.", date(2024, 6, 27),
-     "Later in the afternoon", "2024-06-25TAF"),
-    ("A gas main burst in the early hours of Friday, residents said.", date(2024, 6, 24),
-     "the early hours of Friday", "2024-06-21TMO"),
-    ("The barn caught fire on Saturday. In the early hours of the morning, sirens woke the village.",
-     date(2024, 6, 24), "the early hours of the morning", "2024-06-22TMO"),
+    ("The ferry sank on Tuesday. Later in the evening, divers found the hull.", date(2024, 6, 27),
+     "Later in the evening", "2024-06-25TEV"),
+    ("A gas main burst during the small hours of Friday, residents said.", date(2024, 6, 24),
+     "the small hours of Friday", "2024-06-21TMO"),
+    ("The barn caught fire on Saturday. In the wee hours of the morning, sirens woke the village.",
+     date(2024, 6, 24), "the wee hours of the morning", "2024-06-22TMO"),
 ]  # fmt: skip
 
 

@@ -224,11 +224,11 @@ def written_on(doc, timexes: list[Timex], dct: date) -> date:
 
 
 def stamp_day(nlp, lines: list[str], dct: date) -> date:
-    """The day of a page's stamp line that cleaning dropped from its text ("Published: April 10, 2007") when
+    """The day of a page's stamp line that cleaning dropped from its text ("Published: May 2, 2019") when
     earlier than `dct`, else `dct`: the stamp is no prose, but it tells the day the page was written."""
     if not lines:
         return dct
-    doc = nlp.make_doc("\n".join(lines))  # a few words: the rules need no parse for a dated stamp
+    doc = nlp("\n".join(lines))  # a few words, and only on pages that carry such a line
     return written_on(doc, _tag(doc, dct), dct)
 
 

@@ -237,5 +237,5 @@ def is_the_time_of_a_past_verb(doc, start: int, end: int) -> bool:
         return False
     auxes = _auxes(verb)
     if verb.tag_ == "VBN" and not auxes:
-        return verb.dep_ in ("acl", "ROOT", "conj", "advcl", "relcl")  # "O'Brien, fired on June 8, ..."
+        return verb.dep_ in ("acl", "ROOT", "conj", "advcl", "relcl")  # "the coach, sacked on May 20, ..."
     return all(a.tag_ in ("VBD", "VBN") for a in auxes)  # "was fired", "had been fired"; not "is", "will be"

@@ -172,10 +172,10 @@ def n_within_the_day(m, ctx):
     "early_hours",
     "TIME",
     rf"\bthe\s+(?:early|small|wee)\s+hours\s+of\s+(?:(?P<wd>{P.WEEKDAY})(?!\w)(?:\s+morning\b)?|the\s+morning\b)",
-    example=("The fire broke out in the early hours of Saturday.", "the early hours of Saturday", "2024-06-15TMO"),
+    example=("A pipe burst during the small hours of Saturday.", "the small hours of Saturday", "2024-06-15TMO"),
 )
 def n_early_hours(m, ctx):
-    """ "the early hours of Sunday", "the small hours of the morning" (the passage's day): its morning."""
+    """ "the small hours of Tuesday", "the wee hours of the morning" (the passage's day): its morning."""
     d = resolve_weekday(weekday_number(m["wd"]), ctx.dct, ctx.direction) if m["wd"] else scene_date(ctx)
     return "TIME", f"{d.isoformat()}TMO"
 
