@@ -149,6 +149,8 @@ def with_text(when, actors, trigger, summary, offsets=(0, 0)):
         ("damage", "devastate"),
         ("choose", "choice"),
         ("stop", "stoppage"),  # a fight stopped
+        ("post", "comment"),  # a statement on social media: "posted on its page", "commented online"
+        ("tweet", "say"),
     ],
 )
 def test_near_synonym_triggers_of_one_actor_on_one_day_are_one_happening(trigger_a, trigger_b):
