@@ -40,6 +40,14 @@ def register(eval_app: typer.Typer) -> None:
         typer.echo(f"duplicates (lenient): {sum(report.duplicates.values())}   "
                    f"events on the focus timelines: {len(report.events)}   "
                    f"articles ingested: {report.articles} in {elapsed:.1f} s")
+        if verbose:
+            for actor, found in report.duplicate_events.items():
+                for event, fits in found:
+                    typer.echo(f"  duplicate  {actor}: {event.date.value} {event.trigger}: {event.summary[:90]}")
+                    for fitted, matched in fits:
+                        taken = f"{matched.date.value} {matched.trigger}: {matched.summary[:80]}" if matched else "-"
+                        typer.echo(f"      fits {fitted.get('id', '')} {fitted['date']}: {fitted.get('summary', '')[:70]}")
+                        typer.echo(f"      matched by {taken}")
         if dump is not None:
             # actors as plain names: the shape ../shared/eval/timelines-dev/reference_score.py reads
             events = [{**event, "actors": [actor["name"] for actor in event["actors"]]} for event in report.events]

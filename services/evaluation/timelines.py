@@ -46,6 +46,7 @@ class TimelineReport:
     pooled: EventScores  # all served events, an actor's being those naming it by any gold alias (reference_score.py)
     found_as: dict[str, str | None]  # focus actor -> the stored actor its name found (None: 404)
     duplicates: dict[str, int]
+    duplicate_events: dict[str, list]  # focus actor -> duplicates_of(...)
     events: list[dict]  # every event of the focus actors' timelines, as the API serves it
     articles: int
 
@@ -69,10 +70,16 @@ def _timeline(session, actor_id: int) -> list[dict]:
     return events
 
 
-def duplicate_count(score: ActorScore, gold_events: Sequence[dict]) -> int:
-    """Unmatched system events whose date fits one of the actor's gold events: a second report of it."""
-    values = [[g["date"], *g.get("alt_dates", [])] for g in gold_events]
-    return sum(1 for event in score.spurious if any(lenient_match(event.date, v) for v in values))
+def duplicates_of(score: ActorScore, gold_events: Sequence[dict]) -> list[tuple[Event, list[tuple[dict, Event | None]]]]:
+    """Unmatched system events whose date fits one of the actor's gold events: a second report of it. Each
+    comes with the gold events it fits and the system event each of those matched (None: left unmatched)."""
+    matched_by = {id(gold): event for event, gold in score.matched}
+    found = []
+    for event in score.spurious:
+        fits = [g for g in gold_events if lenient_match(event.date, [g["date"], *g.get("alt_dates", [])])]
+        if fits:
+            found.append((event, [(g, matched_by.get(id(g))) for g in fits]))
+    return found
 
 
 def evaluate_timelines(
@@ -87,7 +94,7 @@ def evaluate_timelines(
     articles = read_corpus(corpus_dir)
     with scratch_database(postgres_url) as url:
         ingest(url, list(articles.values()), model_name=model_name)
-        scores, found_as, duplicates, served = [], {}, {}, {}
+        scores, found_as, duplicates, duplicate_events, served = [], {}, {}, {}, {}
         with session_scope(url) as session:
             for actor, aliases in sorted(gold.focus.items()):
                 stored = find_actor(session, actor)
@@ -97,9 +104,10 @@ def evaluate_timelines(
                 names = [*aliases, stored.name] if stored else list(aliases)
                 score = score_actor(actor, names, [_as_event(v) for v in views], gold.events)
                 mine = [g for g in gold.events if actor in g["actors"]]
-                duplicates[actor] = duplicate_count(score, mine)
+                duplicate_events[actor] = duplicates_of(score, mine)
+                duplicates[actor] = len(duplicate_events[actor])
                 scores.append(score)
     pool = [_as_event(view) for view in served.values()]
     pooled = [score_actor(actor, sorted(aliases), pool, gold.events) for actor, aliases in sorted(gold.focus.items())]
-    return TimelineReport(EventScores(scores), EventScores(pooled), found_as, duplicates, list(served.values()),
-                          len(articles))
+    return TimelineReport(EventScores(scores), EventScores(pooled), found_as, duplicates, duplicate_events,
+                          list(served.values()), len(articles))

@@ -439,7 +439,7 @@ def merge_article_events(
     """
     merged: list[Event] = []
     for event in fold_dateline_headline(events, published):
-        target = None
+        target, circumstance = None, False
         for index, existing in enumerate(merged):
             if existing.offsets == event.offsets and existing.date.value == event.date.value:
                 target = index  # two phrases of one clause with the same date
@@ -448,11 +448,38 @@ def merge_article_events(
             if similar_triggers(event.trigger, existing.trigger) and same_happening(event, existing, places=places):
                 target = index
                 break
+            if _circumstance_of(event, existing, places) or _circumstance_of(existing, event, places):
+                target, circumstance = index, True
+                break
         if target is None:
             merged.append(event)
+        elif circumstance:
+            # The happening's wording and trigger stand; the copula clause adds who was there.
+            happening, state = ((merged[target], event) if event.trigger in COPULA_TRIGGERS
+                                else (event, merged[target]))
+            combined = combine_events(happening, state)
+            merged[target] = replace(happening, actors=combined.actors, confidence=combined.confidence,
+                                     reported_by=combined.reported_by)
         else:
             merged[target] = combine_events(merged[target], event)
     return merged
+
+
+# A copula names no happening of its own: "he too was on the train that day" is where someone was during one.
+COPULA_TRIGGERS: frozenset[str] = frozenset({"be"})
+
+
+def _circumstance_of(state: Event, happening: Event, places: frozenset[str]) -> bool:
+    """Within one article, a copula clause on the very day of another report of a shared actor tells a
+    circumstance of that happening ("X wrote that the bus nearly tipped over on 3 May" and "Y, also from
+    the town, said he too was on the bus on 3 May"), not a second happening of that day."""
+    if state.trigger not in COPULA_TRIGGERS or happening.trigger in COPULA_TRIGGERS:
+        return False
+    if not (state.date.start == state.date.end and same_dates(state.date, happening.date)):
+        return False
+    if _disjoint_places(state, happening, COUNTRIES | places):
+        return False
+    return bool(_actor_keys(state.actors) & _actor_keys(happening.actors))
 
 
 def fold_dateline_headline(events: Sequence[Event], published: date | None) -> list[Event]:

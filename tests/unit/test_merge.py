@@ -149,6 +149,8 @@ def with_text(when, actors, trigger, summary, offsets=(0, 0)):
         ("damage", "devastate"),
         ("choose", "choice"),
         ("stop", "stoppage"),  # a fight stopped
+        ("post", "comment"),  # a statement on social media: "posted on its page", "commented online"
+        ("tweet", "say"),
     ],
 )
 def test_near_synonym_triggers_of_one_actor_on_one_day_are_one_happening(trigger_a, trigger_b):
@@ -374,3 +376,35 @@ def test_helping_a_side_to_a_title_and_the_title_win_are_one_happening():
     transfer = with_text(YEAR, ["Tomas Brandt", "Halden Rovers"], "sign", "Halden Rovers signed Tomas Brandt")
     assert not same_happening(to_final, transfer)
     assert not same_happening(to_final, won)
+
+
+NEAR_MISS = with_text(MONDAY, ["Oskar Lind", "Harbury"], "write",
+                      "Oskar Lind, from Harbury, wrote that the ferry nearly capsized on Monday", (0, 70))
+
+
+@pytest.mark.parametrize(
+    ("second", "triggers"),
+    [
+        # a copula clause on the very day, sharing the town: where someone was during the happening
+        (with_text(MONDAY, ["Greta Moll", "Harbury"], "be", "Greta Moll, also from Harbury, said she too was on the ferry",
+                   (71, 130)), ["write"]),
+        # another day: a happening of its own
+        (with_text(day("2024-06-11"), ["Greta Moll", "Harbury"], "be", "Greta Moll was on the ferry on Tuesday",
+                   (71, 130)), ["write", "be"]),
+        # a week is no day: "was in Harbury that week" tells of no one happening
+        (with_text(WEEK_24, ["Greta Moll", "Harbury"], "be", "Greta Moll was in Harbury that week", (71, 130)),
+         ["write", "be"]),
+        # nobody in common
+        (with_text(MONDAY, ["Greta Moll"], "be", "Greta Moll was in Calder on Monday", (71, 130)), ["write", "be"]),
+        # a verb that names a happening keeps its own rule: a write and an arrest on one day stay two
+        (with_text(MONDAY, ["Greta Moll", "Harbury"], "arrest", "Greta Moll was arrested in Harbury on Monday",
+                   (71, 130)), ["write", "arrest"]),
+    ],
+)
+def test_a_copula_clause_on_the_day_of_a_happening_in_one_article_tells_who_was_there(second, triggers):
+    for events in ([NEAR_MISS, second], [second, NEAR_MISS]):
+        merged = merge_article_events(events)
+        assert sorted(e.trigger for e in merged) == sorted(triggers)
+        if len(merged) == 1:
+            assert merged[0].summary == NEAR_MISS.summary
+            assert set(merged[0].actors) == {"Oskar Lind", "Harbury", "Greta Moll"}

@@ -26,6 +26,7 @@ class ActorScore:
     lenient_matches: int = 0
     unmatched_gold: list[dict] = field(default_factory=list)
     spurious: list[Event] = field(default_factory=list)
+    matched: list[tuple[Event, dict]] = field(default_factory=list)  # (system event, the gold event it matched)
 
 
 @dataclass(slots=True)
@@ -131,6 +132,7 @@ def score_actor(
         lenient_matches=len(first) + len(second),
         unmatched_gold=[g for j, g in enumerate(theirs) if j not in matched_gold],
         spurious=[e for i, e in enumerate(mine) if i not in first and i not in second],
+        matched=[(mine[i], theirs[j]) for i, j in sorted({**first, **second}.items())],
     )
 
 
