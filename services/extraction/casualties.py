@@ -50,7 +50,7 @@ def add_casualties(doc, events: list[Event], resolution, token_dates: dict, sent
         if not (_told_as_harmed(token) or _described_as_caught_up(token)):
             continue
         sentence = sentence_of(doc[mention.start])  # Token.sent rebuilds the sentences on every call
-        link = _incident_link(sentence)
+        link = _incident_link(_clause_of(token))
         if link is not None and _another_incident(link):
             continue  # the victim of some other incident, told as background
         dated = any(i in token_dates for i in range(sentence.start, sentence.end))
@@ -145,9 +145,18 @@ OTHER_INCIDENT_WORDS: frozenset[str] = words(
 )
 
 
-def _incident_link(sentence):
-    """The incident noun a harm word of the sentence is tied to ("died in the crash"), or None."""
-    for token in sentence:
+def _clause_of(token):
+    """The tokens of the clause a name belongs to: its nearest verb's subtree ("X died in the crash", "the
+    victims were named as X"), not the rest of a run-on sentence of captions."""
+    verb, steps = token, 0
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and steps < 8:
+        verb, steps = verb.head, steps + 1
+    return verb.subtree
+
+
+def _incident_link(clause):
+    """The incident noun a harm word of the clause is tied to ("died in the crash"), or None."""
+    for token in clause:
         if token.dep_ != "pobj" or token.pos_ != "NOUN" or token.lemma_.lower() not in INCIDENT_NOUNS:
             continue
         preposition = token.head
