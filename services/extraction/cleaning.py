@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 
 # Lines that are page furniture rather than the story. Matched against the whole stripped line.
+# a page's own date stamp ("Published: May 2, 2019"): dropped as text, but its day is the day the page was
+# written (see `head_stamp_lines`)
+STAMP_LINE_PATTERN = r"(posted|updated|published|last updated)( on)?\s*:.*"
 BOILERPLATE_LINE_PATTERNS: tuple[str, ...] = (
     r"(see|read) also\b.*",
     r"(also|read|watch|listen) (more|next)\b.*",
@@ -28,9 +31,11 @@ BOILERPLATE_LINE_PATTERNS: tuple[str, ...] = (
     r"all rights reserved.*",
     r"(skip to|jump to|back to) (main )?(content|top|navigation)",
     r"(home|menu|search|log ?in|sign in|register)",
-    r"(posted|updated|published|last updated)( on)?\s*:.*",
+    STAMP_LINE_PATTERN,
 )
 _BOILERPLATE = re.compile(r"^(?:" + "|".join(BOILERPLATE_LINE_PATTERNS) + r")\W*$", re.IGNORECASE)
+_STAMP_LINE = re.compile(rf"^{STAMP_LINE_PATTERN}$", re.IGNORECASE)
+HEAD_LINES = 5  # how many lines at the head of a page may hold its date stamp
 
 # Navigation labels that news sites glue to the headline ("Top NewsRussia's ...").
 _NAV_PREFIX = re.compile(r"^(?:Top News|Breaking News|Latest News|Live|Watch|Opinion|Analysis)(?=[A-Z])")
@@ -393,8 +398,19 @@ def looks_like_html(text: str) -> bool:
 
 def clean_article(text: str, *, is_html: bool | None = None) -> str:
     """Clean a submitted article: HTML to main text when needed, then line-level cleaning."""
+    return clean_article_with_stamps(text, is_html=is_html)[0]
+
+
+def clean_article_with_stamps(text: str, *, is_html: bool | None = None) -> tuple[str, list[str]]:
+    """`clean_article`, and the date stamp lines at the head of the page that the cleaning dropped."""
     if is_html is None:
         is_html = looks_like_html(text)
     if is_html:
         text = html_to_text(text)
-    return clean_text(text)
+    return clean_text(text), head_stamp_lines(text)
+
+
+def head_stamp_lines(text: str) -> list[str]:
+    """The lines among the first `HEAD_LINES` (not blank) that are a page stamp ("Updated: May 3, 2021")."""
+    head = [line.strip() for line in text.replace("\r", "\n").split("\n") if line.strip()][:HEAD_LINES]
+    return [line for line in head if _STAMP_LINE.match(normalise_typography(line))]

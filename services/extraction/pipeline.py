@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
 from services.extraction.actors import resolve_actors
-from services.extraction.cleaning import clean_article
+from services.extraction.cleaning import clean_article_with_stamps
 from services.extraction.events import build_events, phrases_from_timexes
 from services.extraction.merge import merge_article_events
 from services.extraction.model import Extraction
@@ -29,8 +29,8 @@ def extract(
 ) -> Extraction:
     """Extract the dated events and actors of one article."""
     nlp = nlp or load_pipeline(model_name)
-    cleaned = clean_article(text, is_html=is_html)
-    return _extract_from_doc(nlp(cleaned), _as_date(published_at))
+    cleaned, dct = _cleaned_and_written_on(nlp, text, _as_date(published_at), is_html)
+    return _extract_from_doc(nlp(cleaned), dct)
 
 
 def extract_many(
@@ -43,9 +43,17 @@ def extract_many(
 ) -> Iterator[Extraction]:
     """Extract many articles, parsing them in batches with `nlp.pipe`; results keep the input order."""
     nlp = nlp or load_pipeline(model_name)
-    cleaned = ((clean_article(text, is_html=is_html), _as_date(published)) for text, published in items)
+    cleaned = (_cleaned_and_written_on(nlp, text, _as_date(published), is_html) for text, published in items)
     for doc, dct in nlp.pipe(cleaned, batch_size=batch_size, as_tuples=True):
         yield _extract_from_doc(doc, dct)
+
+
+def _cleaned_and_written_on(nlp, text: str, dct: date, is_html: bool | None) -> tuple[str, date]:
+    """The cleaned text, and the day it was written: a dropped stamp line's earlier day ("Published: ...")."""
+    from services.extraction import timex
+
+    cleaned, stamps = clean_article_with_stamps(text, is_html=is_html)
+    return cleaned, timex.stamp_day(nlp, stamps, dct) if stamps and hasattr(timex, "stamp_day") else dct
 
 
 def _extract_from_doc(doc, dct: date) -> Extraction:

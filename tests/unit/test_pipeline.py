@@ -39,6 +39,33 @@ def test_html_is_cleaned_first():
     assert "2024-06-18" in {e.date.value for e in extraction.events}
 
 
+# (text, publication date, expected event dates): a page's own stamp line
+# ("Published: ...") is dropped as text, but a day it gives before the publication date is the day the text
+# was written, so its "on Monday" is the Monday before that day
+STAMPS = [
+    ("Published: March 4, 2021\n\nThe Riverside council closed the library on Monday.", date(2021, 3, 20),
+     ["2021-03-01"]),
+    ("Updated on: 03/04/2021 10:15 AM\nThe Riverside council closed the library on Monday.", date(2021, 3, 20),
+     ["2021-03-01"]),
+    # a stamp years before the publication date (an archive page)
+    ("Published: March 6, 2019\nThe Riverside council closed the library on Monday.", date(2021, 3, 20),
+     ["2019-03-04"]),
+    # a stamp later than the publication date, or none, leaves the publication date
+    ("Posted: March 30, 2021\nThe Riverside council closed the library on Monday.", date(2021, 3, 20),
+     ["2021-03-15"]),
+    # ... and so does one below the head of the page
+    ("The Riverside council closed the library on Monday.\n" + "Readers wrote in.\n" * 5
+     + "Published: March 4, 2021", date(2021, 3, 20), ["2021-03-15"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "published", "dates"), STAMPS)
+def test_a_dropped_stamp_line_gives_the_day_the_page_was_written(text, published, dates):
+    for extraction in (extract(text, published), next(extract_many([(text, published)]))):
+        assert [e.date.value for e in extraction.events] == dates
+        assert "Published" not in extraction.text and "Updated" not in extraction.text
+
+
 def test_extract_many_keeps_the_input_order():
     items = [
         ("Emmanuel Macron will visit Berlin on Tuesday.", PUBLISHED),

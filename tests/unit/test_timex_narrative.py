@@ -178,6 +178,15 @@ SCENE_DAYS = [
     # an ambiguous numeric date takes the order that gives the publication day; else the US order
     ("Posted 08/05/2024\nThe council voted.", date(2024, 5, 8), "08/05/2024", "2024-05-08"),
     ("The council voted on 08/05/2024.", date(2024, 9, 1), "08/05/2024", "2024-08-05"),
+    # "earlier in the day", "the small hours of ...": the day the passage tells of
+    ("Flood water reached the bakery on Thursday. Earlier in the day, the owner had moved the ovens.",
+     date(2024, 6, 24), "Earlier in the day", "2024-06-20"),
+    ("The ferry sank on Tuesday. Later in the evening, divers found the hull.", date(2024, 6, 27),
+     "Later in the evening", "2024-06-25TEV"),
+    ("A gas main burst during the small hours of Friday, residents said.", date(2024, 6, 24),
+     "the small hours of Friday", "2024-06-21TMO"),
+    ("The barn caught fire on Saturday. In the wee hours of the morning, sirens woke the village.",
+     date(2024, 6, 24), "the wee hours of the morning", "2024-06-22TMO"),
 ]  # fmt: skip
 
 
@@ -194,7 +203,25 @@ DATE_LINES = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "dct", "span", "value"), NARRATIVE + NEWS + SCENE_DAYS + DATE_LINES)
+# (text, publication date, expression, expected value): a month-day that lies after the publication date is
+# last year's when it is the time of a verb in the past tense or a past participle; one that a past clause
+# merely mentions (a payment date, a deadline, a bound) keeps its year
+PAST_VERB_DAYS = [
+    ("The goalkeeper, sacked on May 20, is appealing to the league.", date(2022, 5, 9), "May 20", "2021-05-20"),
+    ("The bridge was closed on May 20 after the flood, a spokesman said.", date(2022, 5, 9), "May 20",
+     "2021-05-20"),
+    ("The mill's fiscal year ended May 20, and sales fell.", date(2022, 5, 9), "May 20", "2021-05-20"),
+    ("The board declared a dividend payable May 20 to holders of record.", date(2022, 5, 9), "May 20",
+     "2022-05-20"),
+    ("The bank said the bid was extended to May 20.", date(2022, 5, 9), "May 20", "2022-05-20"),
+    ("The council invited residents to a hearing on May 20.", date(2022, 5, 9), "May 20", "2022-05-20"),
+    ("The singer will be sentenced May 20, the court said.", date(2022, 5, 9), "May 20", "2022-05-20"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "span", "value"), NARRATIVE + NEWS + SCENE_DAYS + DATE_LINES + PAST_VERB_DAYS
+)
 def test_dates_in_context(text, dct, span, value):
     got = {t.text: t.value for t in tag_text(text, dct)}
     assert got.get(span) == value, got

@@ -47,6 +47,6 @@ the order the text shows (day first when its dates say so, else US month/day). A
 """
 
 from services.extraction.timex.ranges import TemporalPhrase, find_temporal_phrases
-from services.extraction.timex.tagger import tag_text, tag_timexes, written_on
+from services.extraction.timex.tagger import stamp_day, tag_text, tag_timexes, written_on
 
-__all__ = ["TemporalPhrase", "find_temporal_phrases", "tag_text", "tag_timexes", "written_on"]
+__all__ = ["TemporalPhrase", "find_temporal_phrases", "stamp_day", "tag_text", "tag_timexes", "written_on"]

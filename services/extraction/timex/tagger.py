@@ -20,6 +20,7 @@ from services.extraction.timex.tense import (
     direction,
     in_the_present,
     in_the_present_perfect,
+    is_the_time_of_a_past_verb,
 )
 
 _LAST_VERB = re.compile(r"last\s+(?=an?\s)", re.IGNORECASE)
@@ -205,13 +206,14 @@ def _context(
     *,
     day_first: bool = False,
     scene: str | None = None,
+    past_verb_time: bool = False,
 ) -> Context:
     s, e = c.match.span()
     before, after = text[max(0, s - 40) : s], text[e : e + 40]
     if anchor is not None:  # narrative mode: resolve around the passage's time, nearest occurrence
         return Context(anchor.date, UNKNOWN, ref, before, after, anchor.granularity, day_first, scene)
     return Context(dct=dct, direction=dirn, ref=ref, before=before, after=after, day_first=day_first,
-                   scene=scene)
+                   scene=scene, past_verb_time=past_verb_time)
 
 
 def tag_timexes(doc, dct: date) -> list[Timex]:
@@ -230,6 +232,15 @@ def written_on(doc, timexes: list[Timex], dct: date) -> date:
     """The day the text was written: its own date line when that is earlier than `dct`, else `dct`."""
     line = _date_line(doc_text(doc), timexes)
     return line if line is not None and line < dct else dct
+
+
+def stamp_day(nlp, lines: list[str], dct: date) -> date:
+    """The day of a page's stamp line that cleaning dropped from its text ("Published: May 2, 2019") when
+    earlier than `dct`, else `dct`: the stamp is no prose, but it tells the day the page was written."""
+    if not lines:
+        return dct
+    doc = nlp("\n".join(lines))  # a few words, and only on pages that carry such a line
+    return written_on(doc, _tag(doc, dct), dct)
 
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -282,6 +293,9 @@ def _tag(doc, dct: date) -> list[Timex]:
             dir_cache[k] = d
         return dir_cache[k]
 
+    def past_verb(c) -> bool:
+        return dirn(c) == PAST and is_the_time_of_a_past_verb(doc, c.start, c.end)
+
     # pass 1: keep candidates a normaliser accepts, longest first
     accepted = []
     for c in cands:
@@ -308,9 +322,12 @@ def _tag(doc, dct: date) -> list[Timex]:
         if c.rule.narrative_on(c.match) and (anchor := narrative.anchor(c.start, dirn(c))):
             res = c.normalise(_context(text, c, dct, ref, dirn(c), anchor, day_first=order, scene=scene))
         if res is None:
-            res = c.normalise(_context(text, c, dct, ref, dirn(c), day_first=order, scene=scene))
+            told = past_verb(c)
+            res = c.normalise(_context(text, c, dct, ref, dirn(c), day_first=order, scene=scene, past_verb_time=told))
         if res is None:
-            res = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c), day_first=order, scene=scene))
+            res = c.normalise(
+                _context(text, c, dct, dct.isoformat(), dirn(c), day_first=order, scene=scene, past_verb_time=told)
+            )
         if res is None:
             continue
         typ, value = res

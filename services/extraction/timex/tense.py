@@ -217,3 +217,25 @@ def in_the_present_perfect(doc, start: int, end: int) -> bool:
         return False
     f = _chain(v)[-1]
     return f.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in _auxes(f))
+
+
+def is_the_time_of_a_past_verb(doc, start: int, end: int) -> bool:
+    """Whether the expression is the own time of a verb in the past tense or a past participle ("fired on June
+    8", "the quarter ended Oct. 31", "was sold on May 2"), not of a noun or a bound ("payable Dec. 7", "extended
+    to Nov. 20", "a ceremony on March 12"), nor of a verb with a present or future auxiliary ("will be sentenced
+    May 3", "has been set for June 8")."""
+    h = head_token(doc, start, end)
+    if h is None:
+        return False
+    if h.dep_ == "npadvmod":
+        verb = h.head
+    elif h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.lower_ in ("on", "in"):
+        verb = h.head.head
+    else:
+        return False
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    auxes = _auxes(verb)
+    if verb.tag_ == "VBN" and not auxes:
+        return verb.dep_ in ("acl", "ROOT", "conj", "advcl", "relcl")  # "the coach, sacked on May 20, ..."
+    return all(a.tag_ in ("VBD", "VBN") for a in auxes)  # "was fired", "had been fired"; not "is", "will be"

@@ -17,6 +17,8 @@ from services.extraction.timex.calendar import (
 )
 from services.extraction.timex.rules.registry import rule
 from services.extraction.timex.rules.resolve import (
+    PAST_CLAUSE_SLACK_DAYS,
+    PAST_VERB_SLACK_DAYS,
     day_number,
     low,
     month_number,
@@ -125,7 +127,8 @@ def n_month_day(m, ctx):
     elif m["wd"]:
         d = with_weekday(month, day, weekday_number(m["wd"]), ctx)
     else:
-        d = resolve_month_day(month, day, ctx.dct, ctx.direction)
+        slack = PAST_VERB_SLACK_DAYS if ctx.past_verb_time else PAST_CLAUSE_SLACK_DAYS
+        d = resolve_month_day(month, day, ctx.dct, ctx.direction, slack)
     return ("DATE", d.isoformat()) if d else None
 
 

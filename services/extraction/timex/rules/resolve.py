@@ -27,6 +27,8 @@ class Context:
     # the value of the day the passage tells of: the last day a date set that does not merely modify a noun
     # ("struck on Sunday", not "a May 1 burglary"); a bare time of day ("at 4:10 p.m.") falls on it
     scene: str | None = None
+    # the expression is the time of a verb in the past tense or a past participle ("was fired on June 8")
+    past_verb_time: bool = False
 
 
 _NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?(?![\d/])")
@@ -172,11 +174,21 @@ def resolve_month(month: int, dct: date, direction: int) -> int:
     return dct.year
 
 
-def resolve_month_day(month: int, day: int, dct: date, direction: int) -> date | None:
+# how far after the publication date a month-day in a past clause may lie and keep its year: the date need
+# not be the past verb's own time ("declared a dividend payable Dec. 7", "extended the offer to Nov. 20")
+PAST_CLAUSE_SLACK_DAYS = 45
+# ... and when it is the time of a past verb ("was fired on June 8"): the most recent past reading, with a
+# day for the publisher's time zone
+PAST_VERB_SLACK_DAYS = 1
+
+
+def resolve_month_day(
+    month: int, day: int, dct: date, direction: int, past_slack: int = PAST_CLAUSE_SLACK_DAYS
+) -> date | None:
     d = safe_date(dct.year, month, day)
     if d is None:
         return None
-    if direction == PAST and (d - dct).days > 45:
+    if direction == PAST and (d - dct).days > past_slack:
         return safe_date(dct.year - 1, month, day)
     if direction == FUTURE and d < dct:
         return safe_date(dct.year + 1, month, day)

@@ -154,6 +154,33 @@ def n_part_of_day_span(m, ctx):
 
 
 @rule(
+    "within_the_day",
+    "DATE",
+    rf"\b(?:earlier|later)\s+in\s+the\s+(?P<part>day|{P.PART})\b",
+    example=("Two men were held on Sunday. Earlier in the day, a crowd had gathered.", "Earlier in the day",
+             "2024-06-16"),
+    anchors=False,
+)
+def n_within_the_day(m, ctx):
+    """ "earlier in the day", "later in the afternoon": the passage's day (or that part of it)."""
+    day = scene_date(ctx).isoformat()
+    part = low(m["part"])
+    return ("DATE", day) if part == "day" else ("TIME", f"{day}T{P.PARTS_OF_DAY[part]}")
+
+
+@rule(
+    "early_hours",
+    "TIME",
+    rf"\bthe\s+(?:early|small|wee)\s+hours\s+of\s+(?:(?P<wd>{P.WEEKDAY})(?!\w)(?:\s+morning\b)?|the\s+morning\b)",
+    example=("A pipe burst during the small hours of Saturday.", "the small hours of Saturday", "2024-06-15TMO"),
+)
+def n_early_hours(m, ctx):
+    """ "the small hours of Tuesday", "the wee hours of the morning" (the passage's day): its morning."""
+    d = resolve_weekday(weekday_number(m["wd"]), ctx.dct, ctx.direction) if m["wd"] else scene_date(ctx)
+    return "TIME", f"{d.isoformat()}TMO"
+
+
+@rule(
     "tonight",
     "TIME",
     rf"\b(?P<w>{P.TONIGHT}|last\s+{P.NIGHT})\b",
