@@ -374,3 +374,20 @@ def test_helping_a_side_to_a_title_and_the_title_win_are_one_happening():
     transfer = with_text(YEAR, ["Tomas Brandt", "Halden Rovers"], "sign", "Halden Rovers signed Tomas Brandt")
     assert not same_happening(to_final, transfer)
     assert not same_happening(to_final, won)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # one collapse: one report names the injured, another the dead
+        (with_text(MONDAY, ["Tarnow", "Ewa Kowal", "Jan Bielak"], "derail", "A tram derailed in Tarnow"),
+         with_text(MONDAY, ["Tarnow", "Olga Marek"], "crash", "Olga Marek died in the crash in Tarnow"), True),
+        # two arrests in one town still are two
+        (with_text(MONDAY, ["Tarnow", "Ewa Kowal"], "arrest", "Ewa Kowal was arrested in Tarnow"),
+         with_text(MONDAY, ["Tarnow", "Olga Marek"], "arrest", "Olga Marek was arrested in Tarnow"), False),
+    ],
+)
+def test_an_incident_reported_with_different_casualties_is_one_happening(first, second, expected):
+    people = frozenset({"Ewa Kowal", "Jan Bielak", "Olga Marek"})
+    assert same_happening(first, second, people=people) is expected
+    assert same_happening(second, first, people=people) is expected
