@@ -89,7 +89,8 @@ class Clause:
 def build_events(doc, phrases, resolution: ActorResolution, dct: date, *, timexes=()) -> list[Event]:
     """One event per temporal phrase attached to a clause, plus durations anchored on dated events."""
     sentences = _Sentences(doc)
-    sentences.dated_tokens = _dated_tokens(doc, phrases)
+    token_dates = _token_dates(doc, phrases)
+    sentences.dated_tokens = set(token_dates)
     drafts: list[tuple[Event, Clause]] = []
     for phrase in phrases:
         if phrase.text.strip().lower() in PRESENT_WORDS or _dates_a_commemoration(doc, phrase):
@@ -108,17 +109,18 @@ def build_events(doc, phrases, resolution: ActorResolution, dct: date, *, timexe
             drafts.append(draft)
     drafts.sort(key=lambda d: (d[0].offsets[0], d[0].date.start))
     events = _continue_scenes(doc, drafts, resolution, sentences)
-    return add_casualties(doc, events, resolution, sentences.dated_tokens, sentences.of)
+    return add_casualties(doc, events, resolution, token_dates, sentences.of)
 
 
-def _dated_tokens(doc, phrases) -> set[int]:
-    """Tokens inside some temporal phrase: a clause holding one is dated by it, not by another phrase."""
-    tokens: set[int] = set()
+def _token_dates(doc, phrases) -> dict[int, EventDate]:
+    """Tokens inside some temporal phrase, with its date: a clause holding one is dated by it, not by
+    another phrase."""
+    dates: dict[int, EventDate] = {}
     for phrase in phrases:
         span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
         if span is not None:
-            tokens.update(range(span.start, span.end))
-    return tokens
+            dates.update(dict.fromkeys(range(span.start, span.end), phrase.date))
+    return dates
 
 
 class _Sentences:

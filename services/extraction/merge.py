@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from services.extraction.actors.tables import COUNTRY_ALIASES, words
+from services.extraction.casualties import INCIDENT_TRIGGERS
 from services.extraction.model import Event, EventDate
 
 # Canonical country names are places even when the caller cannot tell actor kinds (events rebuilt from rows).
@@ -278,7 +279,8 @@ def _named_in_the_other(a: Event, b: Event) -> set[str]:
 def _different_people(a: Event, b: Event, shared: set[str], people: frozenset[str]) -> bool:
     """Two arrests in one town on one day: they share one actor, no person, and each names people of its own.
     (Two shared places and a lawyer named on one side is still one check-in at one clinic.)"""
-    if len(shared) != 1:
+    if len(shared) != 1 or (a.trigger in INCIDENT_TRIGGERS and b.trigger in INCIDENT_TRIGGERS):
+        # one crash has many casualties, and each report names some of them: no sign of a second crash
         return False
     people_a = {actor_key(name) for name in a.actors if name in people}
     people_b = {actor_key(name) for name in b.actors if name in people}

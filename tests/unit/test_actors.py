@@ -338,3 +338,19 @@ def test_two_surnames_read_as_one_name_are_the_two_people(nlp):
             "of Lopez, Okafor sat silent and motionless.")
     names = set(actors_of(nlp, text))
     assert names == {"Maria Lopez", "Jose Okafor"}, names
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Firefighters said Mark Tilley died in the fire. Neighbours lit candles to mark his passing. "
+         + "His cousin, Dan Tilley, said he was a kind man.", "Mark Tilley"),
+        ("Police said Rose Farrow was hurt in the storm. The river rose overnight. "
+         + "Her son, Ian Farrow, said she was recovering.", "Rose Farrow"),
+    ],
+)
+def test_a_given_name_the_text_also_writes_as_a_common_verb_stays_a_given_name(nlp, text, person):
+    # a different first name is a different person: the one named first is not the cousin named later
+    resolution = resolve_actors(nlp(text))
+    assert next(m.name for m in resolution.mentions if m.kind == "person") == person
+    assert person in {actor.name for actor in resolution.actors}

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from services.extraction.casualties import INCIDENT_TRIGGERS
 from services.extraction.pipeline import extract
 
 PUBLISHED = date(2024, 6, 17)  # a Monday
@@ -452,3 +453,48 @@ def test_a_noun_names_a_happening_when_listed_or_a_verbs_noun(lemma, happening):
     from services.extraction.event_nouns import is_happening_noun
 
     assert is_happening_noun(lemma) is happening
+
+
+def _incident_actors(text, published=PUBLISHED):
+    """Each dated incident's day and trigger -> its actors."""
+    return {(e.date.value, e.trigger): set(e.actors) for e in events_of(text, published)}
+
+
+@pytest.mark.parametrize(
+    ("text", "incident", "harmed", "not_harmed"),
+    [
+        # the one incident: the named dead join it, in undated and in dated sentences that name it
+        (("A ferry capsized off Tarn Point on Friday, killing six passengers. "
+         "Police on Saturday named Ada Roos and Bo Lind as victims of Friday's sinking. "
+         "Edda Varn, 40, was also named yesterday among those killed in the sinking."),
+         ("2024-06-14", "capsize"), {"Ada Roos", "Bo Lind", "Edda Varn"}, set()),
+        # two incidents: "in the crash" is the one the bus had, "Thursday's blast" the other; a bare
+        # "among those killed" could be either and joins neither
+        (("A bus overturned near Orlan on Saturday, killing three people. "
+         "A bomb exploded at a bakery in Brisk on Thursday, injuring two. "
+         "Kai Moro died in the crash. Peter Benn was among those killed. Rhea Tamm was hurt in Thursday's blast."),
+         ("2024-06-15", "overturn"), {"Kai Moro"}, {"Peter Benn", "Rhea Tamm"}),
+        # a victim of an earlier accident, told as background, is no casualty of this one
+        (("A coach crashed into a wall on Kell Street on Tuesday, injuring four. "
+         "Residents said the road was dangerous. Ivo Brandt was killed in an earlier crash at the junction. "
+         "Nora Quill died in the 2019 crash at the same spot. Sven Oja was among the injured."),
+         ("2024-06-11", "crash"), {"Sven Oja"}, {"Ivo Brandt", "Nora Quill"}),
+        # a near miss where no one was hurt is not where the dead died
+        (("A tram almost derailed at the bend last month, but no one was hurt. "
+         "A tram derailed there on Wednesday, killing two. Otto Reim died in the crash."),
+         ("2024-06-12", "derail"), {"Otto Reim"}, set()),
+    ],
+)
+def test_the_harmed_join_the_incident_the_text_ties_them_to(text, incident, harmed, not_harmed):
+    by_incident = _incident_actors(text)
+    assert harmed <= by_incident[incident], by_incident
+    assert not not_harmed & by_incident[incident], by_incident
+
+
+def test_a_victim_no_link_ties_to_one_of_two_incidents_joins_neither():
+    text = ("A bus overturned near Orlan on Saturday, killing three people. "
+            "A bomb exploded at a bakery in Brisk on Thursday, injuring two. "
+            "Peter Benn was among those killed. Rhea Tamm was hurt in Thursday's blast.")
+    incidents = {key: actors for key, actors in _incident_actors(text).items() if key[1] in INCIDENT_TRIGGERS}
+    assert not any("Peter Benn" in actors for actors in incidents.values()), incidents
+    assert {day for (day, _), actors in incidents.items() if "Rhea Tamm" in actors} == {"2024-06-13"}, incidents

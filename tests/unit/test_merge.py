@@ -408,3 +408,20 @@ def test_a_copula_clause_on_the_day_of_a_happening_in_one_article_tells_who_was_
         if len(merged) == 1:
             assert merged[0].summary == NEAR_MISS.summary
             assert set(merged[0].actors) == {"Oskar Lind", "Harbury", "Greta Moll"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # one collapse: one report names the injured, another the dead
+        (with_text(MONDAY, ["Tarnow", "Ewa Kowal", "Jan Bielak"], "derail", "A tram derailed in Tarnow"),
+         with_text(MONDAY, ["Tarnow", "Olga Marek"], "crash", "Olga Marek died in the crash in Tarnow"), True),
+        # two arrests in one town still are two
+        (with_text(MONDAY, ["Tarnow", "Ewa Kowal"], "arrest", "Ewa Kowal was arrested in Tarnow"),
+         with_text(MONDAY, ["Tarnow", "Olga Marek"], "arrest", "Olga Marek was arrested in Tarnow"), False),
+    ],
+)
+def test_an_incident_reported_with_different_casualties_is_one_happening(first, second, expected):
+    people = frozenset({"Ewa Kowal", "Jan Bielak", "Olga Marek"})
+    assert same_happening(first, second, people=people) is expected
+    assert same_happening(second, first, people=people) is expected

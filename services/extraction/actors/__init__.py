@@ -329,6 +329,15 @@ def _lowercase_words(doc) -> frozenset[str]:
     return cached
 
 
+def _lowercase_adjectives(doc) -> frozenset[str]:
+    """Words the article writes in lower case as adjectives ("the outgoing president")."""
+    cached = doc.user_data.get("annals_lowercase_adjectives")
+    if cached is None:
+        cached = frozenset(t.text for t in doc if t.pos_ == "ADJ" and t.is_alpha and t.text.islower())
+        doc.user_data["annals_lowercase_adjectives"] = cached
+    return cached
+
+
 def _trim_fused_words(doc, start: int, end: int) -> tuple[int, int]:
     """Drop words a headline, caption or credit glued to a name: "Above Clinton", "Jubilant Texas Rangers",
     "Follow Ashley May", "Mike Pence Previously", "Obama AP", "London Reuters", "Barbara Kingsolver Read"."""
@@ -596,8 +605,10 @@ def _glued_before_a_surname(doc, start: int, end: int, label: str) -> bool:
     glued = doc[start : end - 1]
     if len(glued) == 1 and glued[0].is_upper and glued[0].is_alpha and 2 <= len(glued[0]) <= 4:
         return label != "PERSON"
-    if len(glued) == 1 and (glued[0].pos_ in {"ADJ", "VERB"} or glued[0].lower_ in _lowercase_words(doc)):
-        return True  # "Outgoing Obama": an adjective (one the text also writes in lower case), no given name
+    if len(glued) == 1 and (glued[0].pos_ in {"ADJ", "VERB"} or glued[0].lower_ in _lowercase_adjectives(doc)):
+        # "Outgoing Obama": an adjective (one the text also writes in lower case), no given name; a word the
+        # text writes as a lower-case verb or noun may well be one ("Mark Smith" beside "to mark the day")
+        return True
     return glued.text in _names_used_alone(doc)
 
 
