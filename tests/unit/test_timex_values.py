@@ -143,7 +143,7 @@ def test_offsets_and_intervals():
         "They met Theresa May in London.",
         # once the text has named her in full, her surname alone is her too
         "Prime Minister Anna May spoke on Monday. The president invited May to visit.",
-        "Prime Minister Anna May spoke on Monday, according to a statement from May's office.",
+        "Prime Minister Anna May spoke on Monday, and May's aides later confirmed it.",
     ],
 )
 def test_month_names_as_personal_names(text):
