@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from services.extraction.evaluation.events import ActorScore, EventScores, lenient_match, score_actor
+from services.extraction.evaluation.events import (
+    ActorScore,
+    EventScores,
+    lenient_match,
+    score_actor,
+    value_interval,
+)
 from services.extraction.model import Event, EventDate
 
 PAGE = 500
@@ -80,6 +86,17 @@ def duplicates_of(score: ActorScore, gold_events: Sequence[dict]) -> list[tuple[
         if fits:
             found.append((event, [(g, matched_by.get(id(g))) for g in fits]))
     return found
+
+
+# A gold event dated no finer than this is "the 2016 season", "the 1908 title": any dated mention of that year fits
+# it, so a second event fitting only such gold is more often a background clause than a second report.
+FINE_GOLD_DAYS = 31
+
+
+def fits_only_coarse_gold(fits: Sequence[tuple[dict, Event | None]]) -> bool:
+    """Whether every gold event a duplicate fits is dated no finer than a season or a year."""
+    spans = [value_interval(g["date"]) for g, _ in fits]
+    return all(span is not None and (span.end - span.start).days + 1 > FINE_GOLD_DAYS for span in spans)
 
 
 def evaluate_timelines(
