@@ -311,11 +311,7 @@ def _dated_event_noun(span):
     noun = root.head
     if root.dep_ not in DATE_MODIFIER_DEPS or noun.pos_ != "NOUN" or span.start <= noun.i < span.end:
         return None
-    return noun if _is_event_noun(noun) else None
-
-
-def _is_event_noun(noun) -> bool:
-    return is_happening_noun(noun.lemma_)
+    return noun if is_happening_noun(noun.lemma_) else None
 
 
 def _describes_someone(doc, phrase) -> bool:
@@ -328,19 +324,19 @@ def _describes_someone(doc, phrase) -> bool:
     token = span.root
     if phrase.date.granularity in ("decade", "century") and any(
         t.dep_ in DATE_MODIFIER_DEPS and not span.start <= t.head.i < span.end and t.head.pos_ in {"NOUN", "PROPN"}
-        and not _is_event_noun(t.head) for t in span
+        and not is_happening_noun(t.head.lemma_) for t in span
     ):
         return True  # "the 1960s film star died on Friday": the decade says who she is
     if token.dep_ == "pobj" and token.head.lower_ == "of" and phrase.date.granularity in COARSE_GRANULARITIES:
         noun = token.head.head
-        if noun.pos_ in {"NOUN", "PROPN", "NUM", "PRON"} and not _is_event_noun(noun):
+        if noun.pos_ in {"NOUN", "PROPN", "NUM", "PRON"} and not is_happening_noun(noun.lemma_):
             return True
     for _ in range(8):
         if token.head.i == token.i or token.pos_ in {"VERB", "AUX"}:
             return False
         if token.dep_ == "appos":
             closed = token.right_edge.i + 1 < len(doc) and doc[token.right_edge.i + 1].text in APPOSITION_CLOSERS
-            return closed and not (token.pos_ == "NOUN" and _is_event_noun(token))
+            return closed and not (token.pos_ == "NOUN" and is_happening_noun(token.lemma_))
         token = token.head
     return False
 

@@ -121,8 +121,12 @@ def _is_name(doc, tok) -> bool:
 
 
 def _words_of_full_names(doc) -> frozenset[str]:
-    """The words of the text's names of people that run to two words or more."""
-    return frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
+    """The words of the text's names of people that run to two words or more (read once per text)."""
+    cached = doc.user_data.get("annals_full_name_words")
+    if cached is None:
+        cached = frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
+        doc.user_data["annals_full_name_words"] = cached
+    return cached
 
 
 _CAP_WORD = re.compile(r"[A-Z][\w'\u2019-]*")
