@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from services.body_limit import BodyLimitMiddleware
 from services.errors import install_error_handlers
+from services.head_requests import HeadAsGet
 from services.ingest.publisher import publisher
 from services.ingest.routes import accept_groups
 from services.ingest.routes import router as ingest_router
@@ -68,6 +69,7 @@ def create_app(parts: tuple[str, ...] = ("ingest", "timeline", "webhooks")) -> F
                        limits_by_path={"/articles/batch": settings.max_batch_body_bytes})
     app.add_middleware(AddressRateLimitMiddleware)
     app.add_middleware(MetricsMiddleware)
+    app.add_middleware(HeadAsGet)  # outermost: every layer below sees the GET it answers
     app.include_router(operations_router)
     for part in parts:
         app.include_router(ROUTERS[part])

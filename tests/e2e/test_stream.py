@@ -156,6 +156,16 @@ def test_unknown_actor_stream_is_a_404(api):
     assert response.status_code == 404
 
 
+def test_head_on_a_stream_answers_its_headers_and_ends(api):
+    with get_engine().begin() as connection:  # a known actor; no worker needed
+        connection.execute(text("INSERT INTO actors (name, name_key, kind) VALUES ('Vladimir Putin', "
+                                "'vladimir putin', 'person') ON CONFLICT DO NOTHING"))
+    # a stream never ends by itself: HEAD must stop at the headers (the timeout turns a hang into a failure)
+    response = httpx.head(f"{api}/actors/Vladimir Putin/events/stream", timeout=10)
+    assert response.status_code == 200 and response.content == b""
+    assert response.headers["content-type"].startswith("text/event-stream")
+
+
 def test_open_streams_end_when_the_server_stops(tmp_path):
     process, url = start_api(tmp_path)
     try:
