@@ -30,8 +30,8 @@ def event_with(nlp, text: str, trigger: str):
         ('Brightwater Foods spokesman Ivo Brandt said: "We will shut the depot in May."',
          "shut", {"Brightwater Foods"}, {"Ivo Brandt"}),
         # a spokesperson named with the company earlier, quoted by surname later
-        ('Priya Nair, a spokeswoman for Brightwater Foods, spoke to reporters. Nair added: "We will reopen the '
-         'depot on Friday."', "reopen", {"Brightwater Foods"}, {"Priya Nair"}),
+        (('Priya Nair, a spokeswoman for Brightwater Foods, spoke to reporters. Nair added: "We will reopen the '
+         'depot on Friday."'), "reopen", {"Brightwater Foods"}, {"Priya Nair"}),
         # a spokesperson without a name speaks for the body named with him
         ('A spokesman for Brightwater Foods said: "We will reopen the depot on Friday."',
          "reopen", {"Brightwater Foods"}, set()),
@@ -39,8 +39,11 @@ def event_with(nlp, text: str, trigger: str):
         ('Inspector Owen Baird of Kelby Police said: "Our officers will search the canal again on Saturday."',
          "search", {"Owen Baird", "Kelby Police"}, set()),
         # a police rank without the force beside it: the force the article names
-        ('Kelby Police opened an inquiry. Detective Superintendent Ruth Kale said: "We will question the '
-         'driver again on Monday."', "question", {"Ruth Kale", "Kelby Police"}, set()),
+        (('Kelby Police opened an inquiry. Detective Superintendent Ruth Kale said: "We will question the '
+         'driver again on Monday."'), "question", {"Ruth Kale", "Kelby Police"}, set()),
+        # of two forces, the one named last before the officer's quotation
+        (('Kelby Police arrested a man. Dorsley Police took over the inquiry. Detective Inspector Ian Cho '
+         'said: "We will charge him on Monday."'), "charge", {"Ian Cho", "Dorsley Police"}, set()),
         # a company's chief executive, by the company's possessive
         ('Halvard Energy\'s chief executive, Tom Ingram, said: "We will open two plants next year."',
          "open", {"Tom Ingram", "Halvard Energy"}, set()),

@@ -11,3 +11,10 @@ def first_police_force(mentions: list):
         if mention.kind == "organisation" and mention.participates and names_a_police_force(mention.name):
             return mention
     return None
+
+
+def police_force_before(mentions: list, position: int):
+    """The police force named last before a token ("... Chief Constable at Kelby Police. Inspector Reed said"),
+    else the one the article names first."""
+    before = [m for m in mentions if m.start < position and first_police_force([m]) is not None]
+    return before[-1] if before else first_police_force(mentions)

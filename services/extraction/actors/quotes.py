@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.extraction.actors.police import first_police_force
+from services.extraction.actors.police import police_force_before
 from services.extraction.actors.tables import (
     BODY_VOICE_NOUNS,
     POLICE_RANK_WORDS,
@@ -71,7 +71,8 @@ def _voices_of_we(doc, speaker, mentions: list) -> list:
 def _body_spoken_for(doc, speaker, mentions: list) -> tuple[object | None, bool]:
     """The organisation a person speaks for, and whether as a spokesperson: from the noun phrase of the
     quotation's attribution or of another mention of the person ("Jane Doe, a spokeswoman for Acme, said
-    ... Doe added: "We ..."), else from a police rank ("Chief Inspector Tom Reed": the article's force)."""
+    ... Doe added: "We ..."), else from a police rank ("Chief Inspector Tom Reed": the force named last
+    before the quotation)."""
     own_mentions = [speaker, *(m for m in mentions if m.name == speaker.name and m is not speaker and m.surface)]
     spokesperson = any(_is_spokesperson(doc, m) for m in own_mentions)
     for mention in own_mentions:
@@ -79,7 +80,7 @@ def _body_spoken_for(doc, speaker, mentions: list) -> tuple[object | None, bool]
         if body is not None:
             return body, spokesperson
     if any(_holds_police_rank(doc, m) for m in own_mentions):
-        return first_police_force(mentions), spokesperson
+        return police_force_before(mentions, speaker.start), spokesperson
     return None, spokesperson
 
 
