@@ -44,6 +44,9 @@ def event_with(nlp, text: str, trigger: str):
         # of two forces, the one named last before the officer's quotation
         (('Kelby Police arrested a man. Dorsley Police took over the inquiry. Detective Inspector Ian Cho '
          'said: "We will charge him on Monday."'), "charge", {"Ian Cho", "Dorsley Police"}, set()),
+        # a rank in lower case is a trade, no police rank
+        ('Kelby Police closed the bridge. Safety inspector Ruth Kale said: "We will check the rails again on Monday."',
+         "check", {"Ruth Kale"}, set()),
         # a company's chief executive, by the company's possessive
         ('Halvard Energy\'s chief executive, Tom Ingram, said: "We will open two plants next year."',
          "open", {"Tom Ingram", "Halvard Energy"}, set()),

@@ -128,9 +128,10 @@ def _is_spokesperson(doc, mention) -> bool:
 
 
 def _holds_police_rank(doc, mention) -> bool:
-    """"Chief Inspector Tom Reed", "Det Supt Ann Cole": a rank only police officers hold before the name."""
-    return any(t.lower_ in POLICE_RANK_WORDS for t in _title_before(doc, mention)) \
-        or any(w.lower() in POLICE_RANK_WORDS for w in mention.surface.split()[:-1])
+    """"Chief Inspector Tom Reed", "Det Supt Ann Cole": a rank only police officers hold, capitalised before
+    the name (a "safety inspector" is no officer)."""
+    titles = [t.text for t in _title_before(doc, mention)] + mention.surface.split()[:-1]
+    return any(word[:1].isupper() and word.lower() in POLICE_RANK_WORDS for word in titles)
 
 
 def _title_before(doc, mention) -> list:
