@@ -50,6 +50,10 @@ def event_with(nlp, text: str, trigger: str):
         # a company's chief executive, by the company's possessive
         ('Halvard Energy\'s chief executive, Tom Ingram, said: "We will open two plants next year."',
          "open", {"Tom Ingram", "Halvard Energy"}, set()),
+        ('Tom Ingram, the chief executive of Halvard Energy, said: "We will open two plants next year."',
+         "open", {"Tom Ingram", "Halvard Energy"}, set()),
+        ('An official at Brightwater Foods said: "We will reopen the depot on Friday."',
+         "reopen", {"Brightwater Foods"}, set()),
         # "I" is the speaker alone, whatever body she belongs to
         ('"I will step down in June," said Mara Quist of the Lindell Group.',
          "step", {"Mara Quist"}, {"Lindell Group"}),
