@@ -21,14 +21,14 @@ def sentences(nlp, text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # an abbreviation's stop at the end of a line: the parser alone runs the two lines together
+        # an abbreviation's stop ending a line: the parser alone runs the two lines together
         ("The bid came from Harrow Mills Corp.\nChief Inspector Ada Lamb said the road was shut.",
          ["The bid came from Harrow Mills Corp.", "Chief Inspector Ada Lamb said the road was shut."]),
         ("The deed was signed by Carl Weston Jr.\nHis sister witnessed it.",
          ["The deed was signed by Carl Weston Jr.", "His sister witnessed it."]),
         ("The shop belongs to Penfold Ltd.\n\n3 people work there.",
          ["The shop belongs to Penfold Ltd.", "3 people work there."]),
-        # a quotation closed at the end of a line, and the next one opening the next line
+        # a quotation closed as a line ends, and the next one opening the next line
         ('The mayor said: "The bridge will reopen on Friday."\n"We are relieved," a driver said.',
          ['The mayor said: "The bridge will reopen on Friday."', '"We are relieved," a driver said.']),
     ],

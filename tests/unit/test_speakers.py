@@ -67,8 +67,8 @@ def test_first_person_words_go_to_the_body_the_speaker_speaks_for(nlp, text, tri
 
 def test_a_companys_dated_statement_is_the_companys_after_a_police_force_is_named(nlp):
     text = ('Brightwater Foods cut its prices. Kelby Police closed the road.\n\n'
-            '"We are proud of our drivers," the company said in a statement on Monday.')
-    event = event_with(nlp, text, "statement")
+            '"We are proud of our drivers," the company said on Monday in a statement.')
+    event = event_with(nlp, text, "say")
     assert event.actors == ("Brightwater Foods",), event
 
 
