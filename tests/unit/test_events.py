@@ -385,8 +385,9 @@ def test_an_article_is_dated_against_its_own_earlier_date_line():
     ("headline", "trigger", "actors"),
     [
         # a title-case headline's verb the tagger takes for a name keeps its lemma, and ends the name; the
-        # words for the person before it are no actor
-        ("Female Clerk Dana Whitlock Kills Two In Depot Shooting", "kill", ("Dana Whitlock",)),
+        # words for the person before it are no actor (the headline dated by itself: the stamp line above it
+        # is a sentence of its own)
+        ("Female Clerk Dana Whitlock Kills Two Tuesday In Depot Shooting", "kill", ("Dana Whitlock",)),
     ],
 )
 def test_a_title_case_headline_verb_is_lemmatised(headline, trigger, actors):

@@ -23,8 +23,8 @@ from services.extraction.actors.tables import (
     MALE_WORDS,
     ORGANISATION_NOUNS,
     PERSON_ROLE_NOUNS,
-    POLICE_NAME_WORDS,
     RELATION_NOUNS,
+    names_a_police_force,
     words,
 )
 
@@ -253,7 +253,7 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
         elif lower == "police" and token.pos_ in {"NOUN", "PROPN"} and _police_as_a_body(token):
             # "Police have confirmed ...", "in police custody": the force the article named
             name = _antecedent(token, named, sentence_of, len(doc), lambda m: m.kind == "organisation"
-                               and any(w.lower() in POLICE_NAME_WORDS for w in m.name.split()))
+                               and names_a_police_force(m.name))
         elif _is_definite_description(token):
             noun = token.lemma_.lower()
             age = _AGE.match(lower)
@@ -266,7 +266,9 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
                 if name is None and noun in IDENTITY_NOUNS:
                     name = _only_person_before(token, named, sentence_of, gender, noun)
             elif noun in ORGANISATION_NOUNS:
-                name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH, lambda m: m.kind == "organisation")
+                # "the company", "the firm": a business, never the police force named in between
+                name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH, lambda m: m.kind == "organisation"
+                                   and not names_a_police_force(m.name))
             else:  # a noun the text first used with the name ("the Harwick train" ... "the train")
                 name = _antecedent(token, named, sentence_of, NAMED_NOUN_REACH,
                                    lambda m, noun=noun: noun in described.get(m.name, ()))

@@ -99,10 +99,29 @@ CORPORATE_SUFFIXES: frozenset[str] = words(
     "ag sa se nv bv gmbh spa industries enterprises"
 )
 
-# Definite nouns that refer back to the organisation the text has named ("the company said").
 # Words of a police force's name ("Thames Valley Police", "Greater Manchester Constabulary").
 POLICE_NAME_WORDS: frozenset[str] = words("police constabulary gendarmerie carabinieri")
 
+# Ranks only police officers hold, before a name ("Chief Inspector Tom Reed", "Det Supt Ann Cole"): the
+# officer speaks for the police force the article names.
+POLICE_RANK_WORDS: frozenset[str] = words(
+    "constable inspector superintendent supt supt. detective det det. dci"
+)
+
+# Who speaks for a body without taking part in what it does ("Jane Doe, a spokeswoman for Acme").
+SPOKESPERSON_NOUNS: frozenset[str] = words("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen")
+
+# Nouns for someone speaking for the body named with them, with no name of their own ("an Acme official
+# said", "a spokesman for the ministry said"): what they say in the first person is the body's.
+BODY_VOICE_NOUNS: frozenset[str] = SPOKESPERSON_NOUNS | words("representative representatives official officials")
+
+
+def names_a_police_force(name: str) -> bool:
+    """"Northshire Police", "Kent Constabulary"."""
+    return any(word.lower() in POLICE_NAME_WORDS for word in name.split())
+
+
+# Definite nouns that refer back to the organisation the text has named ("the company said").
 ORGANISATION_NOUNS: frozenset[str] = words(
     "company firm group maker manufacturer brand club team franchise side chain retailer business carrier "
     "airline bank operator giant corporation conglomerate broadcaster newspaper agency organisation "
