@@ -323,9 +323,9 @@ def _ranked(noun) -> bool:
     return any(m.tag_ in SUPERLATIVE_TAGS or m.lower_ in RANKING_WORDS for m in modifiers)
 
 
-# Verbs of a lasting state: "has lived in Lisbon since 2010", "has been in custody since Wednesday" tell when the
-# state began, a happening of its own (moving there, the arrest).
-LASTING_STATE_VERBS: frozenset[str] = words("be live stay remain reside serve work")
+# Verbs of a lasting state or office: "has lived in Lisbon since 2010", "has been in custody since Wednesday",
+# "has led the party since 2015" tell when it began, a happening of its own (moving there, the arrest, the election).
+LASTING_STATE_VERBS: frozenset[str] = words("be live stay remain reside serve work rule lead govern hold chair head")
 
 
 def _tells_a_period(span) -> bool:

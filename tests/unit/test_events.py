@@ -524,6 +524,7 @@ def test_a_victim_no_link_ties_to_one_of_two_incidents_joins_neither():
         ("The firm has opened nine stores since 2018, including one in Leeds in May.", [("2024-05", "open")]),
         # a lasting state begun then is dated by its start; a negated one by the last time
         ("Ana Ruiz has lived in Lisbon since 2010.", [("2010", "live")]),
+        ("Tomas Lind has led the Harbour Party since 2015.", [("2015", "lead")]),
         ("Ana Ruiz has not sung in public since 2010.", [("2010", "sing")]),
     ],
 )
