@@ -180,29 +180,44 @@ def _draft_event(
     clause = clause_of(doc, governor, phrase, frozenset(resolution.token_actor))
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
     relative = _when_clause_of_date(span)
+    told_only: set[int] = set()  # tokens of the summary that name no participant
     if relative is not None:
         # "The drought deepened in 1945, when a tavern owner put a curse on the team": one scene, both clauses,
         # the happening told by the clause the date introduces
         scene = clause_of(doc, relative, phrase, frozenset(resolution.token_actor))
+        if not _shares_the_time(clause, span):
+            told_only = clause.tokens - scene.tokens  # "It is the worst storm since 1987, when ...": not 1987's storm
         scene.tokens |= clause.tokens
         date_phrase = span.root.head if span.root.head.dep_ == "prep" else span.root
         scene.tokens |= {t.i for t in date_phrase.subtree}  # "since 1997, when ...", with its preposition
         clause = scene
-    last_time = _last_time(doc, span, clause)
+    ranked = _ranked_noun(span) if relative is None else None
+    if ranked is not None and not _own_happening(ranked):
+        return None  # "she became the first woman since 1990 to lead it": 1990 measures the record, not her election
+    last_time = ranked is not None or _last_time(doc, span, clause)  # "his first visit since 2000"
     if _negated(clause) and not last_time:
         return None  # "the team did not win that year", "there have been no fatalities since 1959"
+    if relative is None and not last_time and _tells_a_period(span):
+        return None  # "the club has won four trophies since 2012": trophies over the years, none dated 2012
     if _hypothetical(clause):
         return None  # "so that fans could see their team in a final", "you must vote on Tuesday"
     clause.sentence = sentences.of(governor)
     phrase_tokens = {t.i for t in span} if span is not None else set()
     content = _reported_content(clause, sentences.dated_tokens - phrase_tokens)
     clause.tokens |= content  # the summary tells what was said; who it was said about is not the speaker
-    actor_tokens = clause.tokens - content | _understood_subject(clause.head)
+    actor_tokens = clause.tokens - content - told_only | _understood_subject(clause.head)
     event_noun = _dated_event_noun(span)
     if event_noun is not None:
         # "Trump recalled the 2011 dinner where Obama mocked him": the date is the dinner's, and those at the
         # dinner take part (the clause's own actors stay: "they celebrated their Nov. 2 victory")
         actor_tokens |= {t.i for t in event_noun.subtree}
+    else:
+        event_noun = _noun_dated_by_preposition(span)
+        if event_noun is not None:
+            noun_phrase = _noun_phrase_tokens(event_noun)
+            clause.tokens |= noun_phrase | _path_into(clause.tokens, event_noun)  # the summary tells the noun
+            # "critics blamed the jinx for mishaps such as a slump in 1979": only who the noun names takes part
+            actor_tokens = actor_tokens | noun_phrase if _acted_on_by_the_clause(event_noun) else noun_phrase
     # "a man from Dunmore was arrested": where a person comes from takes no part
     # "according to Reuters" is in the clause, but Reuters only reports it (`_source_of_report`)
     actor_tokens -= _according_to(clause.head)
@@ -258,10 +273,82 @@ SPEAKER_PRONOUNS: frozenset[str] = words("i we you")
 def _tells_a_start(span) -> bool:
     """ "dates from 1948", "has lived there since 2010": a verb's "from" or "since" tells when the state the
     present describes began ("a picture of the bar from 2011" only tells the picture's date)."""
+    first = _preposition_of(span, {"from", "since"})
+    return first is not None and first.head.pos_ in {"VERB", "AUX"}
+
+
+def _preposition_of(span, prepositions):
+    """The date phrase's own preposition, when it is one of `prepositions` (inside the phrase or just before it)."""
     if span is None or len(span) == 0:
+        return None
+    first = span[0] if span[0].lower_ in prepositions else span.doc[span.start - 1] if span.start > 0 else None
+    return first if first is not None and first.lower_ in prepositions else None
+
+
+# Words that rank a noun among others of its kind: "the first woman since 1990", "the only club since 1974 to ...";
+# superlatives ("the worst storm", "the most serious crash") are told by their tag.
+RANKING_WORDS: frozenset[str] = words("first second third fourth fifth sixth seventh eighth ninth tenth only")
+SUPERLATIVE_TAGS: frozenset[str] = frozenset({"JJS", "RBS"})
+
+
+def _ranked_noun(span):
+    """The ranked noun "since DATE" measures ("the lowest level since 2009", "became the first woman since 1990
+    to lead it"): the date is when the last one of its kind was, not a happening of the clause."""
+    since = _preposition_of(span, {"since"})
+    if since is None:
+        return None
+    head = since.head
+    if head.pos_ in {"NOUN", "PROPN"}:
+        noun = head
+    elif head.dep_ in {"acl", "relcl"}:
+        noun = head.head  # "the only woman to win the race twice since 2005"
+    else:  # the parser hangs "since" on the verb right after a noun: "became the first club since 1974"
+        noun = since.doc[since.i - 1] if since.i > 0 else None
+    return noun if noun is not None and noun.pos_ in {"NOUN", "PROPN"} and _ranked(noun) else None
+
+
+def _own_happening(noun) -> bool:
+    """A possessed happening ranked since a date ("his first visit since 2000", "won their first cup since
+    1962"): its owner's last one was then ("its lowest level since 2009" is no happening)."""
+    if not any(c.dep_ == "poss" for c in noun.children):
         return False
-    first = span[0] if span[0].lower_ in {"from", "since"} else span.doc[span.start - 1] if span.start > 0 else None
-    return first is not None and first.lower_ in {"from", "since"} and first.head.pos_ in {"VERB", "AUX"}
+    won = noun.dep_ == "dobj" and any(c.lower_ in RANKING_WORDS for c in noun.children if c.dep_ == "amod")
+    return won or is_happening_noun(noun.lemma_)
+
+
+def _ranked(noun) -> bool:
+    """Whether an ordinal, "only" or a superlative modifies the noun ("the first such crash", "the most serious")."""
+    modifiers = [c for c in noun.children if c.dep_ in {"amod", "advmod", "nummod"}]
+    modifiers += [g for c in modifiers for g in c.children if g.dep_ == "advmod"]
+    return any(m.tag_ in SUPERLATIVE_TAGS or m.lower_ in RANKING_WORDS for m in modifiers)
+
+
+# Verbs of a lasting state or office: "has lived in Lisbon since 2010", "has been in custody since Wednesday",
+# "has led the party since 2015" tell when it began, a happening of its own (moving there, the arrest, the election).
+LASTING_STATE_VERBS: frozenset[str] = words("be live stay remain reside serve work rule lead govern hold chair head")
+
+
+def _tells_a_period(span) -> bool:
+    """Whether an affirmative perfect over "since DATE" tells what happened in the period since ("prices have
+    risen since 2009", "the club has won four trophies since 2012"), not a happening at DATE."""
+    since = _preposition_of(span, {"since"})
+    if since is None:
+        return False
+    verb = since.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in LASTING_STATE_VERBS:
+        return False
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def _shares_the_time(clause: Clause, span) -> bool:
+    """Whether the clause a "DATE, when ..." hangs on happened at that time too ("The strike spread in 1972,
+    when ...", "they have had near misses, including 2012, when ..."): not a clause in the simple present ("It
+    is the first crash in years, when ...") nor one told since the date ("the first club since 2011, when")."""
+    if _preposition_of(span, {"since"}) is not None:
+        return False
+    head = clause.head
+    finite = [head, *(c for c in head.children if c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() != "have")]
+    return not any(t.tag_ in {"VBZ", "VBP"} for t in finite)
 
 
 def _describes_a_picture(clause: Clause, trigger, when: EventDate, dct: date) -> bool:
@@ -314,6 +401,68 @@ def _dated_event_noun(span):
     return noun if is_happening_noun(noun.lemma_) else None
 
 
+# Prepositions that date a happening noun: "the slump in 1979", "his resignation on Monday".
+EVENT_DATE_PREPOSITIONS: frozenset[str] = words("in on at during")
+
+
+def _noun_dated_by_preposition(span):
+    """The happening noun a prepositional date hangs on ("mishaps such as a slump in 1979", "foiled an
+    attack on Monday"), unless the noun is the clause's subject, a light verb's object ("held talks on
+    Monday") or a frame of the clause: there the clause tells the noun's happening, or a part of it."""
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    preposition = root if root.dep_ == "prep" else root.head if root.dep_ == "pobj" else None
+    if preposition is None or preposition.lower_ not in EVENT_DATE_PREPOSITIONS:
+        return None
+    noun = preposition.head
+    if noun.pos_ != "NOUN" or span.start <= noun.i < span.end or not is_happening_noun(noun.lemma_):
+        return None
+    if noun.dep_ in SUBJECT_DEPS or (noun.dep_ in {"dobj", "attr"} and noun.head.lemma_.lower() in LIGHT_VERBS):
+        return None
+    return None if _frames_the_clause(noun) else noun
+
+
+# Prepositions of a noun whose happening holds the clause's ("spoke at a hearing on Tuesday", "was shot during
+# a raid on Friday", "charged for the killing in May"): the clause's actors take part in it.
+FRAME_PREPOSITIONS: frozenset[str] = words("at during in on amid amidst throughout within for over")
+
+
+# Prepositions of a happening the clause's actors took part in just before or after: "they posed for photographers
+# after a meeting on Monday".
+SEQUENCE_PREPOSITIONS: frozenset[str] = words("after before following")
+
+
+def _acted_on_by_the_clause(noun) -> bool:
+    """Whether the clause's actors take part in the dated noun's happening: its object ("the navy foiled an attack
+    on Monday") or one told just before or after it ("they posed after a meeting on Monday")."""
+    return noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ in SEQUENCE_PREPOSITIONS)
+
+
+def _frames_the_clause(noun) -> bool:
+    """Whether the noun sits in a frame of the clause, through "of" ("in the last round of their fight in 2008")."""
+    token = noun
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+        token = token.head.head
+    return token.dep_ == "pobj" and token.head.lower_ in FRAME_PREPOSITIONS
+
+
+def _noun_phrase_tokens(noun) -> set[int]:
+    """The noun's phrase without the nouns conjoined to it ("a slump in 1979 and a fumble by Jo Roe in 1988")."""
+    conjoined = {t.i for c in noun.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
+    return {t.i for t in noun.subtree} - conjoined
+
+
+def _path_into(tokens: set[int], token) -> set[int]:
+    """The token's ancestors up to the first one among `tokens`: "years of waiting [since] their last cup in 1962"."""
+    path: set[int] = set()
+    for ancestor in token.ancestors:
+        if ancestor.i in tokens:
+            break
+        path.add(ancestor.i)
+    return path
+
+
 def _describes_someone(doc, phrase) -> bool:
     """Whether the date belongs to a description rather than to a happening: inside an apposition set off by
     commas ("Smith, the mayor since 2010, said ...") or a year or decade after "of" under a noun that names
@@ -321,6 +470,8 @@ def _describes_someone(doc, phrase) -> bool:
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
+    if _in_a_modifier_of_the_subject(doc, span):
+        return True  # "The bakery, without a new owner since 2019, closed ...": the years say what it lacked
     token = span.root
     if phrase.date.granularity in ("decade", "century") and any(
         t.dep_ in DATE_MODIFIER_DEPS and not span.start <= t.head.i < span.end and t.head.pos_ in {"NOUN", "PROPN"}
@@ -339,6 +490,36 @@ def _describes_someone(doc, phrase) -> bool:
             return closed and not (token.pos_ == "NOUN" and is_happening_noun(token.lemma_))
         token = token.head
     return False
+
+
+# Prepositions of a phrase that says what its noun has or lacks: "the bakery, without a new owner since 2019, ..."
+DESCRIBING_PREPOSITIONS: frozenset[str] = words("with without")
+
+
+def _in_a_modifier_of_the_subject(doc, span) -> bool:
+    """Whether the date sits in a "with ..." or "without ..." phrase set off by commas after the subject ("The
+    club, with a new coach since March, won on Sunday", "the club, without a win since May, ..."); "with" a
+    happening of its own keeps its date ("The club, with a win on Sunday, ...")."""
+    token, happening = span.root, False
+    for _ in range(6):
+        if token.head.i == token.i or token.pos_ in {"VERB", "AUX"}:
+            return False
+        if token.dep_ == "prep" and token.lower_ in DESCRIBING_PREPOSITIONS:
+            return not (happening and token.lower_ == "with") and _set_off_after_the_subject(doc, token)
+        happening = happening or (token.pos_ == "NOUN" and is_happening_noun(token.lemma_))
+        token = token.head
+    return False
+
+
+def _set_off_after_the_subject(doc, phrase_head) -> bool:
+    """Whether the phrase stands between commas and after the subject of the clause it hangs on."""
+    before, after = phrase_head.i - 1, phrase_head.right_edge.i + 1
+    if before < 0 or doc[before].text != "," or after >= len(doc) or doc[after].text not in APPOSITION_CLOSERS:
+        return False
+    host = phrase_head.head
+    if host.pos_ in {"NOUN", "PROPN"}:
+        return host.dep_ in SUBJECT_DEPS
+    return any(c.dep_ in SUBJECT_DEPS and c.i < phrase_head.i for c in host.children)
 
 
 # "the 1960s", "of 1967": dates that can describe someone; "the early hours of Friday" is a time
@@ -441,9 +622,7 @@ def _last_time(doc, span, clause: Clause) -> bool:
     last happened (and the summary must keep the date). "No fatalities since 1959" tells of none: no event."""
     if span is None or not any(c.dep_ == "neg" for t in {clause.governor, clause.head} for c in t.children):
         return False
-    first = span[0]
-    before = doc[span.start - 1] if span.start > 0 else None
-    return first.lower_ == "since" or (before is not None and before.lower_ == "since")
+    return _preposition_of(span, {"since"}) is not None
 
 
 # Modals of ability, possibility and obligation: the clause tells what could or should happen, not what did or

@@ -499,3 +499,79 @@ def test_a_victim_no_link_ties_to_one_of_two_incidents_joins_neither():
     incidents = {key: actors for key, actors in _incident_actors(text).items() if key[1] in INCIDENT_TRIGGERS}
     assert not any("Peter Benn" in actors for actors in incidents.values()), incidents
     assert {day for (day, _), actors in incidents.items() if "Rhea Tamm" in actors} == {"2024-06-13"}, incidents
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "since DATE" after a ranked noun tells when the last one of its kind was, not a happening of the clause
+        ("Harwick United became the first club since 1974 to lose a cup final on penalties.", []),
+        ("Inflation fell to its lowest rate since 2013 in April.", [("2024-04", "fall")]),
+        ("The gale was the strongest storm since 1990.", []),
+        ("Lena Voss is the only woman to win the race twice since 2005.", []),
+        # ... but a possessed happening ranked since a date was its owner's last one
+        ("Anna Berg made her first trip to Oslo since 2015.", [("2015", "trip")]),
+        # a ranked noun "in" a year is that year's
+        ("It was the worst flood in 1998.", [("1998", "flood")]),
+        # a "with ..." or "without ..." phrase after the subject says what it has or lacks
+        ("The Elm Street bakery, without a new owner since 2019, closed on Friday.", [("2024-06-14", "close")]),
+        ("The Valley Rangers, with a new manager since March, beat Kingsford on Sunday.", [("2024-06-16", "beat")]),
+        ("The Harbour Club, without a win since April, drew with Elmford on Saturday.", [("2024-06-15", "draw")]),
+        # "with" a happening of its own keeps that happening's date
+        ("The Valley Rangers, with a late goal on Sunday, reached the final.", [("2024-06-16", "goal")]),
+        # an affirmative perfect over "since DATE" tells what happened in the years since
+        ("The Harbour Club has won four trophies since 2012.", []),
+        ("Rents have risen sharply since 2009.", []),
+        ("The firm has opened nine stores since 2018, including one in Leeds in May.", [("2024-05", "open")]),
+        # a lasting state begun then is dated by its start; a negated one by the last time
+        ("Ana Ruiz has lived in Lisbon since 2010.", [("2010", "live")]),
+        ("Tomas Lind has led the Harbour Party since 2015.", [("2015", "lead")]),
+        ("Ana Ruiz has not sung in public since 2010.", [("2010", "sing")]),
+    ],
+)
+def test_a_date_that_ranks_describes_or_opens_a_period_dates_no_happening_of_the_clause(text, expected):
+    assert [(e.date.value, e.trigger) for e in events_of(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "actors", "not_actor"),
+    [
+        # told since the date or in the present, the clause a "DATE, when ..." hangs on is not at that time
+        (("Harwick Town are the first club since 2011, when Kingsford Athletic beat Elmford City, to lose a final "
+          "at home."), "2011", {"Kingsford Athletic", "Elmford City"}, "Harwick Town"),
+        ("Harwick Town fans still talk about 2011, when Kingsford Athletic beat Elmford City.", "2011",
+         {"Kingsford Athletic", "Elmford City"}, "Harwick Town"),
+        # in the past, or over a period that includes the date, it is one scene
+        ("Anna Berg joined the party in 2009, when Tomas Lind led it.", "2009", {"Anna Berg", "Tomas Lind"}, None),
+        ("Harwick Town have had several near misses, including 2012, when Kingsford Athletic beat them in a final.",
+         "2012", {"Harwick Town", "Kingsford Athletic"}, None),
+    ],
+)
+def test_a_when_clause_on_a_date_takes_the_main_clause_only_if_it_shares_the_time(text, value, actors, not_actor):
+    event = only_event_dated(text, value, actors)
+    assert not_actor not in event.actors
+    assert "when" in event.summary
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "trigger", "actors", "not_actor"),
+    [
+        # a prepositional date on a happening noun dates that happening, and only who the noun names takes part
+        ("Analysts linked the slump to Maria Lopez's resignation in March.", "2024-03", "resignation",
+         {"Maria Lopez"}, None),
+        ("Critics of Elmford City blamed the jinx for mishaps such as a dramatic collapse in 1979.", "1979",
+         "collapse", set(), "Elmford City"),
+        ("Mishaps such as a collapse in 1979 and a missed penalty by Tom Reyes were blamed on the jinx.", "1979",
+         "collapse", set(), "Tom Reyes"),
+        # a subject's happening is what the clause tells, with the clause's actors
+        ("The strike on Monday angered Maria Lopez.", "2024-06-17", "strike", {"Maria Lopez"}, None),
+        # ... and so is a happening just before the clause's, or one that holds it
+        ("Maria Lopez posed for photographers after a meeting on Monday.", "2024-06-17", "meeting",
+         {"Maria Lopez"}, None),
+        ("Tomas Lind was injured during a raid on Friday.", "2024-06-14", "raid", {"Tomas Lind"}, None),
+    ],
+)
+def test_a_happening_noun_with_a_prepositional_date_is_the_event(text, value, trigger, actors, not_actor):
+    event = only_event_dated(text, value, actors)
+    assert event.trigger == trigger
+    assert not_actor not in event.actors
