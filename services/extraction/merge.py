@@ -410,7 +410,18 @@ def find_same_happening(new: Event, candidates: Sequence[Event], *, places: froz
         )
         if best is None or score > best[0]:
             best = (score, index)
-    return None if best is None else best[1]
+    if best is None:
+        return _only_fit_naming_nobody(new, candidates)
+    return best[1]
+
+
+def _only_fit_naming_nobody(new: Event, candidates: Sequence[Event]) -> int | None:
+    """Across articles as within one: a report naming nobody taking part joins the one candidate of its kind
+    and day; a report naming who took part takes in the one such report of its kind and day."""
+    if not has_participants(new):
+        return only_fitting(new, candidates)
+    fitting = [index for index, candidate in enumerate(candidates) if fits_without_participants(candidate, new)]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def combine_events(kept: Event, other: Event) -> Event:
@@ -464,7 +475,61 @@ def merge_article_events(
                                      reported_by=combined.reported_by)
         else:
             merged[target] = combine_events(merged[target], event)
-    return merged
+    return fold_reports_without_participants(merged)
+
+
+def has_participants(event: Event) -> bool:
+    """Whether the report names anyone taking part: its sources only report it, a pronoun is no name."""
+    return bool(event.actors)
+
+
+def same_kind_of_happening(a: str, b: str) -> bool:
+    """Equal triggers, one class of the table, or one word's verb and noun; not a trigger that only says that
+    something happened ("it happened at noon" fits any happening of the day, so it says too little)."""
+    if a in GENERIC_TRIGGERS or b in GENERIC_TRIGGERS:
+        return False
+    return similar_triggers(a, b)
+
+
+def on_one_day(a: EventDate, b: EventDate) -> bool:
+    """One day, or a time or part of that day ("Sunday" and "1:53 p.m. on Sunday")."""
+    return a.start == a.end == b.start == b.end
+
+
+def fits_without_participants(report: Event, other: Event) -> bool:
+    """A report that names nobody taking part fits another report of the same kind of happening on its day."""
+    return (report is not other and not has_participants(report) and has_participants(other)
+            and report.status == other.status and on_one_day(report.date, other.date)
+            and same_kind_of_happening(report.trigger, other.trigger))
+
+
+def only_fitting(report: Event, others: Sequence[Event]) -> int | None:
+    """Index of the one report among `others` a report naming nobody fits; None when none or several do."""
+    fitting = [index for index, other in enumerate(others) if fits_without_participants(report, other)]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def fold_reports_without_participants(events: Sequence[Event]) -> list[Event]:
+    """Within one article, a report that names nobody taking part joins the one report of the same kind of
+    happening on its day ("It struck at 4:10 a.m., the agency said" beside "A strong quake struck the coast on
+    Sunday"): the named report's wording stands, the finer time and the sources are added. With two such
+    reports on that day ("a quake struck the coast" and "a second quake struck the islands") it stays apart."""
+    events = list(events)
+    folded: set[int] = set()
+    for index, report in enumerate(events):
+        target = only_fitting(report, events)
+        if target is None:
+            continue
+        events[target] = _with_circumstances(events[target], report)
+        folded.add(index)
+    return [event for index, event in enumerate(events) if index not in folded]
+
+
+def _with_circumstances(happening: Event, report: Event) -> Event:
+    """The happening as it was told, with what a report of it naming nobody adds: a finer time, its sources."""
+    combined = combine_events(happening, report)
+    return replace(happening, date=combined.date, confidence=combined.confidence,
+                   reported_by=combined.reported_by)
 
 
 # A copula names no happening of its own: "he too was on the train that day" is where someone was during one.
