@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -376,6 +376,18 @@ def _part_of_day(value: str) -> str | None:
         hour = int(time[:2])
         return "early" if hour < _EARLY_HOUR else "late" if hour >= _LATE_HOUR else None
     return time[:2]
+
+
+LAST_WEEK_DAYS = 7
+
+
+def last_week_read_loosely(when: EventDate, published: date) -> EventDate | None:
+    """The calendar week before the report's week ("he escaped last week") as the seven days before the report:
+    a Sunday's "last week" may mean the Monday six days earlier, of the report's own calendar week. None for any
+    other date. A day inside it joins it only on strong agreement, as any day joins a week (`same_happening`)."""
+    if when.granularity != "week" or not when.end < published <= when.end + timedelta(days=LAST_WEEK_DAYS):
+        return None
+    return EventDate(when.value, published - timedelta(days=LAST_WEEK_DAYS), published - timedelta(days=1), "week")
 
 
 def _inside_a_coarser_unit(a: EventDate, b: EventDate) -> bool:
