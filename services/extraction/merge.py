@@ -15,6 +15,7 @@ from pathlib import Path
 
 from services.extraction.actors.tables import COUNTRY_ALIASES, words
 from services.extraction.casualties import INCIDENT_TRIGGERS
+from services.extraction.events import SPEECH_VERBS
 from services.extraction.model import Event, EventDate
 
 # Canonical country names are places even when the caller cannot tell actor kinds (events rebuilt from rows).
@@ -504,13 +505,18 @@ def same_kind_of_happening(a: str, b: str) -> bool:
 
 
 def on_one_day(a: EventDate, b: EventDate) -> bool:
-    """One day, or a time or part of that day ("Sunday" and "1:53 p.m. on Sunday")."""
-    return a.start == a.end == b.start == b.end
+    """One day, or a time or part of that day ("Sunday" and "1:53 p.m. on Sunday"); two different times of it
+    are two moments ("I heard a crash at 6.15 a.m." and "I heard it on the news at 8 a.m.")."""
+    if not a.start == a.end == b.start == b.end:
+        return False
+    return a.value == b.value or "T" not in a.value or "T" not in b.value
 
 
 def fits_without_participants(report: Event, other: Event) -> bool:
-    """A report that names nobody taking part fits another report of the same kind of happening on its day."""
+    """A report that names nobody taking part fits another report of the same kind of happening on its day.
+    Not a statement: one whose speaker goes unnamed ("..., officials said") may be anyone's of that day."""
     return (report is not other and not has_participants(report) and has_participants(other)
+            and report.trigger not in SPEECH_VERBS
             and report.status == other.status and on_one_day(report.date, other.date)
             and same_kind_of_happening(report.trigger, other.trigger))
 

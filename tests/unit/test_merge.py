@@ -456,10 +456,17 @@ def test_a_report_naming_nobody_joins_the_one_report_of_its_kind_on_its_day():
         ([replace(FLOOD_SUNDAY, date=day("2024-03-09"))], "another day"),
         ([event(day("2024-03-10"), ["Valdora"], "elect", "Valdora elected a mayor on Sunday")], "another kind"),
         ([replace(FLOOD_SUNDAY, status="planned")], "a planned happening"),
+        ([replace(FLOOD_SUNDAY, date=timed("2024-03-10T09:00"))], "another time of that day"),
     ],
 )
 def test_a_report_naming_nobody_stays_apart_without_exactly_one_fit(others, why):
     assert len(merge_article_events(sentences(*others, FLOOD_AT_DAWN))) == len(others) + 1, why
+
+
+def test_a_statement_whose_speaker_goes_unnamed_stays_apart():
+    announced = event(day("2024-03-10"), ["Mayor Ines Corra"], "announce", "Mayor Ines Corra announced a curfew on Sunday")
+    unnamed = event(day("2024-03-10"), [], "announce", "Schools will stay shut, it was announced on Sunday")
+    assert len(merge_article_events(sentences(announced, unnamed))) == 2
 
 
 def test_a_report_saying_only_that_something_happened_names_no_kind():
