@@ -506,7 +506,7 @@ def same_kind_of_happening(a: str, b: str) -> bool:
 
 def on_one_day(a: EventDate, b: EventDate) -> bool:
     """One day, or a time or part of that day ("Sunday" and "1:53 p.m. on Sunday"); two different times of it
-    are two moments ("I heard a crash at 6.15 a.m." and "I heard it on the news at 8 a.m.")."""
+    are two moments ("the siren sounded at 5 a.m." and "it sounded again shortly before noon")."""
     if not a.start == a.end == b.start == b.end:
         return False
     return a.value == b.value or "T" not in a.value or "T" not in b.value
