@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
 from services.extraction.actors.tables import COUNTRY_ALIASES, words
 from services.extraction.casualties import INCIDENT_TRIGGERS
+from services.extraction.events import SPEECH_VERBS
 from services.extraction.model import Event, EventDate
 
 # Canonical country names are places even when the caller cannot tell actor kinds (events rebuilt from rows).
@@ -378,6 +379,18 @@ def _part_of_day(value: str) -> str | None:
     return time[:2]
 
 
+LAST_WEEK_DAYS = 7
+
+
+def last_week_read_loosely(when: EventDate, published: date) -> EventDate | None:
+    """The calendar week before the report's week ("he escaped last week") as the seven days before the report:
+    a Sunday's "last week" may mean the Monday six days earlier, of the report's own calendar week. None for any
+    other date. A day inside it joins it only on strong agreement, as any day joins a week (`same_happening`)."""
+    if when.granularity != "week" or not when.end < published <= when.end + timedelta(days=LAST_WEEK_DAYS):
+        return None
+    return EventDate(when.value, published - timedelta(days=LAST_WEEK_DAYS), published - timedelta(days=1), "week")
+
+
 def _inside_a_coarser_unit(a: EventDate, b: EventDate) -> bool:
     """One date inside the other, the outer one a week, month or the like (a range of days is not coarser)."""
     if same_dates(a, b):
@@ -410,7 +423,18 @@ def find_same_happening(new: Event, candidates: Sequence[Event], *, places: froz
         )
         if best is None or score > best[0]:
             best = (score, index)
-    return None if best is None else best[1]
+    if best is None:
+        return _only_fit_naming_nobody(new, candidates)
+    return best[1]
+
+
+def _only_fit_naming_nobody(new: Event, candidates: Sequence[Event]) -> int | None:
+    """Across articles as within one: a report naming nobody taking part joins the one candidate of its kind
+    and day; a report naming who took part takes in the one such report of its kind and day."""
+    if not has_participants(new):
+        return only_fitting(new, candidates)
+    fitting = [index for index, candidate in enumerate(candidates) if fits_without_participants(candidate, new)]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def combine_events(kept: Event, other: Event) -> Event:
@@ -464,7 +488,66 @@ def merge_article_events(
                                      reported_by=combined.reported_by)
         else:
             merged[target] = combine_events(merged[target], event)
-    return merged
+    return fold_reports_without_participants(merged)
+
+
+def has_participants(event: Event) -> bool:
+    """Whether the report names anyone taking part: its sources only report it, a pronoun is no name."""
+    return bool(event.actors)
+
+
+def same_kind_of_happening(a: str, b: str) -> bool:
+    """Equal triggers, one class of the table, or one word's verb and noun; not a trigger that only says that
+    something happened ("it happened at noon" fits any happening of the day, so it says too little)."""
+    if a in GENERIC_TRIGGERS or b in GENERIC_TRIGGERS:
+        return False
+    return similar_triggers(a, b)
+
+
+def on_one_day(a: EventDate, b: EventDate) -> bool:
+    """One day, or a time or part of that day ("Sunday" and "1:53 p.m. on Sunday"); two different times of it
+    are two moments ("the siren sounded at 5 a.m." and "it sounded again shortly before noon")."""
+    if not a.start == a.end == b.start == b.end:
+        return False
+    return a.value == b.value or "T" not in a.value or "T" not in b.value
+
+
+def fits_without_participants(report: Event, other: Event) -> bool:
+    """A report that names nobody taking part fits another report of the same kind of happening on its day.
+    Not a statement: one whose speaker goes unnamed ("..., officials said") may be anyone's of that day."""
+    return (report is not other and not has_participants(report) and has_participants(other)
+            and report.trigger not in SPEECH_VERBS
+            and report.status == other.status and on_one_day(report.date, other.date)
+            and same_kind_of_happening(report.trigger, other.trigger))
+
+
+def only_fitting(report: Event, others: Sequence[Event]) -> int | None:
+    """Index of the one report among `others` a report naming nobody fits; None when none or several do."""
+    fitting = [index for index, other in enumerate(others) if fits_without_participants(report, other)]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def fold_reports_without_participants(events: Sequence[Event]) -> list[Event]:
+    """Within one article, a report that names nobody taking part joins the one report of the same kind of
+    happening on its day ("It struck at 4:10 a.m., the agency said" beside "A strong quake struck the coast on
+    Sunday"): the named report's wording stands, the finer time and the sources are added. With two such
+    reports on that day ("a quake struck the coast" and "a second quake struck the islands") it stays apart."""
+    events = list(events)
+    folded: set[int] = set()
+    for index, report in enumerate(events):
+        target = only_fitting(report, events)
+        if target is None:
+            continue
+        events[target] = _with_circumstances(events[target], report)
+        folded.add(index)
+    return [event for index, event in enumerate(events) if index not in folded]
+
+
+def _with_circumstances(happening: Event, report: Event) -> Event:
+    """The happening as it was told, with what a report of it naming nobody adds: a finer time, its sources."""
+    combined = combine_events(happening, report)
+    return replace(happening, date=combined.date, confidence=combined.confidence,
+                   reported_by=combined.reported_by)
 
 
 # A copula names no happening of its own: "he too was on the train that day" is where someone was during one.

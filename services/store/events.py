@@ -10,7 +10,12 @@ from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from services.extraction import model as extracted
-from services.extraction.merge import COARSE_INTERVAL_DAYS, find_same_happening, similar_trigger_words
+from services.extraction.merge import (
+    COARSE_INTERVAL_DAYS,
+    find_same_happening,
+    last_week_read_loosely,
+    similar_trigger_words,
+)
 from services.store.actors import resolve_actors
 from services.store.cursor import TimelinePosition
 from services.store.event_views import load_event_views, load_page_views
@@ -319,11 +324,18 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
         if ids or sources:  # an event nobody is named in belongs on no timeline; its sources' timelines list it
             event = replace(new, actors=tuple(sorted(stored_names[i] for i in ids)), reported_by=())
             reports.append((new, _Wanted(ids, event, sources)))
-    pool = _CandidatePool(_fetch_candidates(session, [wanted for _, wanted in reports]))
-    for new, wanted in reports:
-        candidates = pool.for_report(wanted)
-        known_people = people.union(*(candidate.people for candidate in candidates))
-        match = find_same_happening(wanted.event, [candidate.event for candidate in candidates], people=known_people)
+    published = article.published_at.date()
+    loose = {index: _Wanted(wanted.actor_ids, replace(wanted.event, date=when), wanted.source_ids)
+             for index, (_, wanted) in enumerate(reports)
+             if (when := last_week_read_loosely(wanted.event.date, published)) is not None}
+    pool = _CandidatePool(_fetch_candidates(session, [wanted for _, wanted in reports] + list(loose.values())))
+    for index, (new, wanted) in enumerate(reports):
+        match, candidates = None, []
+        if index in loose:  # "last week" may be a day of the past seven: a report of that day comes first
+            match, candidates = _match_a_day(pool, loose[index], people)
+            wanted = loose[index] if match is not None else wanted
+        if match is None:
+            match, candidates = _match(pool, wanted, people)
         place_id = actor_ids.get(new.place) if new.place else None
         if match is None:
             target = pool.create(wanted.event, wanted.actor_ids, people, place_id, wanted.source_ids)
@@ -339,6 +351,25 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
     _fold_events_that_gained_actors(session, gained, saved)
     record_changes(session, saved)
     return saved
+
+
+def _match(pool: _CandidatePool, wanted: _Wanted, people: frozenset[str]) -> tuple[int | None, list[Candidate]]:
+    """The candidate of the report's happening (its index) among the report's candidates, and those candidates."""
+    candidates = pool.for_report(wanted)
+    known_people = people.union(*(candidate.people for candidate in candidates))
+    return find_same_happening(wanted.event, [candidate.event for candidate in candidates], people=known_people), candidates
+
+
+def _match_a_day(pool: _CandidatePool, wanted: _Wanted, people: frozenset[str]
+                 ) -> tuple[int | None, list[Candidate]]:
+    """`_match`, when the match is a day inside the report's days: a loosely read "last week" joins such a day,
+    while a month or year around it is left to the strict reading (the event keeps a date it was told)."""
+    match, candidates = _match(pool, wanted, people)
+    if match is not None:
+        when = candidates[match].event.date
+        if not (when.start == when.end and wanted.event.date.contains(when)):
+            match = None
+    return match, candidates
 
 
 def _scope_of_moved_events(session: Session, moved_events: dict[int, list[int]]

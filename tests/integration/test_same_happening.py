@@ -90,3 +90,42 @@ def test_a_source_that_a_later_report_has_taking_part_becomes_a_participant(clie
     assert event["id"] == first["id"] and len(event["sources"]) == 2
     assert {a["name"]: a["role"] for a in event["actors"]} == {"Owen Marsh": "participant", "Hal Brody": "participant"}
     assert [e["id"] for e in timeline(client, "Hal Brody")] == [event["id"]]
+
+
+QUAKE = "A strong earthquake struck the coast of Valdora on Sunday, killing two fishermen."
+TIME_OF_THE_QUAKE = "It struck at 4:10 a.m., the Valley Herald reported."
+
+
+def test_a_report_naming_only_its_source_joins_the_one_happening_of_its_kind_that_day(client):
+    post_and_process(client, QUAKE, "2026-11-22T09:00:00+00:00")
+    post_and_process(client, TIME_OF_THE_QUAKE, "2026-11-22T11:00:00+00:00")
+    (event,) = timeline(client, "Valdora")
+    assert len(event["sources"]) == 2 and event["date"]["value"] == "2026-11-22T04:10", event
+    assert [e["id"] for e in timeline(client, "Valley Herald")] == [event["id"]]
+
+
+def test_a_report_naming_only_its_source_stays_apart_when_two_happenings_fit(client):
+    post_and_process(client, QUAKE, "2026-11-22T09:00:00+00:00")
+    post_and_process(client, "A second earthquake struck the hills of Orrindale on Sunday.", "2026-11-22T10:00:00+00:00")
+    post_and_process(client, TIME_OF_THE_QUAKE, "2026-11-22T11:00:00+00:00")
+    (reported,) = timeline(client, "Valley Herald")
+    assert reported["id"] not in {e["id"] for e in (*timeline(client, "Valdora"), *timeline(client, "Orrindale"))}
+
+
+ESCAPE = "Rolf Ambers, a convicted arsonist, escaped from a prison bus near Dunmore on Tuesday."
+LAST_WEEK = "Rolf Ambers was still at large. He escaped last week, police said."
+
+
+def test_last_week_in_a_report_days_later_is_the_escape_of_the_past_seven_days(client):
+    post_and_process(client, ESCAPE, "2026-11-18T09:00:00+00:00")  # Tuesday 17 November
+    post_and_process(client, LAST_WEEK, "2026-11-22T09:00:00+00:00")  # a Sunday: "last week" is 9-15 November
+    escapes = [e for e in timeline(client, "Rolf Ambers") if e["trigger"] == "escape"]
+    assert len(escapes) == 1 and escapes[0]["date"]["value"] == "2026-11-17", escapes
+    assert len(escapes[0]["sources"]) == 2
+
+
+def test_last_week_two_weeks_on_is_not_the_escape_of_the_week_before(client):
+    post_and_process(client, ESCAPE, "2026-11-18T09:00:00+00:00")
+    post_and_process(client, LAST_WEEK, "2026-11-30T09:00:00+00:00")  # a Monday: "last week" is 23-29 November
+    escapes = [e for e in timeline(client, "Rolf Ambers") if e["trigger"] == "escape"]
+    assert sorted(e["date"]["value"] for e in escapes) == ["2026-11-17", "2026-W48"], escapes

@@ -8,6 +8,7 @@ import pytest
 from services.extraction.merge import (
     compatible_dates,
     find_same_happening,
+    last_week_read_loosely,
     merge_article_events,
     near_names,
     same_happening,
@@ -425,3 +426,91 @@ def test_an_incident_reported_with_different_casualties_is_one_happening(first, 
     people = frozenset({"Ewa Kowal", "Jan Bielak", "Olga Marek"})
     assert same_happening(first, second, people=people) is expected
     assert same_happening(second, first, people=people) is expected
+
+
+# Reports that name nobody taking part: only their source ("..., the agency said"), a pronoun, or nothing.
+FLOOD_SUNDAY = event(day("2024-03-10"), ["Valdora"], "flood", "Heavy rain flooded the lowlands of Valdora on Sunday")
+FLOOD_AT_DAWN = replace(event(timed("2024-03-10T05:20"), [], "flood", "It flooded the town at 5:20 a.m."),
+                        reported_by=("Weather Service",))
+
+
+def sentences(*events):
+    """The events as sentences of one text, one after the other (one sentence's phrases merge by offsets)."""
+    return [replace(e, offsets=(100 * i, 100 * i + 90)) for i, e in enumerate(events)]
+
+
+def test_a_report_naming_nobody_joins_the_one_report_of_its_kind_on_its_day():
+    (merged,) = merge_article_events(sentences(FLOOD_SUNDAY, FLOOD_AT_DAWN))
+    assert merged.summary == FLOOD_SUNDAY.summary  # the named report's wording stands
+    assert merged.actors == ("Valdora",)
+    assert merged.date.value == "2024-03-10T05:20"  # the finer time is added
+    assert merged.reported_by == ("Weather Service",)
+
+
+@pytest.mark.parametrize(
+    ("others", "why"),
+    [
+        # two floods of that day: which one "it" was the text does not say
+        ([FLOOD_SUNDAY, event(day("2024-03-10"), ["Porto Lene"], "flood", "The river flooded Porto Lene on Sunday")],
+         "two candidates"),
+        ([replace(FLOOD_SUNDAY, date=day("2024-03-09"))], "another day"),
+        ([event(day("2024-03-10"), ["Valdora"], "elect", "Valdora elected a mayor on Sunday")], "another kind"),
+        ([replace(FLOOD_SUNDAY, status="planned")], "a planned happening"),
+        ([replace(FLOOD_SUNDAY, date=timed("2024-03-10T09:00"))], "another time of that day"),
+    ],
+)
+def test_a_report_naming_nobody_stays_apart_without_exactly_one_fit(others, why):
+    assert len(merge_article_events(sentences(*others, FLOOD_AT_DAWN))) == len(others) + 1, why
+
+
+def test_a_statement_whose_speaker_goes_unnamed_stays_apart():
+    announced = event(day("2024-03-10"), ["Mayor Ines Corra"], "announce", "Mayor Ines Corra announced a curfew on Sunday")
+    unnamed = event(day("2024-03-10"), [], "announce", "Schools will stay shut, it was announced on Sunday")
+    assert len(merge_article_events(sentences(announced, unnamed))) == 2
+
+
+def test_a_report_saying_only_that_something_happened_names_no_kind():
+    happened = event(timed("2024-03-10T05:20"), [], "happen", "It happened at 5:20 a.m.")
+    assert len(merge_article_events(sentences(FLOOD_SUNDAY, happened))) == 2
+
+
+def test_across_articles_a_report_naming_nobody_joins_the_one_candidate_that_fits():
+    fire = event(day("2024-03-10"), ["Kelby Mill"], "blaze", "A blaze gutted Kelby Mill on Sunday")
+    election = event(day("2024-03-10"), ["Valdora"], "vote", "Valdora voted on Sunday")
+    burned_at_noon = event(timed("2024-03-10T12:00"), [], "fire", "The fire broke out at noon")
+    assert find_same_happening(burned_at_noon, [election, fire]) == 1
+    assert find_same_happening(burned_at_noon, [fire, replace(fire, actors=("Orrin Depot",))]) is None
+    # and the other way round: the report that names the mill takes in the one stored report naming nobody
+    assert find_same_happening(fire, [election, burned_at_noon]) == 1
+
+
+@pytest.mark.parametrize(
+    ("week", "published", "expected"),
+    [
+        # a Sunday's "last week" (the week of 18-24 March) may mean the Tuesday five days before
+        (EventDate("2024-W12", date(2024, 3, 18), date(2024, 3, 24), "week"), date(2024, 3, 31),
+         (date(2024, 3, 24), date(2024, 3, 30))),
+        # a Monday's "last week" is the calendar week itself
+        (EventDate("2024-W12", date(2024, 3, 18), date(2024, 3, 24), "week"), date(2024, 3, 25),
+         (date(2024, 3, 18), date(2024, 3, 24))),
+        # "this week" and a week further back are no "last week"
+        (EventDate("2024-W13", date(2024, 3, 25), date(2024, 3, 31), "week"), date(2024, 3, 27), None),
+        (EventDate("2024-W11", date(2024, 3, 11), date(2024, 3, 17), "week"), date(2024, 3, 27), None),
+        # a month or a weekend is no week
+        (JUNE, date(2024, 7, 3), None),
+        (EventDate("2024-W12-WE", date(2024, 3, 23), date(2024, 3, 24), "weekend"), date(2024, 3, 26), None),
+    ],
+)
+def test_last_week_read_loosely_is_the_seven_days_before_the_report(week, published, expected):
+    loose = last_week_read_loosely(week, published)
+    assert (None if loose is None else (loose.start, loose.end)) == expected
+
+
+def test_a_day_of_the_past_seven_joins_last_week_read_loosely_only_on_strong_agreement():
+    sunday = date(2024, 3, 31)
+    last_week = last_week_read_loosely(EventDate("2024-W12", date(2024, 3, 18), date(2024, 3, 24), "week"), sunday)
+    tuesday = day("2024-03-26")
+    escaped = event(tuesday, ["Rolf Ambers"], "escape", "Rolf Ambers escaped from a prison bus on Tuesday")
+    assert same_happening(event(last_week, ["Rolf Ambers"], "escape", "He escaped last week"), escaped)
+    # one actor in common and another kind of happening: a different one of those days
+    assert not same_happening(event(last_week, ["Rolf Ambers"], "testify", "He testified last week"), escaped)
