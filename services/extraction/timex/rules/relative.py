@@ -72,6 +72,8 @@ def n_weekday(m, ctx):
     txt = m["wd"]
     if len(txt.rstrip(".")) <= 3 and not txt.endswith(".") and not m["month"]:
         return None
+    if not rel and P.HOLIDAY_BEFORE_WEEKDAY.search(ctx.before):
+        return None  # "the Good Friday Agreement": the holiday rule reads the name, or it is none
     if m["month"]:
         month, day = month_number(m["month"]), day_number(m["day"])
         d = safe_date(int(m["year"]), month, day) if m["year"] else with_weekday(month, day, wd, ctx)
