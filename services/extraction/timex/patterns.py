@@ -23,8 +23,9 @@ WEEKDAYS = {
 # Informal spellings (social media, texting), each read as the word it stands for. Rules match them
 # through the pattern pieces below, and `canonical` gives the normalisers the standard word.
 INFORMAL_SPELLINGS = {
-    "tomorrow": ("tmrw", "tmr", "tmrrw", "tmw", "2moro", "2morow", "2morrow", "tomoro", "tomorow", "tommorow",
-                 "tommorrow"),
+    "tomorrow": ("tmrw", "tmr", "tmrrw", "tmw", "tmrow", "2moro", "2morow", "2morrow", "2morro", "2mrw", "2mro",
+                 "tomoro", "tomorow", "tommorow", "tommorrow"),
+    "today": ("2day",),
     "tonight": ("tonite", "2nite", "2night", "tonigh"),
     "yesterday": ("yday", "ystrdy"),
     "night": ("nite",),
@@ -46,8 +47,10 @@ LOWERCASE_AMBIGUOUS_MONTHS = {"may", "march", "mar", "august", "aug"}
 LOWERCASE_MONTH_AFTER = {"in", "on", "since", "until", "till", "til", "by", "from", "through", "thru", "during",
                          "of", "last", "next", "nxt", "this", "early", "late", "mid", "before", "after", "to"}  # fmt: skip
 # a three-letter weekday without its period is one after these words ("on sat", "by fri") or before a part
-# of the day ("sat nite"); "this sun" is the sun
-SHORT_WEEKDAY_AFTER = {"on", "this", "next", "nxt", "last", "by", "till", "til", "until", "thru", "every"}
+# of the day ("sat nite")
+SHORT_WEEKDAY_AFTER = {"on", "by", "till", "til", "until", "thru"}
+# ... and after these, which belong to the expression ("nxt sat", "every fri"; "this sun" is the sun)
+SHORT_WEEKDAY_MODIFIERS = {"this", "next", "nxt", "last", "every"}
 SHORT_WEEKDAYS = {w: n for w, n in WEEKDAYS.items() if len(w) == 3}
 # "this am", "tomorrow pm": a part of the day only after a day word or "this"
 INFORMAL_PARTS = {"am": "MO", "pm": "AF"}
@@ -55,7 +58,7 @@ INFORMAL_PARTS = {"am": "MO", "pm": "AF"}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 PARTS_OF_DAY = {
-    "nite": "NI", "morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "mid afternoon": "AF", "midafternoon": "AF",
+    "nite": "NI", "morning": "MO", "morn": "MO", "arvo": "AF", "afternoon": "AF", "mid-afternoon": "AF", "mid afternoon": "AF", "midafternoon": "AF",
     "evening": "EV", "night": "NI", "overnight": "NI", "midday": "MI", "mid-day": "MI",
 }  # fmt: skip
 
@@ -384,6 +387,7 @@ NEXT = _spellings("next")
 WEEK = _spellings("week")
 SHORT_WEEKDAY = _alt(SHORT_WEEKDAYS)
 SHORT_WEEKDAY_PRE = _alt(SHORT_WEEKDAY_AFTER)
+SHORT_WEEKDAY_MODIFIER = _alt(SHORT_WEEKDAY_MODIFIERS)
 # a bare numeric date ("3/14") or day of the month ("the 20th") is a date only after these
 DATE_PREPOSITION = _alt(["on", "by", "until", "till", "til", "since", "from", "before", "after", "thru", "through",
                          "due"])  # fmt: skip

@@ -97,11 +97,12 @@ def n_weekday(m, ctx):
 @rule(
     "short_weekday",
     "DATE",
-    rf"\b(?P<pre>{P.SHORT_WEEKDAY_PRE})\s+(?P<span>(?P<day3>{P.SHORT_WEEKDAY}))\b(?![-'\u2019]\w|\s+(?:of|and)\s|\.?,?\s*(?:{P.MONTH}|\d))",
+    rf"\b(?:{P.SHORT_WEEKDAY_PRE}\s+|(?={P.SHORT_WEEKDAY_MODIFIER}\s))"
+    rf"(?P<span>(?:(?P<pre>{P.SHORT_WEEKDAY_MODIFIER})\s+)?(?P<day3>{P.SHORT_WEEKDAY}))\b(?![-'\u2019]\w|\s+(?:of|and)\s|\.?,?\s*(?:{P.MONTH}|\d))",
     example=("I will see you on sat.", "sat", "2024-06-22"),
 )
 def n_short_weekday(m, ctx):
-    """Informal three-letter weekdays without their period: "on sat", "by fri", "last sun"."""
+    """Informal three-letter weekdays without their period: "on sat", "by fri", "last sun", "nxt sat"."""
     pre, day = low(m["pre"]), low(m["day3"])
     if pre == "this" and day == "sun":
         return None  # "this sun is hot"
