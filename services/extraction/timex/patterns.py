@@ -77,6 +77,15 @@ ORDINALS = {
     "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "thirtieth": 30, "last": -1, "final": -1,
 }  # fmt: skip
 
+# days of the month written as ordinal words: "the fifth of November", "June twenty-first"
+DAY_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+    "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26,
+    "twenty-seventh": 27, "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30, "thirty-first": 31,
+}  # fmt: skip
+
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -310,6 +319,7 @@ NOT_A_CLOCK_AFTER_RE = _alt(NOT_A_CLOCK_AFTER)
 AFTER_A_PART_OF_DAY_RE = _alt(AFTER_A_PART_OF_DAY)
 PART = _alt(PARTS_OF_DAY)
 ORD = _alt(ORDINALS)
+DAY_ORDINAL = _alt(DAY_ORDINALS)
 TZ = r"(?:" + "|".join(re.escape(t) for t in TIMEZONES) + r")"
 DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"

@@ -120,13 +120,17 @@ def _day_of_month(day: int, ctx) -> tuple[str, str] | None:
     narrative=lambda m: not m["year"],
 )
 def n_month_day(m, ctx):
-    month, day = month_number(m["month"]), day_number(m["day"])
+    return _month_day_value(month_number(m["month"]), day_number(m["day"]), m["year"], m["wd"], ctx)
+
+
+def _month_day_value(month: int, day: int, year: str | None, weekday: str | None, ctx) -> tuple[str, str] | None:
+    """The day of a month and day, with its year, its weekday ("Friday, June 7") or else by the tense."""
     if day < 1 or day > 31:
         return None
-    if m["year"]:
-        d = safe_date(int(m["year"]), month, day)
-    elif m["wd"]:
-        d = with_weekday(month, day, weekday_number(m["wd"]), ctx)
+    if year:
+        d = safe_date(int(year), month, day)
+    elif weekday:
+        d = with_weekday(month, day, weekday_number(weekday), ctx)
     else:
         slack = PAST_VERB_SLACK_DAYS if ctx.past_verb_time else PAST_CLAUSE_SLACK_DAYS
         d = resolve_month_day(month, day, ctx.dct, ctx.direction, slack)
@@ -143,6 +147,39 @@ def n_month_day(m, ctx):
 )
 def n_day_month(m, ctx):
     return n_month_day(m, ctx)
+
+
+@rule(
+    "ordinal_word_day",
+    "DATE",
+    rf"\b(?:the\s+)?(?P<ord>{P.DAY_ORDINAL})\s+of\s+(?P<month>{P.MONTH})(?!\w)"
+    rf"(?:\s*,?\s*(?P<year>{P.YEAR_AFTER_MONTH})\b)?",
+    example=("The plot was foiled on the fifth of November 1605.", "the fifth of November 1605", "1605-11-05"),
+    narrative=lambda m: not m["year"],
+)
+def n_ordinal_word_day(m, ctx):
+    """A day of the month in words: "the fifth of November", "the twenty-first of June"."""
+    day = P.DAY_ORDINALS[re.sub(r"[\s\u2010]+", "-", low(m["ord"]))]
+    return _month_day_value(month_number(m["month"]), day, m["year"], None, ctx)
+
+
+@rule(
+    "month_ordinal_word",
+    "DATE",
+    rf"\b(?P<month>{P.MONTH})\s+(?:the\s+)?(?P<ord>{P.DAY_ORDINAL})(?![-\w])(?:\s*,?\s*(?P<year>{P.YEAR_AFTER_MONTH})\b)?",
+    example=("They wed on June twenty-first.", "June twenty-first", "2024-06-21"),
+    narrative=lambda m: not m["year"],
+    parse_ok=lambda m, doc, tok: not _ordinal_before_its_noun(m, doc),
+)
+def n_month_ordinal_word(m, ctx):
+    return n_ordinal_word_day(m, ctx)
+
+
+def _ordinal_before_its_noun(m, doc) -> bool:
+    """'In May second place went to Leeds': the ordinal modifies the noun after it, it is no day."""
+    span = doc.char_span(m.start("ord"), m.end("ord"), alignment_mode="expand")
+    last = span[-1] if span is not None and len(span) else None
+    return last is not None and last.i + 1 < len(doc) and doc[last.i + 1].pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 @rule(
