@@ -65,6 +65,10 @@ BY_TENSE = [
     ("We opened our gifts on Christmas morning.", SAT, "Christmas morning", "2015-12-25TMO"),
     ("Sirens wailed all through Halloween night.", SAT, "Halloween night", "2016-10-31TNI"),
     ("Pies sold out on Thanksgiving Eve.", SAT, "Thanksgiving Eve", "2015-11-25"),
+    # a date after the name says which
+    ("The king was crowned on Christmas Day, December 25, 1066.", SAT, "Christmas Day, December 25, 1066",
+     "1066-12-25"),
+    ("He was shot on Good Friday, April 14, 1865.", SAT, "Good Friday, April 14, 1865", "1865-04-14"),
     # the landings, when nothing says another decisive day is meant
     ("Paratroopers dropped behind the beaches on D-Day.", SAT, "D-Day", "1944-06-06"),
     ("Planning for D-Day took most of 1943.", SAT, "D-Day", "1944-06-06"),
@@ -91,6 +95,9 @@ NOT_A_HOLIDAY_DATE = [
     ("The union's D-Day for the strike ballot is Monday.", "D-Day"),
     ("In 2019 the club reached its D-Day.", "D-Day"),
     ("The referendum in 2016 was D-Day for the prime minister.", "D-Day"),
+    # a common word unless capitalised
+    ("She had an epiphany on the train.", "epiphany"),
+    ("Turnout was high on election day.", "election day"),
 ]
 
 

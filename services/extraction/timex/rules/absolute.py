@@ -669,29 +669,35 @@ def _not_another_countrys(m, doc, tok) -> bool:
     "DATE",
     rf"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<hol>{P.HOLIDAY})"
     rf"(?:\s+(?P<after>week|weekend|{P.WEEKEND}|eve|{P.PART}))?"
-    rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{P.YEAR4})|\s+(?P<ryear>last|this|next)\s+year)?\b",
+    rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{P.YEAR4})|\s+(?P<ryear>last|this|next)\s+year"
+    rf"|\s*,\s*(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})\b(?:\s*,?\s*(?P<day_year>{P.YEAR_AFTER_MONTH}))?)?\b",
     example=("They met on Christmas Eve 2019.", "Christmas Eve 2019", "2019-12-24"),
     narrative=lambda m: not m["year"] and not m["rel"] and not m["ryear"],
     parse_ok=_not_another_countrys,
 )
 def n_holiday(m, ctx):
-    """A holiday's day: with its year ("Thanksgiving 2015"), else the occurrence the tense or modifier names."""
+    """A holiday's day: with its year ("Thanksgiving 2015") or its date ("Good Friday, April 14, 1865"), else the
+    occurrence the tense or modifier names."""
     if re.match(rf"\s+{P.HOLIDAY_NAME_HEAD}\b", ctx.after, re.IGNORECASE):
         return None  # "the Good Friday Agreement", "Easter Island"
     entry = holiday_entry(m["hol"])
-    if entry is None:
+    if entry is None or (entry[0] in P.CAPITALISED_HOLIDAYS and not m["hol"][:1].isupper()):
         return None
-    rule = entry[1]
-    year_after = re.match(rf"\s+in\s+({P.YEAR4})\b", ctx.after)  # "on Christmas night in 1776"
-    if m["year"] or m["ryear"] or year_after:
-        if m["ryear"]:
-            y = ctx.dct.year + P.REL_YEAR[low(m["ryear"])]
-        else:
-            y = int(m["year"] or year_after.group(1))
-        d = holiday_on(rule, y)
-    else:
-        d = _holiday_around(rule, ctx, low(m["rel"]))
+    if m["month"]:
+        return _month_day_value(month_number(m["month"]), day_number(m["day"]), m["day_year"], None, ctx)
+    y = _holiday_year(m, ctx)
+    d = holiday_on(entry[1], y) if y else _holiday_around(entry[1], ctx, low(m["rel"]))
     return _holiday_value(d, low(m["after"])) if d else None
+
+
+def _holiday_year(m, ctx) -> int | None:
+    """The year a holiday's words give: "Christmas 1914", "Easter next year", "on Christmas night in 1776"."""
+    if m["ryear"]:
+        return ctx.dct.year + P.REL_YEAR[low(m["ryear"])]
+    if m["year"]:
+        return int(m["year"])
+    year_after = re.match(rf"\s+in\s+({P.YEAR4})\b", ctx.after)
+    return int(year_after.group(1)) if year_after else None
 
 
 def _d_day_of_the_landings(m, ctx) -> bool:
