@@ -41,6 +41,12 @@ INFORMAL = {  # text: (publication date, expression, value)
     "bday drinks nxt sat": (THU, "nxt sat", "2014-03-08"),
     "last fri was a write-off": (THU, "last fri", "2014-02-28"),
     "pizza every fri w the lads": (THU, "every fri", "XXXX-WXX-5"),
+    # "yr" and "wk" as units of "last", "next", "ago"
+    "last yr was a disaster": (MON, "last yr", "2014"),
+    "nxt yr we go to japan": (MON, "nxt yr", "2016"),
+    "moved here 3 yrs ago": (MON, "3 yrs ago", "2012"),
+    "got my cast off two wks ago": (MON, "two wks ago", "2015-W43"),
+    "new yrs eve at the pier was unreal": (MON, "new yrs eve", "2014-12-31"),
     "party starts @ 9pm dont be late": (MON, "9pm", "2015-11-02T21:00"),
     "my flight lands 3pm tomorrow": (MON, "3pm tomorrow", "2015-11-03T15:00"),
     "#tbt to summer 2012 in Spain": (MON, "summer 2012", "2012-SU"),

@@ -32,6 +32,7 @@ INFORMAL_SPELLINGS = {
     "weekend": ("wknd", "wkend"),
     "next": ("nxt",),
     "week": ("wk",),
+    "year": ("yr",),
     "christmas": ("xmas", "x-mas"),
 }  # fmt: skip
 CANONICAL_SPELLING = {v: k for k, forms in INFORMAL_SPELLINGS.items() for v in forms}
@@ -179,6 +180,7 @@ QUARTER_WORDS = {
 # Passover and the Chinese New Year follow lunar or lunisolar calendars: no fixed Gregorian rule, left out.
 HOLIDAYS = {
     "new year's day": "01-01", "new year's": "01-01", "new year's eve": "12-31", "hogmanay": "12-31",
+    "new yr's": "01-01", "new yr's eve": "12-31",
     "twelfth night": "01-05", "epiphany": "01-06", "inauguration day": "01-20 quadrennial:1",
     "martin luther king day": "01 Mon#3", "martin luther king jr. day": "01 Mon#3", "mlk day": "01 Mon#3",
     "burns night": "01-25", "australia day": "01-26", "groundhog day": "02-02", "valentine's day": "02-14",

@@ -17,6 +17,7 @@ from services.extraction.timex.calendar import (
 )
 from services.extraction.timex.rules.registry import rule
 from services.extraction.timex.rules.resolve import (
+    canonical,
     day_number,
     low,
     month_number,
@@ -125,7 +126,7 @@ def _week_weekend(d: date) -> str:
     r"the\s+end\s+of\s+this|the\s+end\s+of\s+last|the\s+end\s+of\s+next|the\s+start\s+of\s+the|the\s+beginning\s+of\s+the|"
     r"the\s+middle\s+of\s+the|the\s+start\s+of\s+this|the\s+beginning\s+of\s+this|the\s+turn\s+of\s+the|so\s+far\s+this|"
     r"later\s+that|earlier\s+that)\s+"
-    r"(?P<unit>week|wk|month|year|weekend|wknd|wkend|decade|day|morning|afternoon|evening|night|nite|fiscal\s+year)(?!-)\b",
+    r"(?P<unit>week|wk|month|year|yr|weekend|wknd|wkend|decade|day|morning|afternoon|evening|night|nite|fiscal\s+year)(?!-)\b",
     example=("Prices rose last week.", "last week", "2024-W24"),
     title_sensitive=True,
     # "by the end of the month" after "On 10 May 1940": the month of the passage, not of the publication
@@ -269,7 +270,7 @@ def n_playing_season(m, ctx):
 def n_ago(m, ctx):
     num = low(m["num"])
     unit = low(m["unit"])
-    unit = unit[:-1] if unit.endswith("s") and unit[:-1] in P.UNITS else unit
+    unit = canonical(unit[:-1]) if unit.endswith("s") and unit[:-1] in P.UNITS else unit  # "yrs" -> "year"
     if unit == "centurie":
         unit = "century"
     dirw = low(m["dir"])
