@@ -565,15 +565,16 @@ def n_half(m, ctx):
     "season",
     "DATE",
     rf"\b(?:(?P<rel>this|last|next|this\s+past|this\s+coming|the\s+coming|the\s+past|early|late|mid|"
-    rf"{P.ANAPHORIC_SEASON}|the|next)[-\s]+)?(?P<season>{P.SEASON})(?:\s+(?:of\s+)?(?P<year>{P.YEAR4}))?\b",
+    rf"{P.ANAPHORIC_SEASON}|the|next)[-\s]+)?(?P<season>{P.SEASON})"
+    rf"(?:\s+(?:of\s+)?(?P<year>{P.YEAR4})|\s+of\s+(?P<early_year>{P.EARLY_YEAR4}))?\b",
     example=("They hope to finish by the summer of 2025.", "the summer of 2025", "2025-SU"),
-    narrative=lambda m: not m["year"] and (not m["rel"] or low(m["rel"]) in ("the", "early", "late", "mid")),
+    narrative=lambda m: not (m["year"] or m["early_year"]) and (not m["rel"] or low(m["rel"]) in ("the", "early", "late", "mid")),
 )
 def n_season(m, ctx):
     s = P.SEASONS[low(m["season"])]
     rel = low(m["rel"])
-    if m["year"]:
-        return "DATE", f"{int(m['year']):04d}-{s}"
+    if year := m["year"] or m["early_year"]:  # "the winter of 1547"
+        return "DATE", f"{int(year):04d}-{s}"
     if not rel and prev_word(ctx) not in P.SEASON_PREPOSITIONS:
         return None  # "prices fall", "a spring in his step"
     if s == "FA" and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", ctx.after):
@@ -669,10 +670,10 @@ def _not_another_countrys(m, doc, tok) -> bool:
     "DATE",
     rf"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<hol>{P.HOLIDAY})"
     rf"(?:\s+(?P<after>week|weekend|{P.WEEKEND}|eve|{P.PART}))?"
-    rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{P.YEAR4})|\s+(?P<ryear>last|this|next)\s+year"
+    rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{P.YEAR4})|\s+of\s+(?P<early_year>{P.EARLY_YEAR4})|\s+(?P<ryear>last|this|next)\s+year"
     rf"|\s*,\s*(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})\b(?:\s*,?\s*(?P<day_year>{P.YEAR_AFTER_MONTH}))?)?\b",
     example=("They met on Christmas Eve 2019.", "Christmas Eve 2019", "2019-12-24"),
-    narrative=lambda m: not m["year"] and not m["rel"] and not m["ryear"],
+    narrative=lambda m: not (m["year"] or m["early_year"] or m["rel"] or m["ryear"]),
     parse_ok=_not_another_countrys,
 )
 def n_holiday(m, ctx):
@@ -694,8 +695,8 @@ def _holiday_year(m, ctx) -> int | None:
     """The year a holiday's words give: "Christmas 1914", "Easter next year", "on Christmas night in 1776"."""
     if m["ryear"]:
         return ctx.dct.year + P.REL_YEAR[low(m["ryear"])]
-    if m["year"]:
-        return int(m["year"])
+    if m["year"] or m["early_year"]:
+        return int(m["year"] or m["early_year"])
     year_after = re.match(rf"\s+in\s+({P.YEAR4})\b", ctx.after)
     return int(year_after.group(1)) if year_after else None
 
