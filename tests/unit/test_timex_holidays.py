@@ -73,6 +73,7 @@ BY_TENSE = [
     ("Paratroopers dropped behind the beaches on D-Day.", SAT, "D-Day", "1944-06-06"),
     ("Planning for D-Day took most of 1943.", SAT, "D-Day", "1944-06-06"),
     ("Veterans gathered in 2014 to mark the anniversary of D-Day.", SAT, "D-Day", "1944-06-06"),
+    ("In 2014 the old soldiers relived their D-Day on the Normandy beaches.", SAT, "D-Day", "1944-06-06"),
     # informal spellings
     ("xmas eve at my nans was the best", SAT, "xmas eve", "2015-12-24"),
     ("cant wait for black friday deals", SAT, "black friday", "2016-11-25"),
@@ -95,6 +96,7 @@ NOT_A_HOLIDAY_DATE = [
     ("The union's D-Day for the strike ballot is Monday.", "D-Day"),
     ("In 2019 the club reached its D-Day.", "D-Day"),
     ("The referendum in 2016 was D-Day for the prime minister.", "D-Day"),
+    ("Traders braced for Budget D-Day.", "D-Day"),
     # a common word unless capitalised
     ("She had an epiphany on the train.", "epiphany"),
     ("Turnout was high on election day.", "election day"),

@@ -217,7 +217,7 @@ US_WORDS = {"u.s.", "us", "american", "america's", "america", "the", "national",
 CAPITALISED_HOLIDAYS = {"epiphany", "election day", "independence day", "may day", "earth day", "flag day",
                         "pentecost", "ascension day"}  # fmt: skip
 # "D-Day" is the Normandy landings (1944-06-06) unless it names the decisive day of something else: "D-Day for
-# the euro", "our D-Day", or a sentence set in a year after the war without commemorating the landings
+# the euro", "our D-Day", "Brexit D-Day", or a sentence set in a year after the war that does not commemorate them
 D_DAY = "1944-06-06"
 D_DAY_GENERIC_BEFORE = {"a", "an", "another", "its", "their", "our", "his", "her", "my", "your", "every"}
 D_DAY_GENERIC_AFTER = ("for", "of")

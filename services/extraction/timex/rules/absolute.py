@@ -702,19 +702,24 @@ def _holiday_year(m, ctx) -> int | None:
 
 
 def _d_day_of_the_landings(m, ctx) -> bool:
-    """Whether "D-Day" names the Normandy landings: not a decisive day of something else ("D-Day for the
-    euro", "their D-Day") nor a day in a sentence set in a year after the war ("In 2019, D-Day came
-    for the party"), unless that sentence commemorates the landings ("the 75th anniversary of D-Day in 2019")."""
-    if prev_word(ctx) in P.D_DAY_GENERIC_BEFORE or re.match(r"(?:'s|\u2019s)", ctx.after):
+    """Whether "D-Day" names the Normandy landings: in a sentence that commemorates them ("the anniversary of
+    D-Day in 2019"), or else when nothing makes it the decisive day of something else ("D-Day for the euro",
+    "their D-Day", "Brexit D-Day") and the sentence is set in no year after the war ("In 2019 D-Day came")."""
+    if re.match(rf"(?:'s|\u2019s|\s+(?:{'|'.join(P.D_DAY_GENERIC_AFTER)})\b)", ctx.after, re.IGNORECASE):
         return False
-    if re.match(rf"\s+(?:{'|'.join(P.D_DAY_GENERIC_AFTER)})\b", ctx.after, re.IGNORECASE):
+    sentence = _sentence_around(m.string, m.start(), m.end())
+    if P.D_DAY_COMMEMORATION.search(sentence):
+        return True
+    if prev_word(ctx) in P.D_DAY_GENERIC_BEFORE or re.search(r"[a-z,;]\s+[A-Z][\w'\u2019-]*\s+$", ctx.before):
         return False
-    text = m.string
-    start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-    stops = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
-    sentence = text[start : min(stops, default=len(text))]
-    other_years = [y for y in re.findall(rf"\b{P.YEAR4}\b", sentence) if int(y) not in P.D_DAY_WAR_YEARS]
-    return not other_years or bool(P.D_DAY_COMMEMORATION.search(sentence))
+    return all(int(y) in P.D_DAY_WAR_YEARS for y in re.findall(rf"\b{P.YEAR4}\b", sentence))
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or line) holding text[start:end]."""
+    first = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return text[first : min(stops, default=len(text))]
 
 
 @rule(
