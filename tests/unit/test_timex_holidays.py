@@ -43,6 +43,7 @@ BY_TENSE = [
     ("A parade crossed Paris on Bastille Day.", SAT, "Bastille Day", "2016-07-14"),
     ("The river was dyed green on St Patrick's Day.", SAT, "St Patrick's Day", "2016-03-17"),
     ("Pumpkins were smashed on Halloween.", SAT, "Halloween", "2016-10-31"),
+    ("Queues formed outside polling stations on election day.", SAT, "election day", "2016-11-08"),
     ("The chapel was full on All Saints' Day.", SAT, "All Saints' Day", "2016-11-01"),
     ("Families carved turkey on Thanksgiving.", SAT, "Thanksgiving", "2015-11-26"),
     ("Families will carve turkey on Thanksgiving.", SAT, "Thanksgiving", "2016-11-24"),
@@ -99,7 +100,7 @@ NOT_A_HOLIDAY_DATE = [
     ("Traders braced for Budget D-Day.", "D-Day"),
     # a common word unless capitalised
     ("She had an epiphany on the train.", "epiphany"),
-    ("Turnout was high on election day.", "election day"),
+    ("The rebels marked the nation's independence day with a march.", "independence day"),
 ]
 
 

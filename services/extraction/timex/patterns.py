@@ -212,10 +212,10 @@ HOLIDAY_NAME_HEADS = ("agreement", "accord", "accords", "rising", "uprising", "o
 COUNTRY_HOLIDAYS = {"independence day", "thanksgiving", "thanksgiving day", "labor day", "memorial day",
                     "mother's day", "father's day", "election day"}  # fmt: skip
 US_WORDS = {"u.s.", "us", "american", "america's", "america", "the", "national", "federal"}
-# names that are common words too: a holiday only when capitalised ("an epiphany", "on election day" of any
-# vote, "the country's independence day"); tweets write "thanksgiving" and "memorial day" in lower case
-CAPITALISED_HOLIDAYS = {"epiphany", "election day", "independence day", "may day", "earth day", "flag day",
-                        "pentecost", "ascension day"}  # fmt: skip
+# names that are common words too: a holiday only when capitalised ("an epiphany", "the country's independence
+# day"); tweets write "thanksgiving" and "memorial day" in lower case, British news "election day"
+CAPITALISED_HOLIDAYS = {"epiphany", "independence day", "may day", "earth day", "flag day", "pentecost",
+                        "ascension day"}  # fmt: skip
 # "D-Day" is the Normandy landings (1944-06-06) unless it names the decisive day of something else: "D-Day for
 # the euro", "our D-Day", "Brexit D-Day", or a sentence set in a year after the war that does not commemorate them
 D_DAY = "1944-06-06"

@@ -152,32 +152,24 @@ def n_day_month(m, ctx):
 @rule(
     "ordinal_word_day",
     "DATE",
-    rf"\b(?:the\s+)?(?P<ord>{P.DAY_ORDINAL})\s+of\s+(?P<month>{P.MONTH})(?!\w)"
+    # either "the fifth of November" or "November (the) fifth": the conditional group asks for the ordinal
+    # after the month when none came before it
+    rf"\b(?:(?:the\s+)?(?P<ord>{P.DAY_ORDINAL})\s+of\s+)?(?P<month>{P.MONTH})"
+    rf"(?(ord)(?!\w)|\s+(?:the\s+)?(?P<ord_after>{P.DAY_ORDINAL})(?![-\w]))"
     rf"(?:\s*,?\s*(?P<year>{P.YEAR_AFTER_MONTH})\b)?",
     example=("The plot was foiled on the fifth of November 1605.", "the fifth of November 1605", "1605-11-05"),
     narrative=lambda m: not m["year"],
+    parse_ok=lambda m, doc, tok: not (m["ord_after"] and _ordinal_before_its_noun(m, doc)),
 )
 def n_ordinal_word_day(m, ctx):
-    """A day of the month in words: "the fifth of November", "the twenty-first of June"."""
-    day = P.DAY_ORDINALS[re.sub(r"[\s\u2010]+", "-", low(m["ord"]))]
+    """A day of the month in words: "the fifth of November", "June twenty-first", "July the first"."""
+    day = P.DAY_ORDINALS[re.sub(r"[\s\u2010]+", "-", low(m["ord"] or m["ord_after"]))]
     return _month_day_value(month_number(m["month"]), day, m["year"], None, ctx)
-
-
-@rule(
-    "month_ordinal_word",
-    "DATE",
-    rf"\b(?P<month>{P.MONTH})\s+(?:the\s+)?(?P<ord>{P.DAY_ORDINAL})(?![-\w])(?:\s*,?\s*(?P<year>{P.YEAR_AFTER_MONTH})\b)?",
-    example=("They wed on June twenty-first.", "June twenty-first", "2024-06-21"),
-    narrative=lambda m: not m["year"],
-    parse_ok=lambda m, doc, tok: not _ordinal_before_its_noun(m, doc),
-)
-def n_month_ordinal_word(m, ctx):
-    return n_ordinal_word_day(m, ctx)
 
 
 def _ordinal_before_its_noun(m, doc) -> bool:
     """'In May second place went to Leeds': the ordinal modifies the noun after it, it is no day."""
-    span = doc.char_span(m.start("ord"), m.end("ord"), alignment_mode="expand")
+    span = doc.char_span(m.start("ord_after"), m.end("ord_after"), alignment_mode="expand")
     last = span[-1] if span is not None and len(span) else None
     return last is not None and last.i + 1 < len(doc) and doc[last.i + 1].pos_ in ("NOUN", "PROPN", "ADJ")
 
