@@ -30,6 +30,17 @@ NARRATIVE = [
      HISTORY, "Sunday", "1943-01-17"),
     ("The siege began on 12 January 1943. On Friday the defenders counter-attacked.",
      HISTORY, "Friday", "1943-01-15"),
+    # a date named through a part of its day still sets the passage's time
+    ("On the evening of 9 March 1881 the mill caught fire. On Friday its owner was arrested.",
+     HISTORY, "Friday", "1881-03-11"),
+    ("The mill caught fire on the night of 9 March 1881. On Friday its owner was arrested.",
+     HISTORY, "Friday", "1881-03-11"),
+    # a season or a holiday of a year before 1600 takes it after "of"
+    ("The abbey was sacked in the winter of 1536.", HISTORY, "the winter of 1536", "1536-WI"),
+    ("The old queen held court at Christmas of 1598.", HISTORY, "Christmas of 1598", "1598-12-25"),
+    ("In 1851 the fair opened in a glass hall. At Christmas the hall was lit with candles.",
+     HISTORY, "Christmas", "1851-12-25"),
+    ("The town was shelled on Christmas night in 1776.", HISTORY, "Christmas night", "1776-12-25TNI"),
     ("In 1920 the party split. It was refounded at Christmas.", HISTORY, "Christmas", "1920-12-25"),
     ("During the winter of 1812 the army retreated. In November it crossed the Berezina.",
      HISTORY, "November", "1812-11"),

@@ -12,7 +12,8 @@ from services.extraction.timex.rules.registry import rule
 FAMILIES = {
     "absolute": {"early_year", "era_date", "iso_date", "numeric_date", "bare_day", "month_day", "day_month", "month_year", "month_rel_year", "month",
                  "year", "year_words", "decade", "decade_word", "century", "this_century", "quarter", "quarter_ref",
-                 "two_quarters", "year_quarter", "half", "season", "holiday", "year_end", "week_of"},
+                 "two_quarters", "year_quarter", "half", "season", "holiday", "d_day", "year_end", "week_of",
+                 "ordinal_word_day"},
     "relative": {"day_word", "day_before", "weekday", "short_weekday", "rel_unit", "the_year", "ago", "day_before_wd",
                  "anaphoric_day", "year_earlier_adj", "ref", "ref_units", "playing_season"},
     "times_of_day": {"clock", "bare_dotted_clock", "part_of_day", "part_of_day_span", "within_the_day", "early_hours",

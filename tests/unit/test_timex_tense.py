@@ -24,6 +24,14 @@ CASES = [
     ("The main events are scheduled for Wednesday.", FUTURE),
     ("The team planned to leave on Thursday.", UNKNOWN),
     ("It agreed to buy the unit in January.", UNKNOWN),
+    # a plan verb dated itself, with no object or clause under it, dates its own act
+    ("She proposed on Friday.", PAST),
+    ("The climbers set off on Thursday.", PAST),
+    ("Protesters planned a march on Friday.", UNKNOWN),
+    ("The board scheduled the vote for Monday.", UNKNOWN),
+    ("The ruling was expected on Monday.", UNKNOWN),
+    # a participle after "got" or "became" takes their tense
+    ("My neighbours got divorced on Tuesday.", PAST),
 ]
 
 

@@ -64,6 +64,10 @@ CASES = [
     ("It rained a day before Tuesday.", MON, "a day before Tuesday", "2024-06-10"),
     ("He arrived two days after June 3.", MON, "two days after June 3", "2024-06-05"),
     ("They met a week before Christmas.", MON, "a week before Christmas", "2023-12-18"),
+    # days of the month in words
+    ("The museum will reopen on the fifth of November.", MON, "the fifth of November", "2024-11-05"),
+    ("The couple married on the twenty-third of March 1988.", MON, "the twenty-third of March 1988", "1988-03-23"),
+    ("The festival opens on July the first.", MON, "July the first", "2024-07-01"),
     ("The vote is three days from today.", MON, "three days from today", "2024-06-20"),
     # times of day
     ("The attack began Monday morning.", MON, "Monday morning", "2024-06-17TMO"),
@@ -177,6 +181,7 @@ def test_month_day_after_a_name_is_a_date():
         "This is VOA Today.",
         "Protesters joined the March for Life.",
         "They founded Orion 1980, a space venture.",
+        "We march first and rest after.",
     ],
 )
 def test_not_temporal(text):
@@ -186,6 +191,12 @@ def test_not_temporal(text):
 def test_no_false_positives():
     text = "You may see 152 mm of rain. Sales rose 2.5% to 1,990 units. He will march on."
     assert [t.text for t in tag_text(text, MON)] == []
+
+
+def test_an_ordinal_before_its_noun_is_no_day_of_the_month():
+    assert [(t.text, t.value) for t in tag_text("In May second place went to the visitors.", MON)] == [
+        ("May", "2024-05")
+    ]
 
 
 def test_durations_and_sets_have_no_date():

@@ -41,7 +41,9 @@ Conventions follow TimeML / TempEval-3 as annotated in TBAQ: weekdays and bare m
 ("last week" -> 2024-W24 for a DCT in W25), weekends as 2024-W24-WE, seasons YYYY-SU, quarters
 YYYY-Q3, halves YYYY-H1, decades "199", centuries "19", times of day 2024-06-17TMO / T15:00,
 PRESENT_REF / PAST_REF / FUTURE_REF for "now", "recently", "the future", durations P2D / PT24H / PXY,
-sets P1W / XXXX-WXX-1, years of an era BC0218 / 0800. Informal spellings ("tmrw", "nxt wk", "2nite",
+sets P1W / XXXX-WXX-1, years of an era BC0218 / 0800. Holidays come from one table (patterns.HOLIDAYS: name ->
+day rule, fixed, n-th weekday or counted from Easter; the US day where countries differ, "Mothering Sunday" for
+the UK's) and resolve by tense like months; "D-Day" is 1944-06-06 unless another decisive day is meant. Informal spellings ("tmrw", "nxt wk", "2nite",
 "todayyy") read as the standard words (patterns.INFORMAL_SPELLINGS, resolve.canonical); numeric dates take
 the order the text shows (day first when its dates say so, else US month/day). Approximators ("about", "nearly") and possessive determiners are outside spans.
 """

@@ -132,3 +132,52 @@ def combine(a: EventDate, b: EventDate) -> EventDate:
 def span_from(start: date, days: int) -> EventDate:
     end = start + timedelta(days=max(days, 1) - 1)
     return EventDate(f"{start.isoformat()}/{end.isoformat()}", start, end, "day")
+
+
+def easter_sunday(y: int) -> date:
+    """Western Easter Sunday of year y (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(y, month, day)
+
+
+def nth_weekday(y: int, month: int, wd: int, n: int) -> date:
+    """The n-th (1-based; -1 = last) ISO weekday wd of a month."""
+    if n > 0:
+        d = date(y, month, 1)
+        d += timedelta(days=(wd - d.isoweekday()) % 7)
+        return d + timedelta(weeks=n - 1)
+    d = month_end(y, month)
+    return d - timedelta(days=(d.isoweekday() - wd) % 7)
+
+
+_HOLIDAY_RULE = re.compile(
+    r"(?:(?P<month>\d\d)-(?P<day>\d\d)|(?P<wmonth>\d\d) (?P<weekday>[A-Z][a-z]{2})#(?P<n>-?\d)|(?P<easter>easter))"
+    r"(?: (?P<shift>[+-]\d+))?(?: quadrennial:(?P<cycle>\d))?"
+)
+_WEEKDAY_ABBREVIATIONS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def holiday_on(rule: str, y: int) -> date | None:
+    """The day a holiday rule of patterns.HOLIDAYS gives in year y ("11 Thu#4 +1", 2016 -> 2016-11-25), or
+    None when the holiday is not held that year."""
+    m = _HOLIDAY_RULE.fullmatch(rule)
+    if m is None:
+        raise ValueError(f"bad holiday rule {rule!r}")
+    if m["cycle"] and y % 4 != int(m["cycle"]):
+        return None
+    if m["easter"]:
+        d = easter_sunday(y)
+    elif m["weekday"]:
+        d = nth_weekday(y, int(m["wmonth"]), _WEEKDAY_ABBREVIATIONS.index(m["weekday"]) + 1, int(m["n"]))
+    else:
+        d = safe_date(y, int(m["month"]), int(m["day"]))
+    return d + timedelta(days=int(m["shift"])) if d and m["shift"] else d

@@ -132,7 +132,17 @@ def _opens_its_sentence(doc, t: Timex) -> bool:
     if span is None or not len(span):
         return False
     lead = doc[span[0].sent.start : span[0].i]
+    if len(lead) >= 3 and lead[-1].lower_ == "of" and lead[-2].lower_ in P.PARTS_OF_DAY and lead[-3].lower_ == "the":
+        lead = lead[:-3]  # "On the morning of 18 April 1906, ...": the date still sets the sentence's time
     return len(lead) <= 1 and all(x.pos_ == "ADP" for x in lead)
+
+
+def _through_a_part_of_the_day(h):
+    """The part of the day a date names ("the night of 3 September" -> "night"), which stands in the clause for
+    it; else the date's own head."""
+    if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lower_ in P.PARTS_OF_DAY:
+        return h.head.head
+    return h
 
 
 def sentence_position(doc, t: Timex) -> str:
@@ -142,6 +152,7 @@ def sentence_position(doc, t: Timex) -> str:
     h = head_token(doc, t.start, t.end)
     if h is None:
         return BACKGROUND
+    h = _through_a_part_of_the_day(h)
     if h.dep_ == "pobj" and h.head.lower_ in _BOUNDING:
         return BOUNDING
     if _opens_its_sentence(doc, t):
@@ -173,6 +184,7 @@ def modifies_a_noun(doc, t: Timex) -> bool:
     h = head_token(doc, t.start, t.end)
     if h is None:
         return False
+    h = _through_a_part_of_the_day(h)
     if h.dep_ in _NOUN_MODIFIER_DEPS:
         return h.head.pos_ == "NOUN"  # a name after a date is more often a caption run on ("Tuesday Senator X")
     preposition = h.head

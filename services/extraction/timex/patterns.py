@@ -23,14 +23,16 @@ WEEKDAYS = {
 # Informal spellings (social media, texting), each read as the word it stands for. Rules match them
 # through the pattern pieces below, and `canonical` gives the normalisers the standard word.
 INFORMAL_SPELLINGS = {
-    "tomorrow": ("tmrw", "tmr", "tmrrw", "tmw", "2moro", "2morow", "2morrow", "tomoro", "tomorow", "tommorow",
-                 "tommorrow"),
+    "tomorrow": ("tmrw", "tmr", "tmrrw", "tmw", "tmrow", "2moro", "2morow", "2morrow", "2morro", "2mrw", "2mro",
+                 "tomoro", "tomorow", "tommorow", "tommorrow"),
+    "today": ("2day",),
     "tonight": ("tonite", "2nite", "2night", "tonigh"),
     "yesterday": ("yday", "ystrdy"),
     "night": ("nite",),
     "weekend": ("wknd", "wkend"),
     "next": ("nxt",),
     "week": ("wk",),
+    "year": ("yr",),
     "christmas": ("xmas", "x-mas"),
 }  # fmt: skip
 CANONICAL_SPELLING = {v: k for k, forms in INFORMAL_SPELLINGS.items() for v in forms}
@@ -46,8 +48,10 @@ LOWERCASE_AMBIGUOUS_MONTHS = {"may", "march", "mar", "august", "aug"}
 LOWERCASE_MONTH_AFTER = {"in", "on", "since", "until", "till", "til", "by", "from", "through", "thru", "during",
                          "of", "last", "next", "nxt", "this", "early", "late", "mid", "before", "after", "to"}  # fmt: skip
 # a three-letter weekday without its period is one after these words ("on sat", "by fri") or before a part
-# of the day ("sat nite"); "this sun" is the sun
-SHORT_WEEKDAY_AFTER = {"on", "this", "next", "nxt", "last", "by", "till", "til", "until", "thru", "every"}
+# of the day ("sat nite")
+SHORT_WEEKDAY_AFTER = {"on", "by", "till", "til", "until", "thru"}
+# ... and after these, which belong to the expression ("nxt sat", "every fri"; "this sun" is the sun)
+SHORT_WEEKDAY_MODIFIERS = {"this", "next", "nxt", "last", "every"}
 SHORT_WEEKDAYS = {w: n for w, n in WEEKDAYS.items() if len(w) == 3}
 # "this am", "tomorrow pm": a part of the day only after a day word or "this"
 INFORMAL_PARTS = {"am": "MO", "pm": "AF"}
@@ -55,7 +59,7 @@ INFORMAL_PARTS = {"am": "MO", "pm": "AF"}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 PARTS_OF_DAY = {
-    "nite": "NI", "morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "mid afternoon": "AF", "midafternoon": "AF",
+    "nite": "NI", "morning": "MO", "morn": "MO", "arvo": "AF", "afternoon": "AF", "mid-afternoon": "AF", "mid afternoon": "AF", "midafternoon": "AF",
     "evening": "EV", "night": "NI", "overnight": "NI", "midday": "MI", "mid-day": "MI",
 }  # fmt: skip
 
@@ -72,6 +76,15 @@ ORDINALS = {
     "ninth": 9, "9th": 9, "tenth": 10, "10th": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
     "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "thirtieth": 30, "last": -1, "final": -1,
+}  # fmt: skip
+
+# days of the month written as ordinal words: "the fifth of November", "June twenty-first"
+DAY_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+    "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26,
+    "twenty-seventh": 27, "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30, "thirty-first": 31,
 }  # fmt: skip
 
 NUMBER_WORDS = {
@@ -155,12 +168,62 @@ DAY_WORD_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 QUARTER_WORDS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4,
 }  # fmt: skip
-FIXED_HOLIDAYS = {
-    "christmas": (12, 25), "christmas eve": (12, 24), "new year": (1, 1), "new years": (1, 1),
-    "new year eve": (12, 31), "new years eve": (12, 31), "independence": (7, 4), "halloween": (10, 31),
-    "valentine": (2, 14), "valentines": (2, 14), "veterans": (11, 11), "armistice": (11, 11),
-    "boxing": (12, 26), "st. patrick": (3, 17), "bastille": (7, 14), "may": (5, 1),
+# Holidays: each name as written (an apostrophe, the "s" next to it and a period are optional in the text:
+# "Mothers Day", "St Patrick's Day", "Presidents Day") -> the rule that places it in a year:
+#   "MM-DD"          a fixed day of the month
+#   "MM Www#N"       the N-th weekday Www of month MM; N = -1 is the last ("05 Mon#-1": Memorial Day)
+#   "easter"         Western Easter Sunday
+# then optionally " +D" / " -D" days from it ("11 Thu#4 +1": the day after US Thanksgiving) and
+# " quadrennial:R" for a day held only in the years y with y % 4 == R (US presidential election cycle).
+# A name that differs by country takes the US day ("Thanksgiving", "Mother's Day", "Independence Day"), the
+# UK one under its own name ("Mothering Sunday": the fourth Sunday of Lent). Hanukkah, Diwali, Ramadan, Eid,
+# Passover and the Chinese New Year follow lunar or lunisolar calendars: no fixed Gregorian rule, left out.
+HOLIDAYS = {
+    "new year's day": "01-01", "new year's": "01-01", "new year's eve": "12-31", "hogmanay": "12-31",
+    "new yr's": "01-01", "new yr's eve": "12-31",
+    "twelfth night": "01-05", "epiphany": "01-06", "inauguration day": "01-20 quadrennial:1",
+    "martin luther king day": "01 Mon#3", "martin luther king jr. day": "01 Mon#3", "mlk day": "01 Mon#3",
+    "burns night": "01-25", "australia day": "01-26", "groundhog day": "02-02", "valentine's day": "02-14",
+    "presidents' day": "02 Mon#3", "washington's birthday": "02 Mon#3", "super tuesday": "03 Tue#1 quadrennial:0",
+    "st. patrick's day": "03-17", "saint patrick's day": "03-17", "st. paddy's day": "03-17",
+    "st. patty's day": "03-17", "april fools' day": "04-01", "earth day": "04-22", "anzac day": "04-25",
+    "may day": "05-01", "cinco de mayo": "05-05", "mother's day": "05 Sun#2", "memorial day": "05 Mon#-1",
+    "flag day": "06-14", "father's day": "06 Sun#3", "juneteenth": "06-19", "canada day": "07-01",
+    "independence day": "07-04", "fourth of july": "07-04", "bastille day": "07-14", "labor day": "09 Mon#1",
+    "columbus day": "10 Mon#2", "indigenous peoples' day": "10 Mon#2", "canadian thanksgiving": "10 Mon#2",
+    "halloween": "10-31", "hallowe'en": "10-31", "all hallows' eve": "10-31", "all saints' day": "11-01",
+    "all souls' day": "11-02", "guy fawkes night": "11-05", "guy fawkes day": "11-05", "bonfire night": "11-05",
+    "election day": "11 Mon#1 +1", "veterans day": "11-11", "armistice day": "11-11", "remembrance day": "11-11",
+    "remembrance sunday": "11 Sun#2", "thanksgiving": "11 Thu#4", "thanksgiving day": "11 Thu#4",
+    "black friday": "11 Thu#4 +1", "small business saturday": "11 Thu#4 +2", "cyber monday": "11 Thu#4 +4",
+    "christmas eve": "12-24", "christmas": "12-25", "christmas day": "12-25", "boxing day": "12-26",
+    "shrove tuesday": "easter -47", "pancake day": "easter -47", "mardi gras": "easter -47",
+    "ash wednesday": "easter -46", "mothering sunday": "easter -21", "palm sunday": "easter -7",
+    "maundy thursday": "easter -3", "holy thursday": "easter -3", "good friday": "easter -2",
+    "holy saturday": "easter -1", "easter": "easter", "easter sunday": "easter", "easter day": "easter",
+    "easter monday": "easter +1", "ascension day": "easter +39", "pentecost": "easter +49",
+    "whit sunday": "easter +49", "whitsun": "easter +49", "whit monday": "easter +50",
 }  # fmt: skip
+# a holiday's name before these words is part of another name: "the Good Friday Agreement", "Easter Island"
+HOLIDAY_NAME_HEADS = ("agreement", "accord", "accords", "rising", "uprising", "offensive", "island", "islands",
+                      "bunny")  # fmt: skip
+# names whose day differs by country: after another country's name or a possessive they are not the US day
+# ("India's Independence Day", "Ukrainian Independence Day"); these words name the US one
+COUNTRY_HOLIDAYS = {"independence day", "thanksgiving", "thanksgiving day", "labor day", "memorial day",
+                    "mother's day", "father's day", "election day"}  # fmt: skip
+US_WORDS = {"u.s.", "us", "american", "america's", "america", "the", "national", "federal"}
+# names that are common words too: a holiday only when capitalised ("an epiphany", "the country's independence
+# day"); tweets write "thanksgiving" and "memorial day" in lower case, British news "election day"
+CAPITALISED_HOLIDAYS = {"epiphany", "independence day", "may day", "earth day", "flag day", "pentecost",
+                        "ascension day"}  # fmt: skip
+# "D-Day" is the Normandy landings (1944-06-06) unless it names the decisive day of something else: "D-Day for
+# the euro", "our D-Day", "Brexit D-Day", or a sentence set in a year after the war that does not commemorate them
+D_DAY = "1944-06-06"
+D_DAY_GENERIC_BEFORE = {"a", "an", "another", "its", "their", "our", "his", "her", "my", "your", "every"}
+D_DAY_GENERIC_AFTER = ("for", "of")
+D_DAY_WAR_YEARS = range(1939, 1946)  # years of a sentence that do not contradict the landings
+D_DAY_COMMEMORATION = re.compile(r"anniversar|commemorat|veteran|memorial|\bmark|landing|normandy|invasion",
+                                 re.IGNORECASE)  # fmt: skip
 # a four-digit number after these words is a number, not a year: "flight 1549", "Boeing 747", "$2000"
 NOT_YEAR_AFTER = {"$", "no", "number", "route", "flight", "#", "model", "boeing", "airbus", "room", "page"}
 # a season word without a determiner is a season only after these: "in spring" (not "prices fall")
@@ -262,6 +325,7 @@ NOT_A_CLOCK_AFTER_RE = _alt(NOT_A_CLOCK_AFTER)
 AFTER_A_PART_OF_DAY_RE = _alt(AFTER_A_PART_OF_DAY)
 PART = _alt(PARTS_OF_DAY)
 ORD = _alt(ORDINALS)
+DAY_ORDINAL = _alt(DAY_ORDINALS)
 TZ = r"(?:" + "|".join(re.escape(t) for t in TIMEZONES) + r")"
 DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
@@ -300,6 +364,38 @@ def _spellings(*words: str) -> str:
 
 
 DAY_WORD = _spellings("today", "yesterday", "tomorrow")
+
+
+def _holiday_word(word: str) -> str:
+    """One word of a holiday's name as the text may write it: "valentine's" also "Valentines", "Valentine"."""
+    piece = re.escape(word).replace(r"\.", r"\.?").replace(r"\-", "[-\u2010 ]?")
+    possessive = re.search(r"'s$|s'$", piece)
+    if possessive:
+        piece = piece[: possessive.start()]
+    piece = piece.replace("'", "['\u2019]?")
+    return piece + "(?:['\u2019]?s['\u2019]?)?" if possessive else piece
+
+
+def _holiday_name(name: str) -> str:
+    """A holiday's name, each word in its spellings ("xmas eve")."""
+    return r"\s+".join(
+        "(?:" + "|".join(_holiday_word(f) for f in sorted({w, *INFORMAL_SPELLINGS.get(w, ())}, key=len, reverse=True))
+        + ")"
+        for w in name.split()
+    )
+
+
+HOLIDAY = "(?:" + "|".join(_holiday_name(n) for n in sorted(HOLIDAYS, key=len, reverse=True)) + ")"
+# each name with its rule, to find which name a match wrote
+HOLIDAY_NAMES = [(re.compile(_holiday_name(n), re.IGNORECASE), n, rule) for n, rule in HOLIDAYS.items()]
+HOLIDAY_NAME_HEAD = _alt(HOLIDAY_NAME_HEADS)
+# the words a weekday ends a holiday's name after ("Good Friday", "Cyber Monday"): such a weekday is no
+# weekday of the week around the publication, even where the name is part of another ("Good Friday Agreement")
+HOLIDAY_BEFORE_WEEKDAY = re.compile(
+    "(?:" + "|".join(_holiday_name(n.rsplit(" ", 1)[0]) for n in HOLIDAYS if n.rsplit(" ", 1)[-1] in WEEKDAYS)
+    + r")\s+$",
+    re.IGNORECASE,
+)
 TONIGHT = _spellings("tonight")
 NIGHT = _spellings("night")
 WEEKEND = _spellings("weekend")
@@ -307,6 +403,7 @@ NEXT = _spellings("next")
 WEEK = _spellings("week")
 SHORT_WEEKDAY = _alt(SHORT_WEEKDAYS)
 SHORT_WEEKDAY_PRE = _alt(SHORT_WEEKDAY_AFTER)
+SHORT_WEEKDAY_MODIFIER = _alt(SHORT_WEEKDAY_MODIFIERS)
 # a bare numeric date ("3/14") or day of the month ("the 20th") is a date only after these
 DATE_PREPOSITION = _alt(["on", "by", "until", "till", "til", "since", "from", "before", "after", "thru", "through",
                          "due"])  # fmt: skip

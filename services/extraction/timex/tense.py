@@ -111,7 +111,7 @@ def _chain(v):
             "pobj",
             "dobj",
             "amod",
-        ):
+        ) or (cur.dep_ == "acomp" and cur.tag_ == "VBN"):  # "got married", "became engaged"
             if cur.dep_ == "acl" and cur.tag_ == "VBN":
                 break
             cur = cur.head
@@ -119,6 +119,24 @@ def _chain(v):
         else:
             break
     return chain
+
+
+def _is_plan(verb, governing, doc, start: int) -> bool:
+    """Whether a verb of the chain plans what the time dates ("planned to leave on Thursday", "scheduled the
+    vote for Monday", "planned a march on Saturday", "was expected on Monday"). A plan verb that is itself
+    dated in the active voice, by a preposition other than "for", with no object and no clause under it, dates
+    its own act: "He proposed on Valentine's Day", "They set off on Friday"."""
+    if verb.lemma_ not in PLAN_LEMMAS or verb.lemma_ in ("go", "try"):
+        return False
+    if verb.i != governing.i:
+        return True
+    if any(k.dep_ == "prt" for k in verb.children):
+        return False  # "set off", "set out": no plan
+    return (
+        re.search(r"\bfor\s+$", doc_text(doc)[max(0, start - 5) : start], re.IGNORECASE) is not None
+        or any(a.dep_ == "auxpass" for a in verb.children)
+        or any(k.dep_ in ("xcomp", "ccomp", "dobj") for k in verb.children)
+    )
 
 
 def _governing_verb(doc, start: int, end: int):
@@ -164,7 +182,7 @@ def direction(doc, start: int, end: int) -> int:
     if modals & FORWARD_MODALS:
         # "must be filed by Friday", "may vote on Tuesday"; "must have met on Tuesday" looks back
         return PAST if "have" in aux_lower and f.tag_ == "VBN" else FUTURE
-    planned = any(c.lemma_ in PLAN_LEMMAS and c.lemma_ not in ("go", "try") for c in chain) or any(
+    planned = any(_is_plan(c, v, doc, start) for c in chain) or any(
         k.dep_ == "acomp" and k.lemma_ in PLAN_LEMMAS for c in chain for k in c.children
     )
     # "is to resume trading Tuesday"

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import (
+    holiday_on,
     interval,
     quarter_of,
     safe_date,
@@ -119,13 +120,17 @@ def _day_of_month(day: int, ctx) -> tuple[str, str] | None:
     narrative=lambda m: not m["year"],
 )
 def n_month_day(m, ctx):
-    month, day = month_number(m["month"]), day_number(m["day"])
+    return _month_day_value(month_number(m["month"]), day_number(m["day"]), m["year"], m["wd"], ctx)
+
+
+def _month_day_value(month: int, day: int, year: str | None, weekday: str | None, ctx) -> tuple[str, str] | None:
+    """The day of a month and day, with its year, its weekday ("Friday, June 7") or else by the tense."""
     if day < 1 or day > 31:
         return None
-    if m["year"]:
-        d = safe_date(int(m["year"]), month, day)
-    elif m["wd"]:
-        d = with_weekday(month, day, weekday_number(m["wd"]), ctx)
+    if year:
+        d = safe_date(int(year), month, day)
+    elif weekday:
+        d = with_weekday(month, day, weekday_number(weekday), ctx)
     else:
         slack = PAST_VERB_SLACK_DAYS if ctx.past_verb_time else PAST_CLAUSE_SLACK_DAYS
         d = resolve_month_day(month, day, ctx.dct, ctx.direction, slack)
@@ -142,6 +147,31 @@ def n_month_day(m, ctx):
 )
 def n_day_month(m, ctx):
     return n_month_day(m, ctx)
+
+
+@rule(
+    "ordinal_word_day",
+    "DATE",
+    # either "the fifth of November" or "November (the) fifth": the conditional group asks for the ordinal
+    # after the month when none came before it
+    rf"\b(?:(?:the\s+)?(?P<ord>{P.DAY_ORDINAL})\s+of\s+)?(?P<month>{P.MONTH})"
+    rf"(?(ord)(?!\w)|\s+(?:the\s+)?(?P<ord_after>{P.DAY_ORDINAL})(?![-\w]))"
+    rf"(?:\s*,?\s*(?P<year>{P.YEAR_AFTER_MONTH})\b)?",
+    example=("The plot was foiled on the fifth of November 1605.", "the fifth of November 1605", "1605-11-05"),
+    narrative=lambda m: not m["year"],
+    parse_ok=lambda m, doc, tok: not (m["ord_after"] and _ordinal_before_its_noun(m, doc)),
+)
+def n_ordinal_word_day(m, ctx):
+    """A day of the month in words: "the fifth of November", "June twenty-first", "July the first"."""
+    day = P.DAY_ORDINALS[re.sub(r"[\s\u2010]+", "-", low(m["ord"] or m["ord_after"]))]
+    return _month_day_value(month_number(m["month"]), day, m["year"], None, ctx)
+
+
+def _ordinal_before_its_noun(m, doc) -> bool:
+    """'In May second place went to Leeds': the ordinal modifies the noun after it, it is no day."""
+    span = doc.char_span(m.start("ord_after"), m.end("ord_after"), alignment_mode="expand")
+    last = span[-1] if span is not None and len(span) else None
+    return last is not None and last.i + 1 < len(doc) and doc[last.i + 1].pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 @rule(
@@ -527,15 +557,16 @@ def n_half(m, ctx):
     "season",
     "DATE",
     rf"\b(?:(?P<rel>this|last|next|this\s+past|this\s+coming|the\s+coming|the\s+past|early|late|mid|"
-    rf"{P.ANAPHORIC_SEASON}|the|next)[-\s]+)?(?P<season>{P.SEASON})(?:\s+(?:of\s+)?(?P<year>{P.YEAR4}))?\b",
+    rf"{P.ANAPHORIC_SEASON}|the|next)[-\s]+)?(?P<season>{P.SEASON})"
+    rf"(?:\s+(?:of\s+)?(?P<year>{P.YEAR4})|\s+of\s+(?P<early_year>{P.EARLY_YEAR4}))?\b",
     example=("They hope to finish by the summer of 2025.", "the summer of 2025", "2025-SU"),
-    narrative=lambda m: not m["year"] and (not m["rel"] or low(m["rel"]) in ("the", "early", "late", "mid")),
+    narrative=lambda m: not (m["year"] or m["early_year"]) and (not m["rel"] or low(m["rel"]) in ("the", "early", "late", "mid")),
 )
 def n_season(m, ctx):
     s = P.SEASONS[low(m["season"])]
     rel = low(m["rel"])
-    if m["year"]:
-        return "DATE", f"{int(m['year']):04d}-{s}"
+    if year := m["year"] or m["early_year"]:  # "the winter of 1547"
+        return "DATE", f"{int(year):04d}-{s}"
     if not rel and prev_word(ctx) not in P.SEASON_PREPOSITIONS:
         return None  # "prices fall", "a spring in his step"
     if s == "FA" and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", ctx.after):
@@ -574,89 +605,123 @@ def _season_around_ref(s: str, rel: str, ctx) -> tuple[str, str] | None:
     return "DATE", iv.value
 
 
-def _easter(y: int) -> date:
-    a, b, c = y % 19, y // 100, y % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month = (h + l_ - 7 * m + 114) // 31
-    day = (h + l_ - 7 * m + 114) % 31 + 1
-    return date(y, month, day)
+def holiday_entry(written: str) -> tuple[str, str] | None:
+    """(name, rule) of patterns.HOLIDAYS for a holiday as the text writes it ("Mothers Day" -> ("mother's
+    day", "05 Sun#2"))."""
+    return next(((name, rule) for rx, name, rule in P.HOLIDAY_NAMES if rx.fullmatch(written)), None)
 
 
-def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
-    """n-th (1-based; -1 = last) ISO weekday wd of a month."""
-    if n > 0:
-        d = date(y, month, 1)
-        d += timedelta(days=(wd - d.isoweekday()) % 7)
-        return d + timedelta(weeks=n - 1)
-    y2, m2 = shift_month(y, month, 1)
-    d = date(y2, m2, 1) - timedelta(days=1)
-    return d - timedelta(days=(d.isoweekday() - wd) % 7)
+def _holiday_around(rule: str, ctx, rel: str) -> date | None:
+    """The occurrence a year-less holiday names: by its modifier ("last Christmas", "this Easter"), else by the
+    tense as months are (past: the most recent not after the DCT; future: the next; unknown: the nearest)."""
+    dct = ctx.dct
+    days = sorted(d for y in range(dct.year - 4, dct.year + 5) if (d := holiday_on(rule, y)))
+    latest = max((d for d in days if d <= dct), default=None)
+    coming = min((d for d in days if d >= dct), default=None)
+    if rel in ("last", "this past"):
+        return max((d for d in days if d < dct), default=None)
+    if rel in ("next", "this coming"):
+        return min((d for d in days if d > dct), default=None)
+    if rel == "this" and (this_year := [d for d in days if d.year == dct.year]):
+        return this_year[0]
+    if ctx.direction == PAST:
+        return latest
+    if ctx.direction == FUTURE:
+        return coming
+    candidates = [d for d in (latest, coming) if d is not None]
+    return min(candidates, key=lambda d: abs((d - dct).days), default=None)  # a tie keeps the past one
 
 
-def holiday_date(name: str, y: int) -> date | None:
-    name = re.sub(r"[\u2019']s?", "", low(name)).replace(" day", "").replace("  ", " ").strip()
-    if name in P.FIXED_HOLIDAYS:
-        return date(y, *P.FIXED_HOLIDAYS[name])
-    if name == "thanksgiving":
-        return _nth_weekday(y, 11, 4, 4)
-    if name == "labor":
-        return _nth_weekday(y, 9, 1, 1)
-    if name == "memorial":
-        return _nth_weekday(y, 5, 1, -1)
-    if name == "martin luther king":
-        return _nth_weekday(y, 1, 1, 3)
-    if name == "election":
-        return _nth_weekday(y, 11, 1, 1) + timedelta(days=1)
-    if name in ("easter", "easter sunday"):
-        return _easter(y)
-    if name == "good friday":
-        return _easter(y) - timedelta(days=2)
-    if name == "easter monday":
-        return _easter(y) + timedelta(days=1)
-    return None
+def _holiday_value(d: date, after: str) -> tuple[str, str]:
+    """The value of the holiday's day, or of the week, weekend, eve or part of the day the match names."""
+    if after == "week":
+        return "DATE", week_value(d)
+    if after == "weekend":  # a Monday's weekend is the one before it ("Memorial Day weekend")
+        return "DATE", week_value(d - timedelta(days=2) if d.isoweekday() <= 2 else d) + "-WE"
+    if after == "eve":
+        return "DATE", (d - timedelta(days=1)).isoformat()
+    if after:
+        return "TIME", f"{d.isoformat()}T{P.PARTS_OF_DAY[after]}"
+    return "DATE", d.isoformat()
+
+
+def _not_another_countrys(m, doc, tok) -> bool:
+    """'India's Independence Day', 'Canadian Thanksgiving': a day that differs by country is the US one only
+    when no other country is named before it."""
+    entry = holiday_entry(m["hol"])
+    if tok is None or tok.i == 0 or entry is None or entry[0] not in P.COUNTRY_HOLIDAYS:
+        return True
+    prev = doc[tok.i - 1]
+    if prev.tag_ == "POS" and tok.i >= 2:
+        prev = doc[tok.i - 2]
+    return prev.ent_type_ not in ("GPE", "NORP") or prev.lower_ in P.US_WORDS
 
 
 @rule(
     "holiday",
     "DATE",
-    r"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<hol>(?:Christmas|X-?mas)(?:\s+(?:Day|Eve))?|New\s+Year(?:[\u2019']s)?(?:\s+(?:Day|Eve))?|"
-    r"Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine(?:[\u2019']s)?\s+Day|Veterans(?:[\u2019'])?\s+Day|Armistice\s+Day|"
-    r"Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Boxing\s+Day|Bastille\s+Day|"
-    rf"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day)(?:\s+(?P<week>week))?(?:\s*,?\s*(?P<year>{P.YEAR4}))?\b",
+    rf"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<hol>{P.HOLIDAY})"
+    rf"(?:\s+(?P<after>week|weekend|{P.WEEKEND}|eve|{P.PART}))?"
+    rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{P.YEAR4})|\s+of\s+(?P<early_year>{P.EARLY_YEAR4})|\s+(?P<ryear>last|this|next)\s+year"
+    rf"|\s*,\s*(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})\b(?:\s*,?\s*(?P<day_year>{P.YEAR_AFTER_MONTH}))?)?\b",
     example=("They met on Christmas Eve 2019.", "Christmas Eve 2019", "2019-12-24"),
-    narrative=lambda m: not m["year"] and not m["rel"],
+    narrative=lambda m: not (m["year"] or m["early_year"] or m["rel"] or m["ryear"]),
+    parse_ok=_not_another_countrys,
 )
 def n_holiday(m, ctx):
-    name = m["hol"]
-    rel = low(m["rel"])
-    if m["year"]:
-        d = holiday_date(name, int(m["year"]))
-        return ("DATE", d.isoformat()) if d else None
-    y = ctx.dct.year
-    this = holiday_date(name, y)
-    if this is None:
+    """A holiday's day: with its year ("Thanksgiving 2015") or its date ("Good Friday, April 14, 1865"), else the
+    occurrence the tense or modifier names."""
+    if re.match(rf"\s+{P.HOLIDAY_NAME_HEAD}\b", ctx.after, re.IGNORECASE):
+        return None  # "the Good Friday Agreement", "Easter Island"
+    entry = holiday_entry(m["hol"])
+    if entry is None or (entry[0] in P.CAPITALISED_HOLIDAYS and not m["hol"][:1].isupper()):
         return None
-    last = this if this <= ctx.dct else holiday_date(name, y - 1)
-    nxt = this if this >= ctx.dct else holiday_date(name, y + 1)
-    if rel in ("last", "this past"):
-        d = last if last < ctx.dct else holiday_date(name, y - 1)
-    elif rel in ("next", "this coming"):
-        d = nxt
-    elif ctx.direction == PAST:
-        d = last
-    elif ctx.direction == FUTURE:
-        d = nxt
-    else:
-        d = last if (ctx.dct - last).days <= (nxt - ctx.dct).days else nxt
-    if low(m["week"]) == "week":
-        return "DATE", week_value(d)
-    return "DATE", d.isoformat()
+    if m["month"]:
+        return _month_day_value(month_number(m["month"]), day_number(m["day"]), m["day_year"], None, ctx)
+    y = _holiday_year(m, ctx)
+    d = holiday_on(entry[1], y) if y else _holiday_around(entry[1], ctx, low(m["rel"]))
+    return _holiday_value(d, low(m["after"])) if d else None
+
+
+def _holiday_year(m, ctx) -> int | None:
+    """The year a holiday's words give: "Christmas 1914", "Easter next year", "on Christmas night in 1776"."""
+    if m["ryear"]:
+        return ctx.dct.year + P.REL_YEAR[low(m["ryear"])]
+    if m["year"] or m["early_year"]:
+        return int(m["year"] or m["early_year"])
+    year_after = re.match(rf"\s+in\s+({P.YEAR4})\b", ctx.after)
+    return int(year_after.group(1)) if year_after else None
+
+
+def _d_day_of_the_landings(m, ctx) -> bool:
+    """Whether "D-Day" names the Normandy landings: in a sentence that commemorates them ("the anniversary of
+    D-Day in 2019"), or else when nothing makes it the decisive day of something else ("D-Day for the euro",
+    "their D-Day", "Brexit D-Day") and the sentence is set in no year after the war ("In 2019 D-Day came")."""
+    if re.match(rf"(?:'s|\u2019s|\s+(?:{'|'.join(P.D_DAY_GENERIC_AFTER)})\b)", ctx.after, re.IGNORECASE):
+        return False
+    sentence = _sentence_around(m.string, m.start(), m.end())
+    if P.D_DAY_COMMEMORATION.search(sentence):
+        return True
+    if prev_word(ctx) in P.D_DAY_GENERIC_BEFORE or re.search(r"[a-z,;]\s+[A-Z][\w'\u2019-]*\s+$", ctx.before):
+        return False
+    return all(int(y) in P.D_DAY_WAR_YEARS for y in re.findall(rf"\b{P.YEAR4}\b", sentence))
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or line) holding text[start:end]."""
+    first = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return text[first : min(stops, default=len(text))]
+
+
+@rule(
+    "d_day",
+    "DATE",
+    r"(?-i:\bD-Day\b)",
+    example=("Veterans recalled the landings on D-Day.", "D-Day", "1944-06-06"),
+)
+def n_d_day(m, ctx):
+    return ("DATE", P.D_DAY) if _d_day_of_the_landings(m, ctx) else None
 
 
 @rule(

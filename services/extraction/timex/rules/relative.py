@@ -17,6 +17,7 @@ from services.extraction.timex.calendar import (
 )
 from services.extraction.timex.rules.registry import rule
 from services.extraction.timex.rules.resolve import (
+    canonical,
     day_number,
     low,
     month_number,
@@ -72,6 +73,8 @@ def n_weekday(m, ctx):
     txt = m["wd"]
     if len(txt.rstrip(".")) <= 3 and not txt.endswith(".") and not m["month"]:
         return None
+    if not rel and P.HOLIDAY_BEFORE_WEEKDAY.search(ctx.before):
+        return None  # "the Good Friday Agreement": the holiday rule reads the name, or it is none
     if m["month"]:
         month, day = month_number(m["month"]), day_number(m["day"])
         d = safe_date(int(m["year"]), month, day) if m["year"] else with_weekday(month, day, wd, ctx)
@@ -95,11 +98,12 @@ def n_weekday(m, ctx):
 @rule(
     "short_weekday",
     "DATE",
-    rf"\b(?P<pre>{P.SHORT_WEEKDAY_PRE})\s+(?P<span>(?P<day3>{P.SHORT_WEEKDAY}))\b(?![-'\u2019]\w|\s+(?:of|and)\s|\.?,?\s*(?:{P.MONTH}|\d))",
+    rf"\b(?:{P.SHORT_WEEKDAY_PRE}\s+|(?={P.SHORT_WEEKDAY_MODIFIER}\s))"
+    rf"(?P<span>(?:(?P<pre>{P.SHORT_WEEKDAY_MODIFIER})\s+)?(?P<day3>{P.SHORT_WEEKDAY}))\b(?![-'\u2019]\w|\s+(?:of|and)\s|\.?,?\s*(?:{P.MONTH}|\d))",
     example=("I will see you on sat.", "sat", "2024-06-22"),
 )
 def n_short_weekday(m, ctx):
-    """Informal three-letter weekdays without their period: "on sat", "by fri", "last sun"."""
+    """Informal three-letter weekdays without their period: "on sat", "by fri", "last sun", "nxt sat"."""
     pre, day = low(m["pre"]), low(m["day3"])
     if pre == "this" and day == "sun":
         return None  # "this sun is hot"
@@ -122,7 +126,7 @@ def _week_weekend(d: date) -> str:
     r"the\s+end\s+of\s+this|the\s+end\s+of\s+last|the\s+end\s+of\s+next|the\s+start\s+of\s+the|the\s+beginning\s+of\s+the|"
     r"the\s+middle\s+of\s+the|the\s+start\s+of\s+this|the\s+beginning\s+of\s+this|the\s+turn\s+of\s+the|so\s+far\s+this|"
     r"later\s+that|earlier\s+that)\s+"
-    r"(?P<unit>week|wk|month|year|weekend|wknd|wkend|decade|day|morning|afternoon|evening|night|nite|fiscal\s+year)(?!-)\b",
+    r"(?P<unit>week|wk|month|year|yr|weekend|wknd|wkend|decade|day|morning|afternoon|evening|night|nite|fiscal\s+year)(?!-)\b",
     example=("Prices rose last week.", "last week", "2024-W24"),
     title_sensitive=True,
     # "by the end of the month" after "On 10 May 1940": the month of the passage, not of the publication
@@ -266,7 +270,7 @@ def n_playing_season(m, ctx):
 def n_ago(m, ctx):
     num = low(m["num"])
     unit = low(m["unit"])
-    unit = unit[:-1] if unit.endswith("s") and unit[:-1] in P.UNITS else unit
+    unit = canonical(unit[:-1]) if unit.endswith("s") and unit[:-1] in P.UNITS else unit  # "yrs" -> "year"
     if unit == "centurie":
         unit = "century"
     dirw = low(m["dir"])
