@@ -391,6 +391,17 @@ def last_week_read_loosely(when: EventDate, published: date) -> EventDate | None
     return EventDate(when.value, published - timedelta(days=LAST_WEEK_DAYS), published - timedelta(days=1), "week")
 
 
+def calendar_week_before(day: EventDate) -> EventDate | None:
+    """The calendar week before a day's own week, where a report published after the day but within its week
+    may have put it ("he escaped last week", `last_week_read_loosely`); None for a Sunday (any report that
+    could call it "last week" is of the next week, whose week before is the day's own) and for other dates."""
+    if day.start != day.end or day.start.weekday() == 6:
+        return None
+    start = day.start - timedelta(days=day.start.weekday() + 7)
+    year, week, _ = start.isocalendar()
+    return EventDate(f"{year}-W{week:02d}", start, start + timedelta(days=6), "week")
+
+
 def _inside_a_coarser_unit(a: EventDate, b: EventDate) -> bool:
     """One date inside the other, the outer one a week, month or the like (a range of days is not coarser)."""
     if same_dates(a, b):

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from services.extraction import model as extracted
 from services.extraction.merge import (
     COARSE_INTERVAL_DAYS,
+    calendar_week_before,
     find_same_happening,
     last_week_read_loosely,
     similar_trigger_words,
@@ -207,21 +208,23 @@ _CANDIDATES = text(f"""
 _CANDIDATES_PER_REPORT = 200
 
 
-def _fetch_candidates(session: Session, wanted: list[_Wanted]) -> list[Candidate]:
+def _fetch_candidates(session: Session, wanted: list[_Wanted], week_lookups: list[_Wanted] = ()) -> list[Candidate]:
     """Stored events sharing an actor, or the day and a similar trigger, with dates the merge rule could accept
-    for any of the reports: one statement for all of them."""
+    for any of the reports: one statement for all of them. `week_lookups` look for the events of one week
+    sharing an actor only (`_match_last_week`)."""
     if not wanted:
         return []
     params: dict[str, list] = {"starts": [], "ends": [], "actor_reports": [], "actor_ids": [],
                                "trigger_reports": [], "triggers": []}
-    for n, report in enumerate(wanted, start=1):
+    for n, report in enumerate([*wanted, *week_lookups], start=1):
         params["starts"].append(report.event.date.start)
         params["ends"].append(report.event.date.end)
         params["actor_reports"] += [n] * len(report.actor_ids)
         params["actor_ids"] += report.actor_ids
-        words = sorted(similar_trigger_words(report.event.trigger))
-        params["trigger_reports"] += [n] * len(words)
-        params["triggers"] += words
+        if n <= len(wanted):
+            words = sorted(similar_trigger_words(report.event.trigger))
+            params["trigger_reports"] += [n] * len(words)
+            params["triggers"] += words
     rows = session.execute(_CANDIDATES, {**params, "coarse_days": COARSE_INTERVAL_DAYS})
     return [_candidate(row) for row in rows]
 
@@ -328,7 +331,11 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
     loose = {index: _Wanted(wanted.actor_ids, replace(wanted.event, date=when), wanted.source_ids)
              for index, (_, wanted) in enumerate(reports)
              if (when := last_week_read_loosely(wanted.event.date, published)) is not None}
-    pool = _CandidatePool(_fetch_candidates(session, [wanted for _, wanted in reports] + list(loose.values())))
+    earlier_weeks = {index: _Wanted(wanted.actor_ids, replace(wanted.event, date=week), wanted.source_ids)
+                     for index, (_, wanted) in enumerate(reports)
+                     if wanted.actor_ids and (week := calendar_week_before(wanted.event.date)) is not None}
+    pool = _CandidatePool(_fetch_candidates(session, [wanted for _, wanted in reports] + list(loose.values()),
+                                            week_lookups=list(earlier_weeks.values())))
     for index, (new, wanted) in enumerate(reports):
         match, candidates = None, []
         if index in loose:  # "last week" may be a day of the past seven: a report of that day comes first
@@ -336,6 +343,8 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
             wanted = loose[index] if match is not None else wanted
         if match is None:
             match, candidates = _match(pool, wanted, people)
+        if match is None and index in earlier_weeks:  # the same, when the "last week" report came first
+            match, candidates = _match_last_week(pool, earlier_weeks[index], wanted, people)
         place_id = actor_ids.get(new.place) if new.place else None
         if match is None:
             target = pool.create(wanted.event, wanted.actor_ids, people, place_id, wanted.source_ids)
@@ -369,6 +378,26 @@ def _match_a_day(pool: _CandidatePool, wanted: _Wanted, people: frozenset[str]
         when = candidates[match].event.date
         if not (when.start == when.end and wanted.event.date.contains(when)):
             match = None
+    return match, candidates
+
+
+def _match_last_week(pool: _CandidatePool, week: _Wanted, wanted: _Wanted, people: frozenset[str]
+                     ) -> tuple[int | None, list[Candidate]]:
+    """A report of a day meets the events of the week before its own that an article published later in the
+    day's week told as "last week": read loosely from that article's day, the day may be one of them. The
+    mirror of `_match_a_day`, so that the same events come whichever report is stored first."""
+    candidates, events = [], []
+    for candidate in pool.for_report(week):
+        when = candidate.event.date
+        loose = (last_week_read_loosely(when, candidate.first_reported_at.date())
+                 if candidate.first_reported_at is not None and when.granularity == "week" else None)
+        if loose is not None and loose.contains(wanted.event.date):
+            candidates.append(candidate)
+            events.append(replace(candidate.event, date=loose))
+    known_people = people.union(*(candidate.people for candidate in candidates))
+    match = find_same_happening(wanted.event, events, people=known_people)
+    if match is not None:  # read as those seven days, the week gives way to the day inside them (`revise`)
+        candidates[match].event = events[match]
     return match, candidates
 
 

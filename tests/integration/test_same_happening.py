@@ -3,6 +3,8 @@ and reports without a shared actor, and the over-merges that must not happen."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.integration.factories import post_and_process
 
 
@@ -116,16 +118,22 @@ ESCAPE = "Rolf Ambers, a convicted arsonist, escaped from a prison bus near Dunm
 LAST_WEEK = "Rolf Ambers was still at large. He escaped last week, police said."
 
 
-def test_last_week_in_a_report_days_later_is_the_escape_of_the_past_seven_days(client):
-    post_and_process(client, ESCAPE, "2026-11-18T09:00:00+00:00")  # Tuesday 17 November
-    post_and_process(client, LAST_WEEK, "2026-11-22T09:00:00+00:00")  # a Sunday: "last week" is 9-15 November
+@pytest.mark.parametrize("escape_first", [True, False], ids=["day first", "last week first"])
+def test_last_week_in_a_report_days_later_is_the_escape_of_the_past_seven_days(client, escape_first):
+    reports = [(ESCAPE, "2026-11-18T09:00:00+00:00"),  # Tuesday 17 November
+               (LAST_WEEK, "2026-11-22T09:00:00+00:00")]  # a Sunday: "last week" is 9-15 November
+    for text, published in reports if escape_first else reversed(reports):
+        post_and_process(client, text, published)
     escapes = [e for e in timeline(client, "Rolf Ambers") if e["trigger"] == "escape"]
     assert len(escapes) == 1 and escapes[0]["date"]["value"] == "2026-11-17", escapes
     assert len(escapes[0]["sources"]) == 2
 
 
-def test_last_week_two_weeks_on_is_not_the_escape_of_the_week_before(client):
-    post_and_process(client, ESCAPE, "2026-11-18T09:00:00+00:00")
-    post_and_process(client, LAST_WEEK, "2026-11-30T09:00:00+00:00")  # a Monday: "last week" is 23-29 November
+@pytest.mark.parametrize("escape_first", [True, False], ids=["day first", "last week first"])
+def test_last_week_two_weeks_on_is_not_the_escape_of_the_week_before(client, escape_first):
+    reports = [(ESCAPE, "2026-11-18T09:00:00+00:00"),
+               (LAST_WEEK, "2026-11-30T09:00:00+00:00")]  # a Monday: "last week" is 23-29 November
+    for text, published in reports if escape_first else reversed(reports):
+        post_and_process(client, text, published)
     escapes = [e for e in timeline(client, "Rolf Ambers") if e["trigger"] == "escape"]
     assert sorted(e["date"]["value"] for e in escapes) == ["2026-11-17", "2026-W48"], escapes

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from services.extraction.merge import (
+    calendar_week_before,
     compatible_dates,
     find_same_happening,
     last_week_read_loosely,
@@ -504,6 +505,26 @@ def test_across_articles_a_report_naming_nobody_joins_the_one_candidate_that_fit
 def test_last_week_read_loosely_is_the_seven_days_before_the_report(week, published, expected):
     loose = last_week_read_loosely(week, published)
     assert (None if loose is None else (loose.start, loose.end)) == expected
+
+
+@pytest.mark.parametrize(
+    ("day_value", "expected"),
+    [
+        ("2024-03-26", "2024-W12"),  # a Tuesday: a report of Wednesday to Sunday may call it "last week"
+        ("2024-03-25", "2024-W12"),  # a Monday
+        ("2024-03-31", None),  # a Sunday: whoever calls it "last week" writes in the next week, where it is W13
+        ("2024-01-02", "2023-W52"),  # across the year
+    ],
+)
+def test_calendar_week_before_a_day_is_where_a_later_report_may_put_it(day_value, expected):
+    week = calendar_week_before(day(day_value))
+    assert (None if week is None else week.value) == expected
+    if week is not None:
+        assert week.end.weekday() == 6 and (week.end - week.start).days == 6
+
+
+def test_calendar_week_before_is_for_days_only():
+    assert calendar_week_before(JUNE) is None
 
 
 def test_a_day_of_the_past_seven_joins_last_week_read_loosely_only_on_strong_agreement():
