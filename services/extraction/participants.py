@@ -1,10 +1,12 @@
 """Who takes part in a clause's happening beyond the names it mentions as participants, and who does not.
 
-Two rules of news English:
+Three rules of news English:
 - an arrest told in the passive with no "by" names no agent, yet news means the police: "the driver was
   arrested on Wednesday" is the doing of the police force the article names ("Thames Valley Police");
 - a place a person comes from is where they live, not where the happening is nor who took part in it:
-  "a 42-year-old man from Dunmore was arrested", "Sam Ortiz, who is also from Harwick, said ...".
+  "a 42-year-old man from Dunmore was arrested", "Sam Ortiz, who is also from Harwick, said ...";
+- a brand acts through the company that makes or owns it: where the article says who that is ("Crunchie
+  maker Bellweather Foods"), "Crunchie announced on Monday that the bar would shrink" is Bellweather's too.
 """
 
 from __future__ import annotations
@@ -74,3 +76,10 @@ PERSON_NOUNS: frozenset[str] = words(
 
 def _names_a_person(token) -> bool:
     return token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_NOUNS or token.lower_ in PERSON_NOUNS
+
+
+def brand_makers_taking_part(actors: list[str], resolution: ActorResolution) -> list[str]:
+    """The makers or owners of the brands among the actors that the actors do not already include: "Crunchie
+    announced on Monday ..." after "Crunchie maker Bellweather Foods" is also Bellweather Foods's doing."""
+    makers = [resolution.makers[name] for name in actors if name in resolution.makers]
+    return [maker for maker in dict.fromkeys(makers) if maker not in actors]
