@@ -223,7 +223,7 @@ def _draft_event(
     actor_tokens -= _according_to(clause.head)
     actors = resolution.names_in_tokens(actor_tokens - phrase_tokens - origin_tokens(doc, actor_tokens))
     actors += [name for name in implicit_police((clause.governor, clause.head), resolution) if name not in actors]
-    actors += brand_makers_taking_part(actors, resolution)
+    actors += brand_makers_taking_part((clause.governor, clause.head), actors, resolution, phrase.date, dct)
     # Who only reports it is its source, not a participant ("..., the agency reported", "Radio Nine's Hal Brody
     # reports that ..."): the store lists it on the source's timeline but never merges by it. A name the clause
     # itself also gives takes part. A country named as the source ("the Kremlin said") stands for its

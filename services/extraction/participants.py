@@ -78,8 +78,30 @@ def _names_a_person(token) -> bool:
     return token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_NOUNS or token.lower_ in PERSON_NOUNS
 
 
-def brand_makers_taking_part(actors: list[str], resolution: ActorResolution) -> list[str]:
-    """The makers or owners of the brands among the actors that the actors do not already include: "Crunchie
-    announced on Monday ..." after "Crunchie maker Bellweather Foods" is also Bellweather Foods's doing."""
-    makers = [resolution.makers[name] for name in actors if name in resolution.makers]
+def brand_makers_taking_part(verbs, actors: list[str], resolution: ActorResolution, when, written_on) -> list[str]:
+    """The makers or owners of the brands that act in the clause told by `verbs` (its governor, its head), when
+    the article says who they are: "Crunchie announced on Monday ..." after "Crunchie maker Bellweather Foods" is
+    also Bellweather Foods's doing; "shoppers complained about Crunchie" is not."""
+    if when.end.year < written_on.year - MAKER_LOOKBACK_YEARS:
+        return []  # "Crunchie was first sold in 1929": today's owner need not have been its owner then
+    acting = resolution.names_in_tokens(_acting_tokens(verbs))
+    makers = [resolution.makers[name] for name in acting if name in resolution.makers]
     return [maker for maker in dict.fromkeys(makers) if maker not in actors]
+
+
+# A relation told in the present holds now, since a time the article does not say: a happening more years than
+# this before the article may predate it.
+MAKER_LOOKBACK_YEARS = 2
+# Who acts in a clause: its subject ("Crunchie announced"), a passive's agent ("was withdrawn by Crunchie").
+ACTING_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "agent"})
+
+
+def _acting_tokens(verbs) -> set[int]:
+    """The tokens of the subjects and agents of the verbs, or of the verb a conjoined one shares its subject
+    with ("Crunchie cut the price and announced on Monday ...")."""
+    acting: set[int] = set()
+    for verb in verbs:
+        while verb.dep_ == "conj" and not any(c.dep_ in ACTING_DEPS for c in verb.children):
+            verb = verb.head
+        acting |= {t.i for c in verb.children if c.dep_ in ACTING_DEPS for t in c.subtree}
+    return acting

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from services.extraction.actors.tables import (
     BRAND_NOUNS,
+    COUNTRY_ALIASES,
     MAKER_NOUNS,
     MAKER_VERBS,
     ORGANISATION_NOUNS,
@@ -29,8 +30,8 @@ def brand_makers(doc, token_actor: dict[int, str], kinds: dict[str, str]) -> dic
         for brand_token, maker_token in _stated_relations(token):
             brand = token_actor.get(brand_token.i)
             maker = token_actor.get(maker_token.i) or _organisation_starting_with(maker_token.text, kinds)
-            if brand is None or maker is None or brand == maker or kinds.get(brand) == "place":
-                continue
+            if brand is None or maker is None or brand == maker or brand in COUNTRY_ALIASES:
+                continue  # the recogniser's place for a brand is no country: "Crunchie" taken for a town
             if kinds.get(maker) != "organisation" and maker_token.ent_type_ != "ORG":
                 continue  # "Cubs owner Tom Ricketts" owns a team, he does not speak for it
             found.setdefault(brand, set()).add(maker)

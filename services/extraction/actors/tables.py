@@ -115,6 +115,10 @@ SPOKESPERSON_NOUNS: frozenset[str] = words("spokesman spokeswoman spokesperson s
 # said", "a spokesman for the ministry said"): what they say in the first person is the body's.
 BODY_VOICE_NOUNS: frozenset[str] = SPOKESPERSON_NOUNS | words("representative representatives official officials")
 
+# Who speaks or acts for a company named by the first word of its name ("Bellweather officials said", "a
+# Bellweather spokesman", "Bellweather executives met the union" after "Bellweather Foods").
+COMPANY_VOICE_NOUNS: frozenset[str] = BODY_VOICE_NOUNS | words("executive executives")
+
 
 def names_a_police_force(name: str) -> bool:
     """"Northshire Police", "Kent Constabulary"."""
