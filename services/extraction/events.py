@@ -223,7 +223,6 @@ def _draft_event(
     actor_tokens -= _according_to(clause.head)
     actors = resolution.names_in_tokens(actor_tokens - phrase_tokens - origin_tokens(doc, actor_tokens))
     actors += [name for name in implicit_police((clause.governor, clause.head), resolution) if name not in actors]
-    actors += brand_makers_taking_part((clause.governor, clause.head), actors, resolution, phrase.date, dct)
     # Who only reports it is its source, not a participant ("..., the agency reported", "Radio Nine's Hal Brody
     # reports that ..."): the store lists it on the source's timeline but never merges by it. A name the clause
     # itself also gives takes part. A country named as the source ("the Kremlin said") stands for its
@@ -250,6 +249,11 @@ def _draft_event(
         trigger = trigger_lemma(trigger_word)
     else:
         trigger = event_noun.lemma_.lower()
+    kind = event_type(trigger, (doc[i].lemma_ for i in clause.tokens))
+    if kind not in MAKERLESS_TYPES:
+        # a maker that only reports it stays its source ("Crunchie cut its prices, Bellweather Foods said")
+        actors += brand_makers_taking_part((clause.governor, clause.head), [*actors, *reporters], resolution,
+                                           phrase.date, dct)
     event = Event(
         date=phrase.date,
         actors=tuple(actors),
@@ -261,10 +265,14 @@ def _draft_event(
         offsets=(start_char, end_char),
         confidence=confidence_of(clause, actors, phrase.date),
         place=place_of(clause, resolution),
-        type=event_type(trigger, (doc[i].lemma_ for i in clause.tokens)),
+        type=kind,
         reported_by=tuple(reporters),
     )
     return event, clause
+
+
+# Kinds of happening a brand's owner takes no part in: "Chelsea owner BlueCo" does not play "Chelsea beat Arsenal".
+MAKERLESS_TYPES: frozenset[str] = frozenset({"sports"})
 
 
 # Pronouns of a speaker and the one spoken to: "I write to you ..." is speech in the present, not a caption.

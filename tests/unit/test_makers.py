@@ -98,9 +98,16 @@ def test_a_first_word_two_companies_share_names_neither(nlp):
         ("Crunchie cut the price and announced on Monday that the bar would shrink.", True),
         ("Shoppers complained about Crunchie on Monday.", False),  # others act; the brand is what they speak of
         ("Crunchie was first sold in 1929.", False),  # today's owner need not have owned it then
+        ("Crunchie cut prices on Monday, Bellweather Foods said.", False),  # the maker only reports it
     ],
 )
 def test_the_maker_acts_where_the_brand_acts_and_lately(brand_news, maker_takes_part):
     text = f"Crunchie maker Bellweather Foods has 4,000 staff. {brand_news}"
     (event,) = [e for e in extract(text, PUBLISHED).events if "Crunchie maker" not in e.sentence]
     assert ("Bellweather Foods" in event.actors) is maker_takes_part
+
+
+def test_a_clubs_owner_plays_no_part_in_its_results():
+    text = "Dunmore Rovers owner Kestrel Holdings Ltd has big plans. Dunmore Rovers beat Harwick Town 2-1 on Saturday."
+    (event,) = extract(text, PUBLISHED).events
+    assert event.type == "sports" and "Kestrel Holdings Ltd" not in event.actors
