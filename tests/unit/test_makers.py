@@ -85,6 +85,12 @@ def test_the_company_named_by_its_first_word_speaks_through_its_people(text):
     assert "Bellweather Foods" in event.actors and "Bellweather" not in event.actors
 
 
+def test_former_officials_no_longer_speak_for_the_company():
+    text = "Crunchie maker Bellweather Foods has 4,000 staff. Former Bellweather executives wrote to MPs on Monday."
+    (event,) = [e for e in extract(text, PUBLISHED).events if "Monday" in e.sentence]
+    assert "Bellweather Foods" not in event.actors
+
+
 def test_a_first_word_two_companies_share_names_neither(nlp):
     text = "Bellweather Foods and Bellweather Trust were named. Bellweather officials said on Monday that it was over."
     names = {actor.name for actor in resolve_actors(nlp(text)).actors}

@@ -20,6 +20,7 @@ from services.extraction.actors.tables import (
     COMPANY_VOICE_NOUNS,
     CORPORATE_SUFFIXES,
     FEMALE_WORDS,
+    FORMER_WORDS,
     IDENTITY_NOUNS,
     MALE_WORDS,
     ORGANISATION_NOUNS,
@@ -119,8 +120,8 @@ def _read_company_voices(doc, mentions: list, make_mention) -> None:
             companies[mention.name.split()[0]].add(mention.name)
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     for token in doc:
-        if token.lower_ not in COMPANY_VOICE_NOUNS:
-            continue
+        if token.lower_ not in COMPANY_VOICE_NOUNS or any(c.lower_ in FORMER_WORDS for c in token.children):
+            continue  # "former Bellweather executives" speak for themselves
         for word in (c for c in token.children if c.dep_ == "compound" and c.text[:1].isupper()):
             names = companies.get(word.text, set())
             if len(names) != 1:

@@ -119,6 +119,9 @@ BODY_VOICE_NOUNS: frozenset[str] = SPOKESPERSON_NOUNS | words("representative re
 # Bellweather spokesman", "Bellweather executives met the union" after "Bellweather Foods").
 COMPANY_VOICE_NOUNS: frozenset[str] = BODY_VOICE_NOUNS | words("executive executives")
 
+# Modifiers of people who no longer speak for the body they served ("former Bellweather executives").
+FORMER_WORDS: frozenset[str] = words("former ex ex- retired erstwhile onetime one-time")
+
 
 def names_a_police_force(name: str) -> bool:
     """"Northshire Police", "Kent Constabulary"."""
