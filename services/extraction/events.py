@@ -17,7 +17,7 @@ from services.extraction.event_nouns import is_happening_noun
 from services.extraction.event_types import event_type
 from services.extraction.model import Event, EventDate
 from services.extraction.nlp import doc_text
-from services.extraction.participants import implicit_police, origin_tokens
+from services.extraction.participants import brand_makers_taking_part, implicit_police, origin_tokens
 from services.extraction.places import place_of
 from services.extraction.summaries import attribution, summarise
 
@@ -249,6 +249,11 @@ def _draft_event(
         trigger = trigger_lemma(trigger_word)
     else:
         trigger = event_noun.lemma_.lower()
+    kind = event_type(trigger, (doc[i].lemma_ for i in clause.tokens))
+    if kind not in MAKERLESS_TYPES:
+        # a maker that only reports it stays its source ("Crunchie cut its prices, Bellweather Foods said")
+        actors += brand_makers_taking_part((clause.governor, clause.head), [*actors, *reporters], resolution,
+                                           phrase.date, dct)
     event = Event(
         date=phrase.date,
         actors=tuple(actors),
@@ -260,10 +265,14 @@ def _draft_event(
         offsets=(start_char, end_char),
         confidence=confidence_of(clause, actors, phrase.date),
         place=place_of(clause, resolution),
-        type=event_type(trigger, (doc[i].lemma_ for i in clause.tokens)),
+        type=kind,
         reported_by=tuple(reporters),
     )
     return event, clause
+
+
+# Kinds of happening a brand's owner takes no part in: "Chelsea owner BlueCo" does not play "Chelsea beat Arsenal".
+MAKERLESS_TYPES: frozenset[str] = frozenset({"sports"})
 
 
 # Pronouns of a speaker and the one spoken to: "I write to you ..." is speech in the present, not a caption.

@@ -1,10 +1,12 @@
 """Who takes part in a clause's happening beyond the names it mentions as participants, and who does not.
 
-Two rules of news English:
+Three rules of news English:
 - an arrest told in the passive with no "by" names no agent, yet news means the police: "the driver was
   arrested on Wednesday" is the doing of the police force the article names ("Thames Valley Police");
 - a place a person comes from is where they live, not where the happening is nor who took part in it:
-  "a 42-year-old man from Dunmore was arrested", "Sam Ortiz, who is also from Harwick, said ...".
+  "a 42-year-old man from Dunmore was arrested", "Sam Ortiz, who is also from Harwick, said ...";
+- a brand acts through the company that makes or owns it: where the article says who that is ("Crunchie
+  maker Bellweather Foods"), "Crunchie announced on Monday that the bar would shrink" is Bellweather's too.
 """
 
 from __future__ import annotations
@@ -74,3 +76,32 @@ PERSON_NOUNS: frozenset[str] = words(
 
 def _names_a_person(token) -> bool:
     return token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_NOUNS or token.lower_ in PERSON_NOUNS
+
+
+def brand_makers_taking_part(verbs, actors: list[str], resolution: ActorResolution, when, written_on) -> list[str]:
+    """The makers or owners of the brands that act in the clause told by `verbs` (its governor, its head), when
+    the article says who they are: "Crunchie announced on Monday ..." after "Crunchie maker Bellweather Foods" is
+    also Bellweather Foods's doing; "shoppers complained about Crunchie" is not."""
+    if when.end.year < written_on.year - MAKER_LOOKBACK_YEARS:
+        return []  # "Crunchie was first sold in 1929": today's owner need not have been its owner then
+    acting = resolution.names_in_tokens(_acting_tokens(verbs))
+    makers = [resolution.makers[name] for name in acting if name in resolution.makers]
+    return [maker for maker in dict.fromkeys(makers) if maker not in actors]
+
+
+# A relation told in the present holds now, since a time the article does not say: a happening more years than
+# this before the article may predate it.
+MAKER_LOOKBACK_YEARS = 2
+# Who acts in a clause: its subject ("Crunchie announced"), a passive's agent ("was withdrawn by Crunchie").
+ACTING_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "agent"})
+
+
+def _acting_tokens(verbs) -> set[int]:
+    """The tokens of the subjects and agents of the verbs, or of the verb a conjoined one shares its subject
+    with ("Crunchie cut the price and announced on Monday ...")."""
+    acting: set[int] = set()
+    for verb in verbs:
+        while verb.dep_ == "conj" and not any(c.dep_ in ACTING_DEPS for c in verb.children):
+            verb = verb.head
+        acting |= {t.i for c in verb.children if c.dep_ in ACTING_DEPS for t in c.subtree}
+    return acting

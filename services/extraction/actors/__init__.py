@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from services.extraction.actors.coreference import add_coreferent_mentions
+from services.extraction.actors.makers import brand_makers
 from services.extraction.actors.tables import (
     CORPORATE_SUFFIXES,
     COUNTRY_ALIASES,
@@ -88,6 +89,8 @@ class ActorResolution:
     actors: list[Actor] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     token_actor: dict[int, str] = field(default_factory=dict)
+    # brand -> the organisation the article says makes or owns it ("Crunchie maker Bellweather Foods")
+    makers: dict[str, str] = field(default_factory=dict)
 
     def names_in_tokens(self, token_indices: set[int]) -> list[str]:
         """Canonical names of the participating actors mentioned by the given tokens, in text order."""
@@ -164,6 +167,7 @@ def resolve_actors(doc) -> ActorResolution:
     for name, aliases in surfaces.items():
         kind = min(kinds[name], key=lambda k: (-kinds[name][k], KIND_RANK[k]))
         resolution.actors.append(Actor(name=name, kind=kind, aliases=tuple(aliases)))
+    resolution.makers = brand_makers(doc, resolution.token_actor, {a.name: a.kind for a in resolution.actors})
     return resolution
 
 

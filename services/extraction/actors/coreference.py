@@ -17,8 +17,10 @@ from collections import Counter, defaultdict
 
 from services.extraction.actors.quotes import add_speaker_mentions
 from services.extraction.actors.tables import (
+    COMPANY_VOICE_NOUNS,
     CORPORATE_SUFFIXES,
     FEMALE_WORDS,
+    FORMER_WORDS,
     IDENTITY_NOUNS,
     MALE_WORDS,
     ORGANISATION_NOUNS,
@@ -44,6 +46,7 @@ def add_coreferent_mentions(doc, mentions: list, make_mention) -> None:
     """Add to `mentions` the later references to actors the article has named (see the module doc)."""
     forms = _name_forms(doc, mentions)
     _rename_short_forms(mentions, forms)
+    _read_company_voices(doc, mentions, make_mention)
     _read_cities_as_their_teams(doc, mentions)
     _echo_names(doc, mentions, forms, make_mention)
     _resolve_references(doc, mentions, make_mention)
@@ -105,6 +108,29 @@ def _rename_short_forms(mentions: list, forms) -> None:
             continue
         if known and known[0] != mention.name and known[1] != "person":
             mention.name, mention.kind = known
+
+
+def _read_company_voices(doc, mentions: list, make_mention) -> None:
+    """"Bellweather officials said", "a Bellweather spokesman": the first word of the one company of the text
+    whose name begins with it ("Bellweather Foods") speaks for that company, whether the recogniser left the
+    word unmarked or took it for an actor of its own."""
+    companies: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.kind == "organisation" and len(mention.name.split()) > 1:
+            companies[mention.name.split()[0]].add(mention.name)
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    for token in doc:
+        if token.lower_ not in COMPANY_VOICE_NOUNS or any(c.lower_ in FORMER_WORDS for c in token.children):
+            continue  # "former Bellweather executives" speak for themselves
+        for word in (c for c in token.children if c.dep_ == "compound" and c.text[:1].isupper()):
+            names = companies.get(word.text, set())
+            if len(names) != 1:
+                continue
+            mention = by_token.get(word.i)
+            if mention is None:
+                mentions.append(make_mention(word.i, word.i + 1, word.text, next(iter(names)), "organisation"))
+            elif mention.surface == mention.name == word.text:
+                mention.name, mention.kind = next(iter(names)), "organisation"
 
 
 # How a city's name stands for its team ("Chicago beat Cleveland"): as a participant, not as a place

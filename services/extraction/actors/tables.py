@@ -115,6 +115,13 @@ SPOKESPERSON_NOUNS: frozenset[str] = words("spokesman spokeswoman spokesperson s
 # said", "a spokesman for the ministry said"): what they say in the first person is the body's.
 BODY_VOICE_NOUNS: frozenset[str] = SPOKESPERSON_NOUNS | words("representative representatives official officials")
 
+# Who speaks or acts for a company named by the first word of its name ("Bellweather officials said", "a
+# Bellweather spokesman", "Bellweather executives met the union" after "Bellweather Foods").
+COMPANY_VOICE_NOUNS: frozenset[str] = BODY_VOICE_NOUNS | words("executive executives")
+
+# Modifiers of people who no longer speak for the body they served ("former Bellweather executives").
+FORMER_WORDS: frozenset[str] = words("former ex ex- retired erstwhile onetime one-time")
+
 
 def names_a_police_force(name: str) -> bool:
     """"Northshire Police", "Kent Constabulary"."""
@@ -193,3 +200,20 @@ PERSONAL_TITLES: frozenset[str] = words(
 # News agencies and picture credits that captions and datelines glue to names ("Obama AP", "London Reuters").
 # Only agency names that are no one's name: "Bloomberg" or "Rex" would cut "Michael Bloomberg" short.
 CREDIT_WORDS: frozenset[str] = words("AP AFP Reuters REUTERS EPA PA Getty GETTY Xinhua")
+
+# Nouns that name who makes or owns a brand ("Crunchie maker Bellweather Foods", "the owner of Crunchie").
+MAKER_NOUNS: frozenset[str] = words(
+    "maker makers owner owners manufacturer manufacturers producer producers"
+)
+
+# A modifier that makes an organisation noun its brand's owner ("Crunchie's parent company, Bellweather").
+PARENT_WORDS: frozenset[str] = words("parent")
+
+# Verbs (lemmas) that state who makes or owns a brand ("Bellweather, which makes Crunchie", "owned by ...").
+MAKER_VERBS: frozenset[str] = words("make own manufacture produce")
+
+# Nouns a brand's name modifies without being anything else ("the Crunchie brand", "its Crunchie label").
+BRAND_NOUNS: frozenset[str] = words("brand brands label labels")
+
+# Relative pronouns that stand for the noun their clause hangs on ("Bellweather, which makes Crunchie").
+RELATIVE_PRONOUNS: frozenset[str] = words("which that who")
