@@ -407,7 +407,7 @@ def _headline_verb(doc, word: str) -> bool:
 def _in_title_case_line(doc, mention: Mention) -> bool:
     """Whether the mention's line (paragraph: cleaning ends each headline with a stop and a blank line) is
     written in title case: most of its longer words capitalised (short function words stay lower case)."""
-    text = doc.text
+    text = doc_text(doc)
     start_char, end_char = doc[mention.start].idx, doc[mention.end - 1].idx
     line_start = text.rfind("\n", 0, start_char) + 1
     line_end = text.find("\n", end_char)
