@@ -94,6 +94,7 @@ class Candidate:
     first_reported_at: datetime | None  # by the other articles' sources (this article's were forgotten)
     place_id: int | None = None
     type: str = "other"
+    first_reported_on: date | None = None  # the earliest `Article.reference_date` among its sources
     rank: int = 0  # order among new ones (they come before stored ones, newest first, as the highest ids would)
     revised: bool = False
     date_moved: bool = False
@@ -154,7 +155,10 @@ _CANDIDATE_COLUMNS = """
     array_agg(a.name) FILTER (WHERE a.kind = 'person' AND ea.role = 'participant') AS people,
     array_agg(a.id) FILTER (WHERE ea.role = 'source') AS source_ids,
     (SELECT min(art.published_at) FROM event_sources AS s JOIN articles AS art ON art.id = s.article_id
-     WHERE s.event_id = e.id) AS first_reported_at
+     WHERE s.event_id = e.id) AS first_reported_at,
+    (SELECT min(coalesce(art.published_date, CAST(art.published_at AT TIME ZONE 'UTC' AS date)))
+     FROM event_sources AS s JOIN articles AS art ON art.id = s.article_id
+     WHERE s.event_id = e.id) AS first_reported_on
 """
 
 
@@ -240,7 +244,8 @@ def _candidate(row) -> Candidate:
         offsets=(0, 0),
         confidence=row.report_confidence,
     ), row.fingerprint, frozenset(row.people or ()), frozenset(row.actor_ids or ()), row.first_reported_at,
-        row.place_actor_id, row.type, source_ids=frozenset(row.source_ids or ()))
+        row.place_actor_id, row.type, first_reported_on=row.first_reported_on,
+        source_ids=frozenset(row.source_ids or ()))
 
 
 def _acceptable_dates(stored: extracted.EventDate, wanted: extracted.EventDate) -> bool:
@@ -327,7 +332,7 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
         if ids or sources:  # an event nobody is named in belongs on no timeline; its sources' timelines list it
             event = replace(new, actors=tuple(sorted(stored_names[i] for i in ids)), reported_by=())
             reports.append((new, _Wanted(ids, event, sources)))
-    published = article.published_at.date()
+    published = article.reference_date  # the day its "last week" was read from
     loose = {index: _Wanted(wanted.actor_ids, replace(wanted.event, date=when), wanted.source_ids)
              for index, (_, wanted) in enumerate(reports)
              if (when := last_week_read_loosely(wanted.event.date, published)) is not None}
@@ -389,8 +394,8 @@ def _match_last_week(pool: _CandidatePool, week: _Wanted, wanted: _Wanted, peopl
     candidates, events = [], []
     for candidate in pool.for_report(week):
         when = candidate.event.date
-        loose = (last_week_read_loosely(when, candidate.first_reported_at.date())
-                 if candidate.first_reported_at is not None and when.granularity == "week" else None)
+        loose = (last_week_read_loosely(when, candidate.first_reported_on)
+                 if candidate.first_reported_on is not None and when.granularity == "week" else None)
         if loose is not None and loose.contains(wanted.event.date):
             candidates.append(candidate)
             events.append(replace(candidate.event, date=loose))

@@ -137,3 +137,16 @@ def test_last_week_two_weeks_on_is_not_the_escape_of_the_week_before(client, esc
         post_and_process(client, text, published)
     escapes = [e for e in timeline(client, "Rolf Ambers") if e["trigger"] == "escape"]
     assert sorted(e["date"]["value"] for e in escapes) == ["2026-11-17", "2026-W48"], escapes
+
+
+@pytest.mark.parametrize("escape_first", [True, False], ids=["day first", "last week first"])
+def test_last_week_is_read_from_the_publishers_own_day(client, escape_first):
+    # 01:00 on Sunday 22 November in Tokyo is still Saturday in UTC: "last week" is 9-15 November, read loosely
+    # the seven days up to Saturday 21, the escape's day (from the UTC Saturday it would end on the 20th)
+    reports = [("Rolf Ambers, a convicted arsonist, escaped from a prison bus near Dunmore on November 21.",
+                "2026-11-21T20:00:00+00:00"),
+               (LAST_WEEK, "2026-11-22T01:00:00+09:00")]
+    for text, published in reports if escape_first else reversed(reports):
+        post_and_process(client, text, published)
+    escapes = [e for e in timeline(client, "Rolf Ambers") if e["trigger"] == "escape"]
+    assert len(escapes) == 1 and escapes[0]["date"]["value"] == "2026-11-21", escapes
