@@ -170,7 +170,7 @@ def _candidates(doc, text: str) -> list[_Candidate]:
 
     out = []
     for order, r in enumerate(RULES):
-        rx = r.regex
+        rx = r.scan or r.regex
         for m in rx.finditer(text):
             s, e = m.span("span") if "span" in rx.groupindex else m.span()
             # trim trailing spaces / possessives

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+from services.extraction.timex.rules.first_chars import with_first_chars
+
 EXAMPLE_DCT = date(2024, 6, 17)
 
 
@@ -42,6 +44,8 @@ class Rule:
     narrative: Callable[[re.Match], bool] | None = None
     # a check on the parse: (match, doc, token at its start) -> keep the candidate?
     parse_ok: Callable | None = None
+    # `regex` with a lookahead on its possible first characters: the same matches, found faster (first_chars.py)
+    scan: re.Pattern | None = None
 
     def narrative_on(self, m: re.Match) -> bool:
         return self.narrative is not None and self.narrative(m)
@@ -71,7 +75,8 @@ def rule(
             raise ValueError(f"timex rule {name!r} registered twice")
         regex = re.compile(pattern, re.IGNORECASE)
         RULES.append(
-            Rule(name, type, regex, fn, Example(*example), anchors, title_sensitive, narrative, parse_ok)
+            Rule(name, type, regex, fn, Example(*example), anchors, title_sensitive, narrative, parse_ok,
+                 with_first_chars(regex))
         )
         return fn
 
