@@ -335,9 +335,12 @@ def _tag(doc, dct: date) -> list[Timex]:
         if res is not None and anchor is None and (coarse := _coarse_past_reference(text, out, c.start, dct)):
             # "Thirteen years ago, ... They lost the next night": the night after the reference, which says
             # only its year; never the night after the publication date
+            # an anaphor counted from the publication date (its value follows the reference time, and it took
+            # the publication date's) is placed no closer than the coarse reference
+            on_dct = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c), day_first=order, past_verb_time=told))
             probe = (dct - _ELSEWHERE).isoformat()
             other = c.normalise(_context(text, c, dct, probe, dirn(c), day_first=order, past_verb_time=told))
-            if other != res:  # the value follows the reference time: an anaphor, placed no closer than it
+            if res == on_dct and other != res:
                 res = ("DATE", coarse)
         if res is None:
             continue
