@@ -322,7 +322,7 @@ def _tag(doc, dct: date) -> list[Timex]:
     scene: str | None = None
     narrative = NarrativeTime(doc, dct)
     for c in chosen:
-        res = None
+        res = anchor = None
         if c.rule.narrative_on(c.match) and (anchor := narrative.anchor(c.start, dirn(c))):
             res = c.normalise(_context(text, c, dct, ref, dirn(c), anchor, day_first=order, scene=scene))
         if res is None:
@@ -332,6 +332,16 @@ def _tag(doc, dct: date) -> list[Timex]:
             res = c.normalise(
                 _context(text, c, dct, dct.isoformat(), dirn(c), day_first=order, scene=scene, past_verb_time=told)
             )
+        if res is not None and anchor is None and (coarse := _coarse_past_reference(text, out, c.start, dct)):
+            # "Thirteen years ago, ... They lost the next night": the night after the reference, which says
+            # only its year; never the night after the publication date
+            # an anaphor counted from the publication date (its value follows the reference time, and it took
+            # the publication date's) is placed no closer than the coarse reference
+            on_dct = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c), day_first=order, past_verb_time=told))
+            probe = (dct - _ELSEWHERE).isoformat()
+            other = c.normalise(_context(text, c, dct, probe, dirn(c), day_first=order, past_verb_time=told))
+            if res == on_dct and other != res:
+                res = ("DATE", coarse)
         if res is None:
             continue
         typ, value = res
@@ -343,6 +353,22 @@ def _tag(doc, dct: date) -> list[Timex]:
             if ed is not None and ed.start == ed.end and not modifies_a_noun(doc, out[-1]):
                 scene = value
     return _merge_anchored(text, out)
+
+
+_COARSE_VALUE = re.compile(r"\d{4}(?:-\d\d)?$")  # a year or a month on the calendar
+_PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
+_ELSEWHERE = timedelta(days=400)  # a probe: a value that moves with the reference time depends on it
+
+
+def _coarse_past_reference(text: str, out: list[Timex], start: int, dct: date) -> str | None:
+    """The time of the passage when the last date before `start` is a year or a month wholly before the
+    publication date ("Thirteen years ago" -> "2013", "in March 2004") in the same paragraph: a day-level
+    anaphor after it ("the next night", "the following day", "that evening") can be placed no closer than
+    it, and not on the publication date."""
+    last = next((t for t in reversed(out) if t.type in ("DATE", "TIME") and _CALENDAR_VALUE.match(t.value)), None)
+    if last is None or not _COARSE_VALUE.match(last.value) or _PARAGRAPH.search(text, last.end, start):
+        return None
+    return last.value if last.date is not None and last.date.end < dct else None
 
 
 _ANCHOR_GAP = re.compile(r"\s+(before|after|prior\s+to|following|from)\s+$", re.IGNORECASE)
