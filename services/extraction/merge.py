@@ -13,13 +13,18 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from services.extraction.actors.tables import COUNTRY_ALIASES, words
+from services.extraction.actors.tables import COUNTRY_ALIASES, DEMONYMS, words
 from services.extraction.casualties import INCIDENT_TRIGGERS
 from services.extraction.events import SPEECH_VERBS
 from services.extraction.model import Event, EventDate
 
 # Canonical country names are places even when the caller cannot tell actor kinds (events rebuilt from rows).
 COUNTRIES: frozenset[str] = frozenset(COUNTRY_ALIASES)
+
+# A country's people named in a clause ("Somali pirates") tell of that country as its name does ("Somalia").
+DEMONYMS_OF: dict[str, tuple[str, ...]] = {}
+for _demonym, _country in DEMONYMS.items():
+    DEMONYMS_OF[_country] = (*DEMONYMS_OF.get(_country, ()), _demonym)
 
 TRIGGER_CLASSES_FILE = Path(__file__).with_name("trigger_classes.txt")
 
@@ -250,7 +255,10 @@ def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None,
         return similar and (len(shared) >= 2 or what_overlap(a, b) >= CONTAINED_OVERLAP)
     if _inside_a_coarser_unit(a.date, b.date):
         # Strong agreement: a second actor in common (the place, the other side) or what the clauses say.
-        return similar and (a.trigger == b.trigger or len(shared) >= 2 or what_overlap(a, b) >= CONTAINED_OVERLAP)
+        # A person in common and a trigger of one class ("accused of gunning down X a month ago" and "X was
+        # shot on Friday") is agreement enough: one person seldom suffers two such happenings within weeks.
+        return similar and (a.trigger == b.trigger or len(shared) >= 2 or what_overlap(a, b) >= CONTAINED_OVERLAP
+                            or (similar_triggers(a.trigger, b.trigger) and bool(_shared_people(a, b, shared, people))))
     if similar:
         return True
     if a.trigger in KNOWN_TRIGGERS and b.trigger in KNOWN_TRIGGERS:
@@ -268,13 +276,21 @@ def _name_pattern(name: str) -> re.Pattern[str]:
 
 def _named_in_the_other(a: Event, b: Event) -> set[str]:
     """Actors of one report that the other's clause names without the extractor taking them as its actors
-    ("Pettibone escaped" beside "Marvin Lee Pettibone Jr."; a ship named in passing): they are shared too."""
+    ("Pettibone escaped" beside "Marvin Lee Pettibone Jr."; a ship named in passing; a country by its people,
+    "Somali pirates" beside "Somalia"): they are shared too."""
     found = set()
     for event, other in ((a, b), (b, a)):
         for name in event.actors:
-            if len(name) >= MENTIONED_NAME_MIN_LETTERS and _name_pattern(name).search(other.summary):
+            spellings = (name, *DEMONYMS_OF.get(name, ()))
+            if any(len(spelling) >= MENTIONED_NAME_MIN_LETTERS and _name_pattern(spelling).search(other.summary)
+                   for spelling in spellings):
                 found.add(actor_key(name))
     return found
+
+
+def _shared_people(a: Event, b: Event, shared: set[str], people: frozenset[str]) -> set[str]:
+    """The shared actors known to be persons (`people`, as either report names them)."""
+    return shared & {actor_key(name) for name in (*a.actors, *b.actors) if name in people}
 
 
 def _different_people(a: Event, b: Event, shared: set[str], people: frozenset[str]) -> bool:

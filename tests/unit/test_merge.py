@@ -535,3 +535,25 @@ def test_a_day_of_the_past_seven_joins_last_week_read_loosely_only_on_strong_agr
     assert same_happening(event(last_week, ["Rolf Ambers"], "escape", "He escaped last week"), escaped)
     # one actor in common and another kind of happening: a different one of those days
     assert not same_happening(event(last_week, ["Rolf Ambers"], "testify", "He testified last week"), escaped)
+
+
+def test_a_country_named_by_its_people_is_a_shared_place():
+    # Invented: one outlet names the coastguard, the other the ship; one says "Eritrean smugglers", the other "Eritrea".
+    coastguard = event(day("2024-06-12"), ["Harbour Coastguard"], "thwart",
+                       "thwarted a night landing by Eritrean smugglers near the cape")
+    ship = event(day("2024-06-12"), ["Eritrea", "Valdora"], "foil",
+                 "the patrol ship Valdora foiled a smuggling attempt off Eritrea")
+    assert same_happening(coastguard, ship)
+    # Another day, or a country whose people the other clause does not name, stays apart.
+    assert not same_happening(coastguard, replace(ship, date=day("2024-06-13")))
+    assert not same_happening(replace(coastguard, summary="thwarted a night landing near the cape"), ship)
+
+
+def test_a_day_joins_the_month_of_one_persons_happening_of_one_class():
+    month_ago = event(JUNE, ["Tomas Rennick"], "gun", "a man accused of gunning down Tomas Rennick a month ago")
+    friday = event(day("2024-06-14"), ["Tomas Rennick"], "shoot", "was shot outside a bakery")
+    assert same_happening(month_ago, friday, people=frozenset({"Tomas Rennick"}))
+    # A shared actor not known to be a person (a town) asks for more, and two kinds of happening stay two.
+    assert not same_happening(month_ago, friday)
+    assert not same_happening(month_ago, replace(friday, trigger="arrest", summary="was arrested outside a bakery"),
+                              people=frozenset({"Tomas Rennick"}))
