@@ -30,6 +30,12 @@ KEEPS = [
     ("The quarry shut down on Tuesday. Miners marched the next day.", PUB, "the next day", "2025-09-10"),
     ("In 1987 the quarry shut down. Yesterday its owners sold the site.", PUB, "Yesterday", "2025-09-11"),
     ("Miners marched the next day.", PUB, "the next day", "2025-09-13"),
+    # a coarser anaphor still counts its own unit: a year before the publication date, as news reads it
+    ("Sales slumped in August 2025, the mill said. A year earlier, they had doubled.", PUB, "A year earlier",
+     "2024"),
+    # a bare time of day in news is of the day reported, whatever year came before
+    ("The mill, opened in 1931, caught fire overnight. At 4:15 a.m. crews reached it.", PUB, "4:15 a.m.",
+     "2025-09-12T04:15"),
     # a paragraph break ends the passage about the past
     ("In 1987 the quarry shut down.\n\nMiners will march the next day.", PUB, "the next day", "2025-09-13"),
 ]  # fmt: skip

@@ -340,7 +340,10 @@ def _tag(doc, dct: date) -> list[Timex]:
             on_dct = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c), day_first=order, past_verb_time=told))
             probe = (dct - _ELSEWHERE).isoformat()
             other = c.normalise(_context(text, c, dct, probe, dirn(c), day_first=order, past_verb_time=told))
-            if res == on_dct and other != res:
+            if (res == on_dct and other != res and _DAY_VALUE.match(res[1])
+                    and _ANAPHOR_WORD.search(text, c.start, c.end)):
+                # a day or finer only ("a year earlier" still counts its year), and one that says it follows
+                # another time: a bare "at 3:30 a.m." or "noon" in news is of the day reported
                 res = ("DATE", coarse)
         if res is None:
             continue
@@ -356,6 +359,8 @@ def _tag(doc, dct: date) -> list[Timex]:
 
 
 _COARSE_VALUE = re.compile(r"\d{4}(?:-\d\d)?$")  # a year or a month on the calendar
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")  # a day, or a time of one
+_ANAPHOR_WORD = re.compile(r"\b(?:next|following|later|that|same|previous|before|after)\b", re.IGNORECASE)
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 _ELSEWHERE = timedelta(days=400)  # a probe: a value that moves with the reference time depends on it
 
