@@ -37,7 +37,6 @@ FAR = timedelta(days=365)  # how far before the publication date a passage's tim
 MANY_PAST_YEARS = 3  # how many past years a text without news deixis needs to count as telling the past
 PAST_YEARS_PER_DEIXIS = 6  # how many past years a text needs for each word of news deixis it holds
 _YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")
-_PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 _CALENDAR = re.compile(r"\d{4}")
 
 
@@ -67,7 +66,7 @@ class NarrativeTime:
     def anchor(self, start: int, direction: int) -> Anchor | None:
         """The narrative anchor for an underspecified expression starting at `start`, or None (news mode)."""
         ref = self._ref
-        if ref is None or direction == FUTURE or _PARAGRAPH.search(self._text, ref.end, start):
+        if ref is None or direction == FUTURE or P.PARAGRAPH_BREAK.search(self._text, ref.end, start):
             return None
         if not self._telling_the_past and self._present_between(ref.end, start):
             return None  # news: a sentence in the present ("Her contention appears ...") ends the aside

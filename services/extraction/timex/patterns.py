@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+# A blank line: the end of a paragraph, where a passage (its tense, its narrative time) ends.
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,

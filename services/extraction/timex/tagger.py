@@ -332,18 +332,18 @@ def _tag(doc, dct: date) -> list[Timex]:
             res = c.normalise(
                 _context(text, c, dct, dct.isoformat(), dirn(c), day_first=order, scene=scene, past_verb_time=told)
             )
-        if res is not None and anchor is None and (coarse := _coarse_past_reference(text, out, c.start, dct)):
+        if (res is not None and anchor is None and _DAY_VALUE.match(res[1])
+                and _ANAPHOR_WORD.search(text, c.start, c.end)
+                and (coarse := _coarse_past_reference(text, out, c.start, dct))):
             # "Thirteen years ago, ... They lost the next night": the night after the reference, which says
-            # only its year; never the night after the publication date
-            # an anaphor counted from the publication date (its value follows the reference time, and it took
-            # the publication date's) is placed no closer than the coarse reference
+            # only its year; never the night after the publication date. Only a day or finer ("a year
+            # earlier" still counts its year) that says it follows another time (a bare "at 3:30 a.m." or
+            # "noon" in news is of the day reported); and only an anaphor counted from the publication date
+            # (its value follows the reference time, and it took the publication date's)
             on_dct = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c), day_first=order, past_verb_time=told))
             probe = (dct - _ELSEWHERE).isoformat()
             other = c.normalise(_context(text, c, dct, probe, dirn(c), day_first=order, past_verb_time=told))
-            if (res == on_dct and other != res and _DAY_VALUE.match(res[1])
-                    and _ANAPHOR_WORD.search(text, c.start, c.end)):
-                # a day or finer only ("a year earlier" still counts its year), and one that says it follows
-                # another time: a bare "at 3:30 a.m." or "noon" in news is of the day reported
+            if res == on_dct and other != res:
                 res = ("DATE", coarse)
         if res is None:
             continue
@@ -361,7 +361,6 @@ def _tag(doc, dct: date) -> list[Timex]:
 _COARSE_VALUE = re.compile(r"\d{4}(?:-\d\d)?$")  # a year or a month on the calendar
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")  # a day, or a time of one
 _ANAPHOR_WORD = re.compile(r"\b(?:next|following|later|that|same|previous|before|after)\b", re.IGNORECASE)
-_PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 _ELSEWHERE = timedelta(days=400)  # a probe: a value that moves with the reference time depends on it
 
 
@@ -371,7 +370,7 @@ def _coarse_past_reference(text: str, out: list[Timex], start: int, dct: date) -
     anaphor after it ("the next night", "the following day", "that evening") can be placed no closer than
     it, and not on the publication date."""
     last = next((t for t in reversed(out) if t.type in ("DATE", "TIME") and _CALENDAR_VALUE.match(t.value)), None)
-    if last is None or not _COARSE_VALUE.match(last.value) or _PARAGRAPH.search(text, last.end, start):
+    if last is None or not _COARSE_VALUE.match(last.value) or P.PARAGRAPH_BREAK.search(text, last.end, start):
         return None
     return last.value if last.date is not None and last.date.end < dct else None
 

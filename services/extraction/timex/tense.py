@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from services.extraction.nlp import doc_text
+from services.extraction.timex import patterns as P
 
 PAST = -1
 FUTURE = 1
@@ -16,7 +17,6 @@ UNKNOWN = 0
 # modals of obligation and possibility look forward from the publication ("could" and "would" also
 # speak of the past: "he could not attend on Monday")
 FORWARD_MODALS = {"must", "should", "may", "might", "ought", "need", "shall"}
-_PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 FUTURE_MODALS = {"will", "shall", "'ll", "wo", "ll"}
 # Predicates whose complement is planned or expected: "is scheduled to travel", "plans to visit".
 PLAN_LEMMAS = {
@@ -97,7 +97,7 @@ def _chain(v):
     for _ in range(6):
         if _is_finite(cur) or cur.head.i == cur.i:
             break
-        if _PARAGRAPH.search(text, min(cur.idx, cur.head.idx), max(cur.idx, cur.head.idx)):
+        if P.PARAGRAPH_BREAK.search(text, min(cur.idx, cur.head.idx), max(cur.idx, cur.head.idx)):
             break  # the parse joined two paragraphs
         if cur.dep_ in (
             "xcomp",
@@ -159,7 +159,7 @@ def _governing_verb(doc, start: int, end: int):
 def direction(doc, start: int, end: int) -> int:
     """-1 past, +1 future, 0 unknown, for the expression at char span [start, end) in doc."""
     v = _governing_verb(doc, start, end)
-    if v is None or _PARAGRAPH.search(doc_text(doc), min(v.idx, start), max(v.idx, end)):
+    if v is None or P.PARAGRAPH_BREAK.search(doc_text(doc), min(v.idx, start), max(v.idx, end)):
         return UNKNOWN  # a parse that runs across a blank line joins what the writer kept apart
     if v.tag_ == "VBN" and v.dep_ == "acl" and not _auxes(v):
         if v.lemma_ in PLAN_LEMMAS:
@@ -218,7 +218,7 @@ def in_the_present(doc, start: int, end: int) -> bool:
     """Whether the clause governing the expression is in the simple present ("is closed until May",
     "runs through June"): not past, not a plan reported in the past ("ordered them to leave by Friday")."""
     v = _governing_verb(doc, start, end)
-    if v is None or _PARAGRAPH.search(doc_text(doc), min(v.idx, start), max(v.idx, end)):
+    if v is None or P.PARAGRAPH_BREAK.search(doc_text(doc), min(v.idx, start), max(v.idx, end)):
         return False
     chain = _chain(v)
     if len(chain) > 1 and any(c.tag_ in ("VB", "VBG") for c in chain[:-1]):
@@ -231,7 +231,7 @@ def in_the_present_perfect(doc, start: int, end: int) -> bool:
     """Whether the clause governing the expression is in the present perfect ("has been released on bail until
     May"): a state that holds now, so an "until" bound on it lies ahead."""
     v = _governing_verb(doc, start, end)
-    if v is None or _PARAGRAPH.search(doc_text(doc), min(v.idx, start), max(v.idx, end)):
+    if v is None or P.PARAGRAPH_BREAK.search(doc_text(doc), min(v.idx, start), max(v.idx, end)):
         return False
     f = _chain(v)[-1]
     return f.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in _auxes(f))

@@ -19,7 +19,7 @@ class _Unbounded(Exception):
     pass
 
 
-def _first(items, flags: int) -> tuple[set[str], bool]:
+def _first(items) -> tuple[set[str], bool]:
     """(possible first characters, whether the sequence can match the empty string)."""
     chars: set[str] = set()
     for op, av in items:
@@ -43,7 +43,7 @@ def _first(items, flags: int) -> tuple[set[str], bool]:
         if op is C.AT:
             continue  # zero-width: \b, ^, $
         if op is C.SUBPATTERN:
-            sub, empty = _first(av[-1], flags)
+            sub, empty = _first(av[-1])
             chars |= sub
             if not empty:
                 return chars, False
@@ -51,7 +51,7 @@ def _first(items, flags: int) -> tuple[set[str], bool]:
         if op is C.BRANCH:
             any_empty = False
             for branch in av[1]:
-                sub, empty = _first(branch, flags)
+                sub, empty = _first(branch)
                 chars |= sub
                 any_empty = any_empty or empty
             if not any_empty:
@@ -59,7 +59,7 @@ def _first(items, flags: int) -> tuple[set[str], bool]:
             continue
         if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
             low, _high, sub_items = av
-            sub, empty = _first(sub_items, flags)
+            sub, empty = _first(sub_items)
             chars |= sub
             if low > 0 and not empty:
                 return chars, False
@@ -71,7 +71,7 @@ def _first(items, flags: int) -> tuple[set[str], bool]:
 def with_first_chars(regex: re.Pattern) -> re.Pattern:
     """`regex` with a leading lookahead on the characters its matches can start with (the same matches)."""
     try:
-        chars, empty = _first(sre_parse.parse(regex.pattern, regex.flags), regex.flags)
+        chars, empty = _first(sre_parse.parse(regex.pattern, regex.flags))
     except _Unbounded:
         return regex
     if empty or not chars:
