@@ -56,6 +56,12 @@ COARSE_INTERVAL_DAYS = 366
 NO_SHARED_ACTOR_OVERLAP = 0.3
 NO_SHARED_ACTOR_WORDS = 3  # and at least this many words in common: "an earthquake shook X" says too little
 NEAR_NAME_MIN_LETTERS = 5
+# Articles of one story name many of the same people, organisations and places: reports that share no actor
+# but come from articles sharing at least this many distinctive actors (no countries: two stories of one
+# country share it) are of one story, and there the same kind of happening on the same days is one happening
+# ("the receptionist was shot dead" and "a gunman shot three people at the office", each outlet naming others).
+# One shared actor is not enough: a city, a ministry or a club is named by many stories of one week.
+STORY_ACTORS = 2
 
 
 def same_dates(a: EventDate, b: EventDate) -> bool:
@@ -217,7 +223,7 @@ def _near_name_shared(a: Event, b: Event) -> bool:
 
 
 def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None,
-                   people: frozenset[str] = frozenset()) -> bool:
+                   people: frozenset[str] = frozenset(), story: int = 0) -> bool:
     """Whether two events report one happening: shared actor, compatible date, similar trigger or summary.
 
     Two events set in disjoint places differ ("Putin travels to Pyongyang" vs "Putin travels to Hanoi" on
@@ -229,7 +235,8 @@ def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None,
     actor on one day, even at one place); with a trigger it does not know, what the clauses say decides.
     Reports that share no actor join only on one day with a similar trigger and much the same clause, and
     never when each names people (`people`: names known to be persons) and none of them is the other's: two
-    men "arrested on Monday in connection with the crash" are two arrests.
+    men "arrested on Monday in connection with the crash" are two arrests. `story` is how many distinctive
+    actors the articles of the two reports share (see `one_story_happening`).
     """
     fine = compatible_dates(a.date, b.date)
     if not fine and not within_a_year(a.date, b.date) and not _next_days(a.date, b.date):
@@ -239,7 +246,8 @@ def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None,
         return False
     shared = _actor_keys(a.actors) & _actor_keys(b.actors) or _named_in_the_other(a, b)
     if not shared:
-        return fine and _same_happening_without_shared_actor(a, b, people)
+        return fine and (_same_happening_without_shared_actor(a, b, people)
+                         or one_story_happening(a, b, people, story))
     if a.status != b.status and not same_dates(a.date, b.date):
         return False
     if _different_counterparts(a, b, shared, places):
@@ -357,6 +365,19 @@ def _same_happening_without_shared_actor(a: Event, b: Event, people: frozenset[s
             and len(_what_words(a) & _what_words(b)) >= NO_SHARED_ACTOR_WORDS)
 
 
+def one_story_happening(a: Event, b: Event, people: frozenset[str], story: int) -> bool:
+    """Two reports sharing no actor, from articles of one story (`story`: the distinctive actors their articles
+    share, at least STORY_ACTORS), on compatible fine dates (the caller checked them and the places): the same
+    kind of happening is one happening. Not statements (a story holds many), not a trigger that only says that
+    something happened, and never when each report names persons taking part and none is the other's (two
+    arrests in one story)."""
+    if story < STORY_ACTORS or a.trigger in SPEECH_VERBS or b.trigger in SPEECH_VERBS:
+        return False
+    if not same_kind_of_happening(a.trigger, b.trigger) or (a.status != b.status and not same_dates(a.date, b.date)):
+        return False
+    return not (people & set(a.actors) and people & set(b.actors))
+
+
 # Parts of a day TIMEX3 writes after the date, and the hours that close a day or open the next.
 _LATE_PARTS = frozenset({"NI", "EV"})
 _LATE_HOUR, _EARLY_HOUR = 20, 6
@@ -436,11 +457,13 @@ def _different_counterparts(a: Event, b: Event, shared: set[str], places: frozen
 
 
 def find_same_happening(new: Event, candidates: Sequence[Event], *, places: frozenset[str] = frozenset(),
-                        people: frozenset[str] = frozenset()) -> int | None:
-    """Index of the candidate that reports the same happening as `new` (the closest one), or None."""
+                        people: frozenset[str] = frozenset(), stories: Sequence[int] = ()) -> int | None:
+    """Index of the candidate that reports the same happening as `new` (the closest one), or None.
+    `stories`: per candidate, the distinctive actors its articles share with the article of `new`."""
     best: tuple[float, int] | None = None
     for index, candidate in enumerate(candidates):
-        if not same_happening(new, candidate, places=places, people=people):
+        story = stories[index] if index < len(stories) else 0
+        if not same_happening(new, candidate, places=places, people=people, story=story):
             continue
         score = (
             len(_actor_keys(new.actors) & _actor_keys(candidate.actors))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from services.extraction import model as extracted
 from services.extraction.merge import (
     COARSE_INTERVAL_DAYS,
+    COUNTRIES,
     calendar_week_before,
     find_same_happening,
     last_week_read_loosely,
@@ -104,6 +105,9 @@ class Candidate:
     source_ids: frozenset[int] = frozenset()
     added_source_ids: set[int] = field(default_factory=set)
     promoted_ids: set[int] = field(default_factory=set)  # stored sources a later report has taking part
+    # How many of this article's distinctive actors the articles it was stored from name: one story's articles
+    # name many of the same actors (merge.one_story_happening). 0 for the events this article creates.
+    story: int = 0
 
     def fill_place_and_type(self, place_id: int | None, event_type: str) -> None:
         """A later report may say where it happened, or what kind of happening it was, when the first did not."""
@@ -168,7 +172,8 @@ _CANDIDATE_COLUMNS = """
 # then similar triggers: an actor with thousands of events in "2024" still finds the one that matches within
 # the first rows. Events of the same day with a similar trigger come too, whoever took part (outlets name
 # different people, or spell one name two ways); the rule asks more of those. `_CandidatePool.for_report`
-# picks and orders each report's own rows again in Python.
+# picks and orders each report's own rows again in Python. Each candidate comes with how many of `:story_actors`
+# (the article's distinctive actors) its source articles' events name: its articles and this one tell one story.
 _CANDIDATES = text(f"""
     WITH wanted AS (
         SELECT * FROM unnest(CAST(:starts AS date[]), CAST(:ends AS date[])) WITH ORDINALITY AS w(first_day, last_day, n)
@@ -202,7 +207,12 @@ _CANDIDATES = text(f"""
             LIMIT 200
         ) AS top
     )
-    SELECT {_CANDIDATE_COLUMNS}
+    SELECT {_CANDIDATE_COLUMNS},
+        (SELECT count(DISTINCT sa.actor_id) FROM event_sources AS s
+         JOIN event_sources AS s2 ON s2.article_id = s.article_id
+         JOIN event_actors AS sa ON sa.event_id = s2.event_id
+         WHERE s.event_id = e.id AND sa.role = 'participant'
+           AND sa.actor_id = ANY(CAST(:story_actors AS bigint[]))) AS story
     FROM events AS e
     JOIN event_actors AS ea ON ea.event_id = e.id
     JOIN actors AS a ON a.id = ea.actor_id
@@ -212,10 +222,12 @@ _CANDIDATES = text(f"""
 _CANDIDATES_PER_REPORT = 200
 
 
-def _fetch_candidates(session: Session, wanted: list[_Wanted], week_lookups: list[_Wanted] = ()) -> list[Candidate]:
+def _fetch_candidates(session: Session, wanted: list[_Wanted], week_lookups: list[_Wanted] = (),
+                      story_actors: set[int] = frozenset()) -> list[Candidate]:
     """Stored events sharing an actor, or the day and a similar trigger, with dates the merge rule could accept
     for any of the reports: one statement for all of them. `week_lookups` look for the events of one week
-    sharing an actor only (`_match_last_week`)."""
+    sharing an actor only (`_match_last_week`). `story_actors`: the article's distinctive actors, counted
+    among those of each candidate's articles (`Candidate.story`)."""
     if not wanted:
         return []
     params: dict[str, list] = {"starts": [], "ends": [], "actor_reports": [], "actor_ids": [],
@@ -229,7 +241,8 @@ def _fetch_candidates(session: Session, wanted: list[_Wanted], week_lookups: lis
             words = sorted(similar_trigger_words(report.event.trigger))
             params["trigger_reports"] += [n] * len(words)
             params["triggers"] += words
-    rows = session.execute(_CANDIDATES, {**params, "coarse_days": COARSE_INTERVAL_DAYS})
+    rows = session.execute(_CANDIDATES, {**params, "coarse_days": COARSE_INTERVAL_DAYS,
+                                         "story_actors": sorted(story_actors)})
     return [_candidate(row) for row in rows]
 
 
@@ -245,7 +258,7 @@ def _candidate(row) -> Candidate:
         confidence=row.report_confidence,
     ), row.fingerprint, frozenset(row.people or ()), frozenset(row.actor_ids or ()), row.first_reported_at,
         row.place_actor_id, row.type, first_reported_on=row.first_reported_on,
-        source_ids=frozenset(row.source_ids or ()))
+        source_ids=frozenset(row.source_ids or ()), story=getattr(row, "story", 0) or 0)
 
 
 def _acceptable_dates(stored: extracted.EventDate, wanted: extracted.EventDate) -> bool:
@@ -339,8 +352,10 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
     earlier_weeks = {index: _Wanted(wanted.actor_ids, replace(wanted.event, date=week), wanted.source_ids)
                      for index, (_, wanted) in enumerate(reports)
                      if wanted.actor_ids and (week := calendar_week_before(wanted.event.date)) is not None}
+    story_actors = {actor_id for _, wanted in reports for actor_id in wanted.actor_ids
+                    if stored_names[actor_id] not in COUNTRIES}  # a country is named by many stories
     pool = _CandidatePool(_fetch_candidates(session, [wanted for _, wanted in reports] + list(loose.values()),
-                                            week_lookups=list(earlier_weeks.values())))
+                                            week_lookups=list(earlier_weeks.values()), story_actors=story_actors))
     for index, (new, wanted) in enumerate(reports):
         match, candidates = None, []
         if index in loose:  # "last week" may be a day of the past seven: a report of that day comes first
@@ -371,7 +386,9 @@ def _match(pool: _CandidatePool, wanted: _Wanted, people: frozenset[str]) -> tup
     """The candidate of the report's happening (its index) among the report's candidates, and those candidates."""
     candidates = pool.for_report(wanted)
     known_people = people.union(*(candidate.people for candidate in candidates))
-    return find_same_happening(wanted.event, [candidate.event for candidate in candidates], people=known_people), candidates
+    match = find_same_happening(wanted.event, [candidate.event for candidate in candidates], people=known_people,
+                                stories=[candidate.story for candidate in candidates])
+    return match, candidates
 
 
 def _match_a_day(pool: _CandidatePool, wanted: _Wanted, people: frozenset[str]

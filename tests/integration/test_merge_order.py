@@ -3,12 +3,13 @@ joins it to that actor's own event of the same happening, and never joins two ki
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from services.extraction.model import Actor, Event, EventDate, Extraction
-from services.store.db import session_scope
+from services.store.db import get_engine, session_scope
 from services.store.models import Event as StoredEvent
 from services.store.models import EventActor, EventChange, EventSource
+from tests.integration.conftest import TABLES
 from tests.integration.factories import day, store_report
 
 TOWN = Actor("Marrowby", "place", ("Marrowby",))
@@ -93,3 +94,54 @@ def test_one_article_giving_two_stored_events_new_actors_folds_each_into_its_own
     events = {trigger: (names, sources) for _, trigger, names, sources in stored()}
     assert events == {"derail": ({"Marrowby", "Odile Ferrand"}, 3),
                       "meet": ({"Piet Vandermolen", "Marrowby Council"}, 3)}, stored()
+
+
+# Two outlets' articles of one story: each names other people for the shooting itself, but the articles name the
+# same mayor and police chief for what followed.
+TOWN_B = Actor("Brennan Falls", "place", ("Brennan Falls",))
+PLANT = Actor("Corvallis Tool Works", "organisation", ("Corvallis Tool Works",))
+BOOKKEEPER = Actor("Maribel Ostrander", "person", ("Maribel Ostrander", "Ostrander"))
+MAYOR_B = Actor("Lionel Haskett", "person", ("Lionel Haskett", "Haskett"))
+CHIEF = Actor("Rhoda Kelm", "person", ("Rhoda Kelm", "Kelm"))
+MONDAY, TUESDAY = day("2026-05-11"), day("2026-05-12")
+
+
+def _article_of(*reports: tuple[EventDate, tuple[Actor, ...], str, str]) -> Extraction:
+    events, offset = [], 0
+    for when, actors, trigger, summary in reports:
+        events.append(Event(when, tuple(a.name for a in actors), summary, trigger, "occurred", summary + ".",
+                            (offset, offset + len(summary) + 1), 0.8))
+        offset += len(summary) + 2
+    actors = {a.name: a for _, found, _, _ in reports for a in found}
+    return Extraction(text=" ".join(e.sentence for e in events), events=events, actors=list(actors.values()))
+
+
+FIRST_STORY = _article_of(
+    (MONDAY, (TOWN_B, PLANT), "shoot", "A gunman shot four people at the Corvallis Tool Works plant in Brennan Falls"),
+    (TUESDAY, (MAYOR_B,), "order", "Lionel Haskett ordered flags lowered to half-staff"),
+    (TUESDAY, (CHIEF,), "brief", "Rhoda Kelm briefed reporters outside the plant"))
+SECOND_STORY = _article_of(
+    (MONDAY, (BOOKKEEPER,), "shot", "Maribel Ostrander, a bookkeeper, was among those killed when bullets flew"),
+    (TUESDAY, (MAYOR_B,), "order", "Lionel Haskett ordered city flags to fly at half-staff"),
+    (TUESDAY, (CHIEF,), "brief", "Rhoda Kelm briefed the press at city hall"))
+# Another story of that Monday: it names none of the first story's people, so its shooting stays its own.
+OTHER_STORY = _article_of(
+    (MONDAY, (Actor("Orla Penhallow", "person", ("Orla Penhallow",)),), "shooting",
+     "Orla Penhallow was wounded in a shooting at a petrol station"),
+    (TUESDAY, (Actor("Kestrel County", "place", ("Kestrel County",)),), "close", "Kestrel County closed its schools"))
+
+
+def _shootings() -> list[set[str]]:
+    return sorted((names for _, trigger, names, _ in stored() if trigger in {"shoot", "shot", "shooting"}), key=sorted)
+
+
+def test_reports_sharing_no_actor_from_articles_of_one_story_make_one_event_in_either_order():
+    orders = []
+    for articles in ((FIRST_STORY, SECOND_STORY, OTHER_STORY), (OTHER_STORY, SECOND_STORY, FIRST_STORY)):
+        with get_engine().begin() as connection:
+            connection.execute(text(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE"))
+        for number, article in enumerate(articles):
+            store_report(article, published="2026-05-12", source=f"Outlet {number}")
+        orders.append(_shootings())
+    assert orders[0] == orders[1]
+    assert orders[0] == [{"Brennan Falls", "Corvallis Tool Works", "Maribel Ostrander"}, {"Orla Penhallow"}]

@@ -557,3 +557,37 @@ def test_a_day_joins_the_month_of_one_persons_happening_of_one_class():
     assert not same_happening(month_ago, friday)
     assert not same_happening(month_ago, replace(friday, trigger="arrest", summary="was arrested outside a bakery"),
                               people=frozenset({"Tomas Rennick"}))
+
+
+# Reports that share no actor, from articles of one story (their articles share distinctive actors).
+STORY_DAY = day("2025-09-15")
+GUNMAN_REPORT = event(STORY_DAY, ["Corvallis Tool Works", "Brennan Falls"], "shoot",
+                      "A gunman shot four people at a Brennan Falls tool plant on Monday")
+VICTIM_REPORT = event(STORY_DAY, ["Maribel Ostrander"], "shooting",
+                      "Maribel Ostrander, a bookkeeper, died in Monday's shooting")
+
+
+def test_reports_of_one_story_join_on_the_day_and_a_similar_trigger_without_a_shared_actor():
+    people = frozenset({"Maribel Ostrander"})
+    assert not same_happening(GUNMAN_REPORT, VICTIM_REPORT, people=people)  # nothing in common
+    assert same_happening(GUNMAN_REPORT, VICTIM_REPORT, people=people, story=2)
+    assert same_happening(VICTIM_REPORT, GUNMAN_REPORT, people=people, story=3)
+    assert not same_happening(GUNMAN_REPORT, VICTIM_REPORT, people=people, story=1)  # one shared name: a city
+    assert find_same_happening(VICTIM_REPORT, [GUNMAN_REPORT], people=people, stories=[2]) == 0
+    assert find_same_happening(VICTIM_REPORT, [GUNMAN_REPORT], people=people, stories=[1]) is None
+
+
+def test_one_story_never_joins_other_kinds_other_days_other_places_statements_or_other_people():
+    people = frozenset({"Maribel Ostrander", "Hollis Grebe", "Tamsin Vroom"})
+    assert not same_happening(GUNMAN_REPORT, replace(VICTIM_REPORT, trigger="funeral"), people=people, story=4)
+    assert not same_happening(GUNMAN_REPORT, replace(VICTIM_REPORT, date=day("2025-09-16")), people=people, story=4)
+    assert not same_happening(GUNMAN_REPORT, replace(VICTIM_REPORT, trigger="happen"), people=people, story=4)
+    said_a = event(STORY_DAY, ["Brennan Falls Police"], "say", "Police said the plant would stay shut")
+    said_b = event(STORY_DAY, ["Corvallis Union"], "say", "The union said workers were shaken")
+    assert not same_happening(said_a, said_b, people=people, story=4)
+    arrest_a = event(STORY_DAY, ["Hollis Grebe"], "arrest", "Hollis Grebe was arrested on Monday")
+    arrest_b = event(STORY_DAY, ["Tamsin Vroom"], "arrest", "Tamsin Vroom was arrested on Monday")
+    assert not same_happening(arrest_a, arrest_b, people=people, story=4)  # two arrests in one story
+    here = event(STORY_DAY, ["Brennan Falls"], "shoot", "A gunman opened fire in Brennan Falls")
+    there = event(STORY_DAY, ["Dunmore Heights"], "shoot", "A gunman opened fire in Dunmore Heights")
+    assert not same_happening(here, there, places=frozenset({"Brennan Falls", "Dunmore Heights"}), story=4)
