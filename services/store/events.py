@@ -208,11 +208,12 @@ _CANDIDATES = text(f"""
         ) AS top
     )
     SELECT {_CANDIDATE_COLUMNS},
-        (SELECT count(DISTINCT sa.actor_id) FROM event_sources AS s
+        (SELECT count(DISTINCT sa.actor_id)
+         FROM (SELECT DISTINCT s.article_id FROM event_sources AS s WHERE s.event_id = e.id
+               ORDER BY s.article_id LIMIT :story_articles) AS s
          JOIN event_sources AS s2 ON s2.article_id = s.article_id
          JOIN event_actors AS sa ON sa.event_id = s2.event_id
-         WHERE s.event_id = e.id AND sa.role = 'participant'
-           AND sa.actor_id = ANY(CAST(:story_actors AS bigint[]))) AS story
+         WHERE sa.role = 'participant' AND sa.actor_id = ANY(CAST(:story_actors AS bigint[]))) AS story
     FROM events AS e
     JOIN event_actors AS ea ON ea.event_id = e.id
     JOIN actors AS a ON a.id = ea.actor_id
@@ -220,6 +221,9 @@ _CANDIDATES = text(f"""
     GROUP BY e.id
 """)
 _CANDIDATES_PER_REPORT = 200
+# A story is told by its first articles: an event reported by hundreds of outlets is read for its story from the
+# first few (a bound on the rows the candidate query reads for each candidate).
+_STORY_ARTICLES = 20
 
 
 def _fetch_candidates(session: Session, wanted: list[_Wanted], week_lookups: list[_Wanted] = (),
@@ -242,7 +246,7 @@ def _fetch_candidates(session: Session, wanted: list[_Wanted], week_lookups: lis
             params["trigger_reports"] += [n] * len(words)
             params["triggers"] += words
     rows = session.execute(_CANDIDATES, {**params, "coarse_days": COARSE_INTERVAL_DAYS,
-                                         "story_actors": sorted(story_actors)})
+                                         "story_actors": sorted(story_actors), "story_articles": _STORY_ARTICLES})
     return [_candidate(row) for row in rows]
 
 
