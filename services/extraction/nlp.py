@@ -63,3 +63,34 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data["annals_text"] = doc.text
     return text
+
+
+
+def _token_columns(doc) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Every token's text, lower-case text and coarse part of speech, read in one pass and kept on the doc:
+    each `doc[i]` or pass over a doc builds new Token objects, so a rule that scans the whole article for a
+    few words tests these strings and builds a token only for a hit."""
+    columns = doc.user_data.get("annals_token_columns")
+    if columns is None:
+        texts, lowers, pos = [], [], []
+        for token in doc:
+            texts.append(token.text)
+            lowers.append(token.lower_)
+            pos.append(token.pos_)
+        columns = doc.user_data["annals_token_columns"] = (tuple(texts), tuple(lowers), tuple(pos))
+    return columns
+
+
+def token_texts(doc) -> tuple[str, ...]:
+    """Every token's text, in token order (see `_token_columns`)."""
+    return _token_columns(doc)[0]
+
+
+def token_lowers(doc) -> tuple[str, ...]:
+    """Every token's lower-case text (see `_token_columns`)."""
+    return _token_columns(doc)[1]
+
+
+def token_pos(doc) -> tuple[str, ...]:
+    """Every token's coarse part of speech (see `_token_columns`)."""
+    return _token_columns(doc)[2]

@@ -35,7 +35,7 @@ from services.extraction.actors.tables import (
     words,
 )
 from services.extraction.model import Actor
-from services.extraction.nlp import doc_text
+from services.extraction.nlp import doc_text, token_lowers, token_pos, token_texts
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
 KIND_RANK = {"person": 0, "place": 1, "organisation": 2, "group": 3}
@@ -96,8 +96,8 @@ class ActorResolution:
         """Canonical names of the participating actors mentioned by the given tokens, in text order."""
         names: list[str] = []
         for mention in self.mentions:
-            mentioned = any(i in token_indices for i in range(mention.start, mention.end))
-            if mention.participates and mention.name not in names and mentioned:
+            if mention.participates and mention.name not in names \
+                    and not token_indices.isdisjoint(range(mention.start, mention.end)):
                 names.append(mention.name)
         return names
 
@@ -183,7 +183,7 @@ def _raw_mentions(doc) -> list[Mention]:
                 mentions.append(mention)
                 taken.update(range(mention.start, mention.end))
     # Table names the NER missed or mislabelled ("the Kremlin", "Kyiv" tagged as a person).
-    texts = [t.text for t in doc]
+    texts = token_texts(doc)
     index = 0
     while index < len(doc):
         matched = 0
@@ -259,9 +259,9 @@ def _only_words_for_people(span) -> bool:
 
 def _said_outside_title_case_lines(doc, mention: Mention) -> bool:
     word = mention.surface
-    for other in doc:
-        if other.text == word and not (mention.start <= other.i < mention.end):
-            probe = Mention(other.i, other.i + 1, word, word, mention.kind)
+    for i, text in enumerate(token_texts(doc)):
+        if text == word and not (mention.start <= i < mention.end):
+            probe = Mention(i, i + 1, word, word, mention.kind)
             if not _in_title_case_line(doc, probe):
                 return True
     return False
@@ -276,13 +276,14 @@ def _join_nicknames(doc, mentions: list[Mention]) -> dict[str, str]:
     splits the name at the nickname ("Ana", "Annie" and no "Ruiz"). Replaces the pieces with one mention and
     returns each nickname form -> the full name."""
     # the pieces must be a person's somewhere in the text (not "London (CNN) Police")
-    person_words = {doc[i].text for m in mentions if m.kind == "person" for i in range(m.start, m.end)}
-    person_words |= {t.text for t in doc if t.ent_type_ == "PERSON"}
+    texts = token_texts(doc)
+    person_words = {texts[i] for m in mentions if m.kind == "person" for i in range(m.start, m.end)}
+    person_words |= {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
     nicknames: dict[str, str] = {}
-    for token in doc:
-        i = token.i
-        if i + 4 > len(doc) or token.text not in _NICKNAME_MARKS or i == 0:
+    for i, text in enumerate(texts):
+        if i + 4 > len(doc) or text not in _NICKNAME_MARKS or i == 0:
             continue
+        token = doc[i]
         nick, closer, surname = doc[i + 1], doc[i + 2], doc[i + 3] if i + 3 < len(doc) else None
         if surname is None or closer.text != _NICKNAME_MARKS[token.text]:
             continue
@@ -411,10 +412,18 @@ def _in_title_case_line(doc, mention: Mention) -> bool:
     start_char, end_char = doc[mention.start].idx, doc[mention.end - 1].idx
     line_start = text.rfind("\n", 0, start_char) + 1
     line_end = text.find("\n", end_char)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    long_words = [word for word in re.findall(r"[^\W\d_]+", line) if len(word) > 3]
-    return (len(long_words) >= _TITLE_CASE_MIN_WORDS
+    line_end = line_end if line_end >= 0 else len(text)
+    verdicts = doc.user_data.setdefault("annals_title_case_lines", {})  # the verdict per line, read once
+    verdict = verdicts.get((line_start, line_end))
+    if verdict is None:
+        long_words = [word for word in _LETTER_RUN.findall(text, line_start, line_end) if len(word) > 3]
+        verdict = verdicts[(line_start, line_end)] = (
+            len(long_words) >= _TITLE_CASE_MIN_WORDS
             and sum(word[0].isupper() for word in long_words) >= _TITLE_CASE_SHARE * len(long_words))
+    return verdict
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 def lowercase_verb_lemmas(doc) -> frozenset[str]:
@@ -649,8 +658,12 @@ def _titled_surnames(doc, mentions: list[Mention]) -> list[Mention]:
     Constable Laura Pennick added"): a surname, or a name of up to three words."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     found = []
-    for token in doc:
-        if not _name_word(token, taken) or not _after_personal_title(doc, token.i):
+    texts, pos = token_texts(doc), token_pos(doc)
+    for i in range(len(doc)):
+        if pos[i] != "PROPN" or not texts[i][:1].isupper() or i in taken:
+            continue  # cheap parts of `_name_word` first: most tokens fail them
+        token = doc[i]
+        if not _name_word(token, taken) or not _after_personal_title(doc, i):
             continue
         end = token.i + 1
         while end < len(doc) and end - token.i <= NAME_AFTER_TITLE_MAX_WORDS and _name_word(doc[end], taken):
@@ -751,9 +764,10 @@ def _canonicalise_people(mentions: list[Mention], doc=None) -> None:
             title = _title_before(doc, f)
             if title:
                 titles.setdefault(f.surface, set()).add(title)
+    full_words = [(f, f.surface.split()) for f in full]  # surfaces stay as they are here; names change
     for mention in people:
         tokens = mention.surface.split()
-        candidates = [f for f in full if f is not mention and _is_part_of(tokens, f.surface.split())]
+        candidates = [f for f, words in full_words if f is not mention and _is_part_of(tokens, words)]
         if doc is not None and len(candidates) > 1:
             title = _title_before(doc, mention)
             agreeing = [f for f in candidates if _titles_agree(title, titles.get(f.surface, set()))]
@@ -773,13 +787,21 @@ def _canonicalise_people(mentions: list[Mention], doc=None) -> None:
             chosen = before[0]
         mention.name = chosen.surface
     # The longest form names the person ("Vladimir Putin" rather than "Putin").
+    split_words: dict[str, list[str]] = {}
+
+    def split_name(name: str) -> list[str]:  # a name's words, split once (read only)
+        words = split_words.get(name)
+        if words is None:
+            words = split_words[name] = name.split()
+        return words
+
     changed = True
     while changed:
         changed = False
         for mention in people:
-            longer = [m for m in people if m.name != mention.name
-                      and _is_part_of(mention.name.split(), m.name.split())
-                      and len(m.name.split()) > len(mention.name.split())]
+            words = split_name(mention.name)
+            longer = [m for m in people if m.name != mention.name and len(split_name(m.name)) > len(words)
+                      and _is_part_of(words, split_name(m.name))]
             if longer and len({m.name for m in longer}) == 1:
                 mention.name = longer[0].name
                 changed = True
@@ -861,9 +883,10 @@ def _link_descriptions(doc, mentions: list[Mention]) -> None:
         return
     leaders = sorted((n for n, p in profiles.items() if p["leader"]), key=lambda n: -profiles[n]["count"])
     taken = {i for m in mentions if m.participates for i in range(m.start, m.end)}
-    for token in doc:
-        if token.lower_ not in LEADER_NOUNS or token.i in taken:
+    for i, lower in enumerate(token_lowers(doc)):
+        if lower not in LEADER_NOUNS or i in taken:
             continue
+        token = doc[i]
         determiners = [c for c in token.children if c.dep_ in {"det", "nummod"}]
         if not any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
             continue

@@ -29,6 +29,7 @@ from services.extraction.actors.tables import (
     names_a_police_force,
     words,
 )
+from services.extraction.nlp import token_lowers, token_pos, token_texts
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -119,8 +120,11 @@ def _read_company_voices(doc, mentions: list, make_mention) -> None:
         if mention.kind == "organisation" and len(mention.name.split()) > 1:
             companies[mention.name.split()[0]].add(mention.name)
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
-    for token in doc:
-        if token.lower_ not in COMPANY_VOICE_NOUNS or any(c.lower_ in FORMER_WORDS for c in token.children):
+    for i, lower in enumerate(token_lowers(doc)):
+        if lower not in COMPANY_VOICE_NOUNS:
+            continue
+        token = doc[i]
+        if any(c.lower_ in FORMER_WORDS for c in token.children):
             continue  # "former Bellweather executives" speak for themselves
         for word in (c for c in token.children if c.dep_ == "compound" and c.text[:1].isupper()):
             names = companies.get(word.text, set())
@@ -171,20 +175,20 @@ def _echo_names(doc, mentions: list, forms, make_mention) -> None:
         if mention.kind == "person" and len(mention.name.split()) > 1:
             people_by_surname[mention.name.split()[-1]].append(mention)
     added = []
+    texts = token_texts(doc)
     index = 0
     while index < len(doc):
-        token = doc[index]
-        if index in taken or not token.text[:1].isupper() or token.ent_type_ in _NOT_LINKED_ENTITY_TYPES:
+        if index in taken or not texts[index][:1].isupper() or doc[index].ent_type_ in _NOT_LINKED_ENTITY_TYPES:
             index += 1
             continue
         matched = 0
         for size in range(min(longest, len(doc) - index), 0, -1):
-            span = doc[index : index + size]
-            if any(i in taken for i in range(span.start, span.end)):
+            if any(i in taken for i in range(index, index + size)):
                 continue
-            form = tuple(t.text for t in span)
+            form = texts[index : index + size]
             if form not in forms:
                 continue
+            span = doc[index : index + size]
             known = forms[form]
             if known is None and size == 1:  # a shared surname: the person the text introduced first, or
                 # the one its own sentence names ("Kim Jong Il died in 2011, and Kim was buried")
@@ -252,6 +256,9 @@ def _is_referring_it(token) -> bool:
     return token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ not in {"be", "seem", "appear", "take"}
 
 
+_REFERRING_WORDS = frozenset({*PRONOUN_GENDER, *ORGANISATION_PRONOUNS, *PLURAL_PRONOUNS, "police"})
+
+
 def _resolve_references(doc, mentions: list, make_mention) -> None:
     """Pronouns and definite descriptions -> the most salient compatible actor named shortly before."""
     if not mentions:
@@ -261,10 +268,12 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     named = sorted((m for m in mentions if m.participates), key=lambda m: m.start)
     added = []
-    for token in doc:
-        if token.i in taken:
+    lowers, pos = token_lowers(doc), token_pos(doc)
+    for i, lower in enumerate(lowers):
+        # what the rules below can take: a pronoun, "police" or a noun (a definite description)
+        if i in taken or (pos[i] != "NOUN" and lower not in _REFERRING_WORDS):
             continue
-        lower = token.lower_
+        token = doc[i]
         if lower in PRONOUN_GENDER and token.pos_ == "PRON":
             wanted = PRONOUN_GENDER[lower]
             others = _coarguments(token)

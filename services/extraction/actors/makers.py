@@ -18,7 +18,10 @@ from services.extraction.actors.tables import (
     PARENT_WORDS,
     RELATIVE_PRONOUNS,
 )
+from services.extraction.nlp import token_pos
 
+# The parts of speech of a relation word: a maker's noun or a verb of making or owning.
+_RELATION_POS = frozenset({"NOUN", "VERB", "AUX"})
 # Verb tags of a relation that holds now: "makes", "make"; a past "made Crunchie until 2010" may no longer.
 PRESENT_TENSE_TAGS = frozenset({"VBZ", "VBP"})
 
@@ -26,8 +29,11 @@ PRESENT_TENSE_TAGS = frozenset({"VBZ", "VBP"})
 def brand_makers(doc, token_actor: dict[int, str], kinds: dict[str, str]) -> dict[str, str]:
     """Brand -> the organisation the article says makes or owns it (a brand with two makers keeps none)."""
     found: dict[str, set[str]] = {}
-    for token in doc:
-        for brand_token, maker_token in _stated_relations(token):
+    pos = token_pos(doc)
+    for i in range(len(doc)):
+        if pos[i] not in _RELATION_POS:
+            continue  # no relation word (see `_stated_relations`)
+        for brand_token, maker_token in _stated_relations(doc[i]):
             brand = token_actor.get(brand_token.i)
             maker = token_actor.get(maker_token.i) or _organisation_starting_with(maker_token.text, kinds)
             if brand is None or maker is None or brand == maker or brand in COUNTRY_ALIASES:
@@ -59,8 +65,10 @@ def _stated_relations(token) -> list[tuple[object, object]]:
 def _names_a_maker(token) -> bool:
     """"maker", "owner", or an organisation noun with "parent" ("its parent company")."""
     lemma = token.lower_
-    parent = any(c.lower_ in PARENT_WORDS and c.dep_ in {"compound", "amod"} for c in token.children)
-    return token.pos_ == "NOUN" and (lemma in MAKER_NOUNS or (parent and lemma in ORGANISATION_NOUNS))
+    if token.pos_ != "NOUN":
+        return False
+    return lemma in MAKER_NOUNS or (lemma in ORGANISATION_NOUNS and any(
+        c.lower_ in PARENT_WORDS and c.dep_ in {"compound", "amod"} for c in token.children))
 
 
 def _brands_of_noun(noun) -> list:

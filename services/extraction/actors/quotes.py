@@ -22,6 +22,7 @@ from services.extraction.actors.tables import (
     TITLE_WORDS,
     words,
 )
+from services.extraction.nlp import token_texts
 
 FIRST_PERSON_SINGULAR: frozenset[str] = words("i me my mine myself")
 FIRST_PERSON_PLURAL: frozenset[str] = words("we us our ours ourselves")
@@ -149,9 +150,10 @@ def quotations(doc, mentions: list) -> list[Quotation]:
     found: list[Quotation] = []
     open_at: int | None = None
     continued: Quotation | None = None
-    for token in doc:
-        if token.text not in QUOTE_MARKS:
+    for i, text in enumerate(token_texts(doc)):
+        if text not in QUOTE_MARKS:
             continue
+        token = doc[i]
         if _opens(token):
             if open_at is not None:  # the previous one was left open: a continuation paragraph
                 previous = Quotation(open_at, token.i, None)
