@@ -65,14 +65,17 @@ def register(eval_app: typer.Typer) -> None:
             "--verbose", "-v", help="List events that fuse gold chains, and happenings split into several events.")] = False,
     ) -> None:
         """Cross-document event coreference on ECB+ through the whole write path, and the same-lemma baseline."""
+        from collections import Counter
+
         from services.evaluation.coref import (
+            SPLIT_CAUSES,
             evaluate_coref,
             over_merged_examples,
             parse_topics,
             split_examples,
         )
 
-        report = evaluate_coref(directory, topics=parse_topics(topics), postgres_url=postgres)
+        report = evaluate_coref(directory, topics=parse_topics(topics), postgres_url=postgres, explain=verbose)
         typer.echo(f"{report.documents} documents ingested in {report.seconds:.1f} s; {report.sources} event sources, "
                    f"{len(report.mentions)} mapped to gold action mentions")
         for label, figures in (("annals", report.system), ("same lemma", report.baseline)):
@@ -89,3 +92,8 @@ def register(eval_app: typer.Typer) -> None:
                 typer.echo(f"  {chain} split into {len(event_ids)} events:")
                 for event_id in event_ids:
                     typer.echo(f"      {event_id}: {report.events.get(event_id, '')}")
+                for pair in report.splits:
+                    if pair.chain == chain:
+                        typer.echo(f"      {pair.first}-{pair.second} apart: {pair.cause}: {pair.reason}")
+            causes = Counter(pair.cause for pair in report.splits)
+            typer.echo("split pairs by cause: " + ", ".join(f"{cause} {causes[cause]}" for cause in SPLIT_CAUSES))

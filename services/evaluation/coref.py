@@ -256,6 +256,48 @@ def split_examples(mentions: Sequence[MappedMention], limit: int = 20) -> list[t
     return sorted(split, key=lambda item: -len(item[1]))[:limit]
 
 
+@dataclass(frozen=True, slots=True)
+class SplitPair:
+    """Two stored events of one gold happening, and why the store kept them apart."""
+
+    chain: str
+    first: int
+    second: int
+    cause: str  # one of SPLIT_CAUSES
+    reason: str
+
+
+# Why two events of one happening stayed apart, judged on the events as stored: the merge rule tells them apart;
+# the rule would join them but neither is a candidate the store offers for the other; one name stands for two
+# actor rows; the rule and the candidates both join them (a later revision, the order, or a better candidate won).
+SPLIT_CAUSES = ("rule", "not a candidate", "actor ids", "order or ranking")
+
+
+def explain_splits(mentions: Sequence[MappedMention], stored: dict) -> list[SplitPair]:
+    """Every pair of events of every split happening, with its cause. `stored`: event id -> the store's
+    `Candidate` (as `services.store.events.read_candidates` reads it)."""
+    from services.extraction.merge import why_different
+    from services.store.events import is_candidate
+
+    pairs = []
+    for chain, event_ids in split_examples(mentions, limit=len(mentions)):
+        for first, second in combinations([event_id for event_id in event_ids if event_id in stored], 2):
+            a, b = stored[first], stored[second]
+            people = a.people | b.people
+            reason = why_different(a.event, b.event, people=people) or why_different(b.event, a.event, people=people)
+            shared_names = set(a.event.actors) & set(b.event.actors)
+            if shared_names and not a.actor_ids & b.actor_ids:
+                cause, reason = "actor ids", f"one name, two actors: {', '.join(sorted(shared_names))}"
+            elif reason is not None:
+                cause = "rule"
+            elif not (is_candidate(a, set(b.actor_ids), b.event) or is_candidate(b, set(a.actor_ids), a.event)):
+                cause, reason = "not a candidate", "the rule joins them"
+            else:
+                cause, reason = "order or ranking", "the rule joins them and each is a candidate of the other"
+            pairs.append(SplitPair(chain, first, second, cause, reason))
+    return pairs
+
+
 def spacy_lemmas(nlp) -> Lemmatizer:
     """Mention lemmas from the pipeline's own parse of the gold text (the head token's lemma first)."""
 
@@ -282,6 +324,7 @@ class CorefReport:
     baseline: CorefFigures
     seconds: float  # ingest (extraction + store) of all documents
     events: dict[int, str]  # each stored event as one line (date, trigger, actors, summary), for looking at failures
+    splits: list[SplitPair]  # with `explain`: why each split happening's events stayed apart
 
 
 _SOURCES = """
@@ -300,10 +343,12 @@ _EVENT_LINES = """
 
 
 def evaluate_coref(
-    directory: Path, *, topics: set[str] | None = None, postgres_url: str | None = None, model_name: str | None = None
+    directory: Path, *, topics: set[str] | None = None, postgres_url: str | None = None, model_name: str | None = None,
+    explain: bool = False,
 ) -> CorefReport:
     """Post the dated ECB+ documents through extraction and the store (cross-article merge) into a scratch
-    database, in document order, and score the stored events against the gold chains."""
+    database, in document order, and score the stored events against the gold chains. With `explain`, say why
+    each happening the store split stayed apart (`explain_splits`)."""
     import time
     from datetime import UTC, datetime
 
@@ -314,6 +359,7 @@ def evaluate_coref(
     from services.settings import get_settings
     from services.store.articles import NewArticle
     from services.store.db import session_scope
+    from services.store.events import read_candidates
 
     documents = load_documents(directory, topics)
     articles = [
@@ -331,7 +377,9 @@ def evaluate_coref(
             rows = session.execute(text(_SOURCES), {"ids": ids}).all()
             event_ids = sorted({row.event_id for row in rows})
             events = dict(session.execute(text(_EVENT_LINES), {"ids": event_ids}).tuples().all())
+            stored = read_candidates(session, event_ids) if explain else {}
     sources = [StoredSource(row.event_id, document_of[row.article_id], row.sentence, row.trigger) for row in rows]
     mentions = map_sources(sources, documents, spacy_lemmas(load_pipeline(model_name)))
     return CorefReport(len(documents), len(sources), mentions, score(mentions, system_clusters),
-                       score(mentions, lemma_baseline_clusters), seconds, events)
+                       score(mentions, lemma_baseline_clusters), seconds, events,
+                       explain_splits(mentions, stored) if explain else [])

@@ -238,40 +238,61 @@ def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None,
     men "arrested on Monday in connection with the crash" are two arrests. `story` is how many distinctive
     actors the articles of the two reports share (see `one_story_happening`).
     """
+    return why_different(a, b, places=places, people=people, story=story) is None
+
+
+def why_different(a: Event, b: Event, *, places: frozenset[str] | None = None,
+                  people: frozenset[str] = frozenset(), story: int = 0) -> str | None:
+    """Which condition of `same_happening` tells the two reports apart (None: one happening). Its words are
+    for people reading a failure (`annals eval coref -v`); the rule itself only asks whether there is one."""
     fine = compatible_dates(a.date, b.date)
     if not fine and not within_a_year(a.date, b.date) and not _next_days(a.date, b.date):
-        return False
+        return "dates apart"
     places = COUNTRIES | (places or frozenset())
     if _disjoint_places(a, b, places):
-        return False
+        return "places apart"
     shared = _actor_keys(a.actors) & _actor_keys(b.actors) or _named_in_the_other(a, b)
     if not shared:
-        return fine and (_same_happening_without_shared_actor(a, b, people)
-                         or one_story_happening(a, b, people, story))
+        if not fine:
+            return "no shared actor, dates not one day or one inside a week or month"
+        if _same_happening_without_shared_actor(a, b, people) or one_story_happening(a, b, people, story):
+            return None
+        if story >= STORY_ACTORS:
+            return "no shared actor, one story but not one kind of happening"
+        return "no shared actor, clauses differ"
     if a.status != b.status and not same_dates(a.date, b.date):
-        return False
+        return "status differs"
     if _different_counterparts(a, b, shared, places):
-        return False
+        return "meetings with different counterparts"
     if _different_people(a, b, shared, people):
-        return False
+        return "each names other people"
     similar = similar_triggers(a.trigger, b.trigger) or _tells_of_the_other(a, b)
     if not fine:
         if _next_days(a.date, b.date):
             # One night ("Thursday night", "early Friday, 1:30 a.m."), or a death told from two time zones.
-            return ((_one_night(a.date, b.date) and a.trigger == b.trigger and len(shared) >= 2)
-                    or _one_death(a.trigger, b.trigger))
-        return similar and (len(shared) >= 2 or what_overlap(a, b) >= CONTAINED_OVERLAP)
+            one = ((_one_night(a.date, b.date) and a.trigger == b.trigger and len(shared) >= 2)
+                   or _one_death(a.trigger, b.trigger))
+            return None if one else "next days, not one night or one death"
+        if not similar:
+            return "inside a year, triggers differ"
+        if len(shared) >= 2 or what_overlap(a, b) >= CONTAINED_OVERLAP:
+            return None
+        return "inside a year: one shared actor and too little said in common"
     if _inside_a_coarser_unit(a.date, b.date):
         # Strong agreement: a second actor in common (the place, the other side) or what the clauses say.
         # A person in common and a trigger of one class ("accused of gunning down X a month ago" and "X was
         # shot on Friday") is agreement enough: one person seldom suffers two such happenings within weeks.
-        return similar and (a.trigger == b.trigger or len(shared) >= 2 or what_overlap(a, b) >= CONTAINED_OVERLAP
-                            or (similar_triggers(a.trigger, b.trigger) and bool(_shared_people(a, b, shared, people))))
+        if not similar:
+            return "inside a week or month, triggers differ"
+        if (a.trigger == b.trigger or len(shared) >= 2 or what_overlap(a, b) >= CONTAINED_OVERLAP
+                or (similar_triggers(a.trigger, b.trigger) and bool(_shared_people(a, b, shared, people)))):
+            return None
+        return "inside a week or month: too little agreement"
     if similar:
-        return True
+        return None
     if a.trigger in KNOWN_TRIGGERS and b.trigger in KNOWN_TRIGGERS:
-        return False  # two known kinds of happening that are not alike: a meeting and a bill signing
-    return what_overlap(a, b) >= DIFFERENT_TRIGGER_OVERLAP
+        return "triggers of two known kinds"  # a meeting and a bill signing
+    return None if what_overlap(a, b) >= DIFFERENT_TRIGGER_OVERLAP else "triggers differ, clauses differ"
 
 
 MENTIONED_NAME_MIN_LETTERS = 5

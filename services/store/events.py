@@ -279,6 +279,33 @@ def _acceptable_dates(stored: extracted.EventDate, wanted: extracted.EventDate) 
 _ONE_DAY = timedelta(days=1)
 
 
+def _candidacy(candidate: Candidate, actor_ids: set[int], event: extracted.Event) -> tuple[bool, bool]:
+    """Why a stored event is a candidate of a report (as `_CANDIDATES` reads them): it shares an actor on a date
+    the rule could accept, and whether it is of the report's very days (then a similar trigger will do)."""
+    when = candidate.event.date
+    shares_actor = bool(candidate.actor_ids & actor_ids) and _acceptable_dates(when, event.date)
+    return shares_actor, when.start == event.date.start and when.end == event.date.end
+
+
+def is_candidate(candidate: Candidate, actor_ids: set[int], event: extracted.Event) -> bool:
+    """Whether the store would offer the stored event to the merge rule for this report (ranking aside)."""
+    shares_actor, same_day = _candidacy(candidate, actor_ids, event)
+    return shares_actor or (same_day and candidate.event.trigger in similar_trigger_words(event.trigger))
+
+
+def read_candidates(session: Session, event_ids: list[int]) -> dict[int, Candidate]:
+    """Stored events as the merge reads them (`_candidate`), by id: for explaining a merge after the fact."""
+    return {row.id: _candidate(row) for row in session.execute(_READ_CANDIDATES, {"ids": event_ids})}
+
+
+_READ_CANDIDATES = text(f"""
+    SELECT {_CANDIDATE_COLUMNS}
+    FROM events AS e JOIN event_actors AS ea ON ea.event_id = e.id JOIN actors AS a ON a.id = ea.actor_id
+    WHERE e.id = ANY(CAST(:ids AS bigint[]))
+    GROUP BY e.id
+""")
+
+
 class _CandidatePool:
     """The candidates of an article's reports, read once, kept up to date as the reports revise and create
     events: the same rows, in the same order, that one query per report (after the previous report's writes)
@@ -300,9 +327,7 @@ class _CandidatePool:
         triggers = similar_trigger_words(new.trigger)
         ranked = []
         for candidate in (*self.candidates.values(), *self.created):
-            when = candidate.event.date
-            shares_actor = bool(candidate.actor_ids & ids) and _acceptable_dates(when, new.date)
-            same_day = when.start == new.date.start and when.end == new.date.end
+            shares_actor, same_day = _candidacy(candidate, ids, new)
             if not shares_actor and not (same_day and candidate.event.trigger in triggers):
                 continue
             newest = (1, candidate.rank) if candidate.id is None else (0, candidate.id)
