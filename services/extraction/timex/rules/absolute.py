@@ -189,10 +189,12 @@ def n_month_year(m, ctx):
 @rule(
     "month_rel_year",
     "DATE",
-    rf"\b(?:{P.EDGE})?(?P<month>{P.MONTH})\s+(?:of\s+)?(?P<rel>last|this|next|{P.ANAPHORIC_YEAR})\s+year\b",
+    rf"\b(?:{P.EDGE}|(?P<day>{P.DAYNUM})\s+(?:of\s+)?)?(?P<month>{P.MONTH})\s+(?:(?P<day2>{P.DAYNUM})\s+)?"
+    rf"(?:of\s+)?(?P<rel>last|this|next|{P.ANAPHORIC_YEAR})\s+year\b",
     example=("The plant closed in October of last year.", "October of last year", "2023-10"),
 )
 def n_month_rel_year(m, ctx):
+    """"October of last year" -> 2023-10; "3 March of that year", "May 9 of the following year": a day."""
     rel = low(m["rel"])
     if rel in P.REL_YEAR:
         y = ctx.dct.year + P.REL_YEAR[rel]
@@ -200,7 +202,12 @@ def n_month_rel_year(m, ctx):
         y = int(ctx.ref[:4]) + P.ANAPHORIC_YEAR_SHIFT.get(rel, 0)
     else:
         return None
-    return "DATE", f"{y:04d}-{month_number(m['month']):02d}"
+    value = f"{y:04d}-{month_number(m['month']):02d}"
+    if day := m["day"] or m["day2"]:
+        if not safe_date(y, month_number(m["month"]), day_number(day)):
+            return None
+        value += f"-{day_number(day):02d}"
+    return "DATE", value
 
 
 @rule(
