@@ -623,7 +623,7 @@ def _season_around_ref(s: str, rel: str, ctx) -> tuple[str, str] | None:
     return "DATE", iv.value
 
 
-_SEASON_ORDER = "SP SU FA WI".split()
+_SEASON_ORDER = ["SP", "SU", "FA", "WI"]
 
 
 def _season_after_bc(ref: str, ref_season: str | None, s: str, rel: str) -> str:
