@@ -234,6 +234,13 @@ PAST_VERB_DAYS = [
 # centuries, seasons counted from a year BC, decades before 1600, a day of the month opening a clause, a day
 # "of that year", texting spellings
 HELD_OUT_CLASSES = [
+    # a year-less date in a passage of years BC takes the passage's year; months count from a month BC
+    ("The army landed in the summer of 490 BC. In September it was beaten on the plain.", HISTORY,
+     "September", "BC0490-09"),
+    ("The city fell in 146 BC. On 3 March its walls were torn down.", HISTORY, "3 March", "BC0146-03-03"),
+    ("A larger army came in 480 BC. That August it forced the pass.", HISTORY, "That August", "BC0480-08"),
+    ("The fleet sailed in May 480 BC. The following month it was destroyed.", HISTORY,
+     "The following month", "BC0480-06"),
     # a season of a year of an era is one expression
     ("The fleet sailed from Asia in the summer of 490 BC.", HISTORY, "the summer of 490 BC", "BC0490-SU"),
     ("The city walls were finished in the spring of 305 B.C. by slaves.", HISTORY,

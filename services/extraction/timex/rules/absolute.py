@@ -239,6 +239,13 @@ def n_month(m, ctx):
 
 def _month_around_ref(month: int, rel: str, ctx) -> tuple[str, str] | None:
     """'that December', 'the following March', 'the previous June': relative to the reference time."""
+    if ctx.ref and (bc := re.match(r"BC\d{4}(?:-(\d\d))?", ctx.ref)):  # "480 BC ... That August"
+        y, ref_month = astronomical_year(ctx.ref), int(bc[1] or 0)
+        if rel in ("the following", "the next"):
+            y += 1 if ref_month and month <= ref_month else 0
+        elif rel == "the previous":
+            y -= 1 if not ref_month or month >= ref_month else 0
+        return "DATE", f"{year_value(y)}-{month:02d}"
     ref = interval(ctx.ref) if ctx.ref and ctx.ref[:1].isdigit() else None
     if ref is None:
         return None
