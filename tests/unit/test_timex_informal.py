@@ -79,6 +79,10 @@ NOT_DATES = [
     ("Prices rose 3/4 of a point.", THU, "3/4"),
     ("It was held on the 5th anniversary of the war.", THU, "5th"),
     ("She finished on the 3rd at the race.", THU, "3rd"),
+    # an ordinal before a noun; a century written as hundreds (no decade before 1600 without its tens)
+    ("On the 3rd floor the lights went out.", THU, "3rd"),
+    ("She finished 2nd. On the 5th attempt she won.", THU, "5th"),
+    ("The 1500s were a time of change.", THU, "The 1500s"),  # a century, not a decade: left alone
 ]
 
 

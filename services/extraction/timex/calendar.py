@@ -58,6 +58,9 @@ def shift_value(value: str, n: int) -> str | None:
     """Shift a calendar value by n of its own units (2024-06 + -1 -> 2024-05; BC0218 + 1 -> BC0217)."""
     if re.fullmatch(r"BC\d{4}", value):
         return year_value(astronomical_year(value) + n)  # there is no year 0: 1 BC + 1 is AD 1
+    if m := re.fullmatch(r"BC\d{4}-(\d\d)", value):  # BC0480-08 + 1 -> BC0480-09
+        y, mo = shift_month(astronomical_year(value), int(m[1]), n)
+        return f"{year_value(y)}-{mo:02d}"
     if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value):
         return (date(int(m[1]), int(m[2]), int(m[3])) + timedelta(days=n)).isoformat()
     if m := re.fullmatch(r"(\d{4})-(\d\d)", value):

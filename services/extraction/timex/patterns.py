@@ -30,7 +30,7 @@ INFORMAL_SPELLINGS = {
                  "tomoro", "tomorow", "tommorow", "tommorrow"),
     "today": ("2day",),
     "tonight": ("tonite", "2nite", "2night", "tonigh"),
-    "yesterday": ("yday", "ystrdy"),
+    "yesterday": ("yday", "ystrdy", "yest"),
     "night": ("nite",),
     "weekend": ("wknd", "wkend"),
     "next": ("nxt",),
@@ -423,9 +423,11 @@ ERA_DATE = (
     rf"(?:(?P<year>\d{{1,4}})\s?(?:(?P<before>{ERA_BEFORE})|(?P<after>{ERA_AFTER}))|{ERA_PREFIX}\s?(?P<ad>\d{{1,4}}))(?!\w)"
 )
 # a day without its year after a preposition: numeric ("on 3/14", "till 25/12") or an ordinal day of the
-# month at the end of its phrase ("on the 20th."; not "on the 5th anniversary", "3/4 of a point")
+# month at the end of its phrase ("on the 20th."; not "on the 5th anniversary", "3/4 of a point") or before the
+# subject of its clause ("On the 28th a squadron sank ...")
 BARE_DAY = (
     rf"\b{DATE_PREPOSITION}\s+(?:the\s+)?(?P<span>(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)"
     r"(?![/\d]|[.,]\d|\s*(?:%|percent|of|cups?|miles?|inch|inches)\b)"
-    r"|(?<=the\s)(?P<ordinal>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?=\s*(?:[.,;:!?)]|$|(?:and|or|when|to|through|until)\b)))"
+    r"|(?<=the\s)(?P<ordinal>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?=\s*(?:[.,;:!?)]|$|(?:and|or|when|to|through|until)\b)"
+    r"|\s+(?:the|a|an|he|she|it|they|we|his|her|its|their)\s))"
 )

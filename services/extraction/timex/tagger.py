@@ -319,6 +319,7 @@ def _tag(doc, dct: date) -> list[Timex]:
     # pass 2: values in document order, with the running reference time for anaphora
     out: list[Timex] = []
     ref: str | None = None
+    ref_end, ref_bc = 0, False  # where the reference ends; whether it is a year before Christ
     scene: str | None = None
     narrative = NarrativeTime(doc, dct)
     for c in chosen:
@@ -345,6 +346,8 @@ def _tag(doc, dct: date) -> list[Timex]:
             other = c.normalise(_context(text, c, dct, probe, dirn(c), day_first=order, past_verb_time=told))
             if res == on_dct and other != res:
                 res = ("DATE", coarse)
+        if res is not None and anchor is None and ref_bc and c.rule.narrative_on(c.match):
+            res = _in_a_year_bc(res, ref, text, ref_end, c.start, dirn(c))
         if res is None:
             continue
         typ, value = res
@@ -352,7 +355,7 @@ def _tag(doc, dct: date) -> list[Timex]:
         out.append(Timex(c.start, c.end, text[c.start : c.end], typ, value, ed))
         narrative.observe(out[-1])
         if typ in ("DATE", "TIME") and _CALENDAR_VALUE.match(value) and c.rule.anchors_on(c.match):
-            ref = value
+            ref, ref_end, ref_bc = value, c.end, value.startswith("BC")
             if ed is not None and ed.start == ed.end and not modifies_a_noun(doc, out[-1]):
                 scene = value
     return _merge_anchored(text, out)
@@ -377,6 +380,19 @@ def _coarse_past_reference(text: str, out: list[Timex], start: int, dct: date) -
 
 _ANCHOR_GAP = re.compile(r"\s+(before|after|prior\s+to|following|from)\s+$", re.IGNORECASE)
 _PERIOD = re.compile(r"P(\d+)([DWMY])")
+
+
+_YEARLESS_VALUE = re.compile(r"\d{4}(-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI))$")
+
+
+def _in_a_year_bc(res: tuple[str, str], ref: str, text: str, ref_end: int, start: int, dirn: int):
+    """A year-less date in a passage about a year BC ("In 490 BC ... in September") is of that year, not of
+    the publication's: the narrative reference time for eras the calendar of `date` cannot hold. Not across
+    a paragraph break, nor in a clause about the future."""
+    typ, value = res
+    if dirn == FUTURE or P.PARAGRAPH_BREAK.search(text, ref_end, start) or not (m := _YEARLESS_VALUE.match(value)):
+        return res
+    return typ, ref[:6] + m[1]
 
 
 def _merge_anchored(text: str, tx: list[Timex]) -> list[Timex]:

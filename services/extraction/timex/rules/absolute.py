@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import (
+    astronomical_year,
     holiday_on,
     interval,
     quarter_of,
@@ -15,6 +16,7 @@ from services.extraction.timex.calendar import (
     shift_month,
     shift_value,
     week_value,
+    year_value,
 )
 from services.extraction.timex.rules.registry import rule
 from services.extraction.timex.rules.resolve import (
@@ -187,10 +189,12 @@ def n_month_year(m, ctx):
 @rule(
     "month_rel_year",
     "DATE",
-    rf"\b(?:{P.EDGE})?(?P<month>{P.MONTH})\s+(?:of\s+)?(?P<rel>last|this|next|{P.ANAPHORIC_YEAR})\s+year\b",
+    rf"\b(?:{P.EDGE}|(?P<day>{P.DAYNUM})\s+(?:of\s+)?)?(?P<month>{P.MONTH})\s+(?:(?P<day2>{P.DAYNUM})\s+)?"
+    rf"(?:of\s+)?(?P<rel>last|this|next|{P.ANAPHORIC_YEAR})\s+year\b",
     example=("The plant closed in October of last year.", "October of last year", "2023-10"),
 )
 def n_month_rel_year(m, ctx):
+    """"October of last year" -> 2023-10; "3 March of that year", "May 9 of the following year": a day."""
     rel = low(m["rel"])
     if rel in P.REL_YEAR:
         y = ctx.dct.year + P.REL_YEAR[rel]
@@ -198,7 +202,12 @@ def n_month_rel_year(m, ctx):
         y = int(ctx.ref[:4]) + P.ANAPHORIC_YEAR_SHIFT.get(rel, 0)
     else:
         return None
-    return "DATE", f"{y:04d}-{month_number(m['month']):02d}"
+    value = f"{y:04d}-{month_number(m['month']):02d}"
+    if day := m["day"] or m["day2"]:
+        if not safe_date(y, month_number(m["month"]), day_number(day)):
+            return None
+        value += f"-{day_number(day):02d}"
+    return "DATE", value
 
 
 @rule(
@@ -230,6 +239,13 @@ def n_month(m, ctx):
 
 def _month_around_ref(month: int, rel: str, ctx) -> tuple[str, str] | None:
     """'that December', 'the following March', 'the previous June': relative to the reference time."""
+    if ctx.ref and (bc := re.match(r"BC\d{4}(?:-(\d\d))?", ctx.ref)):  # "480 BC ... That August"
+        y, ref_month = astronomical_year(ctx.ref), int(bc[1] or 0)
+        if rel in ("the following", "the next"):
+            y += 1 if ref_month and month <= ref_month else 0
+        elif rel == "the previous":
+            y -= 1 if not ref_month or month >= ref_month else 0
+        return "DATE", f"{year_value(y)}-{month:02d}"
     ref = interval(ctx.ref) if ctx.ref and ctx.ref[:1].isdigit() else None
     if ref is None:
         return None
@@ -346,8 +362,9 @@ def n_year_words(m, ctx):
 @rule(
     "decade",
     "DATE",
-    r"\b(?:the\s+)?(?:(?P<edge>early|late|mid|middle)[-\s]+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0|\u2019\d0)'?s\b",
+    r"\b(?:the\s+)?(?:(?P<edge>early|late|mid|middle)[-\s]+)?(?P<dec>(?:1[6-9]|20)\d0|1[0-5][1-9]0|'\d0|\u2019\d0)'?s\b",
     example=("Growth was slow in the 1990s.", "the 1990s", "199"),
+    # before 1600 a decade only with a tens digit: "the 1180s" (the 1500s is a century's worth)
 )
 def n_decade(m, ctx):
     d = m["dec"].lstrip("'\u2019")
@@ -371,15 +388,17 @@ def n_decade_word(m, ctx):
 @rule(
     "century",
     "DATE",
-    rf"\b(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?(?P<ord>{P.ORD}|\d{{1,2}}(?:st|nd|rd|th))[-\s]+century\b",
+    rf"\b(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?(?P<ord>{P.ORD}|\d{{1,2}}(?:st|nd|rd|th))[-\s]+century"
+    rf"(?:\s+(?P<before>{P.ERA_BEFORE})(?!\w)|\b)",
     example=("It was the bloodiest war of the 20th century.", "the 20th century", "19"),
 )
 def n_century(m, ctx):
+    """"the 20th century" -> 19 (its hundreds); "the 5th century BC" -> BC04 (499-400 BC)."""
     o = low(m["ord"])
     n = P.ORDINALS.get(o) or (int(re.match(r"\d+", o).group()) if re.match(r"\d+", o) else None)
     if not n or n < 1:
         return None
-    return "DATE", f"{n - 1:02d}"
+    return "DATE", f"{'BC' if m['before'] else ''}{n - 1:02d}"
 
 
 @rule(
@@ -558,13 +577,17 @@ def n_half(m, ctx):
     "DATE",
     rf"\b(?:(?P<rel>this|last|next|this\s+past|this\s+coming|the\s+coming|the\s+past|early|late|mid|"
     rf"{P.ANAPHORIC_SEASON}|the|next)[-\s]+)?(?P<season>{P.SEASON})"
-    rf"(?:\s+(?:of\s+)?(?P<year>{P.YEAR4})|\s+of\s+(?P<early_year>{P.EARLY_YEAR4}))?\b",
+    rf"(?:\s+of\s+(?P<bc_year>\d{{1,4}})\s?{P.ERA_BEFORE}(?!\w)|\s+(?:of\s+)?(?P<year>{P.YEAR4})\b"
+    rf"|\s+of\s+(?P<early_year>{P.EARLY_YEAR4})\b|\b)",
     example=("They hope to finish by the summer of 2025.", "the summer of 2025", "2025-SU"),
-    narrative=lambda m: not (m["year"] or m["early_year"]) and (not m["rel"] or low(m["rel"]) in ("the", "early", "late", "mid")),
+    narrative=lambda m: not (m["year"] or m["early_year"] or m["bc_year"])
+    and (not m["rel"] or low(m["rel"]) in ("the", "early", "late", "mid")),
 )
 def n_season(m, ctx):
     s = P.SEASONS[low(m["season"])]
     rel = low(m["rel"])
+    if m["bc_year"] and int(m["bc_year"]) > 0:  # "the summer of 490 BC"
+        return "DATE", f"BC{int(m['bc_year']):04d}-{s}"
     if year := m["year"] or m["early_year"]:  # "the winter of 1547"
         return "DATE", f"{int(year):04d}-{s}"
     if not rel and prev_word(ctx) not in P.SEASON_PREPOSITIONS:
@@ -591,6 +614,8 @@ def n_season(m, ctx):
 
 def _season_around_ref(s: str, rel: str, ctx) -> tuple[str, str] | None:
     """'that summer', 'the following spring', 'the previous winter': relative to the reference time."""
+    if ctx.ref and (bc := re.match(r"BC\d{4}(?:-(SP|SU|FA|WI))?$", ctx.ref)):
+        return "DATE", f"{_season_after_bc(ctx.ref, bc[1], s, rel)}-{s}"
     ref = interval(ctx.ref) if ctx.ref and ctx.ref[:1].isdigit() else None
     if ref is None:
         return None
@@ -603,6 +628,22 @@ def _season_around_ref(s: str, rel: str, ctx) -> tuple[str, str] | None:
     else:  # "that autumn", "the same summer": the season of the reference's year
         return "DATE", f"{y:04d}-{s}"
     return "DATE", iv.value
+
+
+_SEASON_ORDER = ["SP", "SU", "FA", "WI"]
+
+
+def _season_after_bc(ref: str, ref_season: str | None, s: str, rel: str) -> str:
+    """The year (BC0311) of season `s` counted from a reference year BC or a season of one ("312 BC ...
+    the following spring" -> BC0311; "the summer of 305 BC ... that winter" -> BC0305)."""
+    y = astronomical_year(ref)
+    if rel in ("the following", "the next"):
+        later = ref_season is not None and _SEASON_ORDER.index(s) > _SEASON_ORDER.index(ref_season)
+        y += 0 if later else 1
+    elif rel == "the previous":
+        earlier = ref_season is not None and _SEASON_ORDER.index(s) < _SEASON_ORDER.index(ref_season)
+        y -= 0 if earlier else 1
+    return year_value(y)
 
 
 def holiday_entry(written: str) -> tuple[str, str] | None:

@@ -62,7 +62,7 @@ def n_day_before(m, ctx):
 @rule(
     "weekday",
     "DATE",
-    rf"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming|coming|past)\s+)?(?P<wd>{P.WEEKDAY})(?!\w)(?:'s|\u2019s)?"
+    rf"\b(?:(?P<rel>last|this|{P.NEXT}|this\s+past|this\s+coming|coming|past)\s+)?(?P<wd>{P.WEEKDAY})(?!\w)(?:'s|\u2019s)?"
     rf"(?:\s*,?\s+(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})\b(?:\s*,?\s*(?P<year>{P.YEAR4}))?)?",
     example=("The president spoke last Friday.", "last Friday", "2024-06-14"),
     narrative=lambda m: not m["rel"] and not m["year"],
@@ -70,6 +70,7 @@ def n_day_before(m, ctx):
 def n_weekday(m, ctx):
     wd = weekday_number(m["wd"])
     rel = low(m["rel"])
+    rel = P.CANONICAL_SPELLING.get(rel, rel)  # "nxt thurs"
     txt = m["wd"]
     if len(txt.rstrip(".")) <= 3 and not txt.endswith(".") and not m["month"]:
         return None

@@ -271,6 +271,8 @@ def unit_value(unit: str, ref: str) -> str | None:
     """The `unit` (year, month, week) the reference value falls in: ("month", "1940-05-10") -> 1940-05."""
     if unit == "year" and re.match(r"BC\d{4}", ref):
         return ref[:6]
+    if unit == "month" and re.match(r"BC\d{4}-\d\d", ref):
+        return ref[:9]
     if unit == "week" and (w := re.match(r"\d{4}-W\d\d", ref)):
         return w[0]
     m = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", ref)
