@@ -275,7 +275,7 @@ def why_different(a: Event, b: Event, *, places: frozenset[str] | None = None,
             return None if one else "next days, not one night or one death"
         if not similar:
             return "inside a year, triggers differ"
-        if len(shared) >= 2 or what_overlap(a, b) >= CONTAINED_OVERLAP:
+        if len(shared) >= 2 or what_overlap(a, b) >= CONTAINED_OVERLAP or _one_harm(a, b, shared, people):
             return None
         return "inside a year: one shared actor and too little said in common"
     if _inside_a_coarser_unit(a.date, b.date):
@@ -411,6 +411,19 @@ DEATH_TRIGGERS: frozenset[str] = frozenset({"die", "death", "dead", "perish", "s
 
 def _one_death(a: str, b: str) -> bool:
     return (a in DEATH_TRIGGERS or b in DEATH_TRIGGERS) and similar_triggers(a, b) and {a, b} <= DEATH_TRIGGERS | {"pass"}
+
+
+# Assaults on a person ("was shot", "stabbed"): unlike an attack, which may be words, they are seldom repeated.
+ASSAULT_TRIGGERS: frozenset[str] = frozenset({"shoot", "shooting", "stab", "stabbing", "murder", "kill"})
+
+
+def _one_harm(a: Event, b: Event, shared: set[str], people: frozenset[str]) -> bool:
+    """A known person's death, or one kind of violent incident ("was shot on Friday" and "the man who shot him
+    in 2005"), told once by its day and once by its year: a person dies once and seldom goes through two
+    shootings in one year. Not for happenings people repeat (visits, meetings, statements)."""
+    if not _shared_people(a, b, shared, people):
+        return False
+    return _one_death(a.trigger, b.trigger) or (a.trigger == b.trigger and a.trigger in ASSAULT_TRIGGERS)
 
 
 def _next_days(a: EventDate, b: EventDate) -> bool:

@@ -559,6 +559,22 @@ def test_a_day_joins_the_month_of_one_persons_happening_of_one_class():
                               people=frozenset({"Tomas Rennick"}))
 
 
+def test_a_day_joins_the_year_of_one_persons_death_or_assault():
+    person = frozenset({"Odile Marchetti"})
+    year_shot = event(YEAR, ["Odile Marchetti"], "shoot", "the gang member accused over the shooting of Odile Marchetti in 2024")
+    day_shot = event(day("2024-03-08"), ["Odile Marchetti"], "shoot", "was fatally shot on a Friday night")
+    assert same_happening(year_shot, day_shot, people=person)
+    assert same_happening(day_shot, year_shot, people=person)
+    died = event(day("2024-03-09"), ["Odile Marchetti"], "die", "died in hospital")
+    assert same_happening(event(YEAR, ["Odile Marchetti"], "death", "her death in 2024"), died, people=person)
+    # Happenings people repeat keep asking for more, and so does a shared actor not known to be a person.
+    visits = (event(YEAR, ["Odile Marchetti"], "visit", "visited the harbour in 2024"),
+              event(day("2024-03-08"), ["Odile Marchetti"], "visit", "visited a school on Friday"))
+    assert not same_happening(*visits, people=person)
+    assert not same_happening(year_shot, day_shot)
+    assert not same_happening(year_shot, replace(day_shot, trigger="stab", summary="was stabbed"), people=person)
+
+
 # Reports that share no actor, from articles of one story (their articles share distinctive actors).
 STORY_DAY = day("2025-09-15")
 GUNMAN_REPORT = event(STORY_DAY, ["Corvallis Tool Works", "Brennan Falls"], "shoot",
