@@ -63,6 +63,8 @@ def register(eval_app: typer.Typer) -> None:
             "--postgres", help="PostgreSQL server URL to make the scratch database on (default: an embedded one).")] = None,
         verbose: Annotated[bool, typer.Option(
             "--verbose", "-v", help="List events that fuse gold chains, and happenings split into several events.")] = False,
+        reverse: Annotated[bool, typer.Option(
+            "--reverse", help="Post the documents in reverse order (the events should not depend on the order).")] = False,
     ) -> None:
         """Cross-document event coreference on ECB+ through the whole write path, and the same-lemma baseline."""
         from collections import Counter
@@ -75,7 +77,8 @@ def register(eval_app: typer.Typer) -> None:
             split_examples,
         )
 
-        report = evaluate_coref(directory, topics=parse_topics(topics), postgres_url=postgres, explain=verbose)
+        report = evaluate_coref(directory, topics=parse_topics(topics), postgres_url=postgres, explain=verbose,
+                                reverse=reverse)
         typer.echo(f"{report.documents} documents ingested in {report.seconds:.1f} s; {report.sources} event sources, "
                    f"{len(report.mentions)} mapped to gold action mentions")
         for label, figures in (("annals", report.system), ("same lemma", report.baseline)):

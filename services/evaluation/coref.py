@@ -344,11 +344,12 @@ _EVENT_LINES = """
 
 def evaluate_coref(
     directory: Path, *, topics: set[str] | None = None, postgres_url: str | None = None, model_name: str | None = None,
-    explain: bool = False,
+    explain: bool = False, reverse: bool = False,
 ) -> CorefReport:
     """Post the dated ECB+ documents through extraction and the store (cross-article merge) into a scratch
     database, in document order, and score the stored events against the gold chains. With `explain`, say why
-    each happening the store split stayed apart (`explain_splits`)."""
+    each happening the store split stayed apart (`explain_splits`). With `reverse`, post them in the reverse order:
+    the same articles in any order should give the same events."""
     import time
     from datetime import UTC, datetime
 
@@ -362,6 +363,8 @@ def evaluate_coref(
     from services.store.events import read_candidates
 
     documents = load_documents(directory, topics)
+    if reverse:
+        documents = documents[::-1]
     articles = [
         NewArticle(text=document.text, url=f"ecbplus:{document.id}",
                    published_at=datetime.combine(document.published_at, datetime.min.time(), UTC))

@@ -50,3 +50,14 @@ def test_dated_documents_are_posted_and_their_events_scored_against_the_chains(t
     assert report.system.events_per_happening == 1.0 and report.system.happenings == 1
     assert report.system.over_merged == 0
     assert report.baseline.pairwise[1] == 1.0
+
+
+def test_the_documents_can_be_posted_in_reverse_order_and_give_the_same_figures(tmp_path, test_services):
+    (tmp_path / "topic_01.json").write_text(json.dumps(TOPIC))
+
+    forward = evaluate_coref(tmp_path, topics={"1"}, postgres_url=test_services.admin_url)
+    backward = evaluate_coref(tmp_path, topics={"1"}, postgres_url=test_services.admin_url, reverse=True)
+
+    assert backward.documents == forward.documents == 2
+    assert backward.system == forward.system and backward.baseline == forward.baseline
+    assert {(m.document_id, m.chain) for m in backward.mentions} == {(m.document_id, m.chain) for m in forward.mentions}
