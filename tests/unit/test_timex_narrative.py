@@ -302,6 +302,9 @@ HELD_OUT_CLASSES = [
     ("she finally landed at 6:15 this evening", date(2021, 2, 26), "6:15 this evening", "2021-02-26T18:15"),
     ("the power went out at 10:30 last night", date(2021, 2, 26), "10:30 last night", "2021-02-25T22:30"),
     ("the bus leaves at 7:45 tomorrow morning", date(2021, 2, 26), "7:45 tomorrow morning", "2021-02-27T07:45"),
+    # a plan moved to a weekday: the one ahead, though the verb is past
+    ("ugh our meeting got moved to fri morning", date(2017, 12, 20), "fri morning", "2017-12-22TMO"),
+    ("The vote was postponed until Tuesday.", date(2016, 5, 13), "Tuesday", "2016-05-17"),
     # texting spellings
     ("nxt thurs is the season finale!!!", date(2016, 5, 13), "nxt thurs", "2016-05-19"),
     ("the heat yest was insane", date(2019, 8, 5), "yest", "2019-08-04"),
