@@ -126,6 +126,15 @@ NEWS = [
     ("The siege began in 1943.\n\nThe talks resumed in March.", HISTORY, "March", "2009-03"),
     ("The siege began in 1943. Last week the museum reopened, and it closed again in March.",
      HISTORY, "March", "2009-03"),
+    # a clause about the future counts "the next year" from the publication date; "a year earlier" in news
+    # does not become the time of what follows
+    ("The plant opened in 2009. The company will hire 200 workers over the next year.", date(2016, 5, 13),
+     "the next year", "2017"),
+    ("Profit rose 5% from a year earlier. That month the chief executive resigned.", date(2016, 5, 13),
+     "That month", "2016-05"),
+    # two numbers before 1600 that are no years
+    ("The price rose from 1200 to 1500 dollars.", HISTORY, "1500", None),
+    ("Between 1200 and 1500 people came to the fair.", HISTORY, "1200", None),
     # a recent year is no narrative: "in October" is the latest October before the publication date
     ("The plant opened in 2008. It closed in October.", HISTORY, "October", "2008-10"),
 ]  # fmt: skip
@@ -263,6 +272,39 @@ HELD_OUT_CLASSES = [
      "3 March of that year", "1998-03-03"),
     ("The mill burned down in 1921 and was sold on May 9 of the following year.", HISTORY,
      "May 9 of the following year", "1922-05-09"),
+    # "N years later", "a decade later", "the next year" become the passage's time for what follows
+    ("The mill opened in 1851. Ten years later it was sold; that August the new owner closed it.", HISTORY,
+     "that August", "1861-08"),
+    ("The college was founded in 1702. A decade later its library burned, and that winter the students left.",
+     HISTORY, "that winter", "1712-WI"),
+    ("Carthage was founded in 814 BC. Two years later its walls were built; that spring the harbour was dug.",
+     HISTORY, "that spring", "BC0812-SP"),
+    ("The war began in 1701. The next year the army marched south; that June it took the city.", HISTORY,
+     "that June", "1702-06"),
+    # a flashback ("two years earlier") does not move the passage's time
+    (("The canal opened in 1822, although it had been planned three years earlier. That autumn the first "
+      "barges arrived."), HISTORY, "That autumn", "1822-FA"),
+    # "the next year" in a clause about the past follows the passage's time, as "the following year" does
+    ("The king was crowned in 1154, and his first son was born the next year.", HISTORY, "the next year", "1155"),
+    ("The spire fell in a storm on 3 March 1703; the next year it was rebuilt.", HISTORY, "the next year", "1704"),
+    ("The firm was sold in June 1988, and the next month its founder resigned.", HISTORY, "the next month",
+     "1988-07"),
+    ("The fleet sailed in May 480 BC. The next year it was rebuilt.", HISTORY, "The next year", "BC0479"),
+    # a range of years before 1600: both ends are years
+    ("The abbot Rainald (c. 1105 \u2013 1167) built the cloister.", HISTORY, "1167", "1167"),
+    ("The bishop (1340\u20131396) rebuilt the nave.", HISTORY, "1340", "1340"),
+    ("The bishop (1340\u20131396) rebuilt the nave.", HISTORY, "1396", "1396"),
+    ("The tower stood from 1120 to 1189.", HISTORY, "1189", "1189"),
+    ("The nave was built between 1340 and 1349.", HISTORY, "1340", "1340"),
+    ("The nave was built between 1340 and 1349.", HISTORY, "1349", "1349"),
+    # a clock time before a part of a named day is one time of that day
+    ("zoom call got moved to 10:30 this morning", date(2021, 2, 26), "10:30 this morning", "2021-02-26T10:30"),
+    ("she finally landed at 6:15 this evening", date(2021, 2, 26), "6:15 this evening", "2021-02-26T18:15"),
+    ("the power went out at 10:30 last night", date(2021, 2, 26), "10:30 last night", "2021-02-25T22:30"),
+    ("the bus leaves at 7:45 tomorrow morning", date(2021, 2, 26), "7:45 tomorrow morning", "2021-02-27T07:45"),
+    # a plan moved to a weekday: the one ahead, though the verb is past
+    ("ugh our meeting got moved to fri morning", date(2017, 12, 20), "fri morning", "2017-12-22TMO"),
+    ("The vote was postponed until Tuesday.", date(2016, 5, 13), "Tuesday", "2016-05-17"),
     # texting spellings
     ("nxt thurs is the season finale!!!", date(2016, 5, 13), "nxt thurs", "2016-05-19"),
     ("the heat yest was insane", date(2019, 8, 5), "yest", "2019-08-04"),

@@ -10,7 +10,7 @@ from services.extraction.timex.rules import BY_NAME, EXAMPLE_DCT, RULES
 from services.extraction.timex.rules.registry import rule
 
 FAMILIES = {
-    "absolute": {"early_year", "era_date", "iso_date", "numeric_date", "bare_day", "month_day", "day_month", "month_year", "month_rel_year", "month",
+    "absolute": {"early_year", "early_year_range_start", "early_year_range_end", "era_date", "iso_date", "numeric_date", "bare_day", "month_day", "day_month", "month_year", "month_rel_year", "month",
                  "year", "year_words", "decade", "decade_word", "century", "this_century", "quarter", "quarter_ref",
                  "two_quarters", "year_quarter", "half", "season", "holiday", "d_day", "year_end", "week_of",
                  "ordinal_word_day"},

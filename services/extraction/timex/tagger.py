@@ -27,6 +27,11 @@ _LAST_VERB = re.compile(r"last\s+(?=an?\s)", re.IGNORECASE)
 _DET = re.compile(r"(its|their|his|her|our|the)\s+", re.IGNORECASE)
 _HYPHEN_ADJ = re.compile(r"[\w.]+[-\u2010][A-Za-z]+")
 _AS_SOON = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+# a new date for a plan: "got moved to fri morning", "was postponed until Monday" is ahead of the change
+_RESCHEDULED = re.compile(
+    r"\b(?:moved|pushed(?:\s+back)?|postponed|delayed|rescheduled|put\s+off|bumped)\s+(?:to|until|till|til|for)\s+$",
+    re.IGNORECASE,
+)
 _CALENDAR_VALUE = re.compile(r"(?:BC)?\d")  # a value on the calendar (not PRESENT_REF): a reference time
 _BOUND = re.compile(r"\b(?:until|till|til|through|thru|by)\s+$", re.IGNORECASE)
 _UNTIL_ONLY = re.compile(r"\b(?:until|till|til)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
@@ -286,7 +291,9 @@ def _tag(doc, dct: date) -> list[Timex]:
         if k not in dir_cache:
             d = direction(doc, c.start, c.end)
             before = text[max(0, c.start - 24) : c.start]
-            if d == PAST and _UNTIL_ONLY.search(before) and in_the_present_perfect(doc, c.start, c.end):
+            if _RESCHEDULED.search(before):
+                d = FUTURE  # "the vote was postponed until Monday": the new date lies after the change
+            elif d == PAST and _UNTIL_ONLY.search(before) and in_the_present_perfect(doc, c.start, c.end):
                 d = FUTURE  # "has been released on bail until March": the state holds now and ends then
             elif d == PAST and _UNTIL.search(before) and not _POINT_BEFORE.search(before):
                 d = UNKNOWN  # "gave them until mid-November": a deadline, not the past

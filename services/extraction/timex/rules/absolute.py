@@ -306,6 +306,36 @@ def n_early_year(m, ctx):
     return "DATE", f"{int(m['year']):04d}"
 
 
+# a range of years before 1600 ("(1340\u20131396)", "from 1120 to 1189", "between 1340 and 1349"): the year
+# without a preposition of its own is a year too; neither may have a noun after it ("from 1200 to 1500 dollars")
+_EARLY_RANGE_LINK = r"\s*(?:[-\u2013\u2014]|to|and|until|till)\s*(?:c\.\s*|circa\s+)?"
+_NO_NOUN_AFTER = rf"(?![\d%])(?!\s+(?!{P.EARLY_YEAR_FOLLOWERS}\b)(?-i:[a-z]))"
+_EARLY_RANGE_OPEN = r"(?:\(|\b(?:in|since|of|circa|c\.|around|about|from|between)\s+)(?:c\.\s*|circa\s+)?"
+
+
+@rule(
+    "early_year_range_start",
+    "DATE",
+    rf"(?:\(|\bbetween\s+)(?:c\.\s*|circa\s+)?(?P<span>(?P<year>{P.EARLY_YEAR4}))"
+    rf"(?={_EARLY_RANGE_LINK}{P.EARLY_YEAR4}{_NO_NOUN_AFTER})",
+    example=("The bishop (1340\u20131396) rebuilt the nave.", "1340", "1340"),
+)
+def n_early_year_range_start(m, ctx):
+    """The first year of a range before 1600 in parentheses or after "between": "(1340\u20131396)"."""
+    return n_early_year(m, ctx)
+
+
+@rule(
+    "early_year_range_end",
+    "DATE",
+    rf"{_EARLY_RANGE_OPEN}{P.EARLY_YEAR4}{_EARLY_RANGE_LINK}(?P<span>(?P<year>{P.EARLY_YEAR4})){_NO_NOUN_AFTER}",
+    example=("The tower stood from 1120 to 1189.", "1189", "1189"),
+)
+def n_early_year_range_end(m, ctx):
+    """The last year of a range before 1600: "(c. 1120 \u2013 1189)", "from 1120 to 1189"."""
+    return n_early_year(m, ctx)
+
+
 def _not_a_province(m, doc, tok) -> bool:
     """'in 2010 BC Hydro raised rates', 'the 2009 B.C. election': British Columbia, not an era. A year
     that could be a modern one takes "BC" only before punctuation or a function word ("by 2000 BC, the")."""

@@ -194,6 +194,10 @@ def n_rel_unit(m, ctx):
         if nxt:
             return "DATE", shift_value(base, 1)
         return "DATE", base
+    if rel == "the next" and ctx.direction == PAST and ctx.ref and unit in ("week", "month", "year"):
+        # "crowned in 1154, and his son was born the next year": in a clause about the past, the year after
+        # the passage's time, as "the following year" (the year after the publication date lies ahead)
+        anaphoric, rel = True, "the following"
     if anaphoric:
         if not ctx.ref:
             return None
@@ -266,7 +270,10 @@ def n_playing_season(m, ctx):
     "DATE",
     rf"\b{P.MOD}(?P<num>{P.NUM}|{P.VAGUE})\s+(?:more\s+)?(?P<unit>{P.UNITS_RE})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before|after|hence|from\s+now|since)\b",
     example=("He left two years ago.", "two years ago", "2022"),
-    anchors=False,
+    # "Ten years later ... That August": a later time counted from the passage's becomes its time, as in
+    # HeidelTime's narrative mode; "two years earlier" is a flashback and "a year ago" counts from the
+    # publication date, and neither moves it
+    anchors=lambda m: low(m["dir"]) == "later",
 )
 def n_ago(m, ctx):
     num = low(m["num"])

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from services.extraction.timex import patterns as P
 from services.extraction.timex.rules.registry import rule
 from services.extraction.timex.rules.resolve import (
+    canonical,
     day_number,
     low,
     month_number,
@@ -51,11 +52,32 @@ def _clock(s: str) -> str | None:
     return f"{h:02d}:{mi:02d}"
 
 
+# a part of a named day after a clock time: "10:30 this morning", "6:15 this evening", "10:30 last night"
+_PART_OF_A_DAY = (
+    rf"(?:(?P<day_of_part>this|{P.DAY_WORD})\s+(?P<part>morning|afternoon|evening|night|nite)\b"
+    r"|(?P<last_night>last)\s+(?P<part2>night|nite|evening)\b)"
+)
+
+
+def _in_the_part(clock: str, m, dct: date) -> tuple[str, date]:
+    """The clock time and day of "10:30 this morning" (10:30 of the publication date), "6:15 this evening"
+    (18:15) or "10:30 last night" (22:30 the day before); an hour after midnight is of the night's next day."""
+    part = low(m["part"] or m["part2"])
+    day = -1 if m["last_night"] else P.DAY_WORD_OFFSETS.get(canonical(low(m["day_of_part"])), 0)
+    h, mi = int(clock[:2]), clock[3:]
+    if part != "morning" and not re.search(r"[ap]\.?\s?m", low(m["clock"])):
+        if part in ("night", "nite") and h < 5:
+            day += 1  # "2:30 last night": the small hours of the publication date
+        elif h < 12:
+            h += 12
+    return f"{h:02d}:{mi}", dct + timedelta(days=day)
+
+
 @rule(
     "clock",
     "TIME",
     rf"\b(?:around\s+)?(?P<clock>{P.CLOCK})"
-    rf"(?:\s+(?P<tz>{P.TZ}))?(?:\s+(?:on\s+)?(?P<wd>{P.WEEKDAY})(?!\w)|\s+(?P<dw>{P.DAYTIME_WORDS})|\s+(?:on\s+)?(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})\b)?",
+    rf"(?:\s+(?P<tz>{P.TZ}))?(?:\s+(?:on\s+)?(?P<wd>{P.WEEKDAY})(?!\w)|\s+{_PART_OF_A_DAY}|\s+(?P<dw>{P.DAYTIME_WORDS})|\s+(?:on\s+)?(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})\b)?",
     example=("The speech started at 3 p.m.", "3 p.m.", "2024-06-17T15:00"),
     title_sensitive=True,
 )
@@ -63,7 +85,9 @@ def n_clock(m, ctx):
     c = _clock(m["clock"])
     if c is None:
         return None
-    if m["wd"]:
+    if m["part"] or m["part2"]:
+        c, d = _in_the_part(c, m, ctx.dct)
+    elif m["wd"]:
         d = resolve_weekday(weekday_number(m["wd"]), ctx.dct, ctx.direction)
     elif m["dw"]:
         d = ctx.dct + timedelta(days=P.DAY_WORD_OFFSETS[low(m["dw"])])
