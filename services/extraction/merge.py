@@ -59,7 +59,7 @@ NEAR_NAME_MIN_LETTERS = 5
 # Articles of one story name many of the same people, organisations and places: reports that share no actor
 # but come from articles sharing at least this many distinctive actors (no countries: two stories of one
 # country share it) are of one story, and there the same kind of happening on the same days is one happening
-# ("a cashier was killed in the robbery" and "two men robbed the bank on Main Street", each outlet naming others).
+# ("a cashier was shot dead" and "a gunman shot two people at the bank", each outlet naming others).
 # One shared actor is not enough: a city, a ministry or a club is named by many stories of one week.
 STORY_ACTORS = 2
 
