@@ -380,7 +380,7 @@ def _same_happening_without_shared_actor(a: Event, b: Event, people: frozenset[s
         return False
     if _near_name_shared(a, b):
         return a.trigger == b.trigger or what_overlap(a, b) >= CONTAINED_OVERLAP
-    if people & set(a.actors) and people & set(b.actors):
+    if _each_names_people(a, b, people):
         return False  # each report names who did it, and they are different people
     return (what_overlap(a, b) >= NO_SHARED_ACTOR_OVERLAP
             and len(_what_words(a) & _what_words(b)) >= NO_SHARED_ACTOR_WORDS)
@@ -396,7 +396,12 @@ def one_story_happening(a: Event, b: Event, people: frozenset[str], story: int) 
         return False
     if not same_kind_of_happening(a.trigger, b.trigger) or (a.status != b.status and not same_dates(a.date, b.date)):
         return False
-    return not (people & set(a.actors) and people & set(b.actors))
+    return not _each_names_people(a, b, people)
+
+
+def _each_names_people(a: Event, b: Event, people: frozenset[str]) -> bool:
+    """Both reports name persons taking part (with no actor shared, they are different people)."""
+    return bool(people & set(a.actors)) and bool(people & set(b.actors))
 
 
 # Parts of a day TIMEX3 writes after the date, and the hours that close a day or open the next.
@@ -418,8 +423,8 @@ ASSAULT_TRIGGERS: frozenset[str] = frozenset({"shoot", "shooting", "stab", "stab
 
 
 def _one_harm(a: Event, b: Event, shared: set[str], people: frozenset[str]) -> bool:
-    """A known person's death, or one kind of violent incident ("was shot on Friday" and "the man who shot him
-    in 2005"), told once by its day and once by its year: a person dies once and seldom goes through two
+    """A known person's death, or one kind of violent incident ("was shot on Friday" and "her shooting in
+    2024"), told once by its day and once by its year: a person dies once and seldom goes through two
     shootings in one year. Not for happenings people repeat (visits, meetings, statements)."""
     if not _shared_people(a, b, shared, people):
         return False

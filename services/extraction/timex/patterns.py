@@ -11,6 +11,14 @@ import re
 # A blank line: the end of a paragraph, where a passage (its tense, its narrative time) ends.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 
+# a new date for a plan: "got moved to fri morning", "was postponed until Monday" is ahead of the change
+RESCHEDULED = re.compile(
+    r"\b(?:moved|pushed(?:\s+back)?|postponed|delayed|rescheduled|put\s+off|bumped)\s+(?:to|until|till|til|for)\s+$",
+    re.IGNORECASE,
+)
+# words by which an expression says it follows another time ("the next night", "three days later")
+ANAPHOR_WORD = re.compile(r"\b(?:next|following|later|that|same|previous|before|after)\b", re.IGNORECASE)
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,

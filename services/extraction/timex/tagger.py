@@ -27,11 +27,6 @@ _LAST_VERB = re.compile(r"last\s+(?=an?\s)", re.IGNORECASE)
 _DET = re.compile(r"(its|their|his|her|our|the)\s+", re.IGNORECASE)
 _HYPHEN_ADJ = re.compile(r"[\w.]+[-\u2010][A-Za-z]+")
 _AS_SOON = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
-# a new date for a plan: "got moved to fri morning", "was postponed until Monday" is ahead of the change
-_RESCHEDULED = re.compile(
-    r"\b(?:moved|pushed(?:\s+back)?|postponed|delayed|rescheduled|put\s+off|bumped)\s+(?:to|until|till|til|for)\s+$",
-    re.IGNORECASE,
-)
 _CALENDAR_VALUE = re.compile(r"(?:BC)?\d")  # a value on the calendar (not PRESENT_REF): a reference time
 _BOUND = re.compile(r"\b(?:until|till|til|through|thru|by)\s+$", re.IGNORECASE)
 _UNTIL_ONLY = re.compile(r"\b(?:until|till|til)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
@@ -291,7 +286,7 @@ def _tag(doc, dct: date) -> list[Timex]:
         if k not in dir_cache:
             d = direction(doc, c.start, c.end)
             before = text[max(0, c.start - 24) : c.start]
-            if _RESCHEDULED.search(before):
+            if P.RESCHEDULED.search(before):
                 d = FUTURE  # "the vote was postponed until Monday": the new date lies after the change
             elif d == PAST and _UNTIL_ONLY.search(before) and in_the_present_perfect(doc, c.start, c.end):
                 d = FUTURE  # "has been released on bail until March": the state holds now and ends then
@@ -341,7 +336,7 @@ def _tag(doc, dct: date) -> list[Timex]:
                 _context(text, c, dct, dct.isoformat(), dirn(c), day_first=order, scene=scene, past_verb_time=told)
             )
         if (res is not None and anchor is None and _DAY_VALUE.match(res[1])
-                and _ANAPHOR_WORD.search(text, c.start, c.end)
+                and P.ANAPHOR_WORD.search(text, c.start, c.end)
                 and (coarse := _coarse_past_reference(text, out, c.start, dct))):
             # "Thirteen years ago, ... They lost the next night": the night after the reference, which says
             # only its year; never the night after the publication date. Only a day or finer ("a year
@@ -370,7 +365,6 @@ def _tag(doc, dct: date) -> list[Timex]:
 
 _COARSE_VALUE = re.compile(r"\d{4}(?:-\d\d)?$")  # a year or a month on the calendar
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")  # a day, or a time of one
-_ANAPHOR_WORD = re.compile(r"\b(?:next|following|later|that|same|previous|before|after)\b", re.IGNORECASE)
 _ELSEWHERE = timedelta(days=400)  # a probe: a value that moves with the reference time depends on it
 
 
