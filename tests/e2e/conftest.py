@@ -3,10 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
-from services.store.db import get_engine
-from tests.integration.conftest import TABLES
+from tests.support.database import empty_tables
 from tests.support.processes import start_api, start_worker
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
@@ -43,5 +41,4 @@ def headers() -> dict:
 
 @pytest.fixture(autouse=True)
 def empty_database():
-    with get_engine().begin() as connection:
-        connection.execute(text(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE"))
+    empty_tables()

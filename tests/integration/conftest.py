@@ -2,19 +2,16 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import text
 
 import services.webhooks.models  # noqa: F401 - the webhook tables belong to Base.metadata
-from services.store.db import get_engine, session_scope
-
-TABLES = "webhook_attempts, webhook_messages, webhook_endpoints, webhook_relay_state, event_changes, event_sources, event_actors, events, actor_aliases, actors, articles, api_keys"
+from services.store.db import session_scope
+from tests.support.database import empty_tables
 
 
 @pytest.fixture(autouse=True)
 def empty_database():
     """Each test starts from empty tables (the schema stays: it was made once by Alembic)."""
-    with get_engine().begin() as connection:
-        connection.execute(text(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE"))
+    empty_tables()
     yield
 
 

@@ -7,15 +7,14 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
-from sqlalchemy import text
 
 from services.app import create_app
 from services.auth.keys import create_key
 from services.store.articles import NewArticle, accept_articles
 from services.store.db import session_scope
 from services.store.events import save_extraction
-from tests.integration.conftest import TABLES
 from tests.integration.factories import day, event, extraction, month
+from tests.support.database import empty_tables
 
 # The live stream answers a known actor with a response that never ends: it has its own tests (e2e/test_stream.py).
 schema = schemathesis.openapi.from_asgi("/openapi.json", create_app()).exclude(path_regex=r"/events/stream$")
@@ -24,8 +23,8 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", create_app()).exclude(p
 @pytest.fixture(scope="module")
 def fuzz_key() -> str:
     """A key, and a stored timeline, so read operations answer with real objects the schema must describe."""
+    empty_tables()
     with session_scope() as session:
-        session.execute(text(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE"))
         key = create_key(session, name="fuzz").key
         article_id = accept_articles(session, [NewArticle(text="fuzz seed", url="https://example.org/a")])[0].id
         save_extraction(session, article_id, extraction(

@@ -3,14 +3,14 @@ joins it to that actor's own event of the same happening, and never joins two ki
 
 from __future__ import annotations
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from services.extraction.model import Actor, Event, EventDate, Extraction
-from services.store.db import get_engine, session_scope
+from services.store.db import session_scope
 from services.store.models import Event as StoredEvent
 from services.store.models import EventActor, EventChange, EventSource
-from tests.integration.conftest import TABLES
 from tests.integration.factories import day, store_report
+from tests.support.database import empty_tables
 
 TOWN = Actor("Marrowby", "place", ("Marrowby",))
 VICTIM = Actor("Odile Ferrand", "person", ("Odile Ferrand", "Ferrand"))
@@ -138,8 +138,7 @@ def _shootings() -> list[set[str]]:
 def test_reports_sharing_no_actor_from_articles_of_one_story_make_one_event_in_either_order():
     orders = []
     for articles in ((FIRST_STORY, SECOND_STORY, OTHER_STORY), (OTHER_STORY, SECOND_STORY, FIRST_STORY)):
-        with get_engine().begin() as connection:
-            connection.execute(text(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE"))
+        empty_tables()
         for number, article in enumerate(articles):
             store_report(article, published="2026-05-12", source=f"Outlet {number}")
         orders.append(_shootings())

@@ -9,13 +9,13 @@ from sqlalchemy import func, select, text
 
 from services.extraction.model import Actor, Event, Extraction
 from services.store.articles import NewArticle, accept_articles
-from services.store.db import get_engine, session_scope
+from services.store.db import session_scope
 from services.store.events import save_extraction
 from services.store.models import Actor as StoredActor
 from services.store.models import Event as StoredEvent
-from tests.integration.conftest import TABLES
 from tests.integration.factories import day, post_and_process
 from tests.integration.test_actor_identity import LEBRON, SAID, TESTIFIED
+from tests.support.database import empty_tables
 
 ARTICLES = [
     TESTIFIED,
@@ -37,11 +37,6 @@ def stored_events() -> set[tuple]:
     """)
     with session_scope() as session:
         return {(r.date_value, r.status, tuple(r.names), r.trigger) for r in session.execute(rows)}
-
-
-def empty_tables() -> None:
-    with get_engine().begin() as connection:
-        connection.execute(text(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE"))
 
 
 def test_the_same_articles_in_two_orders_give_the_same_events(client):
