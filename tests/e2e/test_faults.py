@@ -82,8 +82,10 @@ def test_a_poison_article_fails_after_three_retries_and_the_others_go_on(tmp_pat
 
 
 def test_a_worker_killed_mid_extraction_loses_nothing_and_duplicates_nothing(tmp_path, headers):
-    settings = env(visibility_timeout_seconds="10", processing_lease_seconds="8", task_time_limit_seconds="7",
-                   task_soft_time_limit_seconds="6", requeue_after_seconds="5", sweep_interval_seconds="2")
+    # The second worker must finish the long article inside the hard limit even on a loaded machine (at 7 s it
+    # once could not, and the article failed instead of being done): generous limits, paid for by a longer lease.
+    settings = env(visibility_timeout_seconds="35", processing_lease_seconds="30", task_time_limit_seconds="27",
+                   task_soft_time_limit_seconds="24", requeue_after_seconds="5", sweep_interval_seconds="2")
     first = start_worker(tmp_path, name="first", env=settings)
     api, url = start_api(tmp_path)
     second = None
