@@ -487,6 +487,8 @@ def _describes_someone(doc, phrase) -> bool:
         and not is_happening_noun(t.head.lemma_) for t in span
     ):
         return True  # "the 1960s film star died on Friday": the decade says who she is
+    if _labels_a_name(span, phrase.date):
+        return True  # "congratulations to the 2016 Harwick Rovers": the year says which side, not when
     if token.dep_ == "pobj" and token.head.lower_ == "of" and phrase.date.granularity in COARSE_GRANULARITIES:
         noun = token.head.head
         if noun.pos_ in {"NOUN", "PROPN", "NUM", "PRON"} and not is_happening_noun(noun.lemma_):
@@ -499,6 +501,24 @@ def _describes_someone(doc, phrase) -> bool:
             return closed and not (token.pos_ == "NOUN" and is_happening_noun(token.lemma_))
         token = token.head
     return False
+
+
+def _labels_a_name(span, when: EventDate) -> bool:
+    """A year set before a name that is no happening ("the 2016 Harwick Rovers"): it tells which season's
+    side or which edition of someone, not when anything happened.
+    A name of a happening keeps its year ("the 2008 Olympics opened", "the 2003 Harwick Cup Final")."""
+    if when.granularity != "year":
+        return False
+    return any(
+        t.dep_ in DATE_MODIFIER_DEPS and not span.start <= t.head.i < span.end and t.head.i > t.i
+        and t.head.pos_ == "PROPN" and not _names_a_happening(t.head) for t in span
+    )
+
+
+def _names_a_happening(name) -> bool:
+    """A name any word of which names a happening ("the National League Championship Series", "the Olympics")."""
+    words_of_name = [name, *(c for c in name.children if c.dep_ == "compound")]
+    return any(w.ent_type_ == "EVENT" or is_happening_noun(w.lemma_.lower()) for w in words_of_name)
 
 
 # Prepositions of a phrase that says what its noun has or lacks: "the bakery, without a new owner since 2019, ..."
@@ -863,11 +883,16 @@ def trigger_token(clause: Clause):
                 c.dep_ in {"mark", "advmod"} and c.lower_ in SCENE_MARKERS for c in child.children
             ):
                 return child  # "the mayor was in Rome on Tuesday when the bridge collapsed"
-    if candidate.lemma_.lower() == "be":
+    if candidate.lemma_.lower() in SUBJECT_NAMES_IT_VERBS:
         subjects = [c for c in candidate.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         if subjects and is_happening_noun(subjects[0].lemma_):
-            return subjects[0]  # "the funeral will be on Friday"
+            return subjects[0]  # "the funeral will be on Friday", "their worst loss came in 2003"
     return candidate
+
+
+# Verbs that only place their subject in time: with a happening noun as subject ("the funeral will be on
+# Friday", "the defeat came a year ago"), the noun is the happening; the verb says nothing of its kind.
+SUBJECT_NAMES_IT_VERBS: frozenset[str] = words("be come")
 
 
 def _past_a_misparse(clause: Clause, candidate):

@@ -423,6 +423,7 @@ def test_a_clause_the_parser_hangs_on_a_name_or_date_takes_its_verb_as_trigger(t
         "Firefighters tackle the blaze at a Harwick warehouse on Sunday.",  # a caption, told in the present
         "Supporters wave flags outside the town hall on Saturday.",
         "The 2019 squad will be known for its defence.",  # what people hold true
+        '"Congratulations to the 2016 Harwick Rovers," the mayor wrote.',  # a year naming a season's side
     ],
 )
 def test_a_clause_that_tells_no_happening_gives_no_event(text):
@@ -433,11 +434,15 @@ def test_a_clause_that_tells_no_happening_gives_no_event(text):
     ("text", "value", "trigger"),
     [
         ("The funeral will be on Friday.", "2024-06-21", "funeral"),  # a happening that is: its noun
+        ("Their heaviest defeat came two years ago against Harwick.", "2022", "defeat"),  # a noun placed in time
+        ("The first strike came on Monday at the port.", "2024-06-17", "strike"),
         ("Ms Okafor said she was on the ferry on 3 May.", "2024-05-03", "be"),  # being somewhere
         ("The mayor was in Rome on Tuesday when the bridge collapsed.", "2024-06-11", "collapse"),
         ("The council held a rally on Friday.", "2024-06-14", "rally"),
         ("March 3, 2021: The council approves the new harbour plan.", "2021-03-03", "approve"),  # an entry
         ("The rivalry between the two clubs dates from 1962.", "1962", "date"),  # when a state began
+        ("The 2008 Olympics opened in Beijing.", "2008", "open"),  # a year naming a happening dates it
+        ("Rovers lost the 2003 Harwick Championship Series to United.", "2003", "lose"),
     ],
 )
 def test_a_clause_that_tells_a_happening_is_triggered_by_it(text, value, trigger):

@@ -153,6 +153,7 @@ def with_text(when, actors, trigger, summary, offsets=(0, 0)):
         ("stop", "stoppage"),  # a fight stopped
         ("post", "comment"),  # a statement on social media: "posted on its page", "commented online"
         ("tweet", "say"),
+        ("lose", "loss"),  # "lost the final" and "the loss came in 2003"
     ],
 )
 def test_near_synonym_triggers_of_one_actor_on_one_day_are_one_happening(trigger_a, trigger_b):

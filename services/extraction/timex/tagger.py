@@ -104,7 +104,7 @@ def _is_name(doc, tok) -> bool:
             if (
                 word not in P.MONTHS
                 and word not in P.WEEKDAYS
-                and (not prev.is_sent_start or tok.dep_.startswith("nsubj"))
+                and (not prev.is_sent_start or tok.dep_.startswith("nsubj") or _listed_with_a_person(doc, tok))
             ):
                 return True  # "Theresa May said"
     if tok.i + 1 < len(doc):
@@ -118,6 +118,12 @@ def _is_name(doc, tok) -> bool:
     before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
     possessive = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("'s", "\u2019s")
     return possessive or before not in P.LOWERCASE_MONTH_AFTER
+
+
+def _listed_with_a_person(doc, tok) -> bool:
+    """ "Theresa May and Jeremy Corbyn comment on ...": a name listed beside a person's name is a person's."""
+    after = doc[tok.i + 1 : tok.i + 3]
+    return len(after) == 2 and after[0].lower_ in ("and", ",", "&") and after[1].ent_type_ == "PERSON"
 
 
 def _words_of_full_names(doc) -> frozenset[str]:
