@@ -396,7 +396,21 @@ def one_story_happening(a: Event, b: Event, people: frozenset[str], story: int) 
         return False
     if not same_kind_of_happening(a.trigger, b.trigger) or (a.status != b.status and not same_dates(a.date, b.date)):
         return False
-    return not _each_names_people(a, b, people)
+    return not _each_names_people(a, b, people) or _one_incident_of_the_day(a, b)
+
+
+# Nouns that name an incident of violence without saying what was done ("Monday's violence"): the shooting or
+# attack of that day as its witnesses and victims tell it.
+VIOLENCE_NOUNS: frozenset[str] = frozenset({"violence", "rampage", "bloodshed"})
+
+
+def _one_incident_of_the_day(a: Event, b: Event) -> bool:
+    """Two reports of one story's incident (a shooting, a crash) on one day, each naming other people: one names
+    the gunman, the other a victim ("a gunman shot three people" and "the cashier died in the shooting"). One
+    incident has many people in it, and a story seldom holds two incidents of one kind on one day; arrests,
+    visits or statements of different people on one day stay apart."""
+    incidents = INCIDENT_TRIGGERS | VIOLENCE_NOUNS
+    return a.trigger in incidents and b.trigger in incidents and on_one_day(a.date, b.date)
 
 
 def _each_names_people(a: Event, b: Event, people: frozenset[str]) -> bool:

@@ -608,3 +608,26 @@ def test_one_story_never_joins_other_kinds_other_days_other_places_statements_or
     here = event(STORY_DAY, ["Brennan Falls"], "shoot", "A gunman opened fire in Brennan Falls")
     there = event(STORY_DAY, ["Dunmore Heights"], "shoot", "A gunman opened fire in Dunmore Heights")
     assert not same_happening(here, there, places=frozenset({"Brennan Falls", "Dunmore Heights"}), story=4)
+
+
+# One story's incident told by outlets that each name other people taking part: the gunman, a victim.
+GUNMAN_NAMED = event(STORY_DAY, ["Dorian Pelt", "Brennan Falls"], "shoot",
+                     "Dorian Pelt shot four people at a Brennan Falls tool plant on Monday, police said")
+
+
+def test_one_storys_incident_of_the_day_joins_reports_naming_other_people():
+    people = frozenset({"Dorian Pelt", "Maribel Ostrander"})
+    assert same_happening(GUNMAN_NAMED, VICTIM_REPORT, people=people, story=2)
+    assert same_happening(VICTIM_REPORT, GUNMAN_NAMED, people=people, story=3)
+    assert not same_happening(GUNMAN_NAMED, VICTIM_REPORT, people=people, story=1)  # not known as one story
+    # and not on another day, nor for arrests (two people are arrested in one story: see above)
+    assert not same_happening(GUNMAN_NAMED, replace(VICTIM_REPORT, date=day("2025-09-16")), people=people, story=4)
+
+
+def test_a_violence_noun_tells_of_the_days_shooting_or_attack():
+    people = frozenset({"Dorian Pelt", "Maribel Ostrander"})
+    violence = event(STORY_DAY, ["Maribel Ostrander"], "violence",
+                     "When Monday's violence was over, Maribel Ostrander lay dead")
+    assert same_happening(GUNMAN_NAMED, violence, people=people, story=2)
+    assert same_happening(replace(GUNMAN_REPORT, trigger="attack"), violence, people=people, story=2)
+    assert not same_happening(replace(GUNMAN_NAMED, trigger="arrest"), violence, people=people, story=4)
