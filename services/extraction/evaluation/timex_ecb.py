@@ -4,7 +4,10 @@ A document counts when its `esc` carries a `dct`; its gold timexes are the `esc.
 (implicit ones have none). The EventStoryLine values of clock times are converted to UTC ("4:08 p.m. ET"
 -> 2013-05-02T20:08Z), which no tagger can know from the text, so values are compared on their date part:
 "2013-05-02T20:08Z" and "2013-05-02T16:08" agree, as do "2013-05-02TMO" and "2013-05-02"; other values
-must be identical once a single-digit month or day is padded ("2013-05-3" = "2013-05-03"). Spans are
+must be identical once a single-digit month or day is padded ("2013-05-3" = "2013-05-03"). A UTC time is
+of another calendar day where the text is local: "10:04 PM ET" on July 7 is 2012-07-08T03:04Z. So a UTC
+gold time also agrees with a local time that a real UTC offset (-12:00 to +14:00, in quarter hours) makes
+that instant ("2012-07-07T22:04"), and with a date that is its day somewhere ("2012-07-07"). Spans are
 aligned one-to-one on overlap, and P / R / F1, value accuracy and value F1 follow `tempeval.summarise`.
 """
 
@@ -12,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from services.extraction.evaluation.tempeval import DocScore, GoldTimex, TmlDocument, score_document
@@ -29,8 +32,37 @@ def value_key(value: str) -> str:
     return v
 
 
+_UTC_TIME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})T(\d\d):(\d\d)Z$")
+_LOCAL = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?$")
+_OFFSETS = (timedelta(hours=-12), timedelta(hours=14))  # the UTC offsets of the world's time zones
+_QUARTER_HOUR = 15
+
+
+def _local_agrees(utc: datetime, system: str) -> bool:
+    """Whether `system` (a local time, or a date) is the UTC instant `utc` somewhere on Earth."""
+    m = _LOCAL.match(system)
+    if m is None:
+        return False
+    y, mo, d = int(m[1]), int(m[2]), int(m[3])
+    if m[4] is None:
+        lo, hi = (utc + _OFFSETS[0]).date(), (utc + _OFFSETS[1]).date()
+        return lo <= date(y, mo, d) <= hi
+    offset = datetime(y, mo, d, int(m[4]), int(m[5])) - utc
+    minutes = offset.total_seconds() / 60
+    return _OFFSETS[0] <= offset <= _OFFSETS[1] and minutes % _QUARTER_HOUR == 0
+
+
 def same_value(gold: str, system: str) -> bool:
-    return value_key(gold) == value_key(system)
+    if value_key(gold) == value_key(system):
+        return True
+    g = _UTC_TIME.match((gold or "").strip())
+    if g is None:
+        return False
+    try:
+        utc = datetime(int(g[1]), int(g[2]), int(g[3]), int(g[4]), int(g[5]))
+        return _local_agrees(utc, (system or "").strip())
+    except ValueError:
+        return False
 
 
 def _dct(value: str) -> date | None:

@@ -58,9 +58,13 @@ LOWERCASE_AMBIGUOUS_MONTHS = {"may", "march", "mar", "august", "aug"}
 # a lower-case month without a day is a month after these words: "back in april", "since june"
 LOWERCASE_MONTH_AFTER = {"in", "on", "since", "until", "till", "til", "by", "from", "through", "thru", "during",
                          "of", "last", "next", "nxt", "this", "early", "late", "mid", "before", "after", "to"}  # fmt: skip
+# ... though one of those common words is a month after these when its phrase ends with it: "bought it in
+# march, broke in june", "since may we have" (not "in august company", "we march 3 miles")
+LOWERCASE_AMBIGUOUS_MONTH_AFTER = {"in", "since", "until", "till", "til", "by", "during", "last", "next", "nxt",
+                                   "early", "late", "mid", "from", "thru", "through"}  # fmt: skip
 # a three-letter weekday without its period is one after these words ("on sat", "by fri") or before a part
 # of the day ("sat nite")
-SHORT_WEEKDAY_AFTER = {"on", "by", "till", "til", "until", "thru"}
+SHORT_WEEKDAY_AFTER = {"on", "by", "till", "til", "until", "thru", "since", "from"}
 # ... and after these, which belong to the expression ("nxt sat", "every fri"; "this sun" is the sun)
 SHORT_WEEKDAY_MODIFIERS = {"this", "next", "nxt", "last", "every"}
 SHORT_WEEKDAYS = {w: n for w, n in WEEKDAYS.items() if len(w) == 3}
@@ -174,6 +178,16 @@ SET_ADVERBS = {
 
 # ---- word lists the normalisers and the candidate filters consult
 
+# "the 80s" is a temperature after these words ("highs in the 80s"), not a decade
+TEMPERATURE_WORDS = ("temperature", "temperatures", "temps", "highs", "lows", "high", "low", "degrees", "mercury",
+                     "thermometer", "warm", "hot", "cold", "cool")  # fmt: skip
+# a clock hour with "ish" ("meet at 3ish") is no clock time before these: "a 10ish minute walk", "5ish people"
+NOT_A_CLOCK_ISH_BEFORE = ("people", "percent", "%", "times", "more", "of", "or", "k", "bucks", "dollars", "quid")
+# an hour from 7 to 11 with "ish" is an evening's after these words ("2nite ... starting 9ish"), else a morning's;
+# an hour from 1 to 6 is an afternoon's
+EVENING_CUES = re.compile(r"\b(?:tonight|tonite|2nite|2night|evening|night|nite|dinner|party|drinks|pm)\b",
+                          re.IGNORECASE)  # fmt: skip
+
 REL_YEAR = {"last": -1, "this": 0, "next": 1}  # "last year's", "October of next year"
 DAY_WORD_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 QUARTER_WORDS = {
@@ -207,7 +221,7 @@ HOLIDAYS = {
     "election day": "11 Mon#1 +1", "veterans day": "11-11", "armistice day": "11-11", "remembrance day": "11-11",
     "remembrance sunday": "11 Sun#2", "thanksgiving": "11 Thu#4", "thanksgiving day": "11 Thu#4",
     "black friday": "11 Thu#4 +1", "small business saturday": "11 Thu#4 +2", "cyber monday": "11 Thu#4 +4",
-    "christmas eve": "12-24", "christmas": "12-25", "christmas day": "12-25", "boxing day": "12-26",
+    "nye": "12-31", "christmas eve": "12-24", "christmas": "12-25", "christmas day": "12-25", "boxing day": "12-26",
     "shrove tuesday": "easter -47", "pancake day": "easter -47", "mardi gras": "easter -47",
     "ash wednesday": "easter -46", "mothering sunday": "easter -21", "palm sunday": "easter -7",
     "maundy thursday": "easter -3", "holy thursday": "easter -3", "good friday": "easter -2",
@@ -227,6 +241,9 @@ US_WORDS = {"u.s.", "us", "american", "america's", "america", "the", "national",
 # day"); tweets write "thanksgiving" and "memorial day" in lower case, British news "election day"
 CAPITALISED_HOLIDAYS = {"epiphany", "independence day", "may day", "earth day", "flag day", "pentecost",
                         "ascension day"}  # fmt: skip
+# names that are surnames too when written with a capital only: a holiday in lower case or capitals ("nye",
+# "NYE"; not "Bill Nye")
+SURNAME_HOLIDAYS = {"nye"}
 # "D-Day" is the Normandy landings (1944-06-06) unless it names the decisive day of something else: "D-Day for
 # the euro", "our D-Day", "Brexit D-Day", or a sentence set in a year after the war that does not commemorate them
 D_DAY = "1944-06-06"
@@ -335,6 +352,8 @@ PLAYING_SEASON = _alt(PLAYING_SEASON_WORDS)
 NOT_A_CLOCK_AFTER_RE = _alt(NOT_A_CLOCK_AFTER)
 AFTER_A_PART_OF_DAY_RE = _alt(AFTER_A_PART_OF_DAY)
 PART = _alt(PARTS_OF_DAY)
+TEMPERATURE_WORD = _alt(TEMPERATURE_WORDS)
+NOT_A_CLOCK_ISH = _alt(NOT_A_CLOCK_ISH_BEFORE)
 ORD = _alt(ORDINALS)
 DAY_ORDINAL = _alt(DAY_ORDINALS)
 TZ = r"(?:" + "|".join(re.escape(t) for t in TIMEZONES) + r")"
@@ -345,6 +364,10 @@ YEAR = rf"(?:{YEAR4}|'\d\d|\u2019\d\d)"
 # and no lower-case word after it but these ("in 1066 the Normans"; not "in 1200 cases")
 YEAR_AFTER_MONTH = r"(?:1\d\d\d|20\d\d)"
 EARLY_YEAR4 = r"1[0-5]\d\d"
+# the words before such a year: "in 1066", "by 1248", "a charter of 1289", "dated 1176"
+EARLY_YEAR_PREPOSITIONS = ("in", "since", "until", "till", "of", "circa", "c.", "around", "about", "from", "by",
+                           "before", "after", "dated", "during")  # fmt: skip
+EARLY_YEAR_PREPOSITION = _alt(EARLY_YEAR_PREPOSITIONS)
 EARLY_YEAR_FOLLOWERS = (
     r"(?:the|a|an|and|or|but|he|she|it|they|we|his|her|its|their|when|after|before|as|to|in|on|at|with|"
     r"under|until|during|while|was|were|had)"

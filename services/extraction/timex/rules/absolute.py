@@ -294,12 +294,21 @@ def n_year(m, ctx):
     return "DATE", f"{y:04d}"
 
 
+def _no_noun_after(m, doc, tok) -> bool:
+    """A year before 1600 has no noun after it: "a charter of 1243 granted" (a verb), not "in 1200 cases"."""
+    after = re.match(r"\s+(?-i:[a-z])", m.string[m.end() :])
+    if after is None or re.match(rf"\s+{P.EARLY_YEAR_FOLLOWERS}\b", m.string[m.end() :], re.IGNORECASE):
+        return True
+    nxt = doc.char_span(m.end() + len(after[0]) - 1, m.end() + len(after[0]), alignment_mode="expand")
+    return nxt is not None and len(nxt) > 0 and nxt[0].pos_ in ("VERB", "AUX", "ADV")
+
+
 @rule(
     "early_year",
     "DATE",
-    rf"\b(?:in|since|until|of|circa|c\.|around|about|from)\s+(?P<span>(?P<year>{P.EARLY_YEAR4}))(?![\d%])"
-    rf"(?!\s+(?!{P.EARLY_YEAR_FOLLOWERS}\b)(?-i:[a-z]))",
+    rf"\b{P.EARLY_YEAR_PREPOSITION}\s+(?P<span>(?P<year>{P.EARLY_YEAR4}))(?![\d%])",
     example=("William landed in 1066 and took the crown.", "1066", "1066"),
+    parse_ok=_no_noun_after,
 )
 def n_early_year(m, ctx):
     """A year before 1600 needs a preposition and no noun after it: "in 1066" (not "in 1200 cases")."""
@@ -403,6 +412,24 @@ def n_decade(m, ctx):
     else:
         y = int(d)
     return "DATE", f"{y // 10:03d}"
+
+
+def _not_a_temperature(m, doc, tok) -> bool:
+    """ "the 80s" after "highs in" is a temperature, not a decade."""
+    before = m.string[max(0, m.start() - 30) : m.start()].lower()
+    return not re.search(rf"\b{P.TEMPERATURE_WORD}\b", before) and not re.match(r"\s*(?:°|degrees)", m.string[m.end() :])
+
+
+@rule(
+    "two_digit_decade",
+    "DATE",
+    r"\bthe\s+(?:(?P<edge>early|late|mid|middle)[-\s]+)?(?P<dec>[2-9]0)s\b",
+    example=("Everyone had a pager in the late 90s.", "the late 90s", "199"),
+    parse_ok=_not_a_temperature,
+)
+def n_two_digit_decade(m, ctx):
+    """A decade by its tens without apostrophe or century ("the 80s"): of the 1900s."""
+    return "DATE", f"19{m['dec'][0]}"
 
 
 @rule(
@@ -747,6 +774,8 @@ def n_holiday(m, ctx):
     entry = holiday_entry(m["hol"])
     if entry is None or (entry[0] in P.CAPITALISED_HOLIDAYS and not m["hol"][:1].isupper()):
         return None
+    if entry[0] in P.SURNAME_HOLIDAYS and m["hol"].istitle():
+        return None  # "Bill Nye"
     if m["month"]:
         return _month_day_value(month_number(m["month"]), day_number(m["day"]), m["day_year"], None, ctx)
     y = _holiday_year(m, ctx)

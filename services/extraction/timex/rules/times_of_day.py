@@ -105,6 +105,22 @@ def n_clock(m, ctx):
 
 
 @rule(
+    "ish_clock",
+    "TIME",
+    rf"\b(?P<h>1[0-2]|[1-9])(?::(?P<mi>[0-5]\d))?-?ish\b(?!\s*(?:{P.UNITS_RE}|{P.NOT_A_CLOCK_ISH})(?!\w))",
+    example=("Let's grab lunch at 1ish tomorrow?", "1ish", "2024-06-17T13:00"),
+    anchors=False,
+)
+def n_ish_clock(m, ctx):
+    """ "meet at 3ish": about that hour of the reference day; 1 to 6 of the afternoon, 7 to 11 of the evening
+    after an evening word ("2nite ... starting 9ish"), else of the morning."""
+    h = int(m["h"])
+    if 1 <= h <= 6 or (7 <= h <= 11 and P.EVENING_CUES.search(m.string, max(0, m.start() - 60), m.start())):
+        h += 12
+    return "TIME", f"{scene_date(ctx).isoformat()}T{h:02d}:{m['mi'] or '00'}"
+
+
+@rule(
     "part_of_day",
     "TIME",
     rf"\b(?:(?P<pre>this|last|{P.DAY_WORD}|early|late|that|earlier|later\s+this|earlier\s+this|early\s+this|late\s+this|late\s+last|early\s+last)\s+)?"
