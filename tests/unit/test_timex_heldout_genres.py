@@ -36,6 +36,13 @@ FOUND = {  # text: (publication date, expression, value)
     "bought these boots in march, soles gone already": (THU, "march", "2019-03"),
     "we moved out in may and never looked back": (THU, "may", "2018-05"),
     "the new ferry starts running in august.": (THU, "august", "2019-08"),
+    # dotted dates: day first, or the year first
+    "The treaty was signed in Vienna on 14.03.2011 after long talks.": (THU, "14.03.2011", "2011-03-14"),
+    "Ausgabe vom 02.11.2018: the ferry service resumed.": (THU, "02.11.2018", "2018-11-02"),
+    "Filed 2017.05.09 by the harbour office.": (THU, "2017.05.09", "2017-05-09"),
+    # a four-digit clock time with a zone in capitals
+    "The ship signalled at 0415 GMT and sank an hour later.": (THU, "0415 GMT", "2019-03-14T04:15"),
+    "Rescuers reached the village at 2230 UTC.": (THU, "2230 UTC", "2019-03-14T22:30"),
 }
 
 
@@ -56,6 +63,10 @@ NOT_DATES = {  # text: the words that must not be (part of) a timex
     "Bill Nye explained the experiment": "Nye",
     "the troops march in august company": "august",
     "we march in silence to the square": "march",
+    "install version 4.2.2019 before the update": "4.2.2019",
+    "yields rose 1.05.2012 percent": "1.05.2012",
+    "he ran the 1500 m in 3:40": "1500",
+    "The quake struck at 9:20 a.m. (0620 GMT) near the coast.": "0620",
 }
 
 

@@ -168,6 +168,12 @@ TIMEZONES = (
     "local time",
 )
 
+# the zones a four-digit clock time names, in capitals: "1052 GMT", "0440 UTC"
+MILITARY_CLOCK_ZONES = tuple(t for t in TIMEZONES if t.isupper())
+
+# a dotted number after these is a version, not a date: "version 1.2.2012", "firmware 10.3.2019"
+VERSION_WORDS = {"version", "v", "ver", "release", "build", "firmware", "update", "rev", "revision", "ios", "android"}
+
 # Sets ("daily" etc.)
 SET_ADVERBS = {
     "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
@@ -357,6 +363,7 @@ NOT_A_CLOCK_ISH = _alt(NOT_A_CLOCK_ISH_BEFORE)
 ORD = _alt(ORDINALS)
 DAY_ORDINAL = _alt(DAY_ORDINALS)
 TZ = r"(?:" + "|".join(re.escape(t) for t in TIMEZONES) + r")"
+MILITARY_ZONE = r"(?-i:" + "|".join(MILITARY_CLOCK_ZONES) + r")"
 DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
 YEAR = rf"(?:{YEAR4}|'\d\d|\u2019\d\d)"

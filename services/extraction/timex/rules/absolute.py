@@ -70,6 +70,25 @@ def n_numeric_date(m, ctx):
     return ("DATE", d.isoformat()) if d else None
 
 
+@rule(
+    "dotted_date",
+    "DATE",
+    r"(?<![\d.])(?:(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:1[89]|20)\d\d)"
+    r"|(?P<y2>(?:1[89]|20)\d\d)\.(?P<m2>[01]\d)\.(?P<d2>[0-3]\d))(?![.\d])(?!\s*(?:%|percent\b))",
+    example=("The decree was signed on 08.07.2012 in Berlin.", "08.07.2012", "2012-07-08"),
+)
+def n_dotted_date(m, ctx):
+    """A date with dots: day first as the countries that write them so ("08.07.2012" is 8 July), or the
+    year first ("2012.07.08")."""
+    if prev_word(ctx) in P.VERSION_WORDS:
+        return None  # "version 1.2.2012"
+    if m["y2"]:
+        d = safe_date(int(m["y2"]), int(m["m2"]), int(m["d2"]))
+    else:
+        d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return ("DATE", d.isoformat()) if d else None
+
+
 def _near(d, dct) -> bool:
     return d is not None and abs((d - dct).days) <= 1
 

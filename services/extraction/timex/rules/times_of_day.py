@@ -105,6 +105,18 @@ def n_clock(m, ctx):
 
 
 @rule(
+    "military_clock",
+    "TIME",
+    rf"(?<!\()\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+{P.MILITARY_ZONE}\b",
+    example=("The first tremor struck at 0440 GMT.", "0440 GMT", "2024-06-17T04:40"),
+)
+def n_military_clock(m, ctx):
+    """A four-digit clock time with its zone: "1052 GMT" (not the year 1052). In parentheses it restates the
+    time before it in another zone ("10:35 a.m. (0735 GMT)"): not a time of its own."""
+    return "TIME", f"{scene_date(ctx).isoformat()}T{m['h']}:{m['mi']}"
+
+
+@rule(
     "ish_clock",
     "TIME",
     rf"\b(?P<h>1[0-2]|[1-9])(?::(?P<mi>[0-5]\d))?-?ish\b(?!\s*(?:{P.UNITS_RE}|{P.NOT_A_CLOCK_ISH})(?!\w))",
