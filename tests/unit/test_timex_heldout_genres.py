@@ -21,6 +21,9 @@ FOUND = {  # text: (publication date, expression, value)
     # two-digit decades after "the"
     "been collecting vinyl since the late 70s": (THU, "the late 70s", "197"),
     "best burgers in town since the 80s": (THU, "the 80s", "198"),
+    "late 90s hip hop is the best": (THU, "late 90s", "199"),
+    # "nyt" for night after a day word
+    "last nyt was unreal": (THU, "last nyt", "2019-03-13TNI"),
     # an hour with "ish": afternoon for 1 to 6, evening for 7 to 11 after an evening word, else morning
     "my shift ends at 3ish, coffee after?": (THU, "3ish", "2019-03-14T15:00"),
     "party 2nite, come by 9ish": (FRI, "9ish", "2021-07-02T21:00"),
@@ -36,6 +39,9 @@ FOUND = {  # text: (publication date, expression, value)
     "bought these boots in march, soles gone already": (THU, "march", "2019-03"),
     "we moved out in may and never looked back": (THU, "may", "2018-05"),
     "the new ferry starts running in august.": (THU, "august", "2019-08"),
+    # a lower-case month abbreviation without its period after a preposition, ending its phrase
+    "last time i asked was back in oct and nobody replied": (THU, "oct", "2018-10"),
+    "havent been since sept, miss it": (THU, "sept", "2018-09"),
     # dotted dates: day first, or the year first
     "The treaty was signed in Vienna on 14.03.2011 after long talks.": (THU, "14.03.2011", "2011-03-14"),
     "Ausgabe vom 02.11.2018: the ferry service resumed.": (THU, "02.11.2018", "2018-11-02"),
@@ -66,6 +72,10 @@ NOT_DATES = {  # text: the words that must not be (part of) a timex
     "install version 4.2.2019 before the update": "4.2.2019",
     "yields rose 1.05.2012 percent": "1.05.2012",
     "he ran the 1500 m in 3:40": "1500",
+    "dont let the rain mar the day": "mar",
+    "she is in her late 20s": "20s",
+    "did u read the last NYT piece": "NYT",
+    "in jan's old car": "jan",
     "The quake struck at 9:20 a.m. (0620 GMT) near the coast.": "0620",
 }
 

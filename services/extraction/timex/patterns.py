@@ -39,7 +39,7 @@ INFORMAL_SPELLINGS = {
     "today": ("2day",),
     "tonight": ("tonite", "2nite", "2night", "tonigh"),
     "yesterday": ("yday", "ystrdy", "yest"),
-    "night": ("nite",),
+    "night": ("nite", "nyt"),
     "weekend": ("wknd", "wkend"),
     "next": ("nxt",),
     "week": ("wk",),
@@ -250,6 +250,10 @@ CAPITALISED_HOLIDAYS = {"epiphany", "independence day", "may day", "earth day", 
 # names that are surnames too when written with a capital only: a holiday in lower case or capitals ("nye",
 # "NYE"; not "Bill Nye")
 SURNAME_HOLIDAYS = {"nye"}
+# texting spellings that are names in capitals: "last NYT story" is the newspaper, "last nyt" a night
+CAPITALS_NOT_A_PART = {"nyt"}
+# "mid 30s" after these is an age, not a decade: "in her late 20s"
+AGE_POSSESSIVES = {"his", "her", "their", "my", "your", "our", "its"}
 # "D-Day" is the Normandy landings (1944-06-06) unless it names the decisive day of something else: "D-Day for
 # the euro", "our D-Day", "Brexit D-Day", or a sentence set in a year after the war that does not commemorate them
 D_DAY = "1944-06-06"
@@ -391,6 +395,8 @@ EDGE = (
     r"\s+of|end\s+of|start\s+of|beginning\s+of|middle\s+of)[-\s]+)"
 )
 # years of an era: "218 BC", "44 B.C.", "500 BCE", "AD 800", "800 CE" (markers in capitals only: "an ad")
+# a lower-case month word that ends its phrase: punctuation, the end, a year or a function word after it
+LOWERCASE_MONTH_ENDS = re.compile(rf"\s*(?:[.,;:!?)]|$|\d{{4}}\b|{EARLY_YEAR_FOLLOWERS}\b)", re.IGNORECASE)
 ERA_BEFORE = r"(?-i:B\.\s?C\.(?:\s?E\.)?|BCE|BC)"
 ERA_AFTER = r"(?-i:A\.\s?D\.|AD|C\.\s?E\.|CE)"
 ERA_PREFIX = r"(?-i:A\.\s?D\.|AD)"

@@ -84,12 +84,8 @@ def _lowercase_name_ok(group: str, word: str, m: re.Match, has_day) -> bool:
     before = re.search(r"([a-z]+)\s+$", m.string[max(0, m.start(group) - 12) : m.start(group)])
     if word in P.LOWERCASE_AMBIGUOUS_MONTHS:
         return (before is not None and before.group(1) in P.LOWERCASE_AMBIGUOUS_MONTH_AFTER
-                and _LOWERCASE_MONTH_ENDS.match(m.string, m.end(group)) is not None)
+                and P.LOWERCASE_MONTH_ENDS.match(m.string, m.end(group)) is not None)
     return before is not None and before.group(1) in P.LOWERCASE_MONTH_AFTER
-
-
-# a lower-case "march" or "may" that ends its phrase: punctuation, the end, a year or a function word after it
-_LOWERCASE_MONTH_ENDS = re.compile(rf"\s*(?:[.,;:!?)]|$|\d{{4}}\b|(?:{P.EARLY_YEAR_FOLLOWERS})\b)")
 
 
 def _is_name(doc, tok) -> bool:

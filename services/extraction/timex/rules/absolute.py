@@ -239,7 +239,8 @@ def n_month_rel_year(m, ctx):
 )
 def n_month(m, ctx):
     mo = m["month"]
-    if len(mo.rstrip(".")) <= 4 and not mo.endswith(".") and mo.lower() not in ("may", "june", "july"):
+    short = len(mo.rstrip(".")) <= 4 and not mo.endswith(".") and mo.lower() not in ("may", "june", "july")
+    if short and not _lowercase_abbreviation_ends(mo, ctx):
         return None  # a bare "Mar", "Jan" without its period is too often something else
     month = month_number(m["month"])
     rel = low(m["rel"])
@@ -254,6 +255,13 @@ def n_month(m, ctx):
     else:
         y = resolve_month(month, ctx.dct, ctx.direction)
     return "DATE", f"{y:04d}-{month:02d}"
+
+
+def _lowercase_abbreviation_ends(mo: str, ctx) -> bool:
+    """ "back in oct", "since nov.": a lower-case abbreviation after a preposition of months, ending its phrase
+    (not "to mar the day", "Jan's car")."""
+    return (mo.islower() and low(mo) != "mar" and prev_word(ctx) in P.LOWERCASE_AMBIGUOUS_MONTH_AFTER
+            and P.LOWERCASE_MONTH_ENDS.match(ctx.after) is not None)
 
 
 def _month_around_ref(month: int, rel: str, ctx) -> tuple[str, str] | None:
@@ -442,12 +450,15 @@ def _not_a_temperature(m, doc, tok) -> bool:
 @rule(
     "two_digit_decade",
     "DATE",
-    r"\bthe\s+(?:(?P<edge>early|late|mid|middle)[-\s]+)?(?P<dec>[2-9]0)s\b",
+    r"\b(?:the\s+(?:(?P<edge>early|late|mid|middle)[-\s]+)?|(?P<edge2>early|late|mid)[-\s]+)(?P<dec>[2-9]0)s\b",
     example=("Everyone had a pager in the late 90s.", "the late 90s", "199"),
     parse_ok=_not_a_temperature,
 )
 def n_two_digit_decade(m, ctx):
-    """A decade by its tens without apostrophe or century ("the 80s"): of the 1900s."""
+    """A decade by its tens without apostrophe or century ("the 80s", "late 90s"): of the 1900s. Not an age
+    ("in her late 20s")."""
+    if m["edge2"] and prev_word(ctx) in P.AGE_POSSESSIVES:
+        return None
     return "DATE", f"19{m['dec'][0]}"
 
 

@@ -241,6 +241,8 @@ def n_early_hours(m, ctx):
 )
 def n_tonight(m, ctx):
     w = low(m["w"])
+    if m["w"].split()[-1].isupper() and m["w"].split()[-1].lower() in P.CAPITALS_NOT_A_PART:
+        return None  # "the last NYT piece" is the newspaper's
     if w == "tonight":
         return "TIME", f"{ctx.dct.isoformat()}TNI"
     return "TIME", f"{(ctx.dct - timedelta(days=1)).isoformat()}TNI"
