@@ -1,6 +1,7 @@
 """The ECB+ time-layer scorer: values compared on their date part, spans aligned as in TempEval-3."""
 
 import json
+from datetime import date
 
 import pytest
 import typer
@@ -20,10 +21,27 @@ from services.extraction.timex.commands import register
         ("2013-W18", "2013-W18", True),
         ("P3D", "P3W", False),
         ("PRESENT_REF", "PRESENT_REF", True),
+        # a UTC time past midnight is the evening before where the text is local
+        ("2012-07-08T03:04Z", "2012-07-07T22:04", True),  # 10:04 PM at UTC-5
+        ("2009-12-6T00:28Z", "2009-12-05T19:28", True),  # unpadded day, UTC-5
+        ("2012-07-08T01:59Z", "2012-07-07", True),  # the date alone: the instant's day in the Americas
+        ("2012-07-08T03:04Z", "2012-07-06T22:04", False),  # no zone is 29 hours behind
+        ("2012-07-08T03:04Z", "2012-07-07T22:05", False),  # no zone is off by a minute
+        ("2012-07-08T03:04Z", "2012-07-05", False),
+        ("194X", "194", True),  # TIMEX2's placeholder digits of a decade
+        ("19XX", "19", True),  # ... and of a century
+        ("194X", "195", False),
     ],
 )
 def test_same_value(gold, system, same):
     assert same_value(gold, system) is same
+
+
+def test_now_is_the_publication_day():
+    dct = date(2013, 5, 2)
+    assert same_value("2013-05-02", "PRESENT_REF", dct)
+    assert not same_value("2013-05-01", "PRESENT_REF", dct)
+    assert not same_value("2013-05-02", "PRESENT_REF")  # without the day, PRESENT_REF is no date
 
 
 def test_value_key_pads_months():

@@ -13,11 +13,11 @@ FAMILIES = {
     "absolute": {"early_year", "early_year_range_start", "early_year_range_end", "era_date", "iso_date", "numeric_date", "bare_day", "month_day", "day_month", "month_year", "month_rel_year", "month",
                  "year", "year_words", "decade", "decade_word", "century", "this_century", "quarter", "quarter_ref",
                  "two_quarters", "year_quarter", "half", "season", "holiday", "d_day", "year_end", "week_of",
-                 "ordinal_word_day"},
+                 "ordinal_word_day", "two_digit_decade", "dotted_date"},
     "relative": {"day_word", "day_before", "weekday", "short_weekday", "rel_unit", "the_year", "ago", "day_before_wd",
                  "anaphoric_day", "year_earlier_adj", "ref", "ref_units", "playing_season"},
     "times_of_day": {"clock", "bare_dotted_clock", "part_of_day", "part_of_day_span", "within_the_day", "early_hours",
-                     "tonight", "timestamp"},
+                     "tonight", "timestamp", "ish_clock", "military_clock"},
     "durations": {"set_every", "set_adverb", "set_plural_wd", "set_wd_part", "duration", "duration_frac",
                   "duration_vague", "duration_bare", "duration_while"},
 }  # fmt: skip

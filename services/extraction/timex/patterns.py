@@ -39,7 +39,7 @@ INFORMAL_SPELLINGS = {
     "today": ("2day",),
     "tonight": ("tonite", "2nite", "2night", "tonigh"),
     "yesterday": ("yday", "ystrdy", "yest"),
-    "night": ("nite",),
+    "night": ("nite", "nyt"),
     "weekend": ("wknd", "wkend"),
     "next": ("nxt",),
     "week": ("wk",),
@@ -58,9 +58,13 @@ LOWERCASE_AMBIGUOUS_MONTHS = {"may", "march", "mar", "august", "aug"}
 # a lower-case month without a day is a month after these words: "back in april", "since june"
 LOWERCASE_MONTH_AFTER = {"in", "on", "since", "until", "till", "til", "by", "from", "through", "thru", "during",
                          "of", "last", "next", "nxt", "this", "early", "late", "mid", "before", "after", "to"}  # fmt: skip
+# ... though one of those common words is a month after these when its phrase ends with it: "bought it in
+# march, broke in june", "since may we have" (not "in august company", "we march 3 miles")
+LOWERCASE_AMBIGUOUS_MONTH_AFTER = {"in", "since", "until", "till", "til", "by", "during", "last", "next", "nxt",
+                                   "early", "late", "mid", "from", "thru", "through"}  # fmt: skip
 # a three-letter weekday without its period is one after these words ("on sat", "by fri") or before a part
 # of the day ("sat nite")
-SHORT_WEEKDAY_AFTER = {"on", "by", "till", "til", "until", "thru"}
+SHORT_WEEKDAY_AFTER = {"on", "by", "till", "til", "until", "thru", "since", "from"}
 # ... and after these, which belong to the expression ("nxt sat", "every fri"; "this sun" is the sun)
 SHORT_WEEKDAY_MODIFIERS = {"this", "next", "nxt", "last", "every"}
 SHORT_WEEKDAYS = {w: n for w, n in WEEKDAYS.items() if len(w) == 3}
@@ -164,6 +168,12 @@ TIMEZONES = (
     "local time",
 )
 
+# the zones a four-digit clock time names, in capitals: "1052 GMT", "0440 UTC"
+MILITARY_CLOCK_ZONES = tuple(t for t in TIMEZONES if t.isupper())
+
+# a dotted number after these is a version, not a date: "version 1.2.2012", "firmware 10.3.2019"
+VERSION_WORDS = {"version", "v", "ver", "release", "build", "firmware", "update", "rev", "revision", "ios", "android"}
+
 # Sets ("daily" etc.)
 SET_ADVERBS = {
     "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
@@ -173,6 +183,16 @@ SET_ADVERBS = {
 
 
 # ---- word lists the normalisers and the candidate filters consult
+
+# "the 80s" is a temperature after these words ("highs in the 80s"), not a decade
+TEMPERATURE_WORDS = ("temperature", "temperatures", "temps", "highs", "lows", "high", "low", "degrees", "mercury",
+                     "thermometer", "warm", "hot", "cold", "cool")  # fmt: skip
+# a clock hour with "ish" ("meet at 3ish") is no clock time before these: "a 10ish minute walk", "5ish people"
+NOT_A_CLOCK_ISH_BEFORE = ("people", "percent", "%", "times", "more", "of", "or", "k", "bucks", "dollars", "quid")
+# an hour from 7 to 11 with "ish" is an evening's after these words ("2nite ... starting 9ish"), else a morning's;
+# an hour from 1 to 6 is an afternoon's
+EVENING_CUES = re.compile(r"\b(?:tonight|tonite|2nite|2night|evening|night|nite|dinner|party|drinks|pm)\b",
+                          re.IGNORECASE)  # fmt: skip
 
 REL_YEAR = {"last": -1, "this": 0, "next": 1}  # "last year's", "October of next year"
 DAY_WORD_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
@@ -207,7 +227,7 @@ HOLIDAYS = {
     "election day": "11 Mon#1 +1", "veterans day": "11-11", "armistice day": "11-11", "remembrance day": "11-11",
     "remembrance sunday": "11 Sun#2", "thanksgiving": "11 Thu#4", "thanksgiving day": "11 Thu#4",
     "black friday": "11 Thu#4 +1", "small business saturday": "11 Thu#4 +2", "cyber monday": "11 Thu#4 +4",
-    "christmas eve": "12-24", "christmas": "12-25", "christmas day": "12-25", "boxing day": "12-26",
+    "nye": "12-31", "christmas eve": "12-24", "christmas": "12-25", "christmas day": "12-25", "boxing day": "12-26",
     "shrove tuesday": "easter -47", "pancake day": "easter -47", "mardi gras": "easter -47",
     "ash wednesday": "easter -46", "mothering sunday": "easter -21", "palm sunday": "easter -7",
     "maundy thursday": "easter -3", "holy thursday": "easter -3", "good friday": "easter -2",
@@ -227,6 +247,13 @@ US_WORDS = {"u.s.", "us", "american", "america's", "america", "the", "national",
 # day"); tweets write "thanksgiving" and "memorial day" in lower case, British news "election day"
 CAPITALISED_HOLIDAYS = {"epiphany", "independence day", "may day", "earth day", "flag day", "pentecost",
                         "ascension day"}  # fmt: skip
+# names that are surnames too when written with a capital only: a holiday in lower case or capitals ("nye",
+# "NYE"; not "Bill Nye")
+SURNAME_HOLIDAYS = {"nye"}
+# texting spellings that are names in capitals: "last NYT story" is the newspaper, "last nyt" a night
+CAPITALS_NOT_A_PART = {"nyt"}
+# "mid 30s" after these is an age, not a decade: "in her late 20s"
+AGE_POSSESSIVES = {"his", "her", "their", "my", "your", "our", "its"}
 # "D-Day" is the Normandy landings (1944-06-06) unless it names the decisive day of something else: "D-Day for
 # the euro", "our D-Day", "Brexit D-Day", or a sentence set in a year after the war that does not commemorate them
 D_DAY = "1944-06-06"
@@ -335,9 +362,12 @@ PLAYING_SEASON = _alt(PLAYING_SEASON_WORDS)
 NOT_A_CLOCK_AFTER_RE = _alt(NOT_A_CLOCK_AFTER)
 AFTER_A_PART_OF_DAY_RE = _alt(AFTER_A_PART_OF_DAY)
 PART = _alt(PARTS_OF_DAY)
+TEMPERATURE_WORD = _alt(TEMPERATURE_WORDS)
+NOT_A_CLOCK_ISH = _alt(NOT_A_CLOCK_ISH_BEFORE)
 ORD = _alt(ORDINALS)
 DAY_ORDINAL = _alt(DAY_ORDINALS)
 TZ = r"(?:" + "|".join(re.escape(t) for t in TIMEZONES) + r")"
+MILITARY_ZONE = r"(?-i:" + "|".join(MILITARY_CLOCK_ZONES) + r")"
 DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
 YEAR = rf"(?:{YEAR4}|'\d\d|\u2019\d\d)"
@@ -345,6 +375,10 @@ YEAR = rf"(?:{YEAR4}|'\d\d|\u2019\d\d)"
 # and no lower-case word after it but these ("in 1066 the Normans"; not "in 1200 cases")
 YEAR_AFTER_MONTH = r"(?:1\d\d\d|20\d\d)"
 EARLY_YEAR4 = r"1[0-5]\d\d"
+# the words before such a year: "in 1066", "by 1248", "a charter of 1289", "dated 1176"
+EARLY_YEAR_PREPOSITIONS = ("in", "since", "until", "till", "of", "circa", "c.", "around", "about", "from", "by",
+                           "before", "after", "dated", "during")  # fmt: skip
+EARLY_YEAR_PREPOSITION = _alt(EARLY_YEAR_PREPOSITIONS)
 EARLY_YEAR_FOLLOWERS = (
     r"(?:the|a|an|and|or|but|he|she|it|they|we|his|her|its|their|when|after|before|as|to|in|on|at|with|"
     r"under|until|during|while|was|were|had)"
@@ -361,6 +395,8 @@ EDGE = (
     r"\s+of|end\s+of|start\s+of|beginning\s+of|middle\s+of)[-\s]+)"
 )
 # years of an era: "218 BC", "44 B.C.", "500 BCE", "AD 800", "800 CE" (markers in capitals only: "an ad")
+# a lower-case month word that ends its phrase: punctuation, the end, a year or a function word after it
+LOWERCASE_MONTH_ENDS = re.compile(rf"\s*(?:[.,;:!?)]|$|\d{{4}}\b|{EARLY_YEAR_FOLLOWERS}\b)", re.IGNORECASE)
 ERA_BEFORE = r"(?-i:B\.\s?C\.(?:\s?E\.)?|BCE|BC)"
 ERA_AFTER = r"(?-i:A\.\s?D\.|AD|C\.\s?E\.|CE)"
 ERA_PREFIX = r"(?-i:A\.\s?D\.|AD)"

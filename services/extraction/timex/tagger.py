@@ -81,9 +81,10 @@ def _lowercase_name_ok(group: str, word: str, m: re.Match, has_day) -> bool:
     if has_day:
         ordinal = re.search(r"[a-z]", m.group("day")) or "of" in m.group(0)[: m.start("month") - m.start()]
         return word not in ("may", "march", "mar") or bool(ordinal)
-    if word in P.LOWERCASE_AMBIGUOUS_MONTHS:
-        return False
     before = re.search(r"([a-z]+)\s+$", m.string[max(0, m.start(group) - 12) : m.start(group)])
+    if word in P.LOWERCASE_AMBIGUOUS_MONTHS:
+        return (before is not None and before.group(1) in P.LOWERCASE_AMBIGUOUS_MONTH_AFTER
+                and P.LOWERCASE_MONTH_ENDS.match(m.string, m.end(group)) is not None)
     return before is not None and before.group(1) in P.LOWERCASE_MONTH_AFTER
 
 

@@ -70,6 +70,25 @@ def n_numeric_date(m, ctx):
     return ("DATE", d.isoformat()) if d else None
 
 
+@rule(
+    "dotted_date",
+    "DATE",
+    r"(?<![\d.])(?:(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:1[89]|20)\d\d)"
+    r"|(?P<y2>(?:1[89]|20)\d\d)\.(?P<m2>[01]\d)\.(?P<d2>[0-3]\d))(?![.\d])(?!\s*(?:%|percent\b))",
+    example=("The decree was signed on 08.07.2012 in Berlin.", "08.07.2012", "2012-07-08"),
+)
+def n_dotted_date(m, ctx):
+    """A date with dots: day first as the countries that write them so ("08.07.2012" is 8 July), or the
+    year first ("2012.07.08")."""
+    if prev_word(ctx) in P.VERSION_WORDS:
+        return None  # "version 1.2.2012"
+    if m["y2"]:
+        d = safe_date(int(m["y2"]), int(m["m2"]), int(m["d2"]))
+    else:
+        d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return ("DATE", d.isoformat()) if d else None
+
+
 def _near(d, dct) -> bool:
     return d is not None and abs((d - dct).days) <= 1
 
@@ -220,7 +239,8 @@ def n_month_rel_year(m, ctx):
 )
 def n_month(m, ctx):
     mo = m["month"]
-    if len(mo.rstrip(".")) <= 4 and not mo.endswith(".") and mo.lower() not in ("may", "june", "july"):
+    short = len(mo.rstrip(".")) <= 4 and not mo.endswith(".") and mo.lower() not in ("may", "june", "july")
+    if short and not _lowercase_abbreviation_ends(mo, ctx):
         return None  # a bare "Mar", "Jan" without its period is too often something else
     month = month_number(m["month"])
     rel = low(m["rel"])
@@ -235,6 +255,13 @@ def n_month(m, ctx):
     else:
         y = resolve_month(month, ctx.dct, ctx.direction)
     return "DATE", f"{y:04d}-{month:02d}"
+
+
+def _lowercase_abbreviation_ends(mo: str, ctx) -> bool:
+    """ "back in oct", "since nov.": a lower-case abbreviation after a preposition of months, ending its phrase
+    (not "to mar the day", "Jan's car")."""
+    return (mo.islower() and low(mo) != "mar" and prev_word(ctx) in P.LOWERCASE_AMBIGUOUS_MONTH_AFTER
+            and P.LOWERCASE_MONTH_ENDS.match(ctx.after) is not None)
 
 
 def _month_around_ref(month: int, rel: str, ctx) -> tuple[str, str] | None:
@@ -294,12 +321,21 @@ def n_year(m, ctx):
     return "DATE", f"{y:04d}"
 
 
+def _no_noun_after(m, doc, tok) -> bool:
+    """A year before 1600 has no noun after it: "a charter of 1243 granted" (a verb), not "in 1200 cases"."""
+    after = re.match(r"\s+(?-i:[a-z])", m.string[m.end() :])
+    if after is None or re.match(rf"\s+{P.EARLY_YEAR_FOLLOWERS}\b", m.string[m.end() :], re.IGNORECASE):
+        return True
+    nxt = doc.char_span(m.end() + len(after[0]) - 1, m.end() + len(after[0]), alignment_mode="expand")
+    return nxt is not None and len(nxt) > 0 and nxt[0].pos_ in ("VERB", "AUX", "ADV")
+
+
 @rule(
     "early_year",
     "DATE",
-    rf"\b(?:in|since|until|of|circa|c\.|around|about|from)\s+(?P<span>(?P<year>{P.EARLY_YEAR4}))(?![\d%])"
-    rf"(?!\s+(?!{P.EARLY_YEAR_FOLLOWERS}\b)(?-i:[a-z]))",
+    rf"\b{P.EARLY_YEAR_PREPOSITION}\s+(?P<span>(?P<year>{P.EARLY_YEAR4}))(?![\d%])",
     example=("William landed in 1066 and took the crown.", "1066", "1066"),
+    parse_ok=_no_noun_after,
 )
 def n_early_year(m, ctx):
     """A year before 1600 needs a preposition and no noun after it: "in 1066" (not "in 1200 cases")."""
@@ -403,6 +439,27 @@ def n_decade(m, ctx):
     else:
         y = int(d)
     return "DATE", f"{y // 10:03d}"
+
+
+def _not_a_temperature(m, doc, tok) -> bool:
+    """ "the 80s" after "highs in" is a temperature, not a decade."""
+    before = m.string[max(0, m.start() - 30) : m.start()].lower()
+    return not re.search(rf"\b{P.TEMPERATURE_WORD}\b", before) and not re.match(r"\s*(?:°|degrees)", m.string[m.end() :])
+
+
+@rule(
+    "two_digit_decade",
+    "DATE",
+    r"\b(?:the\s+(?:(?P<edge>early|late|mid|middle)[-\s]+)?|(?P<edge2>early|late|mid)[-\s]+)(?P<dec>[2-9]0)s\b",
+    example=("Everyone had a pager in the late 90s.", "the late 90s", "199"),
+    parse_ok=_not_a_temperature,
+)
+def n_two_digit_decade(m, ctx):
+    """A decade by its tens without apostrophe or century ("the 80s", "late 90s"): of the 1900s. Not an age
+    ("in her late 20s")."""
+    if m["edge2"] and prev_word(ctx) in P.AGE_POSSESSIVES:
+        return None
+    return "DATE", f"19{m['dec'][0]}"
 
 
 @rule(
@@ -747,6 +804,8 @@ def n_holiday(m, ctx):
     entry = holiday_entry(m["hol"])
     if entry is None or (entry[0] in P.CAPITALISED_HOLIDAYS and not m["hol"][:1].isupper()):
         return None
+    if entry[0] in P.SURNAME_HOLIDAYS and m["hol"].istitle():
+        return None  # "Bill Nye"
     if m["month"]:
         return _month_day_value(month_number(m["month"]), day_number(m["day"]), m["day_year"], None, ctx)
     y = _holiday_year(m, ctx)

@@ -105,6 +105,34 @@ def n_clock(m, ctx):
 
 
 @rule(
+    "military_clock",
+    "TIME",
+    rf"(?<!\()\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+{P.MILITARY_ZONE}\b",
+    example=("The first tremor struck at 0440 GMT.", "0440 GMT", "2024-06-17T04:40"),
+)
+def n_military_clock(m, ctx):
+    """A four-digit clock time with its zone: "1052 GMT" (not the year 1052). In parentheses it restates the
+    time before it in another zone ("10:35 a.m. (0735 GMT)"): not a time of its own."""
+    return "TIME", f"{scene_date(ctx).isoformat()}T{m['h']}:{m['mi']}"
+
+
+@rule(
+    "ish_clock",
+    "TIME",
+    rf"\b(?P<h>1[0-2]|[1-9])(?::(?P<mi>[0-5]\d))?-?ish\b(?!\s*(?:{P.UNITS_RE}|{P.NOT_A_CLOCK_ISH})(?!\w))",
+    example=("Let's grab lunch at 1ish tomorrow?", "1ish", "2024-06-17T13:00"),
+    anchors=False,
+)
+def n_ish_clock(m, ctx):
+    """ "meet at 3ish": about that hour of the reference day; 1 to 6 of the afternoon, 7 to 11 of the evening
+    after an evening word ("2nite ... starting 9ish"), else of the morning."""
+    h = int(m["h"])
+    if 1 <= h <= 6 or (7 <= h <= 11 and P.EVENING_CUES.search(m.string, max(0, m.start() - 60), m.start())):
+        h += 12
+    return "TIME", f"{scene_date(ctx).isoformat()}T{h:02d}:{m['mi'] or '00'}"
+
+
+@rule(
     "part_of_day",
     "TIME",
     rf"\b(?:(?P<pre>this|last|{P.DAY_WORD}|early|late|that|earlier|later\s+this|earlier\s+this|early\s+this|late\s+this|late\s+last|early\s+last)\s+)?"
@@ -213,6 +241,8 @@ def n_early_hours(m, ctx):
 )
 def n_tonight(m, ctx):
     w = low(m["w"])
+    if m["w"].split()[-1].isupper() and m["w"].split()[-1].lower() in P.CAPITALS_NOT_A_PART:
+        return None  # "the last NYT piece" is the newspaper's
     if w == "tonight":
         return "TIME", f"{ctx.dct.isoformat()}TNI"
     return "TIME", f"{(ctx.dct - timedelta(days=1)).isoformat()}TNI"
