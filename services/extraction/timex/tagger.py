@@ -12,7 +12,6 @@ from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import interval, month_end, safe_date
 from services.extraction.timex.narrative import Anchor, NarrativeTime, modifies_a_noun
 from services.extraction.timex.rules import RULES, Context, Rule
-from services.extraction.timex.rules.required_words import folded_for_required_words, may_match
 from services.extraction.timex.rules.resolve import day_first
 from services.extraction.timex.tense import (
     FUTURE,
@@ -170,10 +169,7 @@ def _candidates(doc, text: str) -> list[_Candidate]:
         return span[0] if span is not None and len(span) else None
 
     out = []
-    folded = folded_for_required_words(text)
     for order, r in enumerate(RULES):
-        if not may_match(r.required, folded):
-            continue  # none of the words every match of the rule contains is in the text
         rx = r.scan or r.regex
         for m in rx.finditer(text):
             s, e = m.span("span") if "span" in rx.groupindex else m.span()

@@ -17,7 +17,6 @@ from datetime import date
 from typing import NamedTuple
 
 from services.extraction.timex.rules.first_chars import with_first_chars
-from services.extraction.timex.rules.required_words import required_words
 
 EXAMPLE_DCT = date(2024, 6, 17)
 
@@ -47,8 +46,6 @@ class Rule:
     parse_ok: Callable | None = None
     # `regex` with a lookahead on its possible first characters: the same matches, found faster (first_chars.py)
     scan: re.Pattern | None = None
-    # lower-case strings one of which every match contains: a text without any is not scanned (required_words.py)
-    required: tuple[str, ...] | None = None
 
     def narrative_on(self, m: re.Match) -> bool:
         return self.narrative is not None and self.narrative(m)
@@ -79,7 +76,7 @@ def rule(
         regex = re.compile(pattern, re.IGNORECASE)
         RULES.append(
             Rule(name, type, regex, fn, Example(*example), anchors, title_sensitive, narrative, parse_ok,
-                 with_first_chars(regex), required_words(regex))
+                 with_first_chars(regex))
         )
         return fn
 
