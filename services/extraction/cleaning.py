@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from services.extraction.timex.rules.first_chars import with_first_chars
+
 # Lines that are page furniture rather than the story. Matched against the whole stripped line.
 # a page's own date stamp ("Published: May 2, 2019"): dropped as text, but its day is the day the page was
 # written (see `head_stamp_lines`)
@@ -82,6 +84,9 @@ SENTENCE_OPENERS: tuple[str, ...] = (
 )
 _GLUED_AFTER_STOP = re.compile(r"(?<=[a-z0-9\)\"'])([.!?])(?=[A-Z][a-z])")
 _GLUED_OPENER = re.compile(r"\b([A-Za-z]*[a-z])(" + "|".join(sorted(SENTENCE_OPENERS, key=len, reverse=True)) + r")\b")
+# Every opener is capitalised, so a glued one needs a small letter right before a capital: a line without one
+# skips the scan (which retries the openers at each letter of each word).
+_SMALL_BEFORE_CAPITAL = re.compile(r"[a-z][A-Z]")
 _TERMINAL_PUNCTUATION = frozenset(".!?:;\"')]")
 _SPACES = re.compile(r"[ \t\f\v]+")
 
@@ -159,7 +164,7 @@ FURNITURE_PATTERNS: tuple[str, ...] = (
     r"\bPhoto(?= [A-Z]{3,})",
     r"(?:^|(?<=\s))[A-Z]{3,}(?: [A-Z]{3,})*(?:, [A-Z][a-z]+)?\s+--(?= )",
 )
-_FURNITURE = re.compile("|".join(FURNITURE_PATTERNS))
+_FURNITURE = with_first_chars(re.compile("|".join(FURNITURE_PATTERNS)))  # the same matches, found faster
 _CAPTION_LABEL = re.compile(r"\b(?:Media|Image) caption\b\s*")
 CAPTION_MAX_CHARS = 160
 # Where a caption ends: its own full stop, or the next sentence glued to it ("… to reporters The council …").
@@ -296,7 +301,7 @@ def _post_start(line: str, earliest: int, end: int) -> int:
 
 
 # "(Reuters)", "(AFP/Getty Images)", "(The Washington Post)": a credit inside a sentence goes, the sentence stays.
-_INLINE_NOISE = re.compile("|".join(INLINE_NOISE_PATTERNS))
+_INLINE_NOISE = with_first_chars(re.compile("|".join(INLINE_NOISE_PATTERNS)))
 _CREDIT_IN_BRACKETS = re.compile(
     r"\((?:[A-Z][\w.'-]+[ /,]+|via ){0,4}(?:" + _CREDIT + r"|The [A-Z]\w+ (?:Post|Times|News|Journal))\)"
     r"(?P<next>\s+[A-Z])?"
@@ -316,7 +321,8 @@ def normalise_typography(text: str) -> str:
     text = text.translate(_TRANSLATIONS).replace("''", '"').replace("``", '"')
     text = _DASH_GLUED_AFTER.sub(" --", _DASH_GLUED_BEFORE.sub("-- ", text))
     text = _GLUED_AFTER_STOP.sub(r"\1 ", text)
-    text = _GLUED_OPENER.sub(_split_glued_opener, text)
+    if _SMALL_BEFORE_CAPITAL.search(text):
+        text = _GLUED_OPENER.sub(_split_glued_opener, text)
     return text
 
 
@@ -349,7 +355,7 @@ def _split_timeline_entries(line: str) -> str:
             return match.group(0)
         return before + ".\n"  # a full stop, or the parser may run the entry on over a closing quote
 
-    return _TIMELINE_ENTRY.sub(split, line)
+    return _TIMELINE_ENTRY.sub(split, line) if ":" in line else line  # an entry's date ends in a colon
 
 
 def clean_text(text: str) -> str:

@@ -18,9 +18,13 @@ CLOSING_CHARS = "\"')]\u201d\u2019"
 OPENING_CHARS = "\"'(\u201c\u2018"
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(model_name: str = DEFAULT_MODEL) -> Language:
     """Return the named spaCy pipeline, loading it on first use in this process."""
+    return _load_pipeline(model_name)  # one cache key per model: `load_pipeline()` is `load_pipeline(DEFAULT_MODEL)`
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(model_name: str) -> Language:
     import spacy  # imported here so the API and CLI start without loading spaCy
     from spacy.language import Language
 

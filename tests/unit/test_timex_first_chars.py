@@ -32,3 +32,24 @@ def test_a_pattern_that_can_start_anywhere_is_kept():
     assert with_first_chars(plain) is plain
     optional = re.compile(r"(?:ago)?", re.IGNORECASE)
     assert with_first_chars(optional) is optional
+
+
+def test_a_lookaround_before_the_first_character_is_looked_past():
+    plain = re.compile(r"(?:(?<=\s)|^)(?:--|-)\s+\w+|(?<![a-z])pic\.\w+")
+    scan = with_first_chars(plain)
+    assert scan.pattern.startswith("(?=[")
+    text = "-- Ann wrote it -- Bo, see pic.twitter and epic.fail -x"
+    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_the_cleaning_scans_find_the_matches_of_their_plain_patterns():
+    from services.extraction import cleaning
+
+    text = ("Jane Smith/Getty Images 3/8 The mayor spoke. Play slideshow REUTERS 1 of 9 -- Ann Lee (@annlee) "
+            "March 3, 2031 see https://example.org/x and (Photo: AFP) Copyright 2031 The Velmora Post. "
+            "VELMORA (AP) -- Skip Ad x Share Tue, March 4, 2031 WASHINGTON -- It rained.")
+    for fast, patterns in ((cleaning._FURNITURE, cleaning.FURNITURE_PATTERNS),
+                           (cleaning._INLINE_NOISE, cleaning.INLINE_NOISE_PATTERNS)):
+        plain = re.compile("|".join(patterns))
+        assert fast.pattern != plain.pattern
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -38,3 +38,9 @@ def test_names_in_tokens_keeps_text_order_and_skips_unmentioned_tokens(nlp):
     everything = set(range(len(doc)))
     assert resolution.names_in_tokens(everything)[:2] == ["Talvio Brandt", "Renske Oduya"]
     assert resolution.names_in_tokens({len(doc) - 1}) == []  # the full stop mentions nobody
+
+
+def test_the_default_model_and_its_name_are_one_loaded_pipeline(nlp):
+    from services.extraction.nlp import DEFAULT_MODEL
+
+    assert load_pipeline(DEFAULT_MODEL) is nlp  # the worker names it, `extract()` does not: one copy in memory

@@ -4,6 +4,7 @@ Python's `re` tries every rule's long alternation at every word boundary of the 
 possible first characters (`(?=[...])`, zero-width, so spans and groups are unchanged) turns most of those
 tries into one set test. The set is computed from the parsed pattern and errs only towards more characters;
 when it cannot be bounded (a category such as \w, a backreference, an empty match) the pattern is kept as is.
+The text cleaning scans its long alternations of page furniture the same way.
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ def _first(items) -> tuple[set[str], bool]:
                 else:  # negation, \w, \s, ...
                     raise _Unbounded
             return chars, False
-        if op is C.AT:
-            continue  # zero-width: \b, ^, $
+        if op is C.AT or op is C.ASSERT or op is C.ASSERT_NOT:
+            continue  # zero-width: \b, ^, $, a lookaround: the first character consumed comes after it
         if op is C.SUBPATTERN:
             sub, empty = _first(av[-1])
             chars |= sub
@@ -64,7 +65,7 @@ def _first(items) -> tuple[set[str], bool]:
             if low > 0 and not empty:
                 return chars, False
             continue
-        raise _Unbounded  # lookarounds, backreferences, ANY, ...
+        raise _Unbounded  # backreferences, ANY, ...
     return chars, True
 
 
