@@ -1,8 +1,8 @@
 """Cross-document event coreference on ECB+ (see ../shared/eval/ecbplus/README.md, "What it measures here").
 
 Each stored event's sources are mapped back to gold action mentions: the mention inside the source's
-sentence whose lemmas include the event's trigger. Over the mapped mentions we score pairwise
-cross-document coreference and B³, count distinct events per gold chain reported by 2+ articles, and count
+sentence whose lemmas include that source's own trigger (the event's for rows stored without one). Over the
+mapped mentions we score pairwise cross-document coreference and B³, count distinct events per gold chain reported by 2+ articles, and count
 events that fuse two gold chains (over-merges). The same figures for the same-trigger-lemma baseline (one
 cluster per topic and lemma, the published ECB+ baseline) on the same mentions say what the rule adds.
 
@@ -284,7 +284,11 @@ def explain_splits(mentions: Sequence[MappedMention], stored: dict) -> list[Spli
         for first, second in combinations([event_id for event_id in event_ids if event_id in stored], 2):
             a, b = stored[first], stored[second]
             people = a.people | b.people
-            reason = why_different(a.event, b.event, people=people) or why_different(b.event, a.event, people=people)
+            # single link, as the store compares them: apart only when every report of one differs from every
+            # report of the other (the first pair's reason is given)
+            reasons = [why_different(x, y, people=people) or why_different(y, x, people=people)
+                       for x in a.compared() for y in b.compared()]
+            reason = None if None in reasons else reasons[0]
             shared_names = set(a.event.actors) & set(b.event.actors)
             if shared_names and not a.actor_ids & b.actor_ids:
                 cause, reason = "actor ids", f"one name, two actors: {', '.join(sorted(shared_names))}"
@@ -328,7 +332,7 @@ class CorefReport:
 
 
 _SOURCES = """
-    SELECT s.event_id, s.article_id, s.sentence, e.trigger
+    SELECT s.event_id, s.article_id, s.sentence, coalesce(s.trigger, e.trigger) AS trigger
     FROM event_sources AS s JOIN events AS e ON e.id = s.event_id
     WHERE s.article_id = ANY(:ids)
 """

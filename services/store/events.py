@@ -15,6 +15,7 @@ from services.extraction.merge import (
     COUNTRIES,
     calendar_week_before,
     find_same_happening,
+    find_same_happening_of_reports,
     last_week_read_loosely,
     similar_trigger_words,
 )
@@ -79,6 +80,16 @@ def forget_article(session: Session, article_id: int) -> None:
         session.execute(delete(Event).where(Event.id.in_(orphaned)))
 
 
+@dataclass(frozen=True, slots=True)
+class SourceReport:
+    """What one source told of an event (its `event_sources` row): the merge compares a new report with each."""
+
+    date: extracted.EventDate
+    trigger: str
+    summary: str
+    status: str
+
+
 @dataclass(slots=True)
 class Candidate:
     """A stored event the merge rule may match (or one this article creates), in the extraction core's terms.
@@ -108,6 +119,28 @@ class Candidate:
     # How many of this article's distinctive actors the articles it was stored from name: one story's articles
     # name many of the same actors (merge.one_story_happening). 0 for the events this article creates.
     story: int = 0
+    # Each source's own report (the first `_REPORTS_PER_EVENT` distinct ones stored, then this article's).
+    reports: tuple[SourceReport, ...] = ()
+    _compared: tuple[extracted.Event, int, tuple[extracted.Event, ...]] | None = None
+
+    def compared(self) -> tuple[extracted.Event, ...]:
+        """The event as it stands, then each distinct report of its sources with the event's actors: the merge
+        joins a new report to it when any of them is the same happening (single link, so the order the reports
+        came in does not decide)."""
+        cached = self._compared
+        if cached is not None and cached[0] is self.event and cached[1] == len(self.reports):
+            return cached[2]
+        event = self.event
+        seen = {(event.date, event.trigger, event.summary, event.status)}
+        views = [event]
+        for report in self.reports:
+            key = (report.date, report.trigger, report.summary, report.status)
+            if key not in seen:
+                seen.add(key)
+                views.append(replace(event, date=report.date, trigger=report.trigger, summary=report.summary,
+                                     status=report.status))
+        self._compared = (event, len(self.reports), tuple(views))
+        return self._compared[2]
 
     def fill_place_and_type(self, place_id: int | None, event_type: str) -> None:
         """A later report may say where it happened, or what kind of happening it was, when the first did not."""
@@ -150,8 +183,11 @@ class _Wanted:
     source_ids: list[int] = field(default_factory=list)  # who only reports it
 
 
+# An event reported by hundreds of sources is compared through its first distinct reports (a bound on the rule's
+# work per candidate); this article's reports are added as they join it.
+_REPORTS_PER_EVENT = 20
 # What a candidate is read as (grouped by event, over its actors): see `_candidate`.
-_CANDIDATE_COLUMNS = """
+_CANDIDATE_COLUMNS = f"""
     e.id, e.date_value, e.date_start, e.date_end, e.granularity, e.summary, e.trigger, e.status,
     e.report_confidence, e.fingerprint, e.place_actor_id, e.type,
     array_agg(a.name ORDER BY a.name) FILTER (WHERE ea.role = 'participant') AS actor_names,
@@ -162,7 +198,13 @@ _CANDIDATE_COLUMNS = """
      WHERE s.event_id = e.id) AS first_reported_at,
     (SELECT min(coalesce(art.published_date, CAST(art.published_at AT TIME ZONE 'UTC' AS date)))
      FROM event_sources AS s JOIN articles AS art ON art.id = s.article_id
-     WHERE s.event_id = e.id) AS first_reported_on
+     WHERE s.event_id = e.id) AS first_reported_on,
+    (SELECT array_agg(ARRAY[r.trigger, r.summary, r.date_value, CAST(r.date_start AS text), CAST(r.date_end AS text),
+                            r.granularity, r.status] ORDER BY r.first)
+     FROM (SELECT s.trigger, s.summary, s.date_value, s.date_start, s.date_end, s.granularity, s.status,
+                  min(s.id) AS first
+           FROM event_sources AS s WHERE s.event_id = e.id AND s.trigger IS NOT NULL
+           GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY first LIMIT {_REPORTS_PER_EVENT}) AS r) AS reports
 """
 
 
@@ -171,7 +213,8 @@ _CANDIDATE_COLUMNS = """
 # at most a year, or the next or previous day: see merge.same_happening), events that share an actor first,
 # then similar triggers: an actor with thousands of events in "2024" still finds the one that matches within
 # the first rows. Events of the same day with a similar trigger come too, whoever took part (outlets name
-# different people, or spell one name two ways); the rule asks more of those. `_CandidatePool.for_report`
+# different people, or spell one name two ways), and events with a source report of that day and a similar
+# trigger (the merge compares every report of an event, `Candidate.compared`); the rule asks more of those. `_CandidatePool.for_report`
 # picks and orders each report's own rows again in Python. Each candidate comes with how many of `:story_actors`
 # (the article's distinctive actors) its source articles' events name: its articles and this one tell one story.
 _CANDIDATES = text(f"""
@@ -199,10 +242,15 @@ _CANDIDATES = text(f"""
                 (SELECT ev.id, false FROM events AS ev
                  WHERE ev.date_start = w.first_day AND ev.date_end = w.last_day
                    AND ev.trigger IN (SELECT wt.trigger FROM wanted_triggers AS wt WHERE wt.n = w.n) LIMIT 50)
+                UNION ALL
+                (SELECT s.event_id, false FROM event_sources AS s
+                 WHERE s.date_start = w.first_day AND s.date_end = w.last_day
+                   AND s.trigger IN (SELECT wt.trigger FROM wanted_triggers AS wt WHERE wt.n = w.n) LIMIT 50)
             ) AS m JOIN events AS e ON e.id = m.id
             GROUP BY m.id, e.trigger, e.date_start, e.date_end
             ORDER BY bool_or(m.shares_actor) DESC,
-                     e.trigger IN (SELECT wt.trigger FROM wanted_triggers AS wt WHERE wt.n = w.n) DESC,
+                     (NOT bool_and(m.shares_actor)
+                      OR e.trigger IN (SELECT wt.trigger FROM wanted_triggers AS wt WHERE wt.n = w.n)) DESC,
                      (e.date_start = w.first_day AND e.date_end = w.last_day) DESC, m.id DESC
             LIMIT 200
         ) AS top
@@ -262,7 +310,14 @@ def _candidate(row) -> Candidate:
         confidence=row.report_confidence,
     ), row.fingerprint, frozenset(row.people or ()), frozenset(row.actor_ids or ()), row.first_reported_at,
         row.place_actor_id, row.type, first_reported_on=row.first_reported_on,
-        source_ids=frozenset(row.source_ids or ()), story=getattr(row, "story", 0) or 0)
+        source_ids=frozenset(row.source_ids or ()), story=getattr(row, "story", 0) or 0,
+        reports=tuple(_source_report(*values) for values in row.reports or ()))
+
+
+def _source_report(trigger: str, summary: str, value: str, start: str, end: str, granularity: str,
+                   status: str) -> SourceReport:
+    return SourceReport(extracted.EventDate(value, date.fromisoformat(start), date.fromisoformat(end), granularity),
+                        trigger, summary, status)
 
 
 def _acceptable_dates(stored: extracted.EventDate, wanted: extracted.EventDate) -> bool:
@@ -279,18 +334,22 @@ def _acceptable_dates(stored: extracted.EventDate, wanted: extracted.EventDate) 
 _ONE_DAY = timedelta(days=1)
 
 
-def _candidacy(candidate: Candidate, actor_ids: set[int], event: extracted.Event) -> tuple[bool, bool]:
+def _candidacy(candidate: Candidate, actor_ids: set[int], event: extracted.Event,
+               triggers: frozenset[str]) -> tuple[bool, bool, bool]:
     """Why a stored event is a candidate of a report (as `_CANDIDATES` reads them): it shares an actor on a date
-    the rule could accept, and whether it is of the report's very days (then a similar trigger will do)."""
-    when = candidate.event.date
+    the rule could accept; whether it is of the report's very days; whether it or one of its sources' reports is
+    of those days with a trigger among `triggers` (the report's similar ones: then that will do)."""
+    when, first, last = candidate.event.date, event.date.start, event.date.end
     shares_actor = bool(candidate.actor_ids & actor_ids) and _acceptable_dates(when, event.date)
-    return shares_actor, when.start == event.date.start and when.end == event.date.end
+    by_day = any(view.date.start == first and view.date.end == last and view.trigger in triggers
+                 for view in candidate.compared())
+    return shares_actor, when.start == first and when.end == last, by_day
 
 
 def is_candidate(candidate: Candidate, actor_ids: set[int], event: extracted.Event) -> bool:
     """Whether the store would offer the stored event to the merge rule for this report (ranking aside)."""
-    shares_actor, same_day = _candidacy(candidate, actor_ids, event)
-    return shares_actor or (same_day and candidate.event.trigger in similar_trigger_words(event.trigger))
+    shares_actor, _, by_day = _candidacy(candidate, actor_ids, event, similar_trigger_words(event.trigger))
+    return shares_actor or by_day
 
 
 def read_candidates(session: Session, event_ids: list[int]) -> dict[int, Candidate]:
@@ -317,21 +376,29 @@ class _CandidatePool:
         self.mentions: dict[tuple[int, int], tuple[Candidate, dict]] = {}  # in text order, one per event and offset
 
     def mention(self, candidate: Candidate, report: extracted.Event) -> None:
-        """The article's evidence for the event: the sentence and offsets of its first report at that offset."""
+        """The article's evidence for the event: the sentence and offsets of its first report at that offset,
+        and that report as told (its date, trigger, summary and status), which later reports are compared with."""
         candidate.reported = True
-        self.mentions.setdefault((id(candidate), report.offsets[0]), (candidate, {
-            "sentence": report.sentence, "start_offset": report.offsets[0], "end_offset": report.offsets[1]}))
+        key = (id(candidate), report.offsets[0])
+        if key in self.mentions:
+            return
+        told = SourceReport(report.date, report.trigger, report.summary[:200], report.status)
+        self.mentions[key] = (candidate, {
+            "sentence": report.sentence, "start_offset": report.offsets[0], "end_offset": report.offsets[1],
+            "report": told})
+        candidate.reports = (*candidate.reports, told)
 
     def for_report(self, wanted: _Wanted) -> list[Candidate]:
         ids, new = set(wanted.actor_ids), wanted.event
         triggers = similar_trigger_words(new.trigger)
         ranked = []
         for candidate in (*self.candidates.values(), *self.created):
-            shares_actor, same_day = _candidacy(candidate, ids, new)
-            if not shares_actor and not (same_day and candidate.event.trigger in triggers):
+            shares_actor, same_day, by_day = _candidacy(candidate, ids, new, triggers)
+            if not shares_actor and not by_day:
                 continue
             newest = (1, candidate.rank) if candidate.id is None else (0, candidate.id)
-            ranked.append(((shares_actor, candidate.event.trigger in triggers, same_day, newest), candidate))
+            similar = by_day or candidate.event.trigger in triggers
+            ranked.append(((shares_actor, similar, same_day, newest), candidate))
         ranked.sort(key=lambda pair: pair[0], reverse=True)
         return [candidate for _, candidate in ranked[:_CANDIDATES_PER_REPORT]]
 
@@ -415,8 +482,8 @@ def _match(pool: _CandidatePool, wanted: _Wanted, people: frozenset[str]) -> tup
     """The candidate of the report's happening (its index) among the report's candidates, and those candidates."""
     candidates = pool.for_report(wanted)
     known_people = people.union(*(candidate.people for candidate in candidates))
-    match = find_same_happening(wanted.event, [candidate.event for candidate in candidates], people=known_people,
-                                stories=[candidate.story for candidate in candidates])
+    match = find_same_happening_of_reports(wanted.event, [candidate.compared() for candidate in candidates],
+                                           people=known_people, stories=[candidate.story for candidate in candidates])
     return match, candidates
 
 
@@ -533,7 +600,9 @@ def _fold_moved_events(session: Session, moved_events: dict[int, list[int]], sav
                 pool.candidates.setdefault(candidate.id, candidate)
         candidates = [c for c in pool.for_report(wanted) if c.id != event_id]
         people = moved.people.union(*(candidate.people for candidate in candidates))
-        match = find_same_happening(moved.event, [candidate.event for candidate in candidates], people=people)
+        compared = [candidate.compared() for candidate in candidates]
+        match = next((found for view in moved.compared() if (found := find_same_happening_of_reports(
+            view, compared, people=people)) is not None), None)
         if match is None:
             continue
         target = candidates[match]
@@ -555,6 +624,7 @@ def _moved_into(target: Candidate, moved: Candidate) -> None:
     """What `_MOVE_EVENT` wrote, in memory: the moved event's actors (a row the target has keeps its role) and
     its sources' first report."""
     target.actor_ids = target.actor_ids | (moved.actor_ids - target.source_ids)
+    target.reports = (*target.reports, *moved.reports)
     target.source_ids = target.source_ids | (moved.source_ids - target.actor_ids)
     if moved.first_reported_at is not None and (target.first_reported_at is None
                                                 or moved.first_reported_at < target.first_reported_at):
@@ -602,8 +672,18 @@ def _write_article(session: Session, article: Article, pool: _CandidatePool, sav
         "sentences": [row["sentence"] for _, row in sources],
         "start_offsets": [row["start_offset"] for _, row in sources],
         "end_offsets": [row["end_offset"] for _, row in sources],
+        **_told(row["report"] for _, row in sources),
     }).all())
     saved.created.extend(ids[c.rank + 1] for c in created)
+
+
+def _told(reports) -> dict[str, list]:
+    """The :report_* arrays of `_INSERT_EVENTS_AND_SOURCES`: each source's report as told."""
+    reports = list(reports)
+    return {"report_triggers": [r.trigger for r in reports], "report_summaries": [r.summary for r in reports],
+            "report_values": [r.date.value for r in reports], "report_starts": [r.date.start for r in reports],
+            "report_ends": [r.date.end for r in reports], "report_granularities": [r.date.granularity for r in reports],
+            "report_statuses": [r.status for r in reports]}
 
 
 def _corroborated(session: Session, article: Article, pool: _CandidatePool, event_ids: list[int]
@@ -782,11 +862,17 @@ _INSERT_EVENTS_AND_SOURCES = text(f"""
         FROM new
     ), timeline AS ({_link_actors("new", "n")}
     ), sources AS (
-        INSERT INTO event_sources (event_id, article_id, sentence, start_offset, end_offset)
-        SELECT coalesce(s.event_id, new.id), :article_id, s.sentence, s.start_offset, s.end_offset
+        INSERT INTO event_sources (event_id, article_id, sentence, start_offset, end_offset, trigger, summary,
+                                   date_value, date_start, date_end, granularity, status)
+        SELECT coalesce(s.event_id, new.id), :article_id, s.sentence, s.start_offset, s.end_offset, s.trigger,
+               s.summary, s.date_value, s.date_start, s.date_end, s.granularity, s.status
         FROM unnest(CAST(:source_events AS bigint[]), CAST(:source_new_events AS bigint[]),
-                    CAST(:sentences AS text[]), CAST(:start_offsets AS integer[]), CAST(:end_offsets AS integer[]))
-             WITH ORDINALITY AS s(event_id, n, sentence, start_offset, end_offset, position)
+                    CAST(:sentences AS text[]), CAST(:start_offsets AS integer[]), CAST(:end_offsets AS integer[]),
+                    CAST(:report_triggers AS text[]), CAST(:report_summaries AS text[]),
+                    CAST(:report_values AS text[]), CAST(:report_starts AS date[]), CAST(:report_ends AS date[]),
+                    CAST(:report_granularities AS text[]), CAST(:report_statuses AS text[]))
+             WITH ORDINALITY AS s(event_id, n, sentence, start_offset, end_offset, trigger, summary, date_value,
+                                  date_start, date_end, granularity, status, position)
         LEFT JOIN new ON new.n = s.n
         ORDER BY s.position  -- source ids in text order: the search text joins an event's evidence in id order
         ON CONFLICT DO NOTHING

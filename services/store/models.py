@@ -210,6 +210,15 @@ class EventSource(Base):
     sentence: Mapped[str] = mapped_column(Text)
     start_offset: Mapped[int] = mapped_column(Integer)
     end_offset: Mapped[int] = mapped_column(Integer)
+    # The source's own report of the happening (migration 0008): the merge compares a new report with each one,
+    # the coreference eval maps a mention by it. NULL (rows written by other means): the event's values stand.
+    trigger: Mapped[str | None] = mapped_column(Text)
+    summary: Mapped[str | None] = mapped_column(Text)
+    date_value: Mapped[str | None] = mapped_column(Text)
+    date_start: Mapped[date | None] = mapped_column(Date)
+    date_end: Mapped[date | None] = mapped_column(Date)
+    granularity: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     event: Mapped[Event] = relationship(back_populates="sources")
@@ -218,6 +227,7 @@ class EventSource(Base):
     __table_args__ = (
         UniqueConstraint("event_id", "article_id", "start_offset", name="uq_event_sources_mention"),
         Index("ix_event_sources_article_id", "article_id"),
+        Index("ix_event_sources_day_trigger", "date_start", "date_end", "trigger"),
     )
 
 
