@@ -509,7 +509,16 @@ def find_same_happening_of_reports(new: Event, candidates: Sequence[Sequence[Eve
     """`find_same_happening` for candidates told by several reports each (a stored event and each of its sources'
     reports): a candidate is the same happening when any of its reports is (single link, so the reports of one
     happening gather whatever order they come in), and scores as its closest such report."""
-    best: tuple[float, int] | None = None
+    found = same_happening_candidates(new, candidates, places=places, people=people, stories=stories)
+    return found[0] if found else _only_fit_naming_nobody(new, candidates)
+
+
+def same_happening_candidates(new: Event, candidates: Sequence[Sequence[Event]], *,
+                              places: frozenset[str] = frozenset(), people: frozenset[str] = frozenset(),
+                              stories: Sequence[int] = ()) -> list[int]:
+    """The indexes of every candidate one of whose reports is the same happening as `new`, the closest first (ties
+    in candidate order). With two or more, `new` links happenings told apart so far (single link)."""
+    scores: dict[int, float] = {}
     for index, reports in enumerate(candidates):
         story = stories[index] if index < len(stories) else 0
         for report in reports:
@@ -521,11 +530,8 @@ def find_same_happening_of_reports(new: Event, candidates: Sequence[Sequence[Eve
                 + (1.0 if new.trigger == report.trigger else 0.0)
                 + summary_similarity(new.summary, report.summary)
             )
-            if best is None or score > best[0]:
-                best = (score, index)
-    if best is None:
-        return _only_fit_naming_nobody(new, candidates)
-    return best[1]
+            scores[index] = max(score, scores.get(index, score))
+    return sorted(scores, key=lambda index: (-scores[index], index))
 
 
 def _only_fit_naming_nobody(new: Event, candidates: Sequence[Sequence[Event]]) -> int | None:

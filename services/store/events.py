@@ -17,6 +17,7 @@ from services.extraction.merge import (
     find_same_happening,
     find_same_happening_of_reports,
     last_week_read_loosely,
+    same_happening_candidates,
     similar_trigger_words,
 )
 from services.store.actors import resolve_actors
@@ -452,13 +453,14 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
                     if stored_names[actor_id] not in COUNTRIES}  # a country is named by many stories
     pool = _CandidatePool(_fetch_candidates(session, [wanted for _, wanted in reports] + list(loose.values()),
                                             week_lookups=list(earlier_weeks.values()), story_actors=story_actors))
+    bridges: list[tuple[Candidate, Candidate]] = []  # (event, another one a report joined it to)
     for index, (new, wanted) in enumerate(reports):
-        match, candidates = None, []
+        match, candidates, linked = None, [], []
         if index in loose:  # "last week" may be a day of the past seven: a report of that day comes first
             match, candidates = _match_a_day(pool, loose[index], people)
             wanted = loose[index] if match is not None else wanted
         if match is None:
-            match, candidates = _match(pool, wanted, people)
+            match, candidates, linked = _match(pool, wanted, people)
         if match is None and index in earlier_weeks:  # the same, when the "last week" report came first
             match, candidates = _match_last_week(pool, earlier_weeks[index], wanted, people)
         place_id = actor_ids.get(new.place) if new.place else None
@@ -470,28 +472,35 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
             target.revise(wanted.event, wanted.actor_ids, people, article.published_at, wanted.source_ids)
             if target.id is not None and target.id not in saved.updated:
                 saved.updated.append(target.id)
+            bridges += [(target, other) for other in linked if other is not target]
         pool.mention(target, new)
     gained = _gained_actors(pool)
     _write_article(session, article, pool, saved)
+    _fold_linked_events(session, bridges, people, saved)
     _fold_events_that_gained_actors(session, gained, saved)
     record_changes(session, saved)
     return saved
 
 
-def _match(pool: _CandidatePool, wanted: _Wanted, people: frozenset[str]) -> tuple[int | None, list[Candidate]]:
-    """The candidate of the report's happening (its index) among the report's candidates, and those candidates."""
+def _match(pool: _CandidatePool, wanted: _Wanted, people: frozenset[str]
+           ) -> tuple[int | None, list[Candidate], list[Candidate]]:
+    """The candidate of the report's happening (its index) among the report's candidates, those candidates, and
+    every candidate the report is the same happening as (the match first): the report links them into one."""
     candidates = pool.for_report(wanted)
     known_people = people.union(*(candidate.people for candidate in candidates))
-    match = find_same_happening_of_reports(wanted.event, [candidate.compared() for candidate in candidates],
-                                           people=known_people, stories=[candidate.story for candidate in candidates])
-    return match, candidates
+    compared = [candidate.compared() for candidate in candidates]
+    found = same_happening_candidates(wanted.event, compared, people=known_people,
+                                      stories=[candidate.story for candidate in candidates])
+    if found:
+        return found[0], candidates, [candidates[index] for index in found]
+    return find_same_happening_of_reports(wanted.event, compared, people=known_people), candidates, []
 
 
 def _match_a_day(pool: _CandidatePool, wanted: _Wanted, people: frozenset[str]
                  ) -> tuple[int | None, list[Candidate]]:
     """`_match`, when the match is a day inside the report's days: a loosely read "last week" joins such a day,
     while a month or year around it is left to the strict reading (the event keeps a date it was told)."""
-    match, candidates = _match(pool, wanted, people)
+    match, candidates, _ = _match(pool, wanted, people)
     if match is not None:
         when = candidates[match].event.date
         if not (when.start == when.end and wanted.event.date.contains(when)):
@@ -606,18 +615,52 @@ def _fold_moved_events(session: Session, moved_events: dict[int, list[int]], sav
         if match is None:
             continue
         target = candidates[match]
-        target.revise(moved.event, [], people, moved.first_reported_at)  # its actors move with _MOVE_EVENT
-        _update_events(session, [target], {})
-        when = target.event.date
-        session.execute(_MOVE_EVENT, {"source": event_id, "target": target.id, "start": when.start,
-                                      "end": when.end})
-        session.execute(delete(Event).where(Event.id == event_id))  # its remaining rows cascade
-        _moved_into(target, moved)
+        _fold_into(session, target, moved, people)
         del pool.candidates[event_id]
         folded.add(event_id)
         if target.id not in saved.updated:
             saved.updated.append(target.id)
     return folded
+
+
+def _fold_into(session: Session, target: Candidate, moved: Candidate, people: frozenset[str]) -> None:
+    """One stored event joins another: the target is revised by it, its sources and actors move, its row goes."""
+    target.revise(moved.event, [], people, moved.first_reported_at)  # its actors move with _MOVE_EVENT
+    _update_events(session, [target], {})
+    when = target.event.date
+    session.execute(_MOVE_EVENT, {"source": moved.id, "target": target.id, "start": when.start, "end": when.end})
+    session.execute(delete(Event).where(Event.id == moved.id))  # its remaining rows cascade
+    _moved_into(target, moved)
+
+
+def _fold_linked_events(session: Session, bridges: list[tuple[Candidate, Candidate]], people: frozenset[str],
+                        saved: SavedEvents) -> None:
+    """A report that is the same happening as two events (one report of each, single link: A~B and B~C while
+    not A~C) joins the first and links them: the other folds into it, so reports of one happening gather into
+    one event whatever order they come in. Runs once the article is written (its new events have their ids;
+    `saved.created` lists them in creation order); the other events are row-locked in id order and read afresh,
+    as `_fold_moved_events` does, and are no longer reported as created or updated (the one they joined is)."""
+    if not bridges:
+        return
+    for candidate in {id(c): c for pair in bridges for c in pair}.values():
+        if candidate.id is None:
+            candidate.id = saved.created[candidate.rank]
+    rows = {row.id: _candidate(row) for row in session.execute(
+        _LOCK_AND_READ_EVENTS, {"ids": sorted({other.id for _, other in bridges})})}
+    into: dict[int, Candidate] = {}  # folded event id -> the candidate it joined
+    for target, other in bridges:
+        while target.id in into:
+            target = into[target.id]
+        moved = rows.get(other.id)
+        if moved is None or other.id in into or moved.id == target.id:
+            continue  # gone, or one already
+        _fold_into(session, target, moved, people | target.people | moved.people)
+        into[moved.id] = target
+    saved.created[:] = [event_id for event_id in saved.created if event_id not in into]
+    saved.updated[:] = [event_id for event_id in saved.updated if event_id not in into]
+    for target in {id(t): t for t in into.values()}.values():
+        if target.id not in saved.created and target.id not in saved.updated:
+            saved.updated.append(target.id)
 
 
 def _moved_into(target: Candidate, moved: Candidate) -> None:
