@@ -337,6 +337,14 @@ _SOURCES = """
     WHERE s.article_id = ANY(:ids)
 """
 
+def read_sources(session, document_of: dict[int, str]) -> list[StoredSource]:
+    """The stored sources of these articles (article id -> gold document id), each with its own report's trigger."""
+    from sqlalchemy import text
+
+    rows = session.execute(text(_SOURCES), {"ids": list(document_of)}).all()
+    return [StoredSource(row.event_id, document_of[row.article_id], row.sentence, row.trigger) for row in rows]
+
+
 _EVENT_LINES = """
     SELECT e.id, e.date_value || '  ' || e.trigger || '  [' || string_agg(a.name || CASE WHEN ea.role = 'source' THEN ' (source)' ELSE '' END, ', '
                                                                      ORDER BY a.name) || ']  '
@@ -381,11 +389,10 @@ def evaluate_coref(
         seconds = time.perf_counter() - started
         document_of = {article_id: document.id for article_id, document in zip(ids, documents, strict=True)}
         with session_scope(url) as session:
-            rows = session.execute(text(_SOURCES), {"ids": ids}).all()
-            event_ids = sorted({row.event_id for row in rows})
+            sources = read_sources(session, document_of)
+            event_ids = sorted({source.event_id for source in sources})
             events = dict(session.execute(text(_EVENT_LINES), {"ids": event_ids}).tuples().all())
             stored = read_candidates(session, event_ids) if explain else {}
-    sources = [StoredSource(row.event_id, document_of[row.article_id], row.sentence, row.trigger) for row in rows]
     mentions = map_sources(sources, documents, spacy_lemmas(load_pipeline(model_name)))
     return CorefReport(len(documents), len(sources), mentions, score(mentions, system_clusters),
                        score(mentions, lemma_baseline_clusters), seconds, events,

@@ -13,6 +13,7 @@ from services.extraction import model as extracted
 from services.extraction.merge import (
     COARSE_INTERVAL_DAYS,
     COUNTRIES,
+    GENERIC_TRIGGERS,
     calendar_week_before,
     find_same_happening,
     find_same_happening_of_reports,
@@ -46,14 +47,21 @@ def _day_lock_key(start: date, end: date, trigger: str) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-def _lock_merges(session: Session, actor_ids: set[int], days: set[tuple[date, date, str]]) -> None:
-    """Serialise merges: two workers reporting one happening at once must not both create it. Per actor, and
-    per day and trigger word for the candidates that share no actor: a report locks every word its trigger is
-    similar to, one with a similar trigger locks its own word too, so the two meet on it."""
+def merge_lock_keys(actor_ids: set[int], days: set[tuple[date, date, str]]) -> set[tuple[int, int]]:
+    """The advisory locks of `_lock_merges`: per actor, and per day and trigger word for the candidates that share
+    no actor. A report locks every word its trigger is similar to; the candidate query finds an event of that day
+    by its own trigger or any of its sources' reports' (`_CANDIDATES`) among those words, and the writer of each
+    such report locked its own word on its own day (a report's date as told is its source's), so the two meet."""
     keys = {(_ACTOR_LOCK_NAMESPACE, actor_id % 2_147_483_647) for actor_id in actor_ids}
     keys |= {(_DAY_LOCK_NAMESPACE, _day_lock_key(start, end, word))
              for start, end, trigger in days for word in similar_trigger_words(trigger)}
-    ordered = sorted(keys)
+    return keys
+
+
+def _lock_merges(session: Session, actor_ids: set[int], days: set[tuple[date, date, str]]) -> None:
+    """Serialise merges: two workers reporting one happening at once must not both create it (see
+    `merge_lock_keys`)."""
+    ordered = sorted(merge_lock_keys(actor_ids, days))
     session.execute(_LOCK_MERGE_KEYS, {"namespaces": [ns for ns, _ in ordered], "keys": [key for _, key in ordered]})
 
 
@@ -127,7 +135,9 @@ class Candidate:
     def compared(self) -> tuple[extracted.Event, ...]:
         """The event as it stands, then each distinct report of its sources with the event's actors: the merge
         joins a new report to it when any of them is the same happening (single link, so the order the reports
-        came in does not decide)."""
+        came in does not decide). A source's report that only says something happened ("the shooting occurred
+        at 3 p.m.") is no link: it fits any happening of its day (1-25: F1 0.742 -> 0.756, even 0.787 -> 0.819,
+        odd and reverse unchanged)."""
         cached = self._compared
         if cached is not None and cached[0] is self.event and cached[1] == len(self.reports):
             return cached[2]
@@ -136,7 +146,7 @@ class Candidate:
         views = [event]
         for report in self.reports:
             key = (report.date, report.trigger, report.summary, report.status)
-            if key not in seen:
+            if key not in seen and report.trigger not in GENERIC_TRIGGERS:
                 seen.add(key)
                 views.append(replace(event, date=report.date, trigger=report.trigger, summary=report.summary,
                                      status=report.status))
@@ -215,9 +225,10 @@ _CANDIDATE_COLUMNS = f"""
 # then similar triggers: an actor with thousands of events in "2024" still finds the one that matches within
 # the first rows. Events of the same day with a similar trigger come too, whoever took part (outlets name
 # different people, or spell one name two ways), and events with a source report of that day and a similar
-# trigger (the merge compares every report of an event, `Candidate.compared`); the rule asks more of those. `_CandidatePool.for_report`
-# picks and orders each report's own rows again in Python. Each candidate comes with how many of `:story_actors`
-# (the article's distinctive actors) its source articles' events name: its articles and this one tell one story.
+# trigger (the merge compares every report of an event, `Candidate.compared`); the rule asks more of those.
+# `_CandidatePool.for_report` picks and orders each report's own rows again in Python. Each candidate comes with
+# how many of `:story_actors` (the article's distinctive actors) its source articles' events name: its articles
+# and this one tell one story.
 _CANDIDATES = text(f"""
     WITH wanted AS (
         SELECT * FROM unnest(CAST(:starts AS date[]), CAST(:ends AS date[])) WITH ORDINALITY AS w(first_day, last_day, n)
@@ -476,7 +487,7 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
         pool.mention(target, new)
     gained = _gained_actors(pool)
     _write_article(session, article, pool, saved)
-    _fold_linked_events(session, bridges, people, saved)
+    _fold_linked_events(session, bridges, people, saved, article.published_at)
     _fold_events_that_gained_actors(session, gained, saved)
     record_changes(session, saved)
     return saved
@@ -634,33 +645,45 @@ def _fold_into(session: Session, target: Candidate, moved: Candidate, people: fr
 
 
 def _fold_linked_events(session: Session, bridges: list[tuple[Candidate, Candidate]], people: frozenset[str],
-                        saved: SavedEvents) -> None:
+                        saved: SavedEvents, published_at: datetime) -> None:
     """A report that is the same happening as two events (one report of each, single link: A~B and B~C while
-    not A~C) joins the first and links them: the other folds into it, so reports of one happening gather into
-    one event whatever order they come in. Runs once the article is written (its new events have their ids;
-    `saved.created` lists them in creation order); the other events are row-locked in id order and read afresh,
-    as `_fold_moved_events` does, and are no longer reported as created or updated (the one they joined is)."""
+    not A~C) joins the first and links them: the events it links fold into one, so reports of one happening
+    gather into one event whatever order they come in. Runs once the article is written (its new events have
+    their ids; `saved.created` lists them in creation order). Each linked group folds into the event its first
+    linking report joined; the others are row-locked and read afresh one by one (a rare path), as
+    `_fold_moved_events` folds, and are no longer reported as created or updated (the one they joined is)."""
     if not bridges:
         return
     for candidate in {id(c): c for pair in bridges for c in pair}.values():
         if candidate.id is None:
             candidate.id = saved.created[candidate.rank]
-    rows = {row.id: _candidate(row) for row in session.execute(
-        _LOCK_AND_READ_EVENTS, {"ids": sorted({other.id for _, other in bridges})})}
-    into: dict[int, Candidate] = {}  # folded event id -> the candidate it joined
+        # its sources now include this article's (written): the earliest report's wording stands in a fold
+        if candidate.reported and (candidate.first_reported_at is None
+                                   or published_at < candidate.first_reported_at):
+            candidate.first_reported_at = published_at
+    root: dict[int, Candidate] = {}  # event id -> the candidate its group folds into (union-find)
+
+    def find(candidate: Candidate) -> Candidate:
+        while root.get(candidate.id, candidate) is not candidate:
+            candidate = root[candidate.id]
+        return candidate
+
     for target, other in bridges:
-        while target.id in into:
-            target = into[target.id]
-        moved = rows.get(other.id)
-        if moved is None or other.id in into or moved.id == target.id:
-            continue  # gone, or one already
+        first, second = find(target), find(other)
+        if first is not second:
+            root[second.id] = first
+    folded = set()
+    for event_id in sorted(root):
+        target = find(root[event_id])
+        moved = next((_candidate(row) for row in session.execute(_LOCK_AND_READ_EVENTS, {"ids": [event_id]})), None)
+        if moved is None:
+            continue  # gone (another worker folded it)
         _fold_into(session, target, moved, people | target.people | moved.people)
-        into[moved.id] = target
-    saved.created[:] = [event_id for event_id in saved.created if event_id not in into]
-    saved.updated[:] = [event_id for event_id in saved.updated if event_id not in into]
-    for target in {id(t): t for t in into.values()}.values():
+        folded.add(event_id)
         if target.id not in saved.created and target.id not in saved.updated:
             saved.updated.append(target.id)
+    saved.created[:] = [event_id for event_id in saved.created if event_id not in folded]
+    saved.updated[:] = [event_id for event_id in saved.updated if event_id not in folded]
 
 
 def _moved_into(target: Candidate, moved: Candidate) -> None:
