@@ -1,5 +1,5 @@
-"""sources: each source keeps its own report (trigger, summary, date, status), so the merge compares a new
-report with every report of an event (single link) and the coreference eval maps a mention by its own source
+"""sources: each source keeps its own report (trigger, summary, date, status), so the coreference eval maps a
+mention by its own source (the merge still compares a new report with the event's own report only)
 
 Revision ID: 0008_sources
 Revises: 0007_roles
@@ -30,11 +30,8 @@ def upgrade() -> None:
                date_start = e.date_start, date_end = e.date_end, granularity = e.granularity, status = e.status
         FROM events AS e WHERE e.id = s.event_id
     """)
-    # The merge's candidates of one day and a similar trigger, by any of their reports (services/store/events.py).
-    op.create_index('ix_event_sources_day_trigger', 'event_sources', ['date_start', 'date_end', 'trigger'])
 
 
 def downgrade() -> None:
-    op.drop_index('ix_event_sources_day_trigger', table_name='event_sources')
     for name, _ in reversed(COLUMNS):
         op.drop_column('event_sources', name)

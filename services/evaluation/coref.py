@@ -284,11 +284,7 @@ def explain_splits(mentions: Sequence[MappedMention], stored: dict) -> list[Spli
         for first, second in combinations([event_id for event_id in event_ids if event_id in stored], 2):
             a, b = stored[first], stored[second]
             people = a.people | b.people
-            # single link, as the store compares them: apart only when every report of one differs from every
-            # report of the other (the first pair's reason is given)
-            reasons = [why_different(x, y, people=people) or why_different(y, x, people=people)
-                       for x in a.compared() for y in b.compared()]
-            reason = None if None in reasons else reasons[0]
+            reason = why_different(a.event, b.event, people=people) or why_different(b.event, a.event, people=people)
             shared_names = set(a.event.actors) & set(b.event.actors)
             if shared_names and not a.actor_ids & b.actor_ids:
                 cause, reason = "actor ids", f"one name, two actors: {', '.join(sorted(shared_names))}"

@@ -499,50 +499,30 @@ def find_same_happening(new: Event, candidates: Sequence[Event], *, places: froz
                         people: frozenset[str] = frozenset(), stories: Sequence[int] = ()) -> int | None:
     """Index of the candidate that reports the same happening as `new` (the closest one), or None.
     `stories`: per candidate, the distinctive actors its articles share with the article of `new`."""
-    return find_same_happening_of_reports(new, [(candidate,) for candidate in candidates], places=places,
-                                          people=people, stories=stories)
-
-
-def find_same_happening_of_reports(new: Event, candidates: Sequence[Sequence[Event]], *,
-                                   places: frozenset[str] = frozenset(), people: frozenset[str] = frozenset(),
-                                   stories: Sequence[int] = ()) -> int | None:
-    """`find_same_happening` for candidates told by several reports each (a stored event and each of its sources'
-    reports): a candidate is the same happening when any of its reports is (single link, so the reports of one
-    happening gather whatever order they come in), and scores as its closest such report."""
-    found = same_happening_candidates(new, candidates, places=places, people=people, stories=stories)
-    return found[0] if found else _only_fit_naming_nobody(new, candidates)
-
-
-def same_happening_candidates(new: Event, candidates: Sequence[Sequence[Event]], *,
-                              places: frozenset[str] = frozenset(), people: frozenset[str] = frozenset(),
-                              stories: Sequence[int] = ()) -> list[int]:
-    """The indexes of every candidate one of whose reports is the same happening as `new`, the closest first (ties
-    in candidate order). With two or more, `new` links happenings told apart so far (single link)."""
-    scores: dict[int, float] = {}
-    for index, reports in enumerate(candidates):
+    best: tuple[float, int] | None = None
+    for index, candidate in enumerate(candidates):
         story = stories[index] if index < len(stories) else 0
-        for report in reports:
-            if not same_happening(new, report, places=places, people=people, story=story):
-                continue
-            score = (
-                len(_actor_keys(new.actors) & _actor_keys(report.actors))
-                + (1.0 if new.date.value == report.date.value else 0.0)
-                + (1.0 if new.trigger == report.trigger else 0.0)
-                + summary_similarity(new.summary, report.summary)
-            )
-            scores[index] = max(score, scores.get(index, score))
-    return sorted(scores, key=lambda index: (-scores[index], index))
+        if not same_happening(new, candidate, places=places, people=people, story=story):
+            continue
+        score = (
+            len(_actor_keys(new.actors) & _actor_keys(candidate.actors))
+            + (1.0 if new.date.value == candidate.date.value else 0.0)
+            + (1.0 if new.trigger == candidate.trigger else 0.0)
+            + summary_similarity(new.summary, candidate.summary)
+        )
+        if best is None or score > best[0]:
+            best = (score, index)
+    if best is None:
+        return _only_fit_naming_nobody(new, candidates)
+    return best[1]
 
 
-def _only_fit_naming_nobody(new: Event, candidates: Sequence[Sequence[Event]]) -> int | None:
+def _only_fit_naming_nobody(new: Event, candidates: Sequence[Event]) -> int | None:
     """Across articles as within one: a report naming nobody taking part joins the one candidate of its kind
     and day; a report naming who took part takes in the one such report of its kind and day."""
     if not has_participants(new):
-        fitting = [index for index, reports in enumerate(candidates)
-                   if any(fits_without_participants(new, report) for report in reports)]
-    else:
-        fitting = [index for index, reports in enumerate(candidates)
-                   if any(fits_without_participants(report, new) for report in reports)]
+        return only_fitting(new, candidates)
+    fitting = [index for index, candidate in enumerate(candidates) if fits_without_participants(candidate, new)]
     return fitting[0] if len(fitting) == 1 else None
 
 

@@ -13,12 +13,9 @@ from services.extraction import model as extracted
 from services.extraction.merge import (
     COARSE_INTERVAL_DAYS,
     COUNTRIES,
-    GENERIC_TRIGGERS,
     calendar_week_before,
     find_same_happening,
-    find_same_happening_of_reports,
     last_week_read_loosely,
-    same_happening_candidates,
     similar_trigger_words,
 )
 from services.store.actors import resolve_actors
@@ -47,21 +44,14 @@ def _day_lock_key(start: date, end: date, trigger: str) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-def merge_lock_keys(actor_ids: set[int], days: set[tuple[date, date, str]]) -> set[tuple[int, int]]:
-    """The advisory locks of `_lock_merges`: per actor, and per day and trigger word for the candidates that share
-    no actor. A report locks every word its trigger is similar to; the candidate query finds an event of that day
-    by its own trigger or any of its sources' reports' (`_CANDIDATES`) among those words, and the writer of each
-    such report locked its own word on its own day (a report's date as told is its source's), so the two meet."""
+def _lock_merges(session: Session, actor_ids: set[int], days: set[tuple[date, date, str]]) -> None:
+    """Serialise merges: two workers reporting one happening at once must not both create it. Per actor, and
+    per day and trigger word for the candidates that share no actor: a report locks every word its trigger is
+    similar to, one with a similar trigger locks its own word too, so the two meet on it."""
     keys = {(_ACTOR_LOCK_NAMESPACE, actor_id % 2_147_483_647) for actor_id in actor_ids}
     keys |= {(_DAY_LOCK_NAMESPACE, _day_lock_key(start, end, word))
              for start, end, trigger in days for word in similar_trigger_words(trigger)}
-    return keys
-
-
-def _lock_merges(session: Session, actor_ids: set[int], days: set[tuple[date, date, str]]) -> None:
-    """Serialise merges: two workers reporting one happening at once must not both create it (see
-    `merge_lock_keys`)."""
-    ordered = sorted(merge_lock_keys(actor_ids, days))
+    ordered = sorted(keys)
     session.execute(_LOCK_MERGE_KEYS, {"namespaces": [ns for ns, _ in ordered], "keys": [key for _, key in ordered]})
 
 
@@ -91,7 +81,8 @@ def forget_article(session: Session, article_id: int) -> None:
 
 @dataclass(frozen=True, slots=True)
 class SourceReport:
-    """What one source told of an event (its `event_sources` row): the merge compares a new report with each."""
+    """What one source told of an event, as its `event_sources` row keeps it (the coreference eval maps a gold
+    mention by its own source's trigger)."""
 
     date: extracted.EventDate
     trigger: str
@@ -128,30 +119,6 @@ class Candidate:
     # How many of this article's distinctive actors the articles it was stored from name: one story's articles
     # name many of the same actors (merge.one_story_happening). 0 for the events this article creates.
     story: int = 0
-    # Each source's own report (the first `_REPORTS_PER_EVENT` distinct ones stored, then this article's).
-    reports: tuple[SourceReport, ...] = ()
-    _compared: tuple[extracted.Event, int, tuple[extracted.Event, ...]] | None = None
-
-    def compared(self) -> tuple[extracted.Event, ...]:
-        """The event as it stands, then each distinct report of its sources with the event's actors: the merge
-        joins a new report to it when any of them is the same happening (single link, so the order the reports
-        came in does not decide). A source's report that only says something happened ("the shooting occurred
-        at 3 p.m.") is no link: it fits any happening of its day (1-25: F1 0.742 -> 0.756, even 0.787 -> 0.819,
-        odd and reverse unchanged)."""
-        cached = self._compared
-        if cached is not None and cached[0] is self.event and cached[1] == len(self.reports):
-            return cached[2]
-        event = self.event
-        seen = {(event.date, event.trigger, event.summary, event.status)}
-        views = [event]
-        for report in self.reports:
-            key = (report.date, report.trigger, report.summary, report.status)
-            if key not in seen and report.trigger not in GENERIC_TRIGGERS:
-                seen.add(key)
-                views.append(replace(event, date=report.date, trigger=report.trigger, summary=report.summary,
-                                     status=report.status))
-        self._compared = (event, len(self.reports), tuple(views))
-        return self._compared[2]
 
     def fill_place_and_type(self, place_id: int | None, event_type: str) -> None:
         """A later report may say where it happened, or what kind of happening it was, when the first did not."""
@@ -194,11 +161,8 @@ class _Wanted:
     source_ids: list[int] = field(default_factory=list)  # who only reports it
 
 
-# An event reported by hundreds of sources is compared through its first distinct reports (a bound on the rule's
-# work per candidate); this article's reports are added as they join it.
-_REPORTS_PER_EVENT = 20
 # What a candidate is read as (grouped by event, over its actors): see `_candidate`.
-_CANDIDATE_COLUMNS = f"""
+_CANDIDATE_COLUMNS = """
     e.id, e.date_value, e.date_start, e.date_end, e.granularity, e.summary, e.trigger, e.status,
     e.report_confidence, e.fingerprint, e.place_actor_id, e.type,
     array_agg(a.name ORDER BY a.name) FILTER (WHERE ea.role = 'participant') AS actor_names,
@@ -209,13 +173,7 @@ _CANDIDATE_COLUMNS = f"""
      WHERE s.event_id = e.id) AS first_reported_at,
     (SELECT min(coalesce(art.published_date, CAST(art.published_at AT TIME ZONE 'UTC' AS date)))
      FROM event_sources AS s JOIN articles AS art ON art.id = s.article_id
-     WHERE s.event_id = e.id) AS first_reported_on,
-    (SELECT array_agg(ARRAY[r.trigger, r.summary, r.date_value, CAST(r.date_start AS text), CAST(r.date_end AS text),
-                            r.granularity, r.status] ORDER BY r.first)
-     FROM (SELECT s.trigger, s.summary, s.date_value, s.date_start, s.date_end, s.granularity, s.status,
-                  min(s.id) AS first
-           FROM event_sources AS s WHERE s.event_id = e.id AND s.trigger IS NOT NULL
-           GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY first LIMIT {_REPORTS_PER_EVENT}) AS r) AS reports
+     WHERE s.event_id = e.id) AS first_reported_on
 """
 
 
@@ -224,11 +182,9 @@ _CANDIDATE_COLUMNS = f"""
 # at most a year, or the next or previous day: see merge.same_happening), events that share an actor first,
 # then similar triggers: an actor with thousands of events in "2024" still finds the one that matches within
 # the first rows. Events of the same day with a similar trigger come too, whoever took part (outlets name
-# different people, or spell one name two ways), and events with a source report of that day and a similar
-# trigger (the merge compares every report of an event, `Candidate.compared`); the rule asks more of those.
-# `_CandidatePool.for_report` picks and orders each report's own rows again in Python. Each candidate comes with
-# how many of `:story_actors` (the article's distinctive actors) its source articles' events name: its articles
-# and this one tell one story.
+# different people, or spell one name two ways); the rule asks more of those. `_CandidatePool.for_report`
+# picks and orders each report's own rows again in Python. Each candidate comes with how many of `:story_actors`
+# (the article's distinctive actors) its source articles' events name: its articles and this one tell one story.
 _CANDIDATES = text(f"""
     WITH wanted AS (
         SELECT * FROM unnest(CAST(:starts AS date[]), CAST(:ends AS date[])) WITH ORDINALITY AS w(first_day, last_day, n)
@@ -254,15 +210,10 @@ _CANDIDATES = text(f"""
                 (SELECT ev.id, false FROM events AS ev
                  WHERE ev.date_start = w.first_day AND ev.date_end = w.last_day
                    AND ev.trigger IN (SELECT wt.trigger FROM wanted_triggers AS wt WHERE wt.n = w.n) LIMIT 50)
-                UNION ALL
-                (SELECT s.event_id, false FROM event_sources AS s
-                 WHERE s.date_start = w.first_day AND s.date_end = w.last_day
-                   AND s.trigger IN (SELECT wt.trigger FROM wanted_triggers AS wt WHERE wt.n = w.n) LIMIT 50)
             ) AS m JOIN events AS e ON e.id = m.id
             GROUP BY m.id, e.trigger, e.date_start, e.date_end
             ORDER BY bool_or(m.shares_actor) DESC,
-                     (NOT bool_and(m.shares_actor)
-                      OR e.trigger IN (SELECT wt.trigger FROM wanted_triggers AS wt WHERE wt.n = w.n)) DESC,
+                     e.trigger IN (SELECT wt.trigger FROM wanted_triggers AS wt WHERE wt.n = w.n) DESC,
                      (e.date_start = w.first_day AND e.date_end = w.last_day) DESC, m.id DESC
             LIMIT 200
         ) AS top
@@ -322,14 +273,7 @@ def _candidate(row) -> Candidate:
         confidence=row.report_confidence,
     ), row.fingerprint, frozenset(row.people or ()), frozenset(row.actor_ids or ()), row.first_reported_at,
         row.place_actor_id, row.type, first_reported_on=row.first_reported_on,
-        source_ids=frozenset(row.source_ids or ()), story=getattr(row, "story", 0) or 0,
-        reports=tuple(_source_report(*values) for values in row.reports or ()))
-
-
-def _source_report(trigger: str, summary: str, value: str, start: str, end: str, granularity: str,
-                   status: str) -> SourceReport:
-    return SourceReport(extracted.EventDate(value, date.fromisoformat(start), date.fromisoformat(end), granularity),
-                        trigger, summary, status)
+        source_ids=frozenset(row.source_ids or ()), story=getattr(row, "story", 0) or 0)
 
 
 def _acceptable_dates(stored: extracted.EventDate, wanted: extracted.EventDate) -> bool:
@@ -346,22 +290,18 @@ def _acceptable_dates(stored: extracted.EventDate, wanted: extracted.EventDate) 
 _ONE_DAY = timedelta(days=1)
 
 
-def _candidacy(candidate: Candidate, actor_ids: set[int], event: extracted.Event,
-               triggers: frozenset[str]) -> tuple[bool, bool, bool]:
+def _candidacy(candidate: Candidate, actor_ids: set[int], event: extracted.Event) -> tuple[bool, bool]:
     """Why a stored event is a candidate of a report (as `_CANDIDATES` reads them): it shares an actor on a date
-    the rule could accept; whether it is of the report's very days; whether it or one of its sources' reports is
-    of those days with a trigger among `triggers` (the report's similar ones: then that will do)."""
-    when, first, last = candidate.event.date, event.date.start, event.date.end
+    the rule could accept, and whether it is of the report's very days (then a similar trigger will do)."""
+    when = candidate.event.date
     shares_actor = bool(candidate.actor_ids & actor_ids) and _acceptable_dates(when, event.date)
-    by_day = any(view.date.start == first and view.date.end == last and view.trigger in triggers
-                 for view in candidate.compared())
-    return shares_actor, when.start == first and when.end == last, by_day
+    return shares_actor, when.start == event.date.start and when.end == event.date.end
 
 
 def is_candidate(candidate: Candidate, actor_ids: set[int], event: extracted.Event) -> bool:
     """Whether the store would offer the stored event to the merge rule for this report (ranking aside)."""
-    shares_actor, _, by_day = _candidacy(candidate, actor_ids, event, similar_trigger_words(event.trigger))
-    return shares_actor or by_day
+    shares_actor, same_day = _candidacy(candidate, actor_ids, event)
+    return shares_actor or (same_day and candidate.event.trigger in similar_trigger_words(event.trigger))
 
 
 def read_candidates(session: Session, event_ids: list[int]) -> dict[int, Candidate]:
@@ -389,28 +329,23 @@ class _CandidatePool:
 
     def mention(self, candidate: Candidate, report: extracted.Event) -> None:
         """The article's evidence for the event: the sentence and offsets of its first report at that offset,
-        and that report as told (its date, trigger, summary and status), which later reports are compared with."""
+        and that report as told (its date, trigger, summary and status)."""
         candidate.reported = True
-        key = (id(candidate), report.offsets[0])
-        if key in self.mentions:
-            return
         told = SourceReport(report.date, report.trigger, report.summary[:200], report.status)
-        self.mentions[key] = (candidate, {
+        self.mentions.setdefault((id(candidate), report.offsets[0]), (candidate, {
             "sentence": report.sentence, "start_offset": report.offsets[0], "end_offset": report.offsets[1],
-            "report": told})
-        candidate.reports = (*candidate.reports, told)
+            "report": told}))
 
     def for_report(self, wanted: _Wanted) -> list[Candidate]:
         ids, new = set(wanted.actor_ids), wanted.event
         triggers = similar_trigger_words(new.trigger)
         ranked = []
         for candidate in (*self.candidates.values(), *self.created):
-            shares_actor, same_day, by_day = _candidacy(candidate, ids, new, triggers)
-            if not shares_actor and not by_day:
+            shares_actor, same_day = _candidacy(candidate, ids, new)
+            if not shares_actor and not (same_day and candidate.event.trigger in triggers):
                 continue
             newest = (1, candidate.rank) if candidate.id is None else (0, candidate.id)
-            similar = by_day or candidate.event.trigger in triggers
-            ranked.append(((shares_actor, similar, same_day, newest), candidate))
+            ranked.append(((shares_actor, candidate.event.trigger in triggers, same_day, newest), candidate))
         ranked.sort(key=lambda pair: pair[0], reverse=True)
         return [candidate for _, candidate in ranked[:_CANDIDATES_PER_REPORT]]
 
@@ -464,14 +399,13 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
                     if stored_names[actor_id] not in COUNTRIES}  # a country is named by many stories
     pool = _CandidatePool(_fetch_candidates(session, [wanted for _, wanted in reports] + list(loose.values()),
                                             week_lookups=list(earlier_weeks.values()), story_actors=story_actors))
-    bridges: list[tuple[Candidate, Candidate]] = []  # (event, another one a report joined it to)
     for index, (new, wanted) in enumerate(reports):
-        match, candidates, linked = None, [], []
+        match, candidates = None, []
         if index in loose:  # "last week" may be a day of the past seven: a report of that day comes first
             match, candidates = _match_a_day(pool, loose[index], people)
             wanted = loose[index] if match is not None else wanted
         if match is None:
-            match, candidates, linked = _match(pool, wanted, people)
+            match, candidates = _match(pool, wanted, people)
         if match is None and index in earlier_weeks:  # the same, when the "last week" report came first
             match, candidates = _match_last_week(pool, earlier_weeks[index], wanted, people)
         place_id = actor_ids.get(new.place) if new.place else None
@@ -483,35 +417,28 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
             target.revise(wanted.event, wanted.actor_ids, people, article.published_at, wanted.source_ids)
             if target.id is not None and target.id not in saved.updated:
                 saved.updated.append(target.id)
-            bridges += [(target, other) for other in linked if other is not target]
         pool.mention(target, new)
     gained = _gained_actors(pool)
     _write_article(session, article, pool, saved)
-    _fold_linked_events(session, bridges, people, saved, article.published_at)
     _fold_events_that_gained_actors(session, gained, saved)
     record_changes(session, saved)
     return saved
 
 
-def _match(pool: _CandidatePool, wanted: _Wanted, people: frozenset[str]
-           ) -> tuple[int | None, list[Candidate], list[Candidate]]:
-    """The candidate of the report's happening (its index) among the report's candidates, those candidates, and
-    every candidate the report is the same happening as (the match first): the report links them into one."""
+def _match(pool: _CandidatePool, wanted: _Wanted, people: frozenset[str]) -> tuple[int | None, list[Candidate]]:
+    """The candidate of the report's happening (its index) among the report's candidates, and those candidates."""
     candidates = pool.for_report(wanted)
     known_people = people.union(*(candidate.people for candidate in candidates))
-    compared = [candidate.compared() for candidate in candidates]
-    found = same_happening_candidates(wanted.event, compared, people=known_people,
-                                      stories=[candidate.story for candidate in candidates])
-    if found:
-        return found[0], candidates, [candidates[index] for index in found]
-    return find_same_happening_of_reports(wanted.event, compared, people=known_people), candidates, []
+    match = find_same_happening(wanted.event, [candidate.event for candidate in candidates], people=known_people,
+                                stories=[candidate.story for candidate in candidates])
+    return match, candidates
 
 
 def _match_a_day(pool: _CandidatePool, wanted: _Wanted, people: frozenset[str]
                  ) -> tuple[int | None, list[Candidate]]:
     """`_match`, when the match is a day inside the report's days: a loosely read "last week" joins such a day,
     while a month or year around it is left to the strict reading (the event keeps a date it was told)."""
-    match, candidates, _ = _match(pool, wanted, people)
+    match, candidates = _match(pool, wanted, people)
     if match is not None:
         when = candidates[match].event.date
         if not (when.start == when.end and wanted.event.date.contains(when)):
@@ -620,13 +547,17 @@ def _fold_moved_events(session: Session, moved_events: dict[int, list[int]], sav
                 pool.candidates.setdefault(candidate.id, candidate)
         candidates = [c for c in pool.for_report(wanted) if c.id != event_id]
         people = moved.people.union(*(candidate.people for candidate in candidates))
-        compared = [candidate.compared() for candidate in candidates]
-        match = next((found for view in moved.compared() if (found := find_same_happening_of_reports(
-            view, compared, people=people)) is not None), None)
+        match = find_same_happening(moved.event, [candidate.event for candidate in candidates], people=people)
         if match is None:
             continue
         target = candidates[match]
-        _fold_into(session, target, moved, people)
+        target.revise(moved.event, [], people, moved.first_reported_at)  # its actors move with _MOVE_EVENT
+        _update_events(session, [target], {})
+        when = target.event.date
+        session.execute(_MOVE_EVENT, {"source": event_id, "target": target.id, "start": when.start,
+                                      "end": when.end})
+        session.execute(delete(Event).where(Event.id == event_id))  # its remaining rows cascade
+        _moved_into(target, moved)
         del pool.candidates[event_id]
         folded.add(event_id)
         if target.id not in saved.updated:
@@ -634,63 +565,10 @@ def _fold_moved_events(session: Session, moved_events: dict[int, list[int]], sav
     return folded
 
 
-def _fold_into(session: Session, target: Candidate, moved: Candidate, people: frozenset[str]) -> None:
-    """One stored event joins another: the target is revised by it, its sources and actors move, its row goes."""
-    target.revise(moved.event, [], people, moved.first_reported_at)  # its actors move with _MOVE_EVENT
-    _update_events(session, [target], {})
-    when = target.event.date
-    session.execute(_MOVE_EVENT, {"source": moved.id, "target": target.id, "start": when.start, "end": when.end})
-    session.execute(delete(Event).where(Event.id == moved.id))  # its remaining rows cascade
-    _moved_into(target, moved)
-
-
-def _fold_linked_events(session: Session, bridges: list[tuple[Candidate, Candidate]], people: frozenset[str],
-                        saved: SavedEvents, published_at: datetime) -> None:
-    """A report that is the same happening as two events (one report of each, single link: A~B and B~C while
-    not A~C) joins the first and links them: the events it links fold into one, so reports of one happening
-    gather into one event whatever order they come in. Runs once the article is written (its new events have
-    their ids; `saved.created` lists them in creation order). Each linked group folds into the event its first
-    linking report joined; the others are row-locked and read afresh one by one (a rare path), as
-    `_fold_moved_events` folds, and are no longer reported as created or updated (the one they joined is)."""
-    if not bridges:
-        return
-    for candidate in {id(c): c for pair in bridges for c in pair}.values():
-        if candidate.id is None:
-            candidate.id = saved.created[candidate.rank]
-        # its sources now include this article's (written): the earliest report's wording stands in a fold
-        if candidate.reported and (candidate.first_reported_at is None
-                                   or published_at < candidate.first_reported_at):
-            candidate.first_reported_at = published_at
-    root: dict[int, Candidate] = {}  # event id -> the candidate its group folds into (union-find)
-
-    def find(candidate: Candidate) -> Candidate:
-        while root.get(candidate.id, candidate) is not candidate:
-            candidate = root[candidate.id]
-        return candidate
-
-    for target, other in bridges:
-        first, second = find(target), find(other)
-        if first is not second:
-            root[second.id] = first
-    folded = set()
-    for event_id in sorted(root):
-        target = find(root[event_id])
-        moved = next((_candidate(row) for row in session.execute(_LOCK_AND_READ_EVENTS, {"ids": [event_id]})), None)
-        if moved is None:
-            continue  # gone (another worker folded it)
-        _fold_into(session, target, moved, people | target.people | moved.people)
-        folded.add(event_id)
-        if target.id not in saved.created and target.id not in saved.updated:
-            saved.updated.append(target.id)
-    saved.created[:] = [event_id for event_id in saved.created if event_id not in folded]
-    saved.updated[:] = [event_id for event_id in saved.updated if event_id not in folded]
-
-
 def _moved_into(target: Candidate, moved: Candidate) -> None:
     """What `_MOVE_EVENT` wrote, in memory: the moved event's actors (a row the target has keeps its role) and
     its sources' first report."""
     target.actor_ids = target.actor_ids | (moved.actor_ids - target.source_ids)
-    target.reports = (*target.reports, *moved.reports)
     target.source_ids = target.source_ids | (moved.source_ids - target.actor_ids)
     if moved.first_reported_at is not None and (target.first_reported_at is None
                                                 or moved.first_reported_at < target.first_reported_at):

@@ -210,8 +210,9 @@ class EventSource(Base):
     sentence: Mapped[str] = mapped_column(Text)
     start_offset: Mapped[int] = mapped_column(Integer)
     end_offset: Mapped[int] = mapped_column(Integer)
-    # The source's own report of the happening (migration 0008): the merge compares a new report with each one,
-    # the coreference eval maps a mention by it. NULL (rows written by other means): the event's values stand.
+    # The source's own report of the happening (migration 0008): the coreference eval maps a mention by it (the
+    # merge compares a new report with the event's own report only). NULL (rows written by other means): the
+    # event's values stand.
     trigger: Mapped[str | None] = mapped_column(Text)
     summary: Mapped[str | None] = mapped_column(Text)
     date_value: Mapped[str | None] = mapped_column(Text)
@@ -227,7 +228,6 @@ class EventSource(Base):
     __table_args__ = (
         UniqueConstraint("event_id", "article_id", "start_offset", name="uq_event_sources_mention"),
         Index("ix_event_sources_article_id", "article_id"),
-        Index("ix_event_sources_day_trigger", "date_start", "date_end", "trigger"),
     )
 
 
