@@ -1,8 +1,8 @@
 """Cross-document event coreference on ECB+ (see ../shared/eval/ecbplus/README.md, "What it measures here").
 
 Each stored event's sources are mapped back to gold action mentions: the mention inside the source's
-sentence whose lemmas include the event's trigger. Over the mapped mentions we score pairwise
-cross-document coreference and B³, count distinct events per gold chain reported by 2+ articles, and count
+sentence whose lemmas include that source's own trigger (the event's for rows stored without one). Over the
+mapped mentions we score pairwise cross-document coreference and B³, count distinct events per gold chain reported by 2+ articles, and count
 events that fuse two gold chains (over-merges). The same figures for the same-trigger-lemma baseline (one
 cluster per topic and lemma, the published ECB+ baseline) on the same mentions say what the rule adds.
 
@@ -328,10 +328,18 @@ class CorefReport:
 
 
 _SOURCES = """
-    SELECT s.event_id, s.article_id, s.sentence, e.trigger
+    SELECT s.event_id, s.article_id, s.sentence, coalesce(s.trigger, e.trigger) AS trigger
     FROM event_sources AS s JOIN events AS e ON e.id = s.event_id
     WHERE s.article_id = ANY(:ids)
 """
+
+def read_sources(session, document_of: dict[int, str]) -> list[StoredSource]:
+    """The stored sources of these articles (article id -> gold document id), each with its own report's trigger."""
+    from sqlalchemy import text
+
+    rows = session.execute(text(_SOURCES), {"ids": list(document_of)}).all()
+    return [StoredSource(row.event_id, document_of[row.article_id], row.sentence, row.trigger) for row in rows]
+
 
 _EVENT_LINES = """
     SELECT e.id, e.date_value || '  ' || e.trigger || '  [' || string_agg(a.name || CASE WHEN ea.role = 'source' THEN ' (source)' ELSE '' END, ', '
@@ -377,11 +385,10 @@ def evaluate_coref(
         seconds = time.perf_counter() - started
         document_of = {article_id: document.id for article_id, document in zip(ids, documents, strict=True)}
         with session_scope(url) as session:
-            rows = session.execute(text(_SOURCES), {"ids": ids}).all()
-            event_ids = sorted({row.event_id for row in rows})
+            sources = read_sources(session, document_of)
+            event_ids = sorted({source.event_id for source in sources})
             events = dict(session.execute(text(_EVENT_LINES), {"ids": event_ids}).tuples().all())
             stored = read_candidates(session, event_ids) if explain else {}
-    sources = [StoredSource(row.event_id, document_of[row.article_id], row.sentence, row.trigger) for row in rows]
     mentions = map_sources(sources, documents, spacy_lemmas(load_pipeline(model_name)))
     return CorefReport(len(documents), len(sources), mentions, score(mentions, system_clusters),
                        score(mentions, lemma_baseline_clusters), seconds, events,

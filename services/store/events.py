@@ -79,6 +79,17 @@ def forget_article(session: Session, article_id: int) -> None:
         session.execute(delete(Event).where(Event.id.in_(orphaned)))
 
 
+@dataclass(frozen=True, slots=True)
+class SourceReport:
+    """What one source told of an event, as its `event_sources` row keeps it (the coreference eval maps a gold
+    mention by its own source's trigger)."""
+
+    date: extracted.EventDate
+    trigger: str
+    summary: str
+    status: str
+
+
 @dataclass(slots=True)
 class Candidate:
     """A stored event the merge rule may match (or one this article creates), in the extraction core's terms.
@@ -317,10 +328,13 @@ class _CandidatePool:
         self.mentions: dict[tuple[int, int], tuple[Candidate, dict]] = {}  # in text order, one per event and offset
 
     def mention(self, candidate: Candidate, report: extracted.Event) -> None:
-        """The article's evidence for the event: the sentence and offsets of its first report at that offset."""
+        """The article's evidence for the event: the sentence and offsets of its first report at that offset,
+        and that report as told (its date, trigger, summary and status)."""
         candidate.reported = True
+        told = SourceReport(report.date, report.trigger, report.summary[:200], report.status)
         self.mentions.setdefault((id(candidate), report.offsets[0]), (candidate, {
-            "sentence": report.sentence, "start_offset": report.offsets[0], "end_offset": report.offsets[1]}))
+            "sentence": report.sentence, "start_offset": report.offsets[0], "end_offset": report.offsets[1],
+            "report": told}))
 
     def for_report(self, wanted: _Wanted) -> list[Candidate]:
         ids, new = set(wanted.actor_ids), wanted.event
@@ -602,8 +616,18 @@ def _write_article(session: Session, article: Article, pool: _CandidatePool, sav
         "sentences": [row["sentence"] for _, row in sources],
         "start_offsets": [row["start_offset"] for _, row in sources],
         "end_offsets": [row["end_offset"] for _, row in sources],
+        **_told(row["report"] for _, row in sources),
     }).all())
     saved.created.extend(ids[c.rank + 1] for c in created)
+
+
+def _told(reports) -> dict[str, list]:
+    """The :report_* arrays of `_INSERT_EVENTS_AND_SOURCES`: each source's report as told."""
+    reports = list(reports)
+    return {"report_triggers": [r.trigger for r in reports], "report_summaries": [r.summary for r in reports],
+            "report_values": [r.date.value for r in reports], "report_starts": [r.date.start for r in reports],
+            "report_ends": [r.date.end for r in reports], "report_granularities": [r.date.granularity for r in reports],
+            "report_statuses": [r.status for r in reports]}
 
 
 def _corroborated(session: Session, article: Article, pool: _CandidatePool, event_ids: list[int]
@@ -782,11 +806,17 @@ _INSERT_EVENTS_AND_SOURCES = text(f"""
         FROM new
     ), timeline AS ({_link_actors("new", "n")}
     ), sources AS (
-        INSERT INTO event_sources (event_id, article_id, sentence, start_offset, end_offset)
-        SELECT coalesce(s.event_id, new.id), :article_id, s.sentence, s.start_offset, s.end_offset
+        INSERT INTO event_sources (event_id, article_id, sentence, start_offset, end_offset, trigger, summary,
+                                   date_value, date_start, date_end, granularity, status)
+        SELECT coalesce(s.event_id, new.id), :article_id, s.sentence, s.start_offset, s.end_offset, s.trigger,
+               s.summary, s.date_value, s.date_start, s.date_end, s.granularity, s.status
         FROM unnest(CAST(:source_events AS bigint[]), CAST(:source_new_events AS bigint[]),
-                    CAST(:sentences AS text[]), CAST(:start_offsets AS integer[]), CAST(:end_offsets AS integer[]))
-             WITH ORDINALITY AS s(event_id, n, sentence, start_offset, end_offset, position)
+                    CAST(:sentences AS text[]), CAST(:start_offsets AS integer[]), CAST(:end_offsets AS integer[]),
+                    CAST(:report_triggers AS text[]), CAST(:report_summaries AS text[]),
+                    CAST(:report_values AS text[]), CAST(:report_starts AS date[]), CAST(:report_ends AS date[]),
+                    CAST(:report_granularities AS text[]), CAST(:report_statuses AS text[]))
+             WITH ORDINALITY AS s(event_id, n, sentence, start_offset, end_offset, trigger, summary, date_value,
+                                  date_start, date_end, granularity, status, position)
         LEFT JOIN new ON new.n = s.n
         ORDER BY s.position  -- source ids in text order: the search text joins an event's evidence in id order
         ON CONFLICT DO NOTHING

@@ -210,6 +210,16 @@ class EventSource(Base):
     sentence: Mapped[str] = mapped_column(Text)
     start_offset: Mapped[int] = mapped_column(Integer)
     end_offset: Mapped[int] = mapped_column(Integer)
+    # The source's own report of the happening (migration 0008): the coreference eval maps a mention by it (the
+    # merge compares a new report with the event's own report only). NULL (rows written by other means): the
+    # event's values stand.
+    trigger: Mapped[str | None] = mapped_column(Text)
+    summary: Mapped[str | None] = mapped_column(Text)
+    date_value: Mapped[str | None] = mapped_column(Text)
+    date_start: Mapped[date | None] = mapped_column(Date)
+    date_end: Mapped[date | None] = mapped_column(Date)
+    granularity: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     event: Mapped[Event] = relationship(back_populates="sources")
