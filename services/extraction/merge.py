@@ -406,7 +406,7 @@ VIOLENCE_NOUNS: frozenset[str] = frozenset({"violence", "rampage", "bloodshed"})
 
 def _one_incident_of_the_day(a: Event, b: Event) -> bool:
     """Two reports of one story's incident (a shooting, a crash) on one day, each naming other people: one names
-    the gunman, the other a victim ("a gunman shot three people" and "the cashier died in the shooting"). One
+    the gunman, the other a victim ("a gunman opened fire on two clerks" and "the cashier died in the shooting"). One
     incident has many people in it, and a story seldom holds two incidents of one kind on one day; arrests,
     visits or statements of different people on one day stay apart."""
     incidents = INCIDENT_TRIGGERS | VIOLENCE_NOUNS

@@ -145,7 +145,7 @@ def test_offsets_and_intervals():
         "Theresa May said the talks would resume.",
         "Prime Minister May met Macron.",
         "They met Theresa May in London.",
-    "Theresa May and Jeremy Corbyn comment on the crash",  # a headline: two names listed
+        "Theresa May and Tom Hale comment on the vote",  # a headline: two names listed
         # once the text has named her in full, her surname alone is her too
         "Prime Minister Anna May spoke on Monday. The president invited May to visit.",
         "Prime Minister Anna May spoke on Monday, and May's aides later confirmed it.",
