@@ -387,7 +387,7 @@ def evaluate_coref(
         with session_scope(url) as session:
             sources = read_sources(session, document_of)
             event_ids = sorted({source.event_id for source in sources})
-            events = dict(session.execute(text(_EVENT_LINES), {"ids": event_ids}).tuples().all())
+            events = dict(session.execute(text(_EVENT_LINES), {"ids": event_ids}).all())
             stored = read_candidates(session, event_ids) if explain else {}
     mentions = map_sources(sources, documents, spacy_lemmas(load_pipeline(model_name)))
     return CorefReport(len(documents), len(sources), mentions, score(mentions, system_clusters),

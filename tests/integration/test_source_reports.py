@@ -42,7 +42,7 @@ def test_a_new_report_is_compared_with_the_events_own_report_not_with_each_sourc
     for name in "ABC":
         store(name)  # B joins the meeting; the signing matches B's report only, not the event's (the meeting's)
     with session_scope() as session:
-        events = dict(session.execute(select(StoredEvent.id, StoredEvent.trigger)).tuples().all())
+        events = dict(session.execute(select(StoredEvent.id, StoredEvent.trigger)).all())
         assert sorted(events.values()) == ["meet", "sign"]
         told = session.execute(select(EventSource.event_id, EventSource.trigger, EventSource.date_value)).all()
     assert sorted((events[event_id], trigger, value) for event_id, trigger, value in told) == [
@@ -55,7 +55,7 @@ def test_a_source_keeps_the_report_it_told_while_the_event_keeps_the_earliest_wo
     with session_scope() as session:
         [event] = session.execute(select(StoredEvent)).scalars().all()
         assert (event.trigger, event.summary) == ("meet", REPORTS["A"][1])
-        told = dict(session.execute(select(EventSource.trigger, EventSource.status)).tuples().all())
+        told = dict(session.execute(select(EventSource.trigger, EventSource.status)).all())
     assert told == {"broker": "occurred", "meet": "occurred"}
 
 
