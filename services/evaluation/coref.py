@@ -333,6 +333,7 @@ _SOURCES = """
     WHERE s.article_id = ANY(:ids)
 """
 
+
 def read_sources(session, document_of: dict[int, str]) -> list[StoredSource]:
     """The stored sources of these articles (article id -> gold document id), each with its own report's trigger."""
     from sqlalchemy import text

@@ -402,6 +402,7 @@ def one_story_happening(a: Event, b: Event, people: frozenset[str], story: int) 
 # Nouns that name an incident of violence without saying what was done ("Monday's violence"): the shooting or
 # attack of that day as its witnesses and victims tell it.
 VIOLENCE_NOUNS: frozenset[str] = frozenset({"violence", "rampage", "bloodshed"})
+_INCIDENTS = INCIDENT_TRIGGERS | VIOLENCE_NOUNS
 
 
 def _one_incident_of_the_day(a: Event, b: Event) -> bool:
@@ -409,8 +410,7 @@ def _one_incident_of_the_day(a: Event, b: Event) -> bool:
     the gunman, the other a victim ("a gunman opened fire on two clerks" and "the cashier died in the shooting"). One
     incident has many people in it, and a story seldom holds two incidents of one kind on one day; arrests,
     visits or statements of different people on one day stay apart."""
-    incidents = INCIDENT_TRIGGERS | VIOLENCE_NOUNS
-    return a.trigger in incidents and b.trigger in incidents and on_one_day(a.date, b.date)
+    return a.trigger in _INCIDENTS and b.trigger in _INCIDENTS and on_one_day(a.date, b.date)
 
 
 def _each_names_people(a: Event, b: Event, people: frozenset[str]) -> bool:

@@ -252,6 +252,8 @@ CAPITALISED_HOLIDAYS = {"epiphany", "independence day", "may day", "earth day", 
 SURNAME_HOLIDAYS = {"nye"}
 # texting spellings that are names in capitals: "last NYT story" is the newspaper, "last nyt" a night
 CAPITALS_NOT_A_PART = {"nyt"}
+# the words that list one name beside the next: "Theresa May and Tom Hale comment on ..."
+NAME_LIST_LINKS = {"and", ",", "&"}
 # "mid 30s" after these is an age, not a decade: "in her late 20s"
 AGE_POSSESSIVES = {"his", "her", "their", "my", "your", "our", "its"}
 # "D-Day" is the Normandy landings (1944-06-06) unless it names the decisive day of something else: "D-Day for

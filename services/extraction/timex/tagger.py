@@ -124,7 +124,7 @@ def _is_name(doc, tok) -> bool:
 def _listed_with_a_person(doc, tok) -> bool:
     """ "Theresa May and Tom Hale comment on ...": a name listed beside a person's name is a person's."""
     after = doc[tok.i + 1 : tok.i + 3]
-    return len(after) == 2 and after[0].lower_ in ("and", ",", "&") and after[1].ent_type_ == "PERSON"
+    return len(after) == 2 and after[0].lower_ in P.NAME_LIST_LINKS and after[1].ent_type_ == "PERSON"
 
 
 def _words_of_full_names(doc) -> frozenset[str]:
