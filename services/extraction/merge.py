@@ -266,6 +266,8 @@ def why_different(a: Event, b: Event, *, places: frozenset[str] | None = None,
         return "meetings with different counterparts"
     if _different_people(a, b, shared, people):
         return "each names other people"
+    if _different_speakers(a, b, people):
+        return "statements of different speakers"
     similar = similar_triggers(a.trigger, b.trigger) or _tells_of_the_other(a, b)
     if not fine:
         if _next_days(a.date, b.date):
@@ -333,6 +335,26 @@ def _different_people(a: Event, b: Event, shared: set[str], people: frozenset[st
     if not people_a or not people_b or shared & (people_a | people_b):
         return False
     return not any(near_names(x, y) for x in people_a for y in people_b)
+
+
+def _different_speakers(a: Event, b: Event, people: frozenset[str]) -> bool:
+    """Two statements on one happening by different people: a relative posting the news and a spokesman
+    confirming it share what they speak of, but a statement is its speaker's. Each report names a person the
+    other neither has as an actor nor names in its clause."""
+    if a.trigger not in SPEECH_VERBS or b.trigger not in SPEECH_VERBS:
+        return False
+    return bool(_own_people(a, b, people)) and bool(_own_people(b, a, people))
+
+
+def _own_people(event: Event, other: Event, people: frozenset[str]) -> set[str]:
+    """The persons of `event` that `other` does not have or name (in full, by surname or a near spelling)."""
+    others = [actor_key(name) for name in other.actors]
+    return {
+        name for name in event.actors
+        if name in people and actor_key(name) not in others
+        and not any(near_names(actor_key(name), key) for key in others)
+        and not any(_name_pattern(spelling).search(other.summary) for spelling in {name, name.split()[-1]})
+    }
 
 
 # "travel to Madrid for talks", "flew in for the summit": the purpose of a trip names the happening it is for.

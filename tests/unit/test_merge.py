@@ -631,3 +631,27 @@ def test_a_violence_noun_tells_of_the_days_shooting_or_attack():
     assert same_happening(GUNMAN_NAMED, violence, people=people, story=2)
     assert same_happening(replace(GUNMAN_REPORT, trigger="attack"), violence, people=people, story=2)
     assert not same_happening(replace(GUNMAN_NAMED, trigger="arrest"), violence, people=people, story=4)
+
+
+SPEAKERS = frozenset({"Marta Quell", "Owen Darby", "Lena Fisk"})
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # another person's statement about the same death that day: two statements
+        (event(day("2025-03-06"), ["Owen Darby", "Marta Quell"], "confirm",
+               "Her publicist, Owen Darby, confirmed Quell's death on Thursday."), False),
+        # the same speaker, told by another outlet: one statement
+        (event(day("2025-03-06"), ["Lena Fisk", "Marta Quell"], "post",
+               "Lena Fisk posted on Thursday that her aunt Marta Quell had died."), True),
+        # the other report names the speaker by surname in its clause: one statement
+        (event(day("2025-03-06"), ["Owen Darby", "Marta Quell"], "confirm",
+               "Owen Darby confirmed what Fisk wrote on Thursday."), True),
+    ],
+)
+def test_statements_of_different_speakers_stay_apart(second, expected):
+    first = event(day("2025-03-06"), ["Lena Fisk", "Marta Quell"], "tweet",
+                  'Lena Fisk tweeted on Thursday: "My aunt Marta Quell died this morning."')
+    assert same_happening(first, second, people=SPEAKERS) is expected
+    assert same_happening(second, first, people=SPEAKERS) is expected
