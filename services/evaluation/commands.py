@@ -19,6 +19,8 @@ def register(eval_app: typer.Typer) -> None:
             "--postgres", help="PostgreSQL server URL to make the scratch database on (default: an embedded one).")] = None,
         verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses and spurious events.")] = False,
         dump: Annotated[Path | None, typer.Option("--dump", help="Write the timelines' events as JSON here (the reference scorer reads it).")] = None,
+        reverse: Annotated[bool, typer.Option(
+            "--reverse", help="Post the articles in reverse order (the events should not depend on the order).")] = False,
     ) -> None:
         """Ingest a corpus into a scratch database and score each focus actor's timeline (P/R/F1, duplicates)."""
         import orjson
@@ -27,7 +29,7 @@ def register(eval_app: typer.Typer) -> None:
         from services.extraction.commands import print_scores
 
         started = time.perf_counter()
-        report = evaluate_timelines(gold, corpus, postgres_url=postgres)
+        report = evaluate_timelines(gold, corpus, postgres_url=postgres, reverse=reverse)
         elapsed = time.perf_counter() - started
         print_scores(report.scores, verbose=verbose)
         for actor, stored in report.found_as.items():

@@ -100,8 +100,11 @@ def fits_only_coarse_gold(fits: Sequence[tuple[dict, Event | None]]) -> bool:
 
 
 def evaluate_timelines(
-    gold_paths: Sequence[Path], corpus_dir: Path, *, postgres_url: str | None = None, model_name: str | None = None
+    gold_paths: Sequence[Path], corpus_dir: Path, *, postgres_url: str | None = None, model_name: str | None = None,
+    reverse: bool = False,
 ) -> TimelineReport:
+    """Ingest the corpus (in file order; with `reverse`, the other way round: the events should not depend on
+    the order) into a scratch database and score each focus actor's timeline."""
     from services.evaluation.corpus import read_corpus
     from services.evaluation.scratch import ingest, scratch_database
     from services.store.actors import find_actor
@@ -110,7 +113,8 @@ def evaluate_timelines(
     gold = read_gold(gold_paths)
     articles = read_corpus(corpus_dir)
     with scratch_database(postgres_url) as url:
-        ingest(url, list(articles.values()), model_name=model_name)
+        posted = list(articles.values())
+        ingest(url, posted[::-1] if reverse else posted, model_name=model_name)
         scores, found_as, duplicates, duplicate_events, served = [], {}, {}, {}, {}
         with session_scope(url) as session:
             for actor, aliases in sorted(gold.focus.items()):

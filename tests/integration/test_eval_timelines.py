@@ -28,13 +28,18 @@ GOLD = {
 }
 
 
-def test_a_corpus_is_ingested_into_a_scratch_database_and_scored_per_actor(tmp_path, test_services):
+def _corpus_and_gold(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name, article in ARTICLES.items():
         (corpus / f"{name}.json").write_text(json.dumps(article))
     gold = tmp_path / "gold.json"
     gold.write_text(json.dumps(GOLD))
+    return corpus, gold
+
+
+def test_a_corpus_is_ingested_into_a_scratch_database_and_scored_per_actor(tmp_path, test_services):
+    corpus, gold = _corpus_and_gold(tmp_path)
 
     report = evaluate_timelines([gold], corpus, postgres_url=test_services.admin_url)
 
@@ -47,3 +52,18 @@ def test_a_corpus_is_ingested_into_a_scratch_database_and_scored_per_actor(tmp_p
     assert [g["id"] for g in harlow.unmatched_gold] == ["inquiry"]
     assert report.pooled.figures("lenient")["recall"] == harlow.lenient_matches / harlow.gold
     assert {source["article_id"] for event in report.events for source in event["sources"]} == {1, 2}
+
+
+def test_the_articles_can_be_posted_in_reverse_order_and_give_the_same_timelines(tmp_path, test_services):
+    corpus, gold = _corpus_and_gold(tmp_path)
+
+    forward = evaluate_timelines([gold], corpus, postgres_url=test_services.admin_url)
+    backward = evaluate_timelines([gold], corpus, postgres_url=test_services.admin_url, reverse=True)
+
+    def first_posted(report):  # the article stored first has id 1
+        return {s["url"] for event in report.events for s in event["sources"] if s["article_id"] == 1}
+
+    assert first_posted(forward) == {"https://first.example/a1"}
+    assert first_posted(backward) == {"https://second.example/a2"}
+    assert backward.scores.figures("lenient") == forward.scores.figures("lenient")
+    assert backward.duplicates == forward.duplicates
