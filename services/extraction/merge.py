@@ -235,8 +235,9 @@ def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None,
     actor on one day, even at one place); with a trigger it does not know, what the clauses say decides.
     Reports that share no actor join only on one day with a similar trigger and much the same clause, and
     never when each names people (`people`: names known to be persons) and none of them is the other's: two
-    men "arrested on Monday in connection with the crash" are two arrests. `story` is how many distinctive
-    actors the articles of the two reports share (see `one_story_happening`).
+    men "arrested on Monday in connection with the crash" are two arrests. Two statements (reporting triggers)
+    each naming a person the other does not are two speakers' statements, whatever they speak of. `story` is how
+    many distinctive actors the articles of the two reports share (see `one_story_happening`).
     """
     return why_different(a, b, places=places, people=people, story=story) is None
 
@@ -348,11 +349,11 @@ def _different_speakers(a: Event, b: Event, people: frozenset[str]) -> bool:
 
 def _own_people(event: Event, other: Event, people: frozenset[str]) -> set[str]:
     """The persons of `event` that `other` does not have or name (in full, by surname or a near spelling)."""
-    others = [actor_key(name) for name in other.actors]
+    others = {actor_key(name) for name in other.actors}
     return {
         name for name in event.actors
         if name in people and actor_key(name) not in others
-        and not any(near_names(actor_key(name), key) for key in others)
+        and not any(near_names(name, key) for key in others)
         and not any(_name_pattern(spelling).search(other.summary) for spelling in {name, name.split()[-1]})
     }
 
