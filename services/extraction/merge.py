@@ -29,13 +29,25 @@ for _demonym, _country in DEMONYMS.items():
 TRIGGER_CLASSES_FILE = Path(__file__).with_name("trigger_classes.txt")
 
 
-def load_trigger_classes(path: Path = TRIGGER_CLASSES_FILE) -> tuple[frozenset[str], ...]:
-    """Classes of triggers that name one kind of happening: one line each, `#` starts a comment."""
+def _class_lines(path: Path) -> list[list[str]]:
     lines = (line.split("#", 1)[0].split() for line in path.read_text(encoding="utf-8").splitlines())
-    return tuple(frozenset(line) for line in lines if line)
+    return [line for line in lines if line]
+
+
+def load_trigger_classes(path: Path = TRIGGER_CLASSES_FILE) -> tuple[frozenset[str], ...]:
+    """Classes of triggers that name one kind of happening: one line each, `#` starts a comment; a member
+    marked `~` is a loose one (see `load_loose_members`), the mark is not part of the lemma."""
+    return tuple(frozenset(word.removeprefix("~") for word in line) for line in _class_lines(path))
+
+
+def load_loose_members(path: Path = TRIGGER_CLASSES_FILE) -> tuple[frozenset[str], ...]:
+    """Per class (in the order of `load_trigger_classes`), its members marked `~`: words whose everyday sense is
+    another than the class's ("shake" hands, "strike" a deal, "launch" a product, "stop" a car)."""
+    return tuple(frozenset(word[1:] for word in line if word.startswith("~")) for line in _class_lines(path))
 
 
 TRIGGER_CLASSES: tuple[frozenset[str], ...] = load_trigger_classes()
+LOOSE_MEMBERS: tuple[frozenset[str], ...] = load_loose_members()
 _STOPWORDS = words(
     "the a an of to in on at for by with and or but from as that this it its his her their he she they "
     "was were is are be been has have had will would said says after before over about into than"
@@ -115,11 +127,34 @@ def one_word_family(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def similar_triggers(a: str, b: str) -> bool:
+    """Equal, generic, one word's verb and noun, or in one class where at least one of them is a firm member:
+    two loose members ("Obama shook hands" and "the Taliban struck") need their clauses to tell the class's
+    sense (`similar_happenings`)."""
     if a == b or a in GENERIC_TRIGGERS or b in GENERIC_TRIGGERS:
         return True
-    if any(a in group and b in group for group in TRIGGER_CLASSES):
+    if any(a in group and b in group and not {a, b} <= loose
+           for group, loose in zip(TRIGGER_CLASSES, LOOSE_MEMBERS, strict=True)):
         return True
     return one_word_family(a, b)
+
+
+@lru_cache(maxsize=8192)
+def _senses_of_loose_pair(a: str, b: str) -> tuple[frozenset[str], ...]:
+    """The firm members of each class in which both triggers are loose members."""
+    return tuple(group - loose for group, loose in zip(TRIGGER_CLASSES, LOOSE_MEMBERS, strict=True)
+                 if a != b and {a, b} <= loose)
+
+
+def similar_happenings(a: Event, b: Event) -> bool:
+    """`similar_triggers`, and two loose members of a class when a clause names the class's happening by a
+    firm member ("the quake struck" and "the quake hit the coast": both say "quake")."""
+    if similar_triggers(a.trigger, b.trigger):
+        return True
+    senses = _senses_of_loose_pair(a.trigger, b.trigger)
+    if not senses:
+        return False
+    said = {word.removesuffix("s") for word in re.findall(r"[a-z]+", f"{a.summary} {b.summary}".lower())}
+    return any(said & firm for firm in senses)
 
 
 def similar_trigger_words(trigger: str) -> frozenset[str]:
@@ -269,7 +304,7 @@ def why_different(a: Event, b: Event, *, places: frozenset[str] | None = None,
         return "each names other people"
     if _different_speakers(a, b, people):
         return "statements of different speakers"
-    similar = similar_triggers(a.trigger, b.trigger) or _tells_of_the_other(a, b)
+    similar = similar_happenings(a, b) or _tells_of_the_other(a, b)
     if not fine:
         if _next_days(a.date, b.date):
             # One night ("Thursday night", "early Friday, 1:30 a.m."), or a death told from two time zones.
@@ -288,7 +323,7 @@ def why_different(a: Event, b: Event, *, places: frozenset[str] | None = None,
         if not similar:
             return "inside a week or month, triggers differ"
         if (a.trigger == b.trigger or len(shared) >= 2 or what_overlap(a, b) >= CONTAINED_OVERLAP
-                or (similar_triggers(a.trigger, b.trigger) and bool(_shared_people(a, b, shared, people)))):
+                or (similar_happenings(a, b) and bool(_shared_people(a, b, shared, people)))):
             return None
         return "inside a week or month: too little agreement"
     if similar:
@@ -394,7 +429,7 @@ def _disjoint_places(a: Event, b: Event, places: frozenset[str]) -> bool:
 
 
 def _same_happening_without_shared_actor(a: Event, b: Event, people: frozenset[str]) -> bool:
-    if not similar_triggers(a.trigger, b.trigger):
+    if not similar_happenings(a, b):
         return False
     if not (a.actors and b.actors):
         # One side names nobody: the same wording of the same kind of happening will do.
@@ -597,7 +632,7 @@ def merge_article_events(
                 target = index  # two phrases of one clause with the same date
                 break
             # Within one article distinct happenings are told apart by their triggers, not their wording.
-            if similar_triggers(event.trigger, existing.trigger) and same_happening(event, existing, places=places):
+            if similar_happenings(event, existing) and same_happening(event, existing, places=places):
                 target = index
                 break
             if _circumstance_of(event, existing, places) or _circumstance_of(existing, event, places):
@@ -709,7 +744,7 @@ def fold_dateline_headline(events: Sequence[Event], published: date | None) -> l
             continue
         for body_index, body in enumerate(events):
             if (body_index != index and body_index not in folded and body.date.end < published
-                    and similar_triggers(body.trigger, headline.trigger)
+                    and similar_happenings(body, headline)
                     and _actor_keys(body.actors) & _actor_keys(headline.actors)):
                 combined = combine_events(body, headline)
                 events[body_index] = replace(body, actors=combined.actors, confidence=combined.confidence,

@@ -655,3 +655,26 @@ def test_statements_of_different_speakers_stay_apart(second, expected):
                   'Lena Fisk tweeted on Thursday: "My aunt Marta Quell died this morning."')
     assert same_happening(first, second, people=SPEAKERS) is expected
     assert same_happening(second, first, people=SPEAKERS) is expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # two words whose everyday senses are others: a handshake is no earthquake, nor an attack
+        (event(day("2025-04-03"), ["Ana Ruiz", "Colombia"], "shake",
+               "Ana Ruiz shook hands with the mayor in Bogota on Thursday."),
+         event(day("2025-04-03"), ["Colombia", "Northern Front"], "strike",
+               "Northern Front rebels struck a police post late on Thursday."), False),
+        # the same two kinds of word, where the clauses tell the earthquake both times
+        (event(day("2025-04-03"), ["Colombia"], "strike", "A strong quake struck Colombia on Thursday."),
+         event(day("2025-04-03"), ["Colombia"], "hit", "The quake hit Colombia's west coast on Thursday."), True),
+        (event(day("2025-04-03"), ["Colombia"], "shake", "An earthquake shook Colombia on Thursday."),
+         event(day("2025-04-03"), ["Colombia"], "quake", "Thursday's quake in Colombia."), True),
+        # a firm member and a loose one: as any two members of a class
+        (event(day("2025-04-03"), ["Northern Front"], "attack", "Northern Front attacked a police post on Thursday."),
+         event(day("2025-04-03"), ["Northern Front"], "strike", "Northern Front rebels struck a police post."), True),
+    ],
+)
+def test_loose_members_of_a_trigger_class_need_its_sense(first, second, expected):
+    assert same_happening(first, second) is expected
+    assert same_happening(second, first) is expected
