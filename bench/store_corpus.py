@@ -7,7 +7,8 @@ Each article (JSON with text, date_publish, publisher, url) is extracted once; t
 written with `save_extraction` into a scratch database in publication order, and again in the reverse
 order into a fresh one. Prints the per-article store cost, what the actor table holds (split identities:
 a surname-only person beside a full-named person of that surname; given names stored as aliases), events
-and merges, and how many events depend on the order. Assumes nothing about the corpus's stories.
+and merges, and how much depends on the order: events (date, actors, trigger) and pairs of source
+mentions joined into one event in one order only. Assumes nothing about the corpus's stories.
 """
 
 from __future__ import annotations
@@ -47,6 +48,13 @@ SHOW = {
         WHERE a.kind = 'person' AND a.name_key LIKE '% %' AND al.alias_key = split_part(a.name_key, ' ', 1)""",
 }
 
+# Each source mention (article, offset, the report as told) with the event it was stored in: the partition of the
+# corpus's mentions into events, compared between the two orders.
+MENTIONS = text("""
+    SELECT s.event_id, art.url, s.start_offset, s.trigger, s.date_value
+    FROM event_sources s JOIN articles art ON art.id = s.article_id
+""")
+
 EVENT_SET = text("""
     SELECT e.date_value, e.trigger, array_agg(a.name ORDER BY a.name) AS names
     FROM events e JOIN event_actors ea ON ea.event_id = e.id JOIN actors a ON a.id = ea.actor_id GROUP BY e.id
@@ -71,8 +79,17 @@ def read_corpus(directory: Path) -> list[dict]:
     return sorted(dated, key=lambda a: (a["date_publish"], a["url"] or ""))
 
 
+def linked_pairs(rows) -> set[frozenset]:
+    """Pairs of mentions (url, offset, trigger, date as told) that one event holds."""
+    events: dict[int, list[tuple]] = {}
+    for row in rows:
+        events.setdefault(row.event_id, []).append((row.url or "", row.start_offset, row.trigger or "",
+                                                    row.date_value or ""))
+    return {frozenset((a, b)) for mentions in events.values() for a in mentions for b in mentions if a < b}
+
+
 def store_all(articles: list[dict], extractions: list, *, show: bool = False
-              ) -> tuple[list[float], dict[str, int], list[tuple]]:
+              ) -> tuple[list[float], dict[str, int], list[tuple], set[frozenset]]:
     from services.store.articles import NewArticle, accept_articles
     from services.store.db import get_engine, session_scope
     from services.store.events import save_extraction
@@ -101,9 +118,10 @@ def store_all(articles: list[dict], extractions: list, *, show: bool = False
         figures["event row versions written per article"] = (
             f"{inserted:.1f} inserted, {rewritten:.1f} rewritten ({hot:.1f} of them HOT)")
         events = [(r.date_value, tuple(r.names), r.trigger) for r in session.execute(EVENT_SET)]
+        pairs = linked_pairs(session.execute(MENTIONS))
         for label, sql in SHOW.items() if show else ():
             print(f"{label}: " + "; ".join(session.execute(text(sql)).scalars()))
-    return costs, figures, events
+    return costs, figures, events, pairs
 
 
 def main() -> None:
@@ -145,15 +163,19 @@ def main() -> None:
             print(f"{len(articles)} articles extracted in {time.perf_counter() - started:.1f} s")
             if args.extractions:
                 args.extractions.write_bytes(pickle.dumps(extractions))
-        costs, figures, forward = store_all(articles, extractions, show=args.show)
+        costs, figures, forward, forward_pairs = store_all(articles, extractions, show=args.show)
         print(f"store (save_extraction) per article: mean {statistics.fmean(costs) * 1000:.1f} ms, "
               f"median {statistics.median(costs) * 1000:.1f} ms, max {max(costs) * 1000:.1f} ms")
         for label, value in figures.items():
             print(f"{label}: {value}")
-        _, reverse_figures, backward = store_all(articles[::-1], extractions[::-1])
+        _, reverse_figures, backward, backward_pairs = store_all(articles[::-1], extractions[::-1])
         differing = len(set(forward) ^ set(backward))
         print(f"reverse order: {reverse_figures['events']} events, {reverse_figures['actors']} actors; "
               f"events (date, actors, trigger) in one order only: {differing}")
+        # The same events may carry other actor sets in the two orders; which mentions were joined is the merge.
+        print(f"mention pairs joined into one event: {len(forward_pairs)} forward, {len(backward_pairs)} reverse; "
+              f"in one order only: {len(forward_pairs ^ backward_pairs)} "
+              f"({len(forward_pairs - backward_pairs)} forward, {len(backward_pairs - forward_pairs)} reverse)")
         if args.show:
             for only in sorted(set(forward) ^ set(backward)):
                 print(("forward only: " if only in set(forward) else "reverse only: ") + repr(only))

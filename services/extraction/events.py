@@ -249,6 +249,7 @@ def _draft_event(
         trigger = trigger_lemma(trigger_word)
     else:
         trigger = event_noun.lemma_.lower()
+    speaker = _speaker(trigger_word, resolution, [*actors, *reporters]) if event_noun is None else None
     kind = event_type(trigger, (doc[i].lemma_ for i in clause.tokens))
     if kind not in MAKERLESS_TYPES:
         # a maker that only reports it stays its source ("Crunchie cut its prices, Bellweather Foods said")
@@ -267,8 +268,19 @@ def _draft_event(
         place=place_of(clause, resolution),
         type=kind,
         reported_by=tuple(reporters),
+        speaker=speaker if trigger in SPEECH_VERBS else None,
     )
     return event, clause
+
+
+def _speaker(verb, resolution: ActorResolution, named: list[str]) -> str | None:
+    """The actor the subject of a reporting verb names ("Comey told lawmakers", "she said", "her camp said"),
+    when the report names it; not the hearer of a passive ("Congress was told")."""
+    subject = [child for child in verb.children if child.dep_ == "nsubj"]
+    if not subject:
+        return None
+    names = resolution.names_in_tokens({t.i for t in subject[0].subtree})
+    return next((name for name in names if name in named), None)
 
 
 # Kinds of happening a brand's owner takes no part in: "Chelsea owner BlueCo" does not play "Chelsea beat Arsenal".

@@ -271,8 +271,9 @@ def same_happening(a: Event, b: Event, *, places: frozenset[str] | None = None,
     Reports that share no actor join only on one day with a similar trigger and much the same clause, and
     never when each names people (`people`: names known to be persons) and none of them is the other's: two
     men "arrested on Monday in connection with the crash" are two arrests. Two statements (reporting triggers)
-    each naming a person the other does not are two speakers' statements, whatever they speak of. `story` is how
-    many distinctive actors the articles of the two reports share (see `one_story_happening`).
+    by two persons (their speakers), or each naming a person the other does not, are two speakers' statements,
+    whatever they speak of. `story` is how many distinctive actors the articles of the two reports share (see
+    `one_story_happening`).
     """
     return why_different(a, b, places=places, people=people, story=story) is None
 
@@ -375,11 +376,21 @@ def _different_people(a: Event, b: Event, shared: set[str], people: frozenset[st
 
 def _different_speakers(a: Event, b: Event, people: frozenset[str]) -> bool:
     """Two statements on one happening by different people: a relative posting the news and a spokesman
-    confirming it share what they speak of, but a statement is its speaker's. Each report names a person the
-    other neither has as an actor nor names in its clause."""
+    confirming it share what they speak of, but a statement is its speaker's. Both speakers known as persons and
+    different; else each report names a person the other neither has as an actor nor names in its clause."""
     if a.trigger not in SPEECH_VERBS or b.trigger not in SPEECH_VERBS:
         return False
+    if a.speaker in people and b.speaker in people:
+        # each says who spoke: "Comey announced" and "she [Clinton] said", both naming Clinton
+        return not _one_person(a.speaker, b.speaker)
     return bool(_own_people(a, b, people)) and bool(_own_people(b, a, people))
+
+
+def _one_person(a: str, b: str) -> bool:
+    """One person's names: one key, a near spelling, or a surname beside the full name ("Comey", "James Comey")."""
+    key_a, key_b = actor_key(a), actor_key(b)
+    short, long = sorted((key_a, key_b), key=len)
+    return key_a == key_b or near_names(a, b) or (" " not in short and long.endswith(" " + short))
 
 
 def _own_people(event: Event, other: Event, people: frozenset[str]) -> set[str]:

@@ -76,6 +76,10 @@ class Event:
     # happening ("..., the Herald reported", "Ann Lee of WXYZ reports that ...", "told the Courier"), or "according
     # to X". Never also in `actors`: a source takes no part, so it neither joins nor separates reports of it.
     reported_by: tuple[str, ...] = ()
+    # Who made the statement, when the trigger reports speech: the actor its subject names ("she said" resolved to
+    # Hillary Clinton). None when it is no statement or its speaker goes unnamed. Two persons' statements of one
+    # day are two statements, whoever they are about (merge.same_happening).
+    speaker: str | None = None
 
 
 @dataclass(slots=True)

@@ -137,7 +137,7 @@ class Candidate:
         self.date_moved = self.date_moved or revision.date != stored.date
         self.event = replace(stored, date=revision.date, status=revision.status,
                              confidence=revision.report_confidence, trigger=revision.trigger,
-                             summary=revision.summary[:200], actors=actors)
+                             summary=revision.summary[:200], actors=actors, speaker=revision.speaker)
         self.fingerprint = fingerprint(revision.date.value, list(actors), revision.trigger)
         self.people = self.people | (people & set(report.actors))
         taking_part = set(report_actor_ids)
@@ -163,7 +163,7 @@ class _Wanted:
 
 # What a candidate is read as (grouped by event, over its actors): see `_candidate`.
 _CANDIDATE_COLUMNS = """
-    e.id, e.date_value, e.date_start, e.date_end, e.granularity, e.summary, e.trigger, e.status,
+    e.id, e.date_value, e.date_start, e.date_end, e.granularity, e.summary, e.trigger, e.status, e.speaker,
     e.report_confidence, e.fingerprint, e.place_actor_id, e.type,
     array_agg(a.name ORDER BY a.name) FILTER (WHERE ea.role = 'participant') AS actor_names,
     array_agg(a.id) FILTER (WHERE ea.role = 'participant') AS actor_ids,
@@ -271,6 +271,7 @@ def _candidate(row) -> Candidate:
         sentence="",
         offsets=(0, 0),
         confidence=row.report_confidence,
+        speaker=row.speaker,
     ), row.fingerprint, frozenset(row.people or ()), frozenset(row.actor_ids or ()), row.first_reported_at,
         row.place_actor_id, row.type, first_reported_on=row.first_reported_on,
         source_ids=frozenset(row.source_ids or ()), story=getattr(row, "story", 0) or 0)
@@ -386,7 +387,8 @@ def save_extraction(session: Session, article_id: int, extraction: extracted.Ext
         ids = sorted({actor_ids[name] for name in new.actors if name in actor_ids})
         sources = sorted({actor_ids[name] for name in new.reported_by if name in actor_ids} - set(ids))
         if ids or sources:  # an event nobody is named in belongs on no timeline; its sources' timelines list it
-            event = replace(new, actors=tuple(sorted(stored_names[i] for i in ids)), reported_by=())
+            speaker = stored_names[actor_ids[new.speaker]] if new.speaker in actor_ids else None
+            event = replace(new, actors=tuple(sorted(stored_names[i] for i in ids)), reported_by=(), speaker=speaker)
             reports.append((new, _Wanted(ids, event, sources)))
     published = article.reference_date  # the day its "last week" was read from
     loose = {index: _Wanted(wanted.actor_ids, replace(wanted.event, date=when), wanted.source_ids)
@@ -608,7 +610,7 @@ def _write_article(session: Session, article: Article, pool: _CandidatePool, sav
         "summaries": [c.event.summary[:200] for c in created], "triggers": [c.event.trigger for c in created],
         "statuses": [c.event.status for c in created], "confidences": [c.event.confidence for c in created],
         "fingerprints": [c.fingerprint for c in created], "types": [c.type for c in created],
-        "place_ids": [c.place_id for c in created],
+        "place_ids": [c.place_id for c in created], "speakers": [c.event.speaker for c in created],
         **_links([(c.rank + 1, c.actor_ids, c.source_ids) for c in created]),
         "article_id": article.id,
         "source_events": [c.id for c, _ in sources],
@@ -678,6 +680,7 @@ def _update_events(session: Session, revised: list[Candidate], confidences: dict
         "fingerprints": [c and c.fingerprint for c in values],
         "place_ids": [c and c.place_id for c in values],
         "types": [c and c.type for c in values],
+        "speakers": [c and c.event.speaker for c in values],
         "dates_moved": [bool(c and c.date_moved) for c in values],
         **_links([(c.id, c.added_actor_ids, c.added_source_ids) for c in revised]),
     })
@@ -737,9 +740,9 @@ _UPDATE_EVENTS = text(f"""
             CAST(:starts AS date[]), CAST(:ends AS date[]), CAST(:granularities AS text[]),
             CAST(:statuses AS text[]), CAST(:report_confidences AS float8[]), CAST(:triggers AS text[]),
             CAST(:summaries AS text[]), CAST(:fingerprints AS text[]), CAST(:place_ids AS bigint[]),
-            CAST(:types AS text[]), CAST(:dates_moved AS boolean[]))
+            CAST(:types AS text[]), CAST(:speakers AS text[]), CAST(:dates_moved AS boolean[]))
             AS v(id, confidence, date_value, date_start, date_end, granularity, status, report_confidence, trigger,
-                 summary, fingerprint, place_actor_id, type, dates_moved)
+                 summary, fingerprint, place_actor_id, type, speaker, dates_moved)
     ), moved AS (
         UPDATE event_actors AS ea SET date_start = v.date_start, date_end = v.date_end
         FROM v WHERE ea.event_id = v.id AND v.dates_moved
@@ -752,6 +755,8 @@ _UPDATE_EVENTS = text(f"""
         date_end = coalesce(v.date_end, e.date_end), granularity = coalesce(v.granularity, e.granularity),
         status = coalesce(v.status, e.status), report_confidence = coalesce(v.report_confidence, e.report_confidence),
         trigger = coalesce(v.trigger, e.trigger), summary = coalesce(v.summary, e.summary),
+        -- the wording's speaker, NULL included (a revised row always carries its trigger; a folded one none)
+        speaker = CASE WHEN v.trigger IS NULL THEN e.speaker ELSE v.speaker END,
         fingerprint = coalesce(v.fingerprint, e.fingerprint),
         place_actor_id = coalesce(e.place_actor_id, v.place_actor_id), type = coalesce(v.type, e.type)
     FROM v WHERE e.id = v.id
@@ -791,14 +796,14 @@ _INSERT_EVENTS_AND_SOURCES = text(f"""
         FROM unnest(CAST(:date_values AS text[]), CAST(:starts AS date[]), CAST(:ends AS date[]),
                     CAST(:granularities AS text[]), CAST(:summaries AS text[]), CAST(:triggers AS text[]),
                     CAST(:statuses AS text[]), CAST(:confidences AS float8[]), CAST(:fingerprints AS text[]),
-                    CAST(:types AS text[]), CAST(:place_ids AS bigint[]))
+                    CAST(:types AS text[]), CAST(:place_ids AS bigint[]), CAST(:speakers AS text[]))
              WITH ORDINALITY AS v(date_value, date_start, date_end, granularity, summary, trigger, status,
-                                  confidence, fingerprint, type, place_actor_id, n)
+                                  confidence, fingerprint, type, place_actor_id, speaker, n)
     ), event AS (
         INSERT INTO events (id, date_value, date_start, date_end, granularity, summary, trigger, status, confidence,
-                            report_confidence, fingerprint, type, place_actor_id, actor_ids)
+                            report_confidence, fingerprint, type, place_actor_id, speaker, actor_ids)
         SELECT id, date_value, date_start, date_end, granularity, summary, trigger, status, confidence, confidence,
-               fingerprint, type, place_actor_id,
+               fingerprint, type, place_actor_id, speaker,
                -- what event_actors' trigger would write: the row is not rewritten for it (migration 0006_search2)
                ARRAY(SELECT DISTINCT l.actor_id
                      FROM unnest(CAST(:link_events AS bigint[]), CAST(:link_actors AS bigint[])) AS l(event_key, actor_id)

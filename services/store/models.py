@@ -146,6 +146,8 @@ class Event(Base):
     summary: Mapped[str] = mapped_column(Text)
     trigger: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(Text)
+    # Who made the statement the wording reports (Event.speaker, migration 0009); NULL: none, or unnamed.
+    speaker: Mapped[str | None] = mapped_column(Text)
     # `confidence` is the best report's confidence (`report_confidence`) raised by independent outlets.
     confidence: Mapped[float] = mapped_column(Float)
     report_confidence: Mapped[float] = mapped_column(Float)

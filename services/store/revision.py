@@ -21,6 +21,7 @@ class Revision:
     report_confidence: float
     trigger: str
     summary: str
+    speaker: str | None  # the wording's: who made the statement it reports
 
 
 def revise(stored: extracted.Event, report: extracted.Event, published_at: datetime,
@@ -39,7 +40,8 @@ def revise(stored: extracted.Event, report: extracted.Event, published_at: datet
     if first_reported_at is None or (published_at, report.trigger, report.summary) < (
             first_reported_at, stored.trigger, stored.summary):
         wording = report
-    return Revision(finer, status, max(stored.confidence, report.confidence), wording.trigger, wording.summary)
+    return Revision(finer, status, max(stored.confidence, report.confidence), wording.trigger, wording.summary,
+                    wording.speaker)
 
 
 def _one_of_equal_spans(finer: extracted.EventDate, a: extracted.EventDate,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import func, select
 
 from services.store.articles import NewArticle, accept_articles
@@ -75,3 +77,20 @@ def test_the_matching_event_is_found_among_hundreds_on_the_same_dates():
     retold = event(year("2024"), ("Vladimir Putin", "North Korea"), "sign", "Pyongyang and Putin signed a treaty")
     save(new_article("second outlet"), extraction(retold))
     assert counts()[0] == before
+
+
+def test_two_persons_statements_of_one_day_stay_apart_whoever_they_are_about():
+    # Kim speaks of Putin, Putin speaks: one day, one person in common, two statements (by their speakers)
+    about = replace(event(day("2024-06-19"), ("Kim Jong Un", "Vladimir Putin"), "say",
+                          "Kim said Putin's visit opened a new era"), speaker="Kim Jong Un")
+    own = replace(event(day("2024-06-19"), ("Vladimir Putin",), "announce",
+                        "Putin announced a partnership treaty"), speaker="Vladimir Putin")
+    save(new_article("first outlet"), extraction(about))
+    save(new_article("second outlet"), extraction(own))
+    with session_scope() as session:
+        assert sorted(session.execute(select(Event.speaker)).scalars()) == ["Kim Jong Un", "Vladimir Putin"]
+    # the same speaker by surname in a third outlet: his statement, told again
+    again = replace(event(day("2024-06-19"), ("Putin",), "say", "Putin said a partnership treaty was signed"),
+                    speaker="Putin")
+    save(new_article("third outlet"), extraction(again))
+    assert counts()[0] == 2

@@ -678,3 +678,27 @@ def test_statements_of_different_speakers_stay_apart(second, expected):
 def test_loose_members_of_a_trigger_class_need_its_sense(first, second, expected):
     assert same_happening(first, second) is expected
     assert same_happening(second, first) is expected
+
+
+def statement(actors, trigger, summary, speaker):
+    return replace(event(day("2025-05-11"), actors, trigger, summary), speaker=speaker)
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # she speaks of the review he announced: both name her, each statement is its speaker's
+        (statement(["Dana Voss", "Glendale"], "say", "In Glendale on Sunday, she said the country faced a choice.",
+                   "Dana Voss"), False),
+        # his statement told again, by his surname
+        (statement(["Ellis"], "say", "Ellis said on Sunday the review had found nothing new.", "Ellis"), True),
+        # a speaker who goes unnamed: the persons each names decide, as before
+        (statement(["Dana Voss"], "say", "Aides said on Sunday the review had cleared Dana Voss.", None), True),
+    ],
+)
+def test_statements_by_two_persons_stay_apart_whoever_they_name(second, expected):
+    first = statement(["Mark Ellis", "Dana Voss"], "announce",
+                      "Mark Ellis announced on Sunday that the review of Dana Voss had found nothing.", "Mark Ellis")
+    people = frozenset({"Mark Ellis", "Dana Voss", "Ellis"})
+    assert same_happening(first, second, people=people) is expected
+    assert same_happening(second, first, people=people) is expected

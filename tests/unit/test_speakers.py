@@ -95,3 +95,20 @@ def test_a_quotation_at_the_start_of_a_line_is_attributed(nlp, text, trigger, sp
 def test_a_speaker_without_a_body_keeps_his_we(nlp):
     text = 'Carl Mendes finished third. "We will race again in April," Mendes said.'
     assert event_with(nlp, text, "race").actors == ("Carl Mendes",)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "speaker"),
+    [
+        ("Director Mark Ellis announced on Sunday that the review had found nothing.", "announce", "Mark Ellis"),
+        # a pronoun resolved to the person it stands for
+        ("Dana Voss campaigned in Ohio on Saturday. In Glendale on Sunday, she said the country faced a choice.",
+         "say", "Dana Voss"),
+        # the hearer of a passive is not the speaker
+        ("Congress was told on Monday that the review was over.", "tell", None),
+        # no statement, no speaker
+        ("Mark Ellis visited Glendale on Sunday.", "visit", None),
+    ],
+)
+def test_a_statement_knows_its_speaker(nlp, text, trigger, speaker):
+    assert event_with(nlp, text, trigger).speaker == speaker
