@@ -266,6 +266,14 @@ D_DAY_COMMEMORATION = re.compile(r"anniversar|commemorat|veteran|memorial|\bmark
                                  re.IGNORECASE)  # fmt: skip
 # a four-digit number after these words is a number, not a year: "flight 1549", "Boeing 747", "$2000"
 NOT_YEAR_AFTER = {"$", "no", "number", "route", "flight", "#", "model", "boeing", "airbus", "room", "page"}
+# A body falling from, off or down something, to a death, or a measured height ("fell about 600 metres"): prices
+# "fall into" a range and "fell 2%", people and things fall from places.
+PHYSICAL_FALL = re.compile(
+    r"\b(?:fell|fallen|falling|falls?)\s+(?:[\w'-]+\s+){0,3}?(?:from|off|down|onto|to\s+(?:his|her|their)\s+deaths?)\b"
+    r"|\b(?:fell|fallen|falling)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?[\d,.]+\s*"
+    r"(?:m|ft|metres|meters|feet)\b",
+    re.IGNORECASE,
+)
 # a season word without a determiner is a season only after these: "in spring" (not "prices fall")
 SEASON_PREPOSITIONS = {"in", "during", "by", "until", "since", "this", "last", "next", "of", "over", "through",
                        "before", "after", "throughout"}  # fmt: skip

@@ -12,7 +12,7 @@ from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import interval, month_end, safe_date
 from services.extraction.timex.narrative import Anchor, NarrativeTime, modifies_a_noun
 from services.extraction.timex.rules import RULES, Context, Rule
-from services.extraction.timex.rules.resolve import day_first
+from services.extraction.timex.rules.resolve import day_first, tells_a_fall
 from services.extraction.timex.tense import (
     FUTURE,
     PAST,
@@ -216,15 +216,17 @@ def _context(
     anchor: Anchor | None = None,
     *,
     day_first: bool = False,
+    tells_a_fall: bool = False,
     scene: str | None = None,
     past_verb_time: bool = False,
 ) -> Context:
     s, e = c.match.span()
     before, after = text[max(0, s - 40) : s], text[e : e + 40]
     if anchor is not None:  # narrative mode: resolve around the passage's time, nearest occurrence
-        return Context(anchor.date, UNKNOWN, ref, before, after, anchor.granularity, day_first, scene)
+        return Context(anchor.date, UNKNOWN, ref, before, after, anchor.granularity, day_first, scene,
+                       tells_a_fall=tells_a_fall)
     return Context(dct=dct, direction=dirn, ref=ref, before=before, after=after, day_first=day_first,
-                   scene=scene, past_verb_time=past_verb_time)
+                   scene=scene, past_verb_time=past_verb_time, tells_a_fall=tells_a_fall)
 
 
 def tag_timexes(doc, dct: date) -> list[Timex]:
@@ -285,6 +287,7 @@ _EXPLICIT_YEAR = re.compile(r"\d{4}|/\d\d\b")
 def _tag(doc, dct: date) -> list[Timex]:
     text = doc_text(doc)
     order = day_first(text)
+    falls = tells_a_fall(text)
     cands = _candidates(doc, text)
     dir_cache: dict[tuple[int, int], int] = {}
 
@@ -312,7 +315,7 @@ def _tag(doc, dct: date) -> list[Timex]:
     # pass 1: keep candidates a normaliser accepts, longest first
     accepted = []
     for c in cands:
-        res = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c), day_first=order))
+        res = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c), day_first=order, tells_a_fall=falls))
         if res is not None:
             accepted.append(c)
     accepted.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
@@ -334,13 +337,13 @@ def _tag(doc, dct: date) -> list[Timex]:
     for c in chosen:
         res = anchor = None
         if c.rule.narrative_on(c.match) and (anchor := narrative.anchor(c.start, dirn(c))):
-            res = c.normalise(_context(text, c, dct, ref, dirn(c), anchor, day_first=order, scene=scene))
+            res = c.normalise(_context(text, c, dct, ref, dirn(c), anchor, day_first=order, tells_a_fall=falls, scene=scene))
         if res is None:
             told = past_verb(c)
-            res = c.normalise(_context(text, c, dct, ref, dirn(c), day_first=order, scene=scene, past_verb_time=told))
+            res = c.normalise(_context(text, c, dct, ref, dirn(c), day_first=order, tells_a_fall=falls, scene=scene, past_verb_time=told))
         if res is None:
             res = c.normalise(
-                _context(text, c, dct, dct.isoformat(), dirn(c), day_first=order, scene=scene, past_verb_time=told)
+                _context(text, c, dct, dct.isoformat(), dirn(c), day_first=order, tells_a_fall=falls, scene=scene, past_verb_time=told)
             )
         if (res is not None and anchor is None and _DAY_VALUE.match(res[1])
                 and P.ANAPHOR_WORD.search(text, c.start, c.end)
@@ -350,9 +353,9 @@ def _tag(doc, dct: date) -> list[Timex]:
             # earlier" still counts its year) that says it follows another time (a bare "at 3:30 a.m." or
             # "noon" in news is of the day reported); and only an anaphor counted from the publication date
             # (its value follows the reference time, and it took the publication date's)
-            on_dct = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c), day_first=order, past_verb_time=told))
+            on_dct = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c), day_first=order, tells_a_fall=falls, past_verb_time=told))
             probe = (dct - _ELSEWHERE).isoformat()
-            other = c.normalise(_context(text, c, dct, probe, dirn(c), day_first=order, past_verb_time=told))
+            other = c.normalise(_context(text, c, dct, probe, dirn(c), day_first=order, tells_a_fall=falls, past_verb_time=told))
             if res == on_dct and other != res:
                 res = ("DATE", coarse)
         if res is not None and anchor is None and ref_bc and c.rule.narrative_on(c.match):

@@ -681,6 +681,8 @@ def n_season(m, ctx):
         return None  # "prices fall", "a spring in his step"
     if s == "FA" and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", ctx.after):
         return None  # "the fall of France", "the fall of the Berlin Wall"
+    if s == "FA" and ctx.tells_a_fall and rel in ("", "the"):
+        return None  # "the climber fell from the ridge ... his brother witnessed the fall"
     if re.fullmatch(P.ANAPHORIC_SEASON, rel):
         return _season_around_ref(s, rel, ctx)
     dct = ctx.dct

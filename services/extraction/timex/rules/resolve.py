@@ -29,6 +29,14 @@ class Context:
     scene: str | None = None
     # the expression is the time of a verb in the past tense or a past participle ("was fired on June 8")
     past_verb_time: bool = False
+    # the text tells of someone or something falling (`tells_a_fall`): its "the fall" is that fall, not autumn
+    tells_a_fall: bool = False
+
+
+def tells_a_fall(text: str) -> bool:
+    """Whether the text tells of a body falling: then "the fall", "in the fall" are that fall ("killed in a fall",
+    "his brother witnessed the fall"), not the autumn (a fall with a year, or "last fall", stays a season)."""
+    return P.PHYSICAL_FALL.search(text) is not None
 
 
 _NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?(?![\d/])")
