@@ -274,6 +274,16 @@ PHYSICAL_FALL = re.compile(
     r"(?:m|ft|metres|meters|feet)\b",
     re.IGNORECASE,
 )
+# Quotations (quotes.py): double quotes within a paragraph; single quotes only after an attribution's colon,
+# closed before punctuation, a capital or the end (an apostrophe inside: "we're", "the players' union").
+DOUBLE_QUOTED = re.compile(r'"([^"\n]{1,800})"|\u201c([^\u201d\n]{1,800})\u201d|``([^\n]{1,800}?)\'\'')
+SINGLE_QUOTED = re.compile(r"(?<=:)\s+['\u2018]([^\n]{1,800}?)['\u2019](?=[,.;:!?]|\s+[A-Z]|\s*$)", re.MULTILINE)
+# The verbs that attribute a quotation to its speaker and its time ("said on Monday", "posted on November 9").
+ATTRIBUTION_VERB = re.compile(
+    r"\b(?:said|says|say|told|tells|wrote|writes|posted|posts|tweeted|tweets|added|adds|explained|recalled|"
+    r"announced|declared|stated|insisted|admitted|warned|confirmed|replied|remarked|commented|messaged|texted)\b",
+    re.IGNORECASE,
+)
 # a season word without a determiner is a season only after these: "in spring" (not "prices fall")
 SEASON_PREPOSITIONS = {"in", "during", "by", "until", "since", "this", "last", "next", "of", "over", "through",
                        "before", "after", "throughout"}  # fmt: skip

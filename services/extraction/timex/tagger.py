@@ -11,6 +11,7 @@ from services.extraction.nlp import doc_text
 from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import interval, month_end, safe_date
 from services.extraction.timex.narrative import Anchor, NarrativeTime, modifies_a_noun
+from services.extraction.timex.quotes import dated_quotations, said_on
 from services.extraction.timex.rules import RULES, Context, Rule
 from services.extraction.timex.rules.resolve import day_first, tells_a_fall
 from services.extraction.timex.tense import (
@@ -314,10 +315,12 @@ def _tag(doc, dct: date) -> list[Timex]:
 
     # pass 1: keep candidates a normaliser accepts, longest first
     accepted = []
+    first_values: dict[tuple[int, int], str] = {}  # as read from the publication date
     for c in cands:
         res = c.normalise(_context(text, c, dct, dct.isoformat(), dirn(c), day_first=order, tells_a_fall=falls))
         if res is not None:
             accepted.append(c)
+            first_values[c.start, c.end] = res[1]
     accepted.sort(key=lambda c: (-(c.end - c.start), c.order, c.start))
     chosen: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
@@ -327,6 +330,7 @@ def _tag(doc, dct: date) -> list[Timex]:
         chosen.append(c)
         taken.append((c.start, c.end))
     chosen.sort(key=lambda c: c.start)
+    quotes = dated_quotations(text, [(c.start, c.end, first_values[c.start, c.end]) for c in chosen], dct)
 
     # pass 2: values in document order, with the running reference time for anaphora
     out: list[Timex] = []
@@ -336,7 +340,12 @@ def _tag(doc, dct: date) -> list[Timex]:
     narrative = NarrativeTime(doc, dct)
     for c in chosen:
         res = anchor = None
-        if c.rule.narrative_on(c.match) and (anchor := narrative.anchor(c.start, dirn(c))):
+        told = False
+        if (spoken := said_on(quotes, c.start, c.end)) is not None:
+            # quoted words count from the day they were said: 'he said on October 31: "... this morning"'
+            res = c.normalise(_context(text, c, spoken, spoken.isoformat(), dirn(c), day_first=order,
+                                       tells_a_fall=falls))
+        if res is None and c.rule.narrative_on(c.match) and (anchor := narrative.anchor(c.start, dirn(c))):
             res = c.normalise(_context(text, c, dct, ref, dirn(c), anchor, day_first=order, tells_a_fall=falls, scene=scene))
         if res is None:
             told = past_verb(c)
@@ -365,6 +374,8 @@ def _tag(doc, dct: date) -> list[Timex]:
         typ, value = res
         ed = interval(value) if typ in ("DATE", "TIME") else None
         out.append(Timex(c.start, c.end, text[c.start : c.end], typ, value, ed))
+        if spoken is not None:
+            continue  # the quotation's time, not the passage's: it sets no reference time or scene
         narrative.observe(out[-1])
         if typ in ("DATE", "TIME") and _CALENDAR_VALUE.match(value) and c.rule.anchors_on(c.match):
             ref, ref_end, ref_bc = value, c.end, value.startswith("BC")
