@@ -55,6 +55,9 @@ LOWERCASE_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "s
 # lower-case month words that are also common words: unread without a day ("august"), and "may", "march"
 # need an ordinal day ("march 3rd", "5th of may"; not "we march 3 miles")
 LOWERCASE_AMBIGUOUS_MONTHS = {"may", "march", "mar", "august", "aug"}
+# lower-case month abbreviations that are no other word: a month after a preposition of months even when a verb
+# or a noun follows ("the update from sept broke it", "since oct we have"); "jan", "jun" are names, "mar" a verb
+LOWERCASE_UNAMBIGUOUS_MONTH_ABBREVIATIONS = {"feb", "apr", "sep", "sept", "oct", "nov", "dec"}
 # a lower-case month without a day is a month after these words: "back in april", "since june"
 LOWERCASE_MONTH_AFTER = {"in", "on", "since", "until", "till", "til", "by", "from", "through", "thru", "during",
                          "of", "last", "next", "nxt", "this", "early", "late", "mid", "before", "after", "to"}  # fmt: skip
@@ -68,8 +71,21 @@ SHORT_WEEKDAY_AFTER = {"on", "by", "till", "til", "until", "thru", "since", "fro
 # ... and after these, which belong to the expression ("nxt sat", "every fri"; "this sun" is the sun)
 SHORT_WEEKDAY_MODIFIERS = {"this", "next", "nxt", "last", "every"}
 SHORT_WEEKDAYS = {w: n for w, n in WEEKDAYS.items() if len(w) == 3}
+# lower-case three-letter weekdays that are no other English word: a weekday anywhere ("delivery said fri")
+UNAMBIGUOUS_SHORT_WEEKDAYS = {"tue", "thu", "fri"}
+# the others ("sat", "sun", "wed", "mon") without a preposition are weekdays before a clock time ("dinner sun at
+# 6pm"), as a label before a colon ("update mon: still broken") or after "for" ending their phrase ("on for
+# sat?"; not "sun": "cream for sun")
+SHORT_WEEKDAY_FOR = {"sat", "wed", "mon"}
+# ... and never after a determiner or a subject: "in the sun at 3pm", "we sat: it was fine"
+SHORT_WEEKDAY_NOT_AFTER = {"the", "a", "an", "this", "that", "his", "her", "my", "your", "ur", "our", "their", "its",
+                           "some", "no", "i", "we", "you", "u", "he", "she", "they", "it", "who", "and", "or"}  # fmt: skip
 # "this am", "tomorrow pm": a part of the day only after a day word or "this"
-INFORMAL_PARTS = {"am": "MO", "pm": "AF"}
+INFORMAL_PARTS = {"am": "MO", "pm": "AF", "aft": "AF"}  # "this aft"; not "fore and aft"
+
+# a quarter written "Q3" without its year is one after these words ("due in q4"; not "the answer to q2")
+QUARTER_CODE_AFTER = {"in", "by", "for", "until", "till", "til", "since", "from", "during", "this", "next", "last",
+                      "early", "late", "mid", "of", "before", "after", "thru", "through"}  # fmt: skip
 
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
@@ -234,6 +250,10 @@ HOLIDAYS = {
     "holy saturday": "easter -1", "easter": "easter", "easter sunday": "easter", "easter day": "easter",
     "easter monday": "easter +1", "ascension day": "easter +39", "pentecost": "easter +49",
     "whit sunday": "easter +49", "whitsun": "easter +49", "whit monday": "easter +50",
+    # the fixed feasts and quarter days that histories date by: "at Michaelmas 1163", "on Lady Day 1606"
+    "candlemas": "02-02", "st. david's day": "03-01", "lady day": "03-25", "st. george's day": "04-23",
+    "midsummer's day": "06-24", "lammas": "08-01", "michaelmas": "09-29", "martinmas": "11-11",
+    "st. andrew's day": "11-30", "st. stephen's day": "12-26",
 }  # fmt: skip
 # a holiday's name before these words is part of another name: "the Good Friday Agreement", "Easter Island"
 HOLIDAY_NAME_HEADS = ("agreement", "accord", "accords", "rising", "uprising", "offensive", "island", "islands",
@@ -246,7 +266,7 @@ US_WORDS = {"u.s.", "us", "american", "america's", "america", "the", "national",
 # names that are common words too: a holiday only when capitalised ("an epiphany", "the country's independence
 # day"); tweets write "thanksgiving" and "memorial day" in lower case, British news "election day"
 CAPITALISED_HOLIDAYS = {"epiphany", "independence day", "may day", "earth day", "flag day", "pentecost",
-                        "ascension day"}  # fmt: skip
+                        "ascension day", "lady day"}  # fmt: skip
 # names that are surnames too when written with a capital only: a holiday in lower case or capitals ("nye",
 # "NYE"; not "Bill Nye")
 SURNAME_HOLIDAYS = {"nye"}
@@ -469,6 +489,7 @@ WEEKEND = _spellings("weekend")
 NEXT = _spellings("next")
 WEEK = _spellings("week")
 SHORT_WEEKDAY = _alt(SHORT_WEEKDAYS)
+INFORMAL_PART = _alt(INFORMAL_PARTS)
 SHORT_WEEKDAY_PRE = _alt(SHORT_WEEKDAY_AFTER)
 SHORT_WEEKDAY_MODIFIER = _alt(SHORT_WEEKDAY_MODIFIERS)
 # a bare numeric date ("3/14") or day of the month ("the 20th") is a date only after these
@@ -489,9 +510,13 @@ ERA_DATE = (
 # a day without its year after a preposition: numeric ("on 3/14", "till 25/12") or an ordinal day of the
 # month at the end of its phrase ("on the 20th."; not "on the 5th anniversary", "3/4 of a point") or before the
 # subject of its clause ("On the 28th a squadron sank ...")
+# the words after which a day of the month still ends its phrase: "on the 12th too", "due on the 3rd but"; not
+# "at", "after", "as", which follow a placing too ("finished on the 3rd at the race")
+_BARE_DAY_FOLLOWERS = "and|or|when|to|through|until|till|til|too|also|but|then|so|again|instead|because|if"
 BARE_DAY = (
     rf"\b{DATE_PREPOSITION}\s+(?:the\s+)?(?P<span>(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)"
     r"(?![/\d]|[.,]\d|\s*(?:%|percent|of|cups?|miles?|inch|inches)\b)"
-    r"|(?<=the\s)(?P<ordinal>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?=\s*(?:[.,;:!?)]|$|(?:and|or|when|to|through|until)\b)"
+    r"|(?<=the\s)(?P<ordinal>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)"
+    rf"(?=\s*(?:[.,;:!?)]|$|(?:{_BARE_DAY_FOLLOWERS})\b)"
     r"|\s+(?:the|a|an|he|she|it|they|we|his|her|its|their)\s))"
 )

@@ -127,8 +127,8 @@ def _day_of_month(day: int, ctx) -> tuple[str, str] | None:
         pick = max((d for d in candidates if d <= dct), default=None)
     elif ctx.direction == FUTURE:
         pick = min((d for d in candidates if d >= dct), default=None)
-    else:
-        pick = min(candidates, key=lambda d: abs((d - dct).days), default=None)
+    else:  # "the party is on the 22nd": the publication's month, as HeidelTime reads a month-less day
+        pick = safe_date(dct.year, dct.month, day) or min(candidates, key=lambda d: abs((d - dct).days), default=None)
     return ("DATE", pick.isoformat()) if pick else None
 
 
@@ -144,6 +144,12 @@ def n_month_day(m, ctx):
     return _month_day_value(month_number(m["month"]), day_number(m["day"]), m["year"], m["wd"], ctx)
 
 
+def _tells_forward(ctx) -> bool:
+    """Whether the expression resolves around a narrative's day, week or month, where the forward-leaning year
+    holds ("in March 1917 ... by October"); around a year (anchored at its middle) any month is of that year."""
+    return ctx.anchor_granularity in ("day", "week", "month")
+
+
 def _month_day_value(month: int, day: int, year: str | None, weekday: str | None, ctx) -> tuple[str, str] | None:
     """The day of a month and day, with its year, its weekday ("Friday, June 7") or else by the tense."""
     if day < 1 or day > 31:
@@ -154,7 +160,7 @@ def _month_day_value(month: int, day: int, year: str | None, weekday: str | None
         d = with_weekday(month, day, weekday_number(weekday), ctx)
     else:
         slack = PAST_VERB_SLACK_DAYS if ctx.past_verb_time else PAST_CLAUSE_SLACK_DAYS
-        d = resolve_month_day(month, day, ctx.dct, ctx.direction, slack)
+        d = resolve_month_day(month, day, ctx.dct, ctx.direction, slack, _tells_forward(ctx))
     return ("DATE", d.isoformat()) if d else None
 
 
@@ -253,15 +259,18 @@ def n_month(m, ctx):
     elif rel == "this":
         y = ctx.dct.year
     else:
-        y = resolve_month(month, ctx.dct, ctx.direction)
+        y = resolve_month(month, ctx.dct, ctx.direction, _tells_forward(ctx))
     return "DATE", f"{y:04d}-{month:02d}"
 
 
 def _lowercase_abbreviation_ends(mo: str, ctx) -> bool:
     """ "back in oct", "since nov.": a lower-case abbreviation after a preposition of months, ending its phrase
     (not "to mar the day", "Jan's car")."""
-    return (mo.islower() and low(mo) != "mar" and prev_word(ctx) in P.LOWERCASE_AMBIGUOUS_MONTH_AFTER
-            and P.LOWERCASE_MONTH_ENDS.match(ctx.after) is not None)
+    if not mo.islower() or low(mo) == "mar" or prev_word(ctx) not in P.LOWERCASE_AMBIGUOUS_MONTH_AFTER:
+        return False
+    if low(mo) in P.LOWERCASE_UNAMBIGUOUS_MONTH_ABBREVIATIONS:
+        return True  # "the firmware from sept broke it"
+    return P.LOWERCASE_MONTH_ENDS.match(ctx.after) is not None
 
 
 def _month_around_ref(month: int, rel: str, ctx) -> tuple[str, str] | None:
@@ -426,9 +435,26 @@ def n_year_words(m, ctx):
 
 
 @rule(
+    "elliptic_decade",
+    "DATE",
+    r"\b(?P<century>1[0-9]|20)\d0['\u2019]?s\s*(?:,|and|or|to|through|into|[-\u2013\u2014])\s*(?:the\s+)?"
+    r"(?P<span>(?:(?:early|late|mid)[-\s]+)?['\u2019]?(?P<dec>\d0)['\u2019]?s)\b",
+    example=("Rents doubled in the 1960s and 70s.", "70s", "197"),
+)
+def n_elliptic_decade(m, ctx):
+    """A decade by its tens after one written in full: "the 1960s and 70s", "the 1880s and '90s" (the 1890s),
+    "the 1990s-2000s" take the century of the first."""
+    century, first_tens, tens = int(m["century"]), int(m.group(0)[2]), int(m["dec"][0])
+    if tens < first_tens:
+        century += 1  # "the 1990s and 2000s" written "the 1990s and 00s"
+    return "DATE", f"{century:02d}{tens}"
+
+
+@rule(
     "decade",
     "DATE",
-    r"\b(?:the\s+)?(?:(?P<edge>early|late|mid|middle)[-\s]+)?(?P<dec>(?:1[6-9]|20)\d0|1[0-5][1-9]0|'\d0|\u2019\d0)'?s\b",
+    # (?<!...) rather than \b: "'50s" after a space has no word boundary before its apostrophe
+    r"(?<![\w'\u2019])(?:the\s+)?(?:(?P<edge>early|late|mid|middle)[-\s]+)?(?P<dec>(?:1[6-9]|20)\d0|1[0-5][1-9]0|'\d0|\u2019\d0)'?s\b",
     example=("Growth was slow in the 1990s.", "the 1990s", "199"),
     # before 1600 a decade only with a tens digit: "the 1180s" (the 1500s is a century's worth)
 )
@@ -571,6 +597,41 @@ def _quarter_ended(after: str, ctx) -> str | None:
 
 
 @rule(
+    "q_quarter",
+    "DATE",
+    rf"(?-i:\b[Qq](?P<q>[1-4]))\b(?:\s*(?P<year>{P.YEAR4})\b|\s*['\u2019](?P<yy>\d\d)\b)?",
+    example=("Profits fell in Q2 2023 and recovered later.", "Q2 2023", "2023-Q2"),
+)
+def n_q_quarter(m, ctx):
+    """A quarter as business and forum posts write it: "in Q3", "by q4", "Q2 2023", "Q1 '24"; without a year, that
+    of the publication (the past one in a clause about the past when the quarter is still to come)."""
+    q = int(m["q"])
+    if not (m["year"] or m["yy"]) and prev_word(ctx) not in P.QUARTER_CODE_AFTER:
+        return None  # "the answer to q2", "Q3: what next?" are questions, not quarters
+    if m["year"] or m["yy"]:
+        y = int(m["year"]) if m["year"] else _two_digit_year(int(m["yy"]), ctx.dct)
+    else:
+        y = ctx.dct.year - (1 if q > quarter_of(ctx.dct) and ctx.direction == PAST else 0)
+    return "DATE", f"{y:04d}-Q{q}"
+
+
+def _two_digit_year(yy: int, dct) -> int:
+    """'19 -> 2019 up to a decade after the publication's year, else of the 1900s ('98 -> 1998)."""
+    return 2000 + yy if 2000 + yy <= dct.year + 10 else 1900 + yy
+
+
+@rule(
+    "apostrophe_year",
+    "DATE",
+    rf"\b(?:{P.EARLY_YEAR_PREPOSITION})\s+(?P<span>['\u2019](?P<yy>\d\d))(?![\w'\u2019])",
+    example=("we bought the house back in '19 and love it", "'19", "2019"),
+)
+def n_apostrophe_year(m, ctx):
+    """A year by its last two digits after a preposition: "back in '19", "since '08", "the class of '99"."""
+    return "DATE", f"{_two_digit_year(int(m['yy']), ctx.dct):04d}"
+
+
+@rule(
     "two_quarters",
     "DATE",
     rf"\bthe\s+(?P<w>first|last|second)\s+two\s+quarters(?:\s+of\s+(?P<year>{P.YEAR4}))?\b",
@@ -679,8 +740,10 @@ def n_season(m, ctx):
         return "DATE", f"{int(year):04d}-{s}"
     if not rel and prev_word(ctx) not in P.SEASON_PREPOSITIONS:
         return None  # "prices fall", "a spring in his step"
-    if s == "FA" and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", ctx.after):
-        return None  # "the fall of France", "the fall of the Berlin Wall"
+    if s == "FA" and low(m["season"]) == "fall" and re.match(r"\s+of\s", ctx.after) and not re.match(
+        rf"\s+of\s+(?:{P.ANAPHORIC_YEAR}|this|last|next)\s+year\b", ctx.after, re.IGNORECASE
+    ):
+        return None  # "the fall of France", "the fall of the regime" (not "the fall of that year")
     if s == "FA" and ctx.tells_a_fall and rel in ("", "the"):
         return None  # "the climber fell from the ridge ... his brother witnessed the fall"
     if re.fullmatch(P.ANAPHORIC_SEASON, rel):
@@ -792,7 +855,7 @@ def _not_another_countrys(m, doc, tok) -> bool:
     "DATE",
     rf"\b(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<hol>{P.HOLIDAY})"
     rf"(?:\s+(?P<after>week|weekend|{P.WEEKEND}|eve|{P.PART}))?"
-    rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{P.YEAR4})|\s+of\s+(?P<early_year>{P.EARLY_YEAR4})|\s+(?P<ryear>last|this|next)\s+year"
+    rf"(?:\s*,?\s*(?:of\s+)?(?P<year>{P.YEAR4})|\s+(?:of\s+)?(?P<early_year>{P.EARLY_YEAR4})\b|\s+(?P<ryear>last|this|next)\s+year"
     rf"|\s*,\s*(?P<month>{P.MONTH})\s+(?P<day>{P.DAYNUM})\b(?:\s*,?\s*(?P<day_year>{P.YEAR_AFTER_MONTH}))?)?\b",
     example=("They met on Christmas Eve 2019.", "Christmas Eve 2019", "2019-12-24"),
     narrative=lambda m: not (m["year"] or m["early_year"] or m["rel"] or m["ryear"]),

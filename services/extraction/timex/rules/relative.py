@@ -23,6 +23,7 @@ from services.extraction.timex.rules.resolve import (
     month_number,
     parse_number,
     prev_quarter,
+    prev_word,
     ref_date,
     ref_day,
     resolve_weekday,
@@ -100,7 +101,7 @@ def n_weekday(m, ctx):
     "short_weekday",
     "DATE",
     rf"\b(?:{P.SHORT_WEEKDAY_PRE}\s+|(?={P.SHORT_WEEKDAY_MODIFIER}\s))"
-    rf"(?P<span>(?:(?P<pre>{P.SHORT_WEEKDAY_MODIFIER})\s+)?(?P<day3>{P.SHORT_WEEKDAY}))\b(?![-'\u2019]\w|\s+(?:of|and)\s|\.?,?\s*(?:{P.MONTH}|\d))",
+    rf"(?P<span>(?:(?P<pre>{P.SHORT_WEEKDAY_MODIFIER})\s+)?(?P<day3>{P.SHORT_WEEKDAY}))\b(?![-'\u2019]\w|\s+(?:of|and)\s|\.?,?\s*(?:{P.MONTH}(?!\w)|\d))",
     example=("I will see you on sat.", "sat", "2024-06-22"),
 )
 def n_short_weekday(m, ctx):
@@ -112,6 +113,28 @@ def n_short_weekday(m, ctx):
         return "SET", f"XXXX-WXX-{P.SHORT_WEEKDAYS[day]}"
     rel = pre if pre in ("last", "next", "this") else ""
     return "DATE", resolve_weekday(P.SHORT_WEEKDAYS[day], ctx.dct, ctx.direction, rel).isoformat()
+
+
+@rule(
+    "bare_short_weekday",
+    "DATE",
+    rf"(?<!['\u2019])(?-i:\b(?P<day3>{P.SHORT_WEEKDAY})\b)(?![-'\u2019]\w)",
+    example=("delivery said fri but it came early", "fri", "2024-06-14"),
+)
+def n_bare_short_weekday(m, ctx):
+    """A lower-case three-letter weekday without a preposition: "tue", "thu", "fri" anywhere; "sat", "sun",
+    "wed", "mon" before a clock time ("dinner sun at 6pm"), as a label before a colon ("update mon: it broke
+    again") or after "for" at the end of their phrase ("still on for sat?")."""
+    day = m["day3"]
+    if day not in P.UNAMBIGUOUS_SHORT_WEEKDAYS and prev_word(ctx) in P.SHORT_WEEKDAY_NOT_AFTER:
+        return None
+    if day not in P.UNAMBIGUOUS_SHORT_WEEKDAYS and not (
+        re.match(rf"\s+(?:at\s+|@\s*)?{P.CLOCK}", ctx.after, re.IGNORECASE)
+        or re.match(r"\s*:(?!\d)", ctx.after)
+        or (day in P.SHORT_WEEKDAY_FOR and prev_word(ctx) == "for" and re.match(r"\s*(?:[.,;!?)]|$)", ctx.after))
+    ):
+        return None
+    return "DATE", resolve_weekday(P.SHORT_WEEKDAYS[day], ctx.dct, ctx.direction).isoformat()
 
 
 def _week_weekend(d: date) -> str:

@@ -168,8 +168,19 @@ def duration_value(n: float | None, unit_word: str) -> str | None:
     return f"P{_fmt(n)}{letter}"
 
 
-def resolve_month(month: int, dct: date, direction: int) -> int:
-    """The year of a bare month name, given the tense."""
+# a narrative tells forward: a year-less month after the passage's time is more often later than it than earlier
+# ("torpedoed in March 1917 ... back at sea by October"; the nearest occurrence, as news reads one, would be
+# 1916's); the twelve months from this many before the reference month to this many after it are of its year
+NARRATIVE_MONTHS_BEFORE, NARRATIVE_MONTHS_AFTER = 4, 7
+NARRATIVE_DAYS_BEFORE, NARRATIVE_DAYS_AFTER = 125, 240  # the same for a year-less day
+
+
+def resolve_month(month: int, dct: date, direction: int, narrative: bool = False) -> int:
+    """The year of a bare month name, given the tense; in a narrative (`dct` the passage's time), the occurrence
+    in the forward-leaning year around it."""
+    if narrative:
+        diff = month - dct.month
+        return dct.year - (diff > NARRATIVE_MONTHS_AFTER) + (diff < -NARRATIVE_MONTHS_BEFORE)
     if direction == PAST:
         return dct.year if month <= dct.month else dct.year - 1
     if direction == FUTURE:
@@ -191,11 +202,17 @@ PAST_VERB_SLACK_DAYS = 1
 
 
 def resolve_month_day(
-    month: int, day: int, dct: date, direction: int, past_slack: int = PAST_CLAUSE_SLACK_DAYS
+    month: int, day: int, dct: date, direction: int, past_slack: int = PAST_CLAUSE_SLACK_DAYS, narrative: bool = False
 ) -> date | None:
     d = safe_date(dct.year, month, day)
     if d is None:
         return None
+    if narrative:
+        if (d - dct).days > NARRATIVE_DAYS_AFTER:
+            return safe_date(dct.year - 1, month, day)
+        if (dct - d).days > NARRATIVE_DAYS_BEFORE:
+            return safe_date(dct.year + 1, month, day)
+        return d
     if direction == PAST and (d - dct).days > past_slack:
         return safe_date(dct.year - 1, month, day)
     if direction == FUTURE and d < dct:
@@ -260,12 +277,14 @@ def ref_date(ctx: Context) -> date:
 
 def scene_date(ctx: Context, clock: str | None = None) -> date:
     """The day a bare time of day in a past clause falls on: the passage's day, else the reference day, else
-    the DCT. A small
-    hour after a night, an evening or midnight is the next day's ("Wednesday night ... at 12:47 a.m." -> Thursday)."""
-    if ctx.scene is None or ctx.direction != PAST:
-        return ref_date(ctx)  # "party starts at 9pm": only a telling of the past keeps to the passage's day
-    day = date.fromisoformat(ctx.scene[:10])
-    if clock is not None and ctx.scene.endswith(("TNI", "TEV", "T24:00")) and clock < P.LAST_SMALL_HOUR:
+    the DCT; never a day after the DCT. A small hour after a night, an evening or midnight is the next day's
+    ("Wednesday night ... at 12:47 a.m." -> Thursday)."""
+    # "party starts at 9pm": only a telling of the past keeps to the passage's day
+    telling_the_past = ctx.scene is not None and ctx.direction == PAST
+    day = date.fromisoformat(ctx.scene[:10]) if telling_the_past else ref_date(ctx)
+    if ctx.direction == PAST and day > ctx.dct:
+        return ctx.dct  # "nye plans? ... woke up at 4:30am": a past clause is not told on a day still to come
+    if telling_the_past and clock is not None and ctx.scene.endswith(("TNI", "TEV", "T24:00")) and clock < P.LAST_SMALL_HOUR:
         return day + timedelta(days=1)
     return day
 

@@ -136,7 +136,7 @@ def n_ish_clock(m, ctx):
     "part_of_day",
     "TIME",
     rf"\b(?:(?P<pre>this|last|{P.DAY_WORD}|early|late|that|earlier|later\s+this|earlier\s+this|early\s+this|late\s+this|late\s+last|early\s+last)\s+)?"
-    rf"(?:(?P<wd>{P.WEEKDAY})(?!\w)\s+|(?P<day3>{P.SHORT_WEEKDAY})\s+)?(?P<part>{P.PART}|am|pm)(?:\s+(?P<dw>{P.DAY_WORD}))?\b",
+    rf"(?:(?P<wd>{P.WEEKDAY})(?!\w)\s+|(?P<day3>{P.SHORT_WEEKDAY})\s+)?(?P<part>{P.PART}|{P.INFORMAL_PART})(?:\s+(?P<dw>{P.DAY_WORD}))?\b",
     example=("The attack began Monday morning.", "Monday morning", "2024-06-17TMO"),
     title_sensitive=True,
 )
