@@ -381,7 +381,7 @@ def _different_speakers(a: Event, b: Event, people: frozenset[str]) -> bool:
     if a.trigger not in SPEECH_VERBS or b.trigger not in SPEECH_VERBS:
         return False
     if a.speaker in people and b.speaker in people:
-        # each says who spoke: "Comey announced" and "she [Clinton] said", both naming Clinton
+        # each says who spoke: "the director announced ..." and "she [the senator] said ...", both naming her
         return not _one_person(a.speaker, b.speaker)
     return bool(_own_people(a, b, people)) and bool(_own_people(b, a, people))
 

@@ -688,7 +688,7 @@ def statement(actors, trigger, summary, speaker):
     ("second", "expected"),
     [
         # she speaks of the review he announced: both name her, each statement is its speaker's
-        (statement(["Dana Voss", "Glendale"], "say", "In Glendale on Sunday, she said the country faced a choice.",
+        (statement(["Dana Voss", "Glendale"], "say", "Speaking in Glendale, she said on Sunday that voters faced a choice.",
                    "Dana Voss"), False),
         # his statement told again, by his surname
         (statement(["Ellis"], "say", "Ellis said on Sunday the review had found nothing new.", "Ellis"), True),

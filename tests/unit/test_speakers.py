@@ -102,7 +102,7 @@ def test_a_speaker_without_a_body_keeps_his_we(nlp):
     [
         ("Director Mark Ellis announced on Sunday that the review had found nothing.", "announce", "Mark Ellis"),
         # a pronoun resolved to the person it stands for
-        ("Dana Voss campaigned in Ohio on Saturday. In Glendale on Sunday, she said the country faced a choice.",
+        ("Dana Voss campaigned in Ohio on Saturday. Speaking in Glendale, she said on Sunday that voters faced a choice.",
          "say", "Dana Voss"),
         # the hearer of a passive is not the speaker
         ("Congress was told on Monday that the review was over.", "tell", None),

@@ -12,7 +12,7 @@ DCT = date(2025, 9, 15)
 @pytest.mark.parametrize(
     "text",
     [
-        "A walker fell from a ridge on Saturday. His brother witnessed the fall.",
+        "A walker fell from a ridge on Saturday. A friend filmed the fall.",
         "Hiker Killed In Fall. The 40-year-old fell about 300 metres on Sunday.",
         "The roofer fell off a ladder on Friday and broke his wrist in the fall.",
         "A boy fell down a disused well on Monday; rescuers said he survived the fall.",

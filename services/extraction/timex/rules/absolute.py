@@ -745,7 +745,7 @@ def n_season(m, ctx):
     ):
         return None  # "the fall of France", "the fall of the regime" (not "the fall of that year")
     if s == "FA" and ctx.tells_a_fall and rel in ("", "the"):
-        return None  # "the climber fell from the ridge ... his brother witnessed the fall"
+        return None  # "a walker fell from the ridge ... rescuers reached him soon after the fall"
     if re.fullmatch(P.ANAPHORIC_SEASON, rel):
         return _season_around_ref(s, rel, ctx)
     dct = ctx.dct

@@ -35,7 +35,7 @@ class Context:
 
 def tells_a_fall(text: str) -> bool:
     """Whether the text tells of a body falling: then "the fall", "in the fall" are that fall ("killed in a fall",
-    "his brother witnessed the fall"), not the autumn (a fall with a year, or "last fall", stays a season)."""
+    "hurt in the fall"), not the autumn (a fall with a year, or "last fall", stays a season)."""
     return P.PHYSICAL_FALL.search(text) is not None
 
 
