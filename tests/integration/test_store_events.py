@@ -11,7 +11,7 @@ from services.store.articles import NewArticle, accept_articles
 from services.store.db import session_scope
 from services.store.events import save_extraction
 from services.store.models import Actor, Event, EventSource
-from tests.integration.factories import day, event, extraction, month, store_report, year
+from tests.integration.factories import article_of, day, event, extraction, month, store_report, year
 from tests.support.database import empty_tables
 
 VISIT = event(day("2024-06-18"), ("Vladimir Putin", "North Korea"), "travel", "Putin travels to North Korea")
@@ -98,16 +98,6 @@ def test_two_persons_statements_of_one_day_stay_apart_whoever_they_are_about():
     assert counts()[0] == 2
 
 
-def _story_article(*reports: tuple[extracted.EventDate, tuple[extracted.Actor, ...], str, str]) -> extracted.Extraction:
-    events, offset = [], 0
-    for when, actors, trigger, summary in reports:
-        events.append(extracted.Event(when, tuple(a.name for a in actors), summary, trigger, "occurred",
-                                      summary + ".", (offset, offset + len(summary) + 1), 0.8))
-        offset += len(summary) + 2
-    actors = {a.name: a for _, found, _, _ in reports for a in found}
-    return extracted.Extraction(text=" ".join(e.sentence for e in events), events=events, actors=list(actors.values()))
-
-
 DEPOT = extracted.Actor("Halvard Freight Depot", "organisation", ("Halvard Freight Depot",))
 FOREMAN = extracted.Actor("Teodor Vasquez-Lund", "person", ("Teodor Vasquez-Lund", "Vasquez-Lund"))
 SHERIFF = extracted.Actor("Imelda Strachan", "person", ("Imelda Strachan", "Strachan"))
@@ -118,11 +108,11 @@ LAST_WEEK = extracted.EventDate("2026-W19", day("2026-05-04").start, day("2026-0
 def test_one_storys_reports_sharing_no_actor_meet_when_a_day_lies_inside_the_others_week():
     # One outlet tells the shooting by its week and names the depot; a later one by its day and names the
     # foreman; both articles quote the same sheriff and coroner, so they are of one story.
-    week_report = _story_article(
+    week_report = article_of(
         (LAST_WEEK, (DEPOT,), "shooting", "A shooting last week at the Halvard Freight Depot left two dead"),
         (day("2026-05-12"), (SHERIFF,), "appeal", "Imelda Strachan appealed for witnesses"),
         (day("2026-05-12"), (CORONER,), "release", "Bastian Oyelaran released the names of the dead"))
-    day_report = _story_article(
+    day_report = article_of(
         (day("2026-05-06"), (FOREMAN,), "shoot", "Teodor Vasquez-Lund was shot as he locked the loading bay"),
         (day("2026-05-12"), (SHERIFF,), "appeal", "Imelda Strachan renewed her appeal for witnesses"),
         (day("2026-05-12"), (CORONER,), "release", "Bastian Oyelaran named the two men who died"))
