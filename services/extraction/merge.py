@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from services.extraction.actors.tables import COUNTRY_ALIASES, DEMONYMS, words
+from services.extraction.actors.tables import COUNTRY_ALIASES, DEMONYMS, IDENTITY_NOUNS, words
 from services.extraction.casualties import INCIDENT_TRIGGERS
 from services.extraction.events import SPEECH_VERBS
 from services.extraction.model import Event, EventDate
@@ -596,8 +596,38 @@ def find_same_happening(new: Event, candidates: Sequence[Event], *, places: froz
         if best is None or score > best[0]:
             best = (score, index)
     if best is None:
-        return _only_fit_naming_nobody(new, candidates)
+        found = _only_fit_naming_nobody(new, candidates)
+        return found if found is not None else _only_fit_naming_no_person(new, candidates, people)
     return best[1]
+
+
+def _names_a_person(event: Event, people: frozenset[str]) -> bool:
+    return bool(people & set(event.actors))
+
+
+# "the climber fell", "the 26-year-old actress checked in": a person the outlet describes but does not name.
+_DESCRIBED_PERSON = re.compile(rf"\bthe (?:[\w-]+ ){{0,2}}(?:{'|'.join(sorted(IDENTITY_NOUNS))})\b")
+
+
+def _fits_naming_no_person(report: Event, other: Event, people: frozenset[str]) -> bool:
+    """A report whose only actors are places or organisations and whose clause describes the person it tells of
+    without a name ("the climber fell near the hut") fits a report of the same kind of happening on its day that
+    names a person, as a report naming nobody does."""
+    return (report is not other and report.actors and not _names_a_person(report, people)
+            and _DESCRIBED_PERSON.search(report.summary.lower()) is not None
+            and _names_a_person(other, people) and SPEECH_VERBS.isdisjoint((report.trigger, other.trigger))
+            and report.status == other.status and on_one_day(report.date, other.date)
+            and same_kind_of_happening(report.trigger, other.trigger))
+
+
+def _only_fit_naming_no_person(new: Event, candidates: Sequence[Event], people: frozenset[str]) -> int | None:
+    """A report naming no person joins the one candidate of its kind and day that names one; a report naming a
+    person takes in the one such report of its kind and day naming none."""
+    if not _names_a_person(new, people):
+        fitting = [index for index, candidate in enumerate(candidates) if _fits_naming_no_person(new, candidate, people)]
+    else:
+        fitting = [index for index, candidate in enumerate(candidates) if _fits_naming_no_person(candidate, new, people)]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _only_fit_naming_nobody(new: Event, candidates: Sequence[Event]) -> int | None:

@@ -13,6 +13,7 @@ from services.extraction import model as extracted
 from services.extraction.merge import (
     COARSE_INTERVAL_DAYS,
     COUNTRIES,
+    FINE_INTERVAL_DAYS,
     calendar_week_before,
     find_same_happening,
     last_week_read_loosely,
@@ -181,8 +182,9 @@ _CANDIDATE_COLUMNS = """
 # subquery: only dates the merge rule can accept (the same interval, one inside the other when the outer one is
 # at most a year, or the next or previous day: see merge.same_happening), events that share an actor first,
 # then similar triggers: an actor with thousands of events in "2024" still finds the one that matches within
-# the first rows. Events of the same day with a similar trigger come too, whoever took part (outlets name
-# different people, or spell one name two ways); the rule asks more of those. `_CandidatePool.for_report`
+# the first rows. Events of the same days with a similar trigger come too, whoever took part (outlets name
+# different people, or spell one name two ways), and so do those of a day inside a week or month or the week or
+# month around a day (one story's "shooting last week" and "shot on Wednesday"); the rule asks more of those. `_CandidatePool.for_report`
 # picks and orders each report's own rows again in Python. Each candidate comes with how many of `:story_actors`
 # (the article's distinctive actors) its source articles' events name: its articles and this one tell one story.
 _CANDIDATES = text(f"""
@@ -208,8 +210,15 @@ _CANDIDATES = text(f"""
                            AND abs(ea.date_start - w.first_day) = 1))
                 UNION ALL
                 (SELECT ev.id, false FROM events AS ev
-                 WHERE ev.date_start = w.first_day AND ev.date_end = w.last_day
-                   AND ev.trigger IN (SELECT wt.trigger FROM wanted_triggers AS wt WHERE wt.n = w.n) LIMIT 50)
+                 WHERE (ev.date_start = w.first_day
+                        OR (ev.date_start > w.last_day - :fine_days AND ev.date_start <= w.last_day))
+                   AND ((ev.date_start = w.first_day AND ev.date_end = w.last_day)
+                        OR (ev.date_end - ev.date_start < :fine_days
+                            AND ev.date_start <= w.first_day AND ev.date_end >= w.last_day)
+                        OR (w.last_day - w.first_day < :fine_days
+                            AND ev.date_start >= w.first_day AND ev.date_end <= w.last_day))
+                   AND ev.trigger IN (SELECT wt.trigger FROM wanted_triggers AS wt WHERE wt.n = w.n)
+                 ORDER BY (ev.date_start = w.first_day AND ev.date_end = w.last_day) DESC, ev.id DESC LIMIT 50)
             ) AS m JOIN events AS e ON e.id = m.id
             GROUP BY m.id, e.trigger, e.date_start, e.date_end
             ORDER BY bool_or(m.shares_actor) DESC,
@@ -256,7 +265,7 @@ def _fetch_candidates(session: Session, wanted: list[_Wanted], week_lookups: lis
             words = sorted(similar_trigger_words(report.event.trigger))
             params["trigger_reports"] += [n] * len(words)
             params["triggers"] += words
-    rows = session.execute(_CANDIDATES, {**params, "coarse_days": COARSE_INTERVAL_DAYS,
+    rows = session.execute(_CANDIDATES, {**params, "coarse_days": COARSE_INTERVAL_DAYS, "fine_days": FINE_INTERVAL_DAYS,
                                          "story_actors": sorted(story_actors), "story_articles": _STORY_ARTICLES})
     return [_candidate(row) for row in rows]
 
@@ -299,10 +308,24 @@ def _candidacy(candidate: Candidate, actor_ids: set[int], event: extracted.Event
     return shares_actor, when.start == event.date.start and when.end == event.date.end
 
 
+def _fine_dates(stored: extracted.EventDate, wanted: extracted.EventDate) -> bool:
+    """The same days, or one inside the other when the outer one is under a month: where a report sharing no
+    actor may still be of the happening ("fired last week" and "fired on Thursday", as `_CANDIDATES` reads
+    them): with a similar trigger, the rule decides (merge.one_story_happening)."""
+    start, end, first, last = stored.start, stored.end, wanted.start, wanted.end
+    return ((start == first and end == last)
+            or ((end - start).days < FINE_INTERVAL_DAYS and start <= first and end >= last)
+            or ((last - first).days < FINE_INTERVAL_DAYS and start >= first and end <= last))
+
+
+def _similar_on_fine_dates(candidate: Candidate, event: extracted.Event, triggers: frozenset[str]) -> bool:
+    return candidate.event.trigger in triggers and _fine_dates(candidate.event.date, event.date)
+
+
 def is_candidate(candidate: Candidate, actor_ids: set[int], event: extracted.Event) -> bool:
     """Whether the store would offer the stored event to the merge rule for this report (ranking aside)."""
-    shares_actor, same_day = _candidacy(candidate, actor_ids, event)
-    return shares_actor or (same_day and candidate.event.trigger in similar_trigger_words(event.trigger))
+    shares_actor, _ = _candidacy(candidate, actor_ids, event)
+    return shares_actor or _similar_on_fine_dates(candidate, event, similar_trigger_words(event.trigger))
 
 
 def read_candidates(session: Session, event_ids: list[int]) -> dict[int, Candidate]:
@@ -343,7 +366,7 @@ class _CandidatePool:
         ranked = []
         for candidate in (*self.candidates.values(), *self.created):
             shares_actor, same_day = _candidacy(candidate, ids, new)
-            if not shares_actor and not (same_day and candidate.event.trigger in triggers):
+            if not shares_actor and not _similar_on_fine_dates(candidate, new, triggers):
                 continue
             newest = (1, candidate.rank) if candidate.id is None else (0, candidate.id)
             ranked.append(((shares_actor, candidate.event.trigger in triggers, same_day, newest), candidate))

@@ -76,6 +76,17 @@ def report(when: EventDate, actors: tuple[Actor, ...], trigger: str, summary: st
     return Extraction(text=summary + ".", events=[one], actors=list(actors))
 
 
+def article_of(*reports: tuple[EventDate, tuple[Actor, ...], str, str]) -> Extraction:
+    """One article's extraction: its (date, actors, trigger, summary) reports in text order."""
+    events, offset = [], 0
+    for when, actors, trigger, summary in reports:
+        events.append(Event(when, tuple(a.name for a in actors), summary, trigger, "occurred", summary + ".",
+                            (offset, offset + len(summary) + 1), 0.8))
+        offset += len(summary) + 2
+    actors = {a.name: a for _, found, _, _ in reports for a in found}
+    return Extraction(text=" ".join(e.sentence for e in events), events=events, actors=list(actors.values()))
+
+
 def store_report(extraction: Extraction, *, published: str, source: str | None = None,
                  url: str | None = None) -> int:
     """Store an article published on that day (YYYY-MM-DD) with this extraction; its id."""

@@ -9,7 +9,7 @@ from services.extraction.model import Actor, Event, EventDate, Extraction
 from services.store.db import session_scope
 from services.store.models import Event as StoredEvent
 from services.store.models import EventActor, EventChange, EventSource
-from tests.integration.factories import day, store_report
+from tests.integration.factories import article_of, day, store_report
 from tests.support.database import empty_tables
 
 TOWN = Actor("Marrowby", "place", ("Marrowby",))
@@ -106,26 +106,16 @@ CHIEF = Actor("Rhoda Kelm", "person", ("Rhoda Kelm", "Kelm"))
 MONDAY, TUESDAY = day("2026-05-11"), day("2026-05-12")
 
 
-def _article_of(*reports: tuple[EventDate, tuple[Actor, ...], str, str]) -> Extraction:
-    events, offset = [], 0
-    for when, actors, trigger, summary in reports:
-        events.append(Event(when, tuple(a.name for a in actors), summary, trigger, "occurred", summary + ".",
-                            (offset, offset + len(summary) + 1), 0.8))
-        offset += len(summary) + 2
-    actors = {a.name: a for _, found, _, _ in reports for a in found}
-    return Extraction(text=" ".join(e.sentence for e in events), events=events, actors=list(actors.values()))
-
-
-FIRST_STORY = _article_of(
+FIRST_STORY = article_of(
     (MONDAY, (TOWN_B, PLANT), "shoot", "A gunman shot four people at the Corvallis Tool Works plant in Brennan Falls"),
     (TUESDAY, (MAYOR_B,), "order", "Lionel Haskett ordered flags lowered to half-staff"),
     (TUESDAY, (CHIEF,), "brief", "Rhoda Kelm briefed reporters outside the plant"))
-SECOND_STORY = _article_of(
+SECOND_STORY = article_of(
     (MONDAY, (BOOKKEEPER,), "shot", "Maribel Ostrander, a bookkeeper, was among those killed when bullets flew"),
     (TUESDAY, (MAYOR_B,), "order", "Lionel Haskett ordered city flags to fly at half-staff"),
     (TUESDAY, (CHIEF,), "brief", "Rhoda Kelm briefed the press at city hall"))
 # Another story of that Monday: it names none of the first story's people, so its shooting stays its own.
-OTHER_STORY = _article_of(
+OTHER_STORY = article_of(
     (MONDAY, (Actor("Orla Penhallow", "person", ("Orla Penhallow",)),), "shooting",
      "Orla Penhallow was wounded in a shooting at a petrol station"),
     (TUESDAY, (Actor("Kestrel County", "place", ("Kestrel County",)),), "close", "Kestrel County closed its schools"))

@@ -6,11 +6,13 @@ from dataclasses import replace
 
 from sqlalchemy import func, select
 
+from services.extraction import model as extracted
 from services.store.articles import NewArticle, accept_articles
 from services.store.db import session_scope
 from services.store.events import save_extraction
 from services.store.models import Actor, Event, EventSource
-from tests.integration.factories import day, event, extraction, month, year
+from tests.integration.factories import article_of, day, event, extraction, month, store_report, year
+from tests.support.database import empty_tables
 
 VISIT = event(day("2024-06-18"), ("Vladimir Putin", "North Korea"), "travel", "Putin travels to North Korea")
 BEIJING = event(month("2024-05"), ("Vladimir Putin",), "visit", "Putin made an official visit to Beijing", offset=50)
@@ -94,3 +96,31 @@ def test_two_persons_statements_of_one_day_stay_apart_whoever_they_are_about():
                     speaker="Putin")
     save(new_article("third outlet"), extraction(again))
     assert counts()[0] == 2
+
+
+DEPOT = extracted.Actor("Halvard Freight Depot", "organisation", ("Halvard Freight Depot",))
+FOREMAN = extracted.Actor("Teodor Vasquez-Lund", "person", ("Teodor Vasquez-Lund", "Vasquez-Lund"))
+SHERIFF = extracted.Actor("Imelda Strachan", "person", ("Imelda Strachan", "Strachan"))
+CORONER = extracted.Actor("Bastian Oyelaran", "person", ("Bastian Oyelaran", "Oyelaran"))
+LAST_WEEK = extracted.EventDate("2026-W19", day("2026-05-04").start, day("2026-05-10").start, "week")
+
+
+def test_one_storys_reports_sharing_no_actor_meet_when_a_day_lies_inside_the_others_week():
+    # One outlet tells the shooting by its week and names the depot; a later one by its day and names the
+    # foreman; both articles quote the same sheriff and coroner, so they are of one story.
+    week_report = article_of(
+        (LAST_WEEK, (DEPOT,), "shooting", "A shooting last week at the Halvard Freight Depot left two dead"),
+        (day("2026-05-12"), (SHERIFF,), "appeal", "Imelda Strachan appealed for witnesses"),
+        (day("2026-05-12"), (CORONER,), "release", "Bastian Oyelaran released the names of the dead"))
+    day_report = article_of(
+        (day("2026-05-06"), (FOREMAN,), "shoot", "Teodor Vasquez-Lund was shot as he locked the loading bay"),
+        (day("2026-05-12"), (SHERIFF,), "appeal", "Imelda Strachan renewed her appeal for witnesses"),
+        (day("2026-05-12"), (CORONER,), "release", "Bastian Oyelaran named the two men who died"))
+    for first, second in ((week_report, day_report), (day_report, week_report)):
+        empty_tables()
+        store_report(first, published="2026-05-13", source="First Outlet")
+        store_report(second, published="2026-05-14", source="Second Outlet")
+        with session_scope() as session:
+            shootings = session.execute(select(Event).where(Event.trigger.in_(("shoot", "shooting")))).scalars()
+            assert [sorted(link.actor.name for link in e.actor_links) for e in shootings] == [
+                ["Halvard Freight Depot", "Teodor Vasquez-Lund"]]

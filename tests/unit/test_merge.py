@@ -486,6 +486,39 @@ def test_across_articles_a_report_naming_nobody_joins_the_one_candidate_that_fit
     assert find_same_happening(fire, [election, burned_at_noon]) == 1
 
 
+HIKER_FELL = event(day("2024-08-03"), ["Tamsin Orrell"], "fall", "Tamsin Orrell fell 200 metres from the ridge on Saturday")
+FELL_NEAR_HUT = event(day("2024-08-03"), ["Corrie Hut"], "fall", "The climber fell in thick fog near the Corrie Hut")
+HIKER = frozenset({"Tamsin Orrell"})
+
+
+def test_across_articles_a_report_naming_only_a_place_joins_the_one_candidate_naming_the_person():
+    election = event(day("2024-08-03"), ["Brenna Quill"], "elect", "Brenna Quill was elected on Saturday")
+    assert find_same_happening(FELL_NEAR_HUT, [election, HIKER_FELL], people=HIKER | {"Brenna Quill"}) == 1
+    # and the other way round: the report that names the hiker takes in the one stored report naming nobody else
+    assert find_same_happening(HIKER_FELL, [election, FELL_NEAR_HUT], people=HIKER | {"Brenna Quill"}) == 1
+
+
+@pytest.mark.parametrize(
+    ("near_hut", "others", "why"),
+    [
+        (FELL_NEAR_HUT, [HIKER_FELL, replace(HIKER_FELL, actors=("Ivo Brannagh",))], "two people fell that day"),
+        (FELL_NEAR_HUT, [replace(HIKER_FELL, date=day("2024-08-04"))], "another day"),
+        (FELL_NEAR_HUT, [replace(HIKER_FELL, status="planned")], "a planned happening"),
+        # unknown as a person, the other side names no one the report could be of
+        (FELL_NEAR_HUT, [replace(HIKER_FELL, actors=("Ridge Rescue Team",))], "no person on either side"),
+        # "a climber" is someone the outlet introduces, not the person another one named
+        (replace(FELL_NEAR_HUT, summary="A climber fell in thick fog near the Corrie Hut"), [HIKER_FELL],
+         "no described person"),
+        (replace(FELL_NEAR_HUT, trigger="say", summary="The hut warden said on Saturday the path was closed"),
+         [replace(HIKER_FELL, trigger="say", summary="Tamsin Orrell said on Saturday she would climb")],
+         "statements"),
+    ],
+)
+def test_a_report_naming_only_a_place_stays_apart_without_exactly_one_fit(near_hut, others, why):
+    people = HIKER | {"Ivo Brannagh"}
+    assert find_same_happening(near_hut, others, people=people) is None, why
+
+
 @pytest.mark.parametrize(
     ("week", "published", "expected"),
     [

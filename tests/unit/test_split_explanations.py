@@ -50,10 +50,11 @@ def candidate(event_id, when, actors, actor_ids, trigger, summary="", people=())
                      datetime(2019, 3, 9))
 
 
-def test_a_stored_event_is_a_candidate_by_a_shared_actor_or_the_same_day_and_a_similar_trigger():
+def test_a_stored_event_is_a_candidate_by_a_shared_actor_or_fine_dates_and_a_similar_trigger():
     stored = candidate(1, day("2019-03-08"), ["Ann Vale"], [7], "resign")
     assert is_candidate(stored, {7}, event(MONTH, ["Ann Vale"], "quit"))
-    assert not is_candidate(stored, {8}, event(MONTH, ["Bo Lind"], "resign"))  # no actor, not its day
+    assert is_candidate(stored, {8}, event(MONTH, ["Bo Lind"], "resign"))  # no actor, the month around its day
+    assert not is_candidate(stored, {8}, event(YEAR, ["Bo Lind"], "resign"))  # no actor, a year is too coarse
     assert is_candidate(stored, {8}, event(day("2019-03-08"), ["Bo Lind"], "quit"))
     assert not is_candidate(stored, {8}, event(day("2019-03-08"), ["Bo Lind"], "sing"))
 
@@ -77,8 +78,9 @@ def test_each_pair_of_a_split_happening_gets_its_cause():
 
 
 def test_a_pair_the_rule_joins_but_the_store_never_offers_is_not_a_candidate():
-    # the rule joins a report naming nobody to one of the same wording; the store offers only the same days
+    # the rule joins a report naming nobody to one of the same wording and one word's verb and noun; the store
+    # offers a report sharing no actor only the triggers of its classes
     a = candidate(1, day("2019-03-08"), [], [], "flood", "The river flooded the old mill district.")
-    b = candidate(2, MONTH, ["Avon"], [5], "flood", "The river flooded the old mill district.")
+    b = candidate(2, MONTH, ["Avon"], [5], "flooding", "The river flooded the old mill district.")
     (pair,) = explain_splits(mentions_of(("d1", 1), ("d2", 2)), {1: a, 2: b})
     assert pair.cause == "not a candidate"
