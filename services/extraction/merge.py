@@ -605,7 +605,7 @@ def _names_a_person(event: Event, people: frozenset[str]) -> bool:
     return bool(people & set(event.actors))
 
 
-# "the climber fell", "the 26-year-old actress checked in": a person the outlet describes but does not name.
+# "the climber fell", "the 31-year-old singer was taken to hospital": a person the outlet describes but does not name.
 _DESCRIBED_PERSON = re.compile(rf"\bthe (?:[\w-]+ ){{0,2}}(?:{'|'.join(sorted(IDENTITY_NOUNS))})\b")
 
 
