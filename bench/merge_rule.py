@@ -24,7 +24,7 @@ from services.extraction.nlp import load_pipeline
 
 
 def _candidate_dates(new, stored) -> bool:
-    """The date filter of the store's candidate query (services/store/events.py `_CANDIDATES`)."""
+    """The date filter of the store's candidate query (services/store/candidates.py `_CANDIDATES`)."""
     a, b = new.date, stored.date
     if (a.start, a.end) == (b.start, b.end):
         return True

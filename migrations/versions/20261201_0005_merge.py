@@ -17,7 +17,7 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     # The merge's candidate query also looks for events of the same day and a similar trigger whatever their
-    # actors (services/store/events.py `_CANDIDATES`): without this index that part reads the whole table.
+    # actors (services/store/candidates.py `_CANDIDATES`): without this index that part reads the whole table.
     op.create_index('ix_events_day_trigger', 'events', ['date_start', 'date_end', 'trigger'])
 
 

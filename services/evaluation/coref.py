@@ -275,9 +275,9 @@ SPLIT_CAUSES = ("rule", "not a candidate", "actor ids", "order or ranking")
 
 def explain_splits(mentions: Sequence[MappedMention], stored: dict) -> list[SplitPair]:
     """Every pair of events of every split happening, with its cause. `stored`: event id -> the store's
-    `Candidate` (as `services.store.events.read_candidates` reads it)."""
+    `Candidate` (as `services.store.candidates.read_candidates` reads it)."""
     from services.extraction.merge import why_different
-    from services.store.events import is_candidate
+    from services.store.candidates import is_candidate
 
     pairs = []
     for chain, event_ids in split_examples(mentions, limit=len(mentions)):
@@ -368,8 +368,8 @@ def evaluate_coref(
     from services.extraction.nlp import load_pipeline
     from services.settings import get_settings
     from services.store.articles import NewArticle
+    from services.store.candidates import read_candidates
     from services.store.db import session_scope
-    from services.store.events import read_candidates
 
     documents = load_documents(directory, topics)
     if reverse:

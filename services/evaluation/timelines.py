@@ -67,7 +67,7 @@ def _as_event(view: dict) -> Event:
 
 
 def _timeline(session, actor_id: int) -> list[dict]:
-    from services.store.events import timeline_page
+    from services.store.event_reads import timeline_page
 
     events, after = timeline_page(session, actor_id, limit=PAGE)
     while after is not None:

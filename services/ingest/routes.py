@@ -25,7 +25,7 @@ from services.settings import get_settings
 from services.store import articles as article_store
 from services.store.articles import NewArticle
 from services.store.db import session_scope
-from services.store.events import events_of_article
+from services.store.event_reads import events_of_article
 from services.timeline.serialize import article_json, article_row
 
 BodyModel = TypeVar("BodyModel", bound=BaseModel)

@@ -17,6 +17,7 @@ import psycopg
 
 from services.store.actors import ACTORS_NAMED_SQL, Lookup, choose, named_by_key
 from services.store.cursor import TimelinePosition
+from services.store.event_reads import page_of, page_query
 from services.store.event_views import (
     ACTOR_HEADING,
     actor_heading,
@@ -24,7 +25,6 @@ from services.store.event_views import (
     page_views,
     run_together_async,
 )
-from services.store.events import page_of, page_query
 
 # The first of ACTORS_NAMED_SQL's rows: the canonical name's actor, else the alias's with the lowest id.
 _LIKELY_ACTOR = f"(SELECT named.id FROM ({ACTORS_NAMED_SQL}) AS named ORDER BY named.exact DESC, named.id LIMIT 1)"

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from starlette.responses import Response, StreamingResponse
 
 from services.errors import Unprocessable
-from services.store.events import timeline_page
+from services.store.event_reads import timeline_page
 from services.store.models import EventActor
 from services.store.participation import takes_part
 from services.urls import is_clean_http_url

@@ -14,8 +14,8 @@ from services.responses import json_with_etag
 from services.schemas import ActorsOut, EventOut, TimelineOut, problems
 from services.store.actors import search_actors
 from services.store.cursor import InvalidCursor, decode_cursor
+from services.store.event_reads import get_event, timeline_page
 from services.store.event_views import load_actor_view
-from services.store.events import get_event, timeline_page
 from services.timeline.exports import export_response
 from services.timeline.lookup import actor_id_or_problem
 from services.timeline.serialize import actor_json, timeline_page_json

@@ -18,7 +18,7 @@ from services.extraction.event_types import TYPE_LABELS
 from services.schemas import problems
 from services.store.actors import actors_with_counts, event_count, find_actor, lookup_actor, search_actors
 from services.store.cursor import InvalidCursor, decode_cursor, encode_cursor
-from services.store.events import get_event, timeline_page
+from services.store.event_reads import get_event, timeline_page
 from services.store.models import Actor
 from services.store.survey import co_actors, events_over_time
 from services.timeline.lookup import actor_or_problem

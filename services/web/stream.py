@@ -26,9 +26,9 @@ import orjson
 from sqlalchemy import exists, func, select
 from starlette.concurrency import run_in_threadpool
 
+from services.store.change_feed import CHANGES_CHANNEL
 from services.store.db import get_engine, session_scope
 from services.store.event_views import load_event_views
-from services.store.events import CHANGES_CHANNEL
 from services.store.models import EventActor, EventChange
 
 log = logging.getLogger(__name__)

@@ -2,7 +2,7 @@
 
 How a message travels (every arrow survives a crash of any process):
 
-    store txn: events + event_changes row (same transaction; services/store/events.py record_changes)
+    store txn: events + event_changes row (same transaction; services/store/change_feed.py record_changes)
       -> relay (relay.py; Celery `annals.webhooks.relay`, kicked after each stored article and run by beat):
          under the relay cursor's row lock (SKIP LOCKED), reads changes past the cursor, makes one message per
          matching subscription (unique per endpoint and change) and moves the cursor, in one transaction

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from services.extraction.model import Actor
 from services.store.actors import lookup_names
+from services.store.candidates import fingerprint
 from services.store.db import session_scope
-from services.store.events import fingerprint
 from services.store.models import Actor as StoredActor
 from services.store.models import ActorAlias, EventActor, EventChange
 from services.store.models import Event as StoredEvent

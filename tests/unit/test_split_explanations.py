@@ -7,7 +7,7 @@ import pytest
 from services.evaluation.coref import MappedMention, explain_splits
 from services.extraction.merge import same_happening, why_different
 from services.extraction.model import Event, EventDate
-from services.store.events import Candidate, is_candidate
+from services.store.candidates import Candidate, is_candidate
 
 
 def day(value):
