@@ -154,6 +154,15 @@ def with_text(when, actors, trigger, summary, offsets=(0, 0)):
         ("post", "comment"),  # a statement on social media: "posted on its page", "commented online"
         ("tweet", "say"),
         ("lose", "loss"),  # "lost the final" and "the loss came in 2003"
+        ("block", "ruling"),  # a regulator's decision told by what it decided, or as a ruling
+        ("prohibit", "decision"),
+        ("ban", "rule"),
+        ("find", "convict"),  # "was found guilty on Friday" and "was convicted on Friday"
+        ("verdict", "acquit"),
+        ("game", "draw"),  # "Saturday's game" and "drew 1-1 on Saturday"
+        ("match", "beat"),
+        ("fixture", "lose"),
+        ("trip", "game"),  # an away match: "Tuesday's trip to Dunmore" and "the game at Dunmore"
     ],
 )
 def test_near_synonym_triggers_of_one_actor_on_one_day_are_one_happening(trigger_a, trigger_b):
@@ -706,6 +715,15 @@ def test_statements_of_different_speakers_stay_apart(second, expected):
         # a firm member and a loose one: as any two members of a class
         (event(day("2025-04-03"), ["Northern Front"], "attack", "Northern Front attacked a police post on Thursday."),
          event(day("2025-04-03"), ["Northern Front"], "strike", "Northern Front rebels struck a police post."), True),
+        # "found" and "blocked" say nothing of a verdict or a ruling by themselves
+        (event(day("2025-04-03"), ["Ana Ruiz"], "find", "Ana Ruiz found the missing ledger on Thursday."),
+         event(day("2025-04-03"), ["Ana Ruiz"], "block", "Ana Ruiz blocked the exit on Thursday."), False),
+        # an away trip and a result: a match between them
+        (event(day("2025-04-03"), ["Dunmore Athletic"], "trip", "Thursday's trip to Dunmore Athletic."),
+         event(day("2025-04-03"), ["Dunmore Athletic"], "earn", "The visitors earned a 2-2 draw at Dunmore Athletic."),
+         True),
+        (event(day("2025-04-03"), ["Lisbon"], "trip", "The minister's trip to Lisbon on Thursday."),
+         event(day("2025-04-03"), ["Lisbon"], "earn", "Lisbon earned praise on Thursday for its port."), False),
     ],
 )
 def test_loose_members_of_a_trigger_class_need_its_sense(first, second, expected):
