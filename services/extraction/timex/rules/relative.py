@@ -52,7 +52,7 @@ def n_day_word(m, ctx):
 @rule(
     "day_before",
     "DATE",
-    r"\bthe\s+day\s+(?P<rel>before\s+yesterday|after\s+tomorrow)\b",
+    rf"\bthe\s+day\s+(?P<rel>before\s+{P.YESTERDAY}|after\s+{P.TOMORROW})\b",  # also "the day after tmrw"
     example=("They met the day before yesterday.", "the day before yesterday", "2024-06-15"),
 )
 def n_day_before(m, ctx):
@@ -124,7 +124,8 @@ def n_short_weekday(m, ctx):
 def n_bare_short_weekday(m, ctx):
     """A lower-case three-letter weekday without a preposition: "tue", "thu", "fri" anywhere; "sat", "sun",
     "wed", "mon" before a clock time ("dinner sun at 6pm"), as a label before a colon ("update mon: it broke
-    again") or after "for" at the end of their phrase ("still on for sat?")."""
+    again"), after "for" at the end of their phrase ("still on for sat?"), before a meal ("sun brunch?") or
+    after a verb of going ("went sat and it was packed")."""
     day = m["day3"]
     if day not in P.UNAMBIGUOUS_SHORT_WEEKDAYS and prev_word(ctx) in P.SHORT_WEEKDAY_NOT_AFTER:
         return None
@@ -132,9 +133,12 @@ def n_bare_short_weekday(m, ctx):
         re.match(rf"\s+(?:at\s+|@\s*)?{P.CLOCK}", ctx.after, re.IGNORECASE)
         or re.match(r"\s*:(?!\d)", ctx.after)
         or (day in P.SHORT_WEEKDAY_FOR and prev_word(ctx) == "for" and re.match(r"\s*(?:[.,;!?)]|$)", ctx.after))
+        or (nxt := re.match(r"\s+([a-z]+)\b", ctx.after)) and nxt[1] in P.SHORT_WEEKDAY_BEFORE
+        or prev_word(ctx) in P.SHORT_WEEKDAY_AFTER_GOING
     ):
         return None
-    return "DATE", resolve_weekday(P.SHORT_WEEKDAYS[day], ctx.dct, ctx.direction).isoformat()
+    direction = PAST if prev_word(ctx) in P.SHORT_WEEKDAY_AFTER_GOING else ctx.direction  # "went sat": past
+    return "DATE", resolve_weekday(P.SHORT_WEEKDAYS[day], ctx.dct, direction).isoformat()
 
 
 def _week_weekend(d: date) -> str:
@@ -291,7 +295,7 @@ def n_playing_season(m, ctx):
 @rule(
     "ago",
     "DATE",
-    rf"\b{P.MOD}(?P<num>{P.NUM}|{P.VAGUE})\s+(?:more\s+)?(?P<unit>{P.UNITS_RE})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before|after|hence|from\s+now|since)\b",
+    rf"\b{P.MOD}(?P<num>{P.NUM}|{P.VAGUE})\s+(?:more\s+)?(?P<unit>{P.UNITS_RE})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before|after|hence|from\s+now|since|back)\b",
     example=("He left two years ago.", "two years ago", "2022"),
     # "Ten years later ... That August": a later time counted from the passage's becomes its time, as in
     # HeidelTime's narrative mode; "two years earlier" is a flashback and "a year ago" counts from the
@@ -305,6 +309,10 @@ def n_ago(m, ctx):
     if unit == "centurie":
         unit = "century"
     dirw = low(m["dir"])
+    if dirw == "back":
+        if prev_word(ctx) in P.NOT_AGO_BACK_AFTER:
+            return None  # "it set us two weeks back": a delay, not a time
+        dirw = "ago"  # "a couple weeks back", as posts say "ago"
     n = parse_number(num)
     if dirw in ("before", "after", "since"):
         return None  # anchored on an event: a duration ("two days after the vote")
