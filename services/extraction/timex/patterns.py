@@ -230,6 +230,9 @@ NOT_A_CLOCK_ISH_BEFORE = ("people", "percent", "%", "times", "more", "of", "or",
 # an hour from 1 to 6 is an afternoon's
 EVENING_CUES = re.compile(r"\b(?:tonight|tonite|2nite|2night|evening|night|nite|dinner|party|drinks|pm)\b",
                           re.IGNORECASE)  # fmt: skip
+# ... and an hour from 7 to 11 with its minutes ("seated till 9:15") after these ("party" may be political)
+EVENING_CLOCK_CUES = re.compile(r"\b(?:tonight|tonite|2nite|2night|evening|night|nite|dinner|drinks|pm)\b",
+                                re.IGNORECASE)  # fmt: skip
 
 # "every minute" after these is all of a time, not a set: "loved every minute of it", "enjoyed every second"
 RELISHED_EVERY_AFTER = {"loved", "love", "enjoyed", "enjoy", "savoured", "savored", "relished", "hated", "cherished",

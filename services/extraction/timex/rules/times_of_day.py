@@ -81,6 +81,13 @@ _DAY_LATER_IN_THE_PHRASE = re.compile(
 )
 
 
+def _an_evening_clock(m) -> bool:
+    """A bare "9:15" (an hour from 7 to 11, without am or pm or a part of the day) after an evening word."""
+    return (not (m["part"] or m["part2"] or m["dw"])
+            and re.fullmatch(r"(?:[7-9]|1[01]):[0-5]\d", low(m["clock"])) is not None
+            and P.EVENING_CLOCK_CUES.search(m.string, max(0, m.start() - 60), m.start()) is not None)
+
+
 @rule(
     "clock",
     "TIME",
@@ -93,9 +100,7 @@ def n_clock(m, ctx):
     c = _clock(m["clock"])
     if c is None:
         return None
-    if not (m["part"] or m["part2"] or m["dw"]) and re.fullmatch(r"(?:[7-9]|1[01]):[0-5]\d", low(m["clock"])) and P.EVENING_CUES.search(
-        m.string, max(0, m.start() - 60), m.start()
-    ):
+    if _an_evening_clock(m):
         c = f"{int(c[:2]) + 12}:{c[3:]}"  # "dinner last night ... seated till 9:15": of the evening
     if m["part"] or m["part2"]:
         c, d = _in_the_part(c, m, ctx.dct)
