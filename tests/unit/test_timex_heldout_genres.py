@@ -133,6 +133,12 @@ FOUND_6 = {
     # "sat", "sun", "wed", "mon" before a meal, and after a verb of going (in the past)
     "sat lunch at mine?": (THU_2024, "sat", "2024-06-22"),
     "we went sat and it was heaving": (WED_2019, "sat", "2019-08-17"),
+    # ... after a meal, after a verb that schedules (ahead), joined to another weekday (the day after it)
+    "brunch sun?? anyone": (THU_2024, "sun", "2024-06-23"),
+    "the new season drops wed": (THU_2024, "wed", "2024-06-26"),
+    "exams ended mon, so free": (THU_2024, "mon", "2024-06-17"),
+    "stuck at work sat and sun ugh": (THU_2024, "sun", "2024-06-23"),
+    "we played on fri and sat, lost both": (WED_2019, "sat", "2019-08-17"),
     # weekday and month names as posts misspell them
     "been raining since wensday": (THU_2024, "wensday", "2024-06-19"),
     "moved here back in febuary": (THU_2024, "febuary", "2024-02"),
@@ -202,6 +208,7 @@ NOT_DATES_6 = {
     "half 7 of them left early": "half 7",
     "we got wed in a barn": "wed",
     "on three nights the police came": "three nights",
+    "we sat and sun was out all day": "sun",
 }
 
 

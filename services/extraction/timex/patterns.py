@@ -94,10 +94,17 @@ UNAMBIGUOUS_SHORT_WEEKDAYS = {"tue", "thu", "fri"}
 # 6pm"), as a label before a colon ("update mon: still broken") or after "for" ending their phrase ("on for
 # sat?"; not "sun": "cream for sun")
 SHORT_WEEKDAY_FOR = {"sat", "wed", "mon"}
-# ... before a meal or an outing they name the day of ("sun brunch?", "sat lunch at mine")
+# ... next to a meal or an outing they name the day of ("sun brunch?", "sat lunch at mine", "brunch sun??")
 SHORT_WEEKDAY_BEFORE = {"brunch", "lunch", "dinner", "breakfast", "roast", "drinks", "footy", "plans", "shift"}
-# ... and after a verb of coming and going ("went sat and it was packed", "came sun"; not "got wed", "be wed")
-SHORT_WEEKDAY_AFTER_GOING = {"went", "came", "arrived", "left", "landed", "flew", "visited", "returned", "started"}
+# ... after a verb of coming, going, starting or ending, in the past ("went sat and it was packed", "finals ended
+# mon"; not "got wed", "be wed") or in the present that schedules ("new episode drops wed", "it opens sat")
+SHORT_WEEKDAY_AFTER_GOING = {"went", "came", "arrived", "left", "landed", "flew", "visited", "returned", "started",
+                             "ended", "finished", "began", "opened", "closed"}  # fmt: skip
+SHORT_WEEKDAY_AFTER_SCHEDULING = {"drops", "starts", "opens", "ends", "arrives", "lands", "begins", "launches",
+                                  "returns", "closes", "finishes"}  # fmt: skip
+# ... and joined to another weekday ("work sat and sun", "sat or sun", "mon-fri")
+SHORT_WEEKDAY_VERBS = {"sat", "wed"}  # the short weekdays that are also past verbs
+SHORT_WEEKDAY_LINK = r"\s*(?:-|\u2013|&|/|\s(?:and|or|to|thru|through|n)\s)\s*"
 # ... and never after a determiner or a subject: "in the sun at 3pm", "we sat: it was fine"
 SHORT_WEEKDAY_NOT_AFTER = {"the", "a", "an", "this", "that", "his", "her", "my", "your", "ur", "our", "their", "its",
                            "some", "no", "i", "we", "you", "u", "he", "she", "they", "it", "who", "and", "or"}  # fmt: skip

@@ -31,7 +31,7 @@ from services.extraction.timex.rules.resolve import (
     weekday_number,
     with_weekday,
 )
-from services.extraction.timex.tense import FUTURE, PAST
+from services.extraction.timex.tense import FUTURE, PAST, UNKNOWN
 
 
 @rule(
@@ -127,18 +127,45 @@ def n_bare_short_weekday(m, ctx):
     again"), after "for" at the end of their phrase ("still on for sat?"), before a meal ("sun brunch?") or
     after a verb of going ("went sat and it was packed")."""
     day = m["day3"]
-    if day not in P.UNAMBIGUOUS_SHORT_WEEKDAYS and prev_word(ctx) in P.SHORT_WEEKDAY_NOT_AFTER:
+    if (day not in P.UNAMBIGUOUS_SHORT_WEEKDAYS and prev_word(ctx) in P.SHORT_WEEKDAY_NOT_AFTER
+            and not _JOINED_BEFORE.search(ctx.before[-24:])):
         return None
     if day not in P.UNAMBIGUOUS_SHORT_WEEKDAYS and not (
         re.match(rf"\s+(?:at\s+|@\s*)?{P.CLOCK}", ctx.after, re.IGNORECASE)
         or re.match(r"\s*:(?!\d)", ctx.after)
         or (day in P.SHORT_WEEKDAY_FOR and prev_word(ctx) == "for" and re.match(r"\s*(?:[.,;!?)]|$)", ctx.after))
         or (nxt := re.match(r"\s+([a-z]+)\b", ctx.after)) and nxt[1] in P.SHORT_WEEKDAY_BEFORE
-        or prev_word(ctx) in P.SHORT_WEEKDAY_AFTER_GOING
+        or prev_word(ctx) in P.SHORT_WEEKDAY_BEFORE | P.SHORT_WEEKDAY_AFTER_GOING | P.SHORT_WEEKDAY_AFTER_SCHEDULING
+        or _joined_to_a_weekday(ctx)
     ):
         return None
-    direction = PAST if prev_word(ctx) in P.SHORT_WEEKDAY_AFTER_GOING else ctx.direction  # "went sat": past
+    if joined := _JOINED_BEFORE.search(ctx.before[-24:]):
+        # "we played on fri and sat": the day after the first one named, in the clause's direction; but the
+        # parser reads "sat" in "work sat and sun" as a past verb, so after "sat" or "wed" the nearest
+        verb_like = low(joined["first"]) in P.SHORT_WEEKDAY_VERBS
+        first = resolve_weekday(weekday_number(joined["first"]), ctx.dct, UNKNOWN if verb_like else ctx.direction)
+        return "DATE", (first + timedelta(days=(P.SHORT_WEEKDAYS[day] - first.isoweekday()) % 7 or 7)).isoformat()
+    direction = ctx.direction
+    if prev_word(ctx) in P.SHORT_WEEKDAY_AFTER_GOING:
+        direction = PAST  # "went sat", "finals ended mon"
+    elif prev_word(ctx) in P.SHORT_WEEKDAY_AFTER_SCHEDULING:
+        direction = FUTURE  # "new episode drops wed"
     return "DATE", resolve_weekday(P.SHORT_WEEKDAYS[day], ctx.dct, direction).isoformat()
+
+
+_WEEKDAY_WORD = rf"(?:{P.WEEKDAY}|{P.SHORT_WEEKDAY})(?!\w)"
+_JOINED_AFTER = re.compile(rf"^{P.SHORT_WEEKDAY_LINK}{_WEEKDAY_WORD}", re.IGNORECASE)
+# a weekday before the link, itself after no subject or determiner ("work sat and sun"; not "we sat and sun was out")
+_JOINED_BEFORE = re.compile(
+    rf"(?:^|(?<!\w)(?!(?:{'|'.join(sorted(P.SHORT_WEEKDAY_NOT_AFTER))})\s)[\w']+\s+)"
+    rf"(?P<first>{_WEEKDAY_WORD}){P.SHORT_WEEKDAY_LINK}$",
+    re.IGNORECASE,
+)
+
+
+def _joined_to_a_weekday(ctx) -> bool:
+    """ "work sat and sun", "sat or sun is fine": a short word joined to a weekday is one too."""
+    return bool(_JOINED_AFTER.match(ctx.after) or _JOINED_BEFORE.search(ctx.before[-24:]))
 
 
 def _week_weekend(d: date) -> str:
