@@ -149,6 +149,7 @@ FOUND_6 = {
     "the 9:40 flight yesterday was full": (THU_2024, "9:40", "2024-06-19T09:40"),
     # an hour from 7 to 11 with its minutes after an evening word
     "dinner ran late, we only got the bill at 10:45": (THU_2024, "10:45", "2024-06-20T22:45"),
+    "the party met at 9:30 to agree a line": (THU_2024, "9:30", "2024-06-20T09:30"),  # a party is no evening
     # a history goes on with its story in its next paragraph
     "The fort was begun in 1681 and finished in 1683. In May 1690 the siege began.\n\nOn the 14th the garrison "
     "made a sortie.": (HISTORY, "the 14th", "1690-05-14"),
@@ -209,6 +210,7 @@ NOT_DATES_6 = {
     "we got wed in a barn": "wed",
     "on three nights the police came": "three nights",
     "we sat and sun was out all day": "sun",
+    "the firm shipped 1/2 million units": "1/2",
 }
 
 

@@ -549,11 +549,12 @@ INFORMAL_PART = _alt(INFORMAL_PARTS)
 SHORT_WEEKDAY_PRE = _alt(SHORT_WEEKDAY_AFTER)
 SHORT_WEEKDAY_MODIFIER = _alt(SHORT_WEEKDAY_MODIFIERS)
 # a bare numeric date ("3/14") or day of the month ("the 20th") is a date only after these
+# verbs of arrival take a day of the month without "on" ("ordered on the 1st, arrived the 6th"); not a numeric
+# one ("shipped 1/2 million units", "arrived 3/4 full")
+ARRIVAL_VERBS = ("arrived", "arrives", "came", "comes", "shipped", "ships", "landed", "returned", "delivered")
 DATE_PREPOSITION = _alt(["on", "by", "until", "till", "til", "since", "from", "before", "after", "thru", "through",
-                         "due",
-                         # verbs of arrival take a day without "on": "ordered on the 1st, arrived the 6th"
-                         "arrived", "arrives", "came", "comes", "shipped", "ships", "landed", "returned",
-                         "delivered"])  # fmt: skip
+                         "due", *ARRIVAL_VERBS])  # fmt: skip
+_NOT_AFTER_AN_ARRIVAL_VERB = "".join(rf"(?<!\b{v}\s)" for v in ARRIVAL_VERBS)
 DAYTIME_WORDS = _spellings("today", "yesterday", "tomorrow", "tonight")
 AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b|a\.m|p\.m)"
 CLOCK = (
@@ -573,7 +574,7 @@ ERA_DATE = (
 # "at", "after", "as", which follow a placing too ("finished on the 3rd at the race")
 _BARE_DAY_FOLLOWERS = "and|or|when|to|through|until|till|til|too|also|but|then|so|again|instead|because|if"
 BARE_DAY = (
-    rf"\b{DATE_PREPOSITION}\s+(?:the\s+)?(?P<span>(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)"
+    rf"\b{DATE_PREPOSITION}\s+(?:the\s+)?(?P<span>{_NOT_AFTER_AN_ARRIVAL_VERB}(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)"
     r"(?![/\d]|[.,]\d|\s*(?:%|percent|of|cups?|miles?|inch|inches)\b)"
     r"|the\s+(?P<ordinal>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)"
     rf"(?=\s*(?:[.,;:!?)]|$|(?:{_BARE_DAY_FOLLOWERS})\b)"
