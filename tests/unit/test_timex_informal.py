@@ -57,10 +57,10 @@ INFORMAL = {  # text: (publication date, expression, value)
     "jan 5 was the coldest day of the year": (THU, "jan 5", "2014-01-05"),
     "ill be back in april": (THU, "april", "2014-04"),
     # a day of the month on its own, after a preposition; not an ordinal of something else
-    "see you on the 20th": (date(2013, 7, 12), "20th", "2013-07-20"),
-    "The vote was held on the 12th, and the count began.": (date(2013, 7, 12), "12th", "2013-07-12"),
+    "see you on the 20th": (date(2013, 7, 12), "the 20th", "2013-07-20"),
+    "The vote was held on the 12th, and the count began.": (date(2013, 7, 12), "the 12th", "2013-07-12"),
     # the tense of a line is its own: "was" two paragraphs up does not make "see you" past
-    "last summer was way better\n\nsee you on the 20th": (date(2013, 7, 12), "20th", "2013-07-20"),
+    "last summer was way better\n\nsee you on the 20th": (date(2013, 7, 12), "the 20th", "2013-07-20"),
     # numeric dates without a year, in the order the numbers or the text allow
     "exam on 3/14 help me": (THU, "3/14", "2014-03-14"),
     "the shop is open till 25/12": (THU, "25/12", "2014-12-25"),

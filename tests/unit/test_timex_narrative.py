@@ -265,8 +265,8 @@ HELD_OUT_CLASSES = [
     ("The castle was rebuilt in the 1180s after a fire.", HISTORY, "the 1180s", "118"),
     ("Printing reached the town in the 1470s.", HISTORY, "the 1470s", "147"),
     # a day of the month opening a sentence of a narrative
-    ("The war began in August 1914. On the 28th a squadron sank three cruisers.", HISTORY, "28th", "1914-08-28"),
-    ("The siege began in May 1683. On the 14th the garrison made a sortie.", HISTORY, "14th", "1683-05-14"),
+    ("The war began in August 1914. On the 28th a squadron sank three cruisers.", HISTORY, "the 28th", "1914-08-28"),
+    ("The siege began in May 1683. On the 14th the garrison made a sortie.", HISTORY, "the 14th", "1683-05-14"),
     # a day of a month of the reference's year
     ("The bridge was rebuilt in 1998, and it reopened on 3 March of that year.", HISTORY,
      "3 March of that year", "1998-03-03"),

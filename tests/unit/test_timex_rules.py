@@ -18,7 +18,7 @@ FAMILIES = {
     "relative": {"day_word", "day_before", "weekday", "short_weekday", "rel_unit", "the_year", "ago", "day_before_wd",
                  "anaphoric_day", "year_earlier_adj", "ref", "ref_units", "playing_season", "bare_short_weekday"},
     "times_of_day": {"clock", "bare_dotted_clock", "part_of_day", "part_of_day_span", "within_the_day", "early_hours",
-                     "tonight", "timestamp", "ish_clock", "military_clock"},
+                     "tonight", "timestamp", "ish_clock", "military_clock", "clock_in_words"},
     "durations": {"set_every", "set_adverb", "set_plural_wd", "set_wd_part", "duration", "duration_frac",
                   "duration_vague", "duration_bare", "duration_while"},
 }  # fmt: skip

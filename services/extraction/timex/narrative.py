@@ -8,7 +8,8 @@ sets the time of its sentence's main clause ("In 1917, the city fell", a timelin
 ..."; not "the 1988 bombing", "since 1990", "a company founded in 1987"); its reference then moves with
 each such date, explicit or computed from an earlier one ("two years later"). The passage comes back to
 the present at a date within a year of the publication date (or after it), at a paragraph break (a blank
-line), and in news at a whole sentence in the present tense or at a background date years away from the
+line; not in a text that tells the past throughout, whose next paragraph goes on with the story), and in
+news at a whole sentence in the present tense or at a background date years away from the
 narrative's. Only clauses that look back or whose direction is unknown anchor there: "the talks will
 resume in October" keeps to the publication date.
 
@@ -30,7 +31,6 @@ from datetime import date, timedelta
 from services.extraction.model import Timex
 from services.extraction.nlp import doc_text
 from services.extraction.timex import patterns as P
-from services.extraction.timex.calendar import interval
 from services.extraction.timex.tense import FUTURE, head_token
 
 FAR = timedelta(days=365)  # how far before the publication date a passage's time must lie to be narrative
@@ -66,17 +66,21 @@ class NarrativeTime:
     def anchor(self, start: int, direction: int) -> Anchor | None:
         """The narrative anchor for an underspecified expression starting at `start`, or None (news mode)."""
         ref = self._ref
-        if ref is None or direction == FUTURE or P.PARAGRAPH_BREAK.search(self._text, ref.end, start):
+        if ref is None or direction == FUTURE:
             return None
+        if not self._telling_the_past and P.PARAGRAPH_BREAK.search(self._text, ref.end, start):
+            return None  # news: a new paragraph is back in the present; a history's goes on with its story
         if not self._telling_the_past and self._present_between(ref.end, start):
             return None  # news: a sentence in the present ("Her contention appears ...") ends the aside
         d = ref.date
         if d.granularity == "day":
             return Anchor(d.start, "day")
-        if d.granularity == "season" and ref.value.endswith("WI"):
-            # "the winter of 1812 ... in November": 1812, not 1811 (1812-WI starts in December 1811);
-            # other seasons are their own time ("That autumn ... by February": the February after it)
-            d = interval(ref.value[:4]) or d
+        if d.granularity == "season" and ref.value.endswith("WI") and ref.value[:4].isdigit():
+            # a history's "winter of 1812" is the one that 1812 ends in: "... in November" is 1812's, "That
+            # winter (after October 1794) ... until February" 1795's; its middle is the turn of the year
+            # (1812-WI as an interval starts in December 1811); other seasons are their own time ("That
+            # autumn ... by February": the February after it)
+            return Anchor(date(int(ref.value[:4]), 12, 31), d.granularity)
         return Anchor(d.start + (d.end - d.start) / 2, d.granularity)
 
     def _present_between(self, start: int, end: int) -> bool:

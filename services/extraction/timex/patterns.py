@@ -16,6 +16,12 @@ RESCHEDULED = re.compile(
     r"\b(?:moved|pushed(?:\s+back)?|postponed|delayed|rescheduled|put\s+off|bumped)\s+(?:to|until|till|til|for)\s+$",
     re.IGNORECASE,
 )
+# a day something was booked for lies after the booking, not in the booking's past: "booked a class for fri"
+BOOKED_FOR = re.compile(
+    r"\b(?:booked|reserved|scheduled|arranged|planned|signed\s+up|registered|got\s+tickets)\b"
+    r"(?:\s+[\w'-]+){0,4}?\s+for\s+$",
+    re.IGNORECASE,
+)
 # words by which an expression says it follows another time ("the next night", "three days later")
 ANAPHOR_WORD = re.compile(r"\b(?:next|following|later|that|same|previous|before|after)\b", re.IGNORECASE)
 
@@ -30,6 +36,14 @@ WEEKDAYS = {
     "thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6,
     "sunday": 7, "sun": 7,
 }  # fmt: skip
+
+# names as posts misspell them ("been snowing since wensday", "back in febuary"), read as the names
+MISSPELT_WEEKDAYS = {"wensday": 3, "wendsday": 3, "wednsday": 3, "wedensday": 3, "tuseday": 2, "thrusday": 4,
+                     "thursdy": 4, "saterday": 6, "satarday": 6, "firday": 5}  # fmt: skip
+MISSPELT_MONTHS = {"febuary": 2, "feburary": 2, "janurary": 1, "januray": 1, "ocotber": 10, "novemeber": 11,
+                   "decemeber": 12, "septmber": 9}  # fmt: skip
+MONTHS.update(MISSPELT_MONTHS)
+WEEKDAYS.update(MISSPELT_WEEKDAYS)
 
 # Informal spellings (social media, texting), each read as the word it stands for. Rules match them
 # through the pattern pieces below, and `canonical` gives the normalisers the standard word.
@@ -51,7 +65,8 @@ CANONICAL_SPELLING = {v: k for k, forms in INFORMAL_SPELLINGS.items() for v in f
 STRETCHABLE = {"today", "tomorrow", "tonight", "yesterday", "weekend", "tonite", "2nite", "tmrw"}
 # lower-case names that are names whatever the text's case: full weekday names and their long forms
 LOWERCASE_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tues",
-                      "thurs", "weds"}  # fmt: skip
+                      "thurs", "weds", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays",
+                      "sundays", *MISSPELT_WEEKDAYS}  # fmt: skip
 # lower-case month words that are also common words: unread without a day ("august"), and "may", "march"
 # need an ordinal day ("march 3rd", "5th of may"; not "we march 3 miles")
 LOWERCASE_AMBIGUOUS_MONTHS = {"may", "march", "mar", "august", "aug"}
@@ -65,6 +80,8 @@ LOWERCASE_MONTH_AFTER = {"in", "on", "since", "until", "till", "til", "by", "fro
 # march, broke in june", "since may we have" (not "in august company", "we march 3 miles")
 LOWERCASE_AMBIGUOUS_MONTH_AFTER = {"in", "since", "until", "till", "til", "by", "during", "last", "next", "nxt",
                                    "early", "late", "mid", "from", "thru", "through"}  # fmt: skip
+# ... and whatever follows after these, which take a time and never a verb: "id wait til march for the new one"
+LOWERCASE_MONTH_AFTER_A_LIMIT = {"til", "till", "until"}
 # a three-letter weekday without its period is one after these words ("on sat", "by fri") or before a part
 # of the day ("sat nite")
 SHORT_WEEKDAY_AFTER = {"on", "by", "till", "til", "until", "thru", "since", "from"}
@@ -77,6 +94,17 @@ UNAMBIGUOUS_SHORT_WEEKDAYS = {"tue", "thu", "fri"}
 # 6pm"), as a label before a colon ("update mon: still broken") or after "for" ending their phrase ("on for
 # sat?"; not "sun": "cream for sun")
 SHORT_WEEKDAY_FOR = {"sat", "wed", "mon"}
+# ... next to a meal or an outing they name the day of ("sun brunch?", "sat lunch at mine", "brunch sun??")
+SHORT_WEEKDAY_BEFORE = {"brunch", "lunch", "dinner", "breakfast", "roast", "drinks", "footy", "plans", "shift"}
+# ... after a verb of coming, going, starting or ending, in the past ("went sat and it was packed", "finals ended
+# mon"; not "got wed", "be wed") or in the present that schedules ("new episode drops wed", "it opens sat")
+SHORT_WEEKDAY_AFTER_GOING = {"went", "came", "arrived", "left", "landed", "flew", "visited", "returned", "started",
+                             "ended", "finished", "began", "opened", "closed"}  # fmt: skip
+SHORT_WEEKDAY_AFTER_SCHEDULING = {"drops", "starts", "opens", "ends", "arrives", "lands", "begins", "launches",
+                                  "returns", "closes", "finishes"}  # fmt: skip
+# ... and joined to another weekday ("work sat and sun", "sat or sun", "mon-fri")
+SHORT_WEEKDAY_VERBS = {"sat", "wed"}  # the short weekdays that are also past verbs
+SHORT_WEEKDAY_LINK = r"\s*(?:-|\u2013|&|/|\s(?:and|or|to|thru|through|n)\s)\s*"
 # ... and never after a determiner or a subject: "in the sun at 3pm", "we sat: it was fine"
 SHORT_WEEKDAY_NOT_AFTER = {"the", "a", "an", "this", "that", "his", "her", "my", "your", "ur", "our", "their", "its",
                            "some", "no", "i", "we", "you", "u", "he", "she", "they", "it", "who", "and", "or"}  # fmt: skip
@@ -209,6 +237,30 @@ NOT_A_CLOCK_ISH_BEFORE = ("people", "percent", "%", "times", "more", "of", "or",
 # an hour from 1 to 6 is an afternoon's
 EVENING_CUES = re.compile(r"\b(?:tonight|tonite|2nite|2night|evening|night|nite|dinner|party|drinks|pm)\b",
                           re.IGNORECASE)  # fmt: skip
+# ... and an hour from 7 to 11 with its minutes ("seated till 9:15") after these ("party" may be political)
+EVENING_CLOCK_CUES = re.compile(r"\b(?:tonight|tonite|2nite|2night|evening|night|nite|dinner|drinks|pm)\b",
+                                re.IGNORECASE)  # fmt: skip
+
+# "every minute" after these is all of a time, not a set: "loved every minute of it", "enjoyed every second"
+RELISHED_EVERY_AFTER = {"loved", "love", "enjoyed", "enjoy", "savoured", "savored", "relished", "hated", "cherished",
+                        "treasured", "regretted", "worth"}  # fmt: skip
+# "two weeks back" is "two weeks ago", but not after these, where it is a delay: "it set us two weeks back"
+NOT_AGO_BACK_AFTER = {"us", "them", "it", "me", "him", "her", "you", "u", "pushed", "put", "set", "moved", "knocked",
+                      "threw", "thrown", "sets", "puts"}  # fmt: skip
+# "3 nights" is a stay of days after these ("stayed 3 nights", "for two nights"); else nights are counted events
+NIGHTS_OF_A_STAY_AFTER = {"stayed", "stay", "stays", "staying", "spent", "spend", "spending", "for", "booked",
+                          "lasted", "another", "extra"}  # fmt: skip
+# a clock time in words: "half past 7", "a quarter to nine", "ten past six", and the British "half 7" (half past);
+# minutes before "past" or "to" (a number before "to" only after a clock preposition: "ten to one" are odds)
+CLOCK_MINUTE_WORDS = {"half": 30, "quarter": 15, "a quarter": 15, "five": 5, "ten": 10, "twenty": 20,
+                      "twenty-five": 25, "twenty five": 25}  # fmt: skip
+CLOCK_HOUR_WORDS = {w: n for w, n in NUMBER_WORDS.items() if isinstance(n, int) and 1 <= n <= 12 and " " not in w
+                    and w not in ("a", "an", "dozen")}  # fmt: skip
+# the prepositions of a clock time: "at half 7", "till ten to six", "booked for half 8"
+CLOCK_PREPOSITIONS = ("at", "for", "by", "till", "til", "until", "from", "around", "about", "before", "after",
+                      "since", "gone", "past")  # fmt: skip
+# "half 7" is no clock time before these: "half 7 percent", "half 3 of them"
+NOT_A_HALF_CLOCK_BEFORE = ("percent", "%", "of", "per", "times", "people", "points", "pounds", "kilos", "miles")
 
 REL_YEAR = {"last": -1, "this": 0, "next": 1}  # "last year's", "October of next year"
 DAY_WORD_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
@@ -274,6 +326,10 @@ SURNAME_HOLIDAYS = {"nye"}
 CAPITALS_NOT_A_PART = {"nyt"}
 # the words that list one name beside the next: "Theresa May and Tom Hale comment on ..."
 NAME_LIST_LINKS = {"and", ",", "&"}
+# a month word joined by these to a capitalised word that is no calendar word is a name ("May and Ruth")
+NAME_PAIR_LINKS = {"and", "&"}
+# ... the calendar words that are not such names: "between May and Easter", "May and Summer"
+NOT_A_NAME_BESIDE_A_MONTH = {"spring", "summer", "autumn", "fall", "winter", "today", "tomorrow", "yesterday"}
 # "mid 30s" after these is an age, not a decade: "in her late 20s"
 AGE_POSSESSIVES = {"his", "her", "their", "my", "your", "our", "its"}
 # "D-Day" is the Normandy landings (1944-06-06) unless it names the decisive day of something else: "D-Day for
@@ -493,8 +549,12 @@ INFORMAL_PART = _alt(INFORMAL_PARTS)
 SHORT_WEEKDAY_PRE = _alt(SHORT_WEEKDAY_AFTER)
 SHORT_WEEKDAY_MODIFIER = _alt(SHORT_WEEKDAY_MODIFIERS)
 # a bare numeric date ("3/14") or day of the month ("the 20th") is a date only after these
+# verbs of arrival take a day of the month without "on" ("ordered on the 1st, arrived the 6th"); not a numeric
+# one ("shipped 1/2 million units", "arrived 3/4 full")
+ARRIVAL_VERBS = ("arrived", "arrives", "came", "comes", "shipped", "ships", "landed", "returned", "delivered")
 DATE_PREPOSITION = _alt(["on", "by", "until", "till", "til", "since", "from", "before", "after", "thru", "through",
-                         "due"])  # fmt: skip
+                         "due", *ARRIVAL_VERBS])  # fmt: skip
+_NOT_AFTER_AN_ARRIVAL_VERB = "".join(rf"(?<!\b{v}\s)" for v in ARRIVAL_VERBS)
 DAYTIME_WORDS = _spellings("today", "yesterday", "tomorrow", "tonight")
 AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b|a\.m|p\.m)"
 CLOCK = (
@@ -509,14 +569,25 @@ ERA_DATE = (
 )
 # a day without its year after a preposition: numeric ("on 3/14", "till 25/12") or an ordinal day of the
 # month at the end of its phrase ("on the 20th."; not "on the 5th anniversary", "3/4 of a point") or before the
-# subject of its clause ("On the 28th a squadron sank ...")
+# subject of its clause ("On the 28th a squadron sank ..."); TimeML's extent holds the article ("the 28th")
 # the words after which a day of the month still ends its phrase: "on the 12th too", "due on the 3rd but"; not
 # "at", "after", "as", which follow a placing too ("finished on the 3rd at the race")
 _BARE_DAY_FOLLOWERS = "and|or|when|to|through|until|till|til|too|also|but|then|so|again|instead|because|if"
 BARE_DAY = (
-    rf"\b{DATE_PREPOSITION}\s+(?:the\s+)?(?P<span>(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)"
+    rf"\b{DATE_PREPOSITION}\s+(?:the\s+)?(?P<span>{_NOT_AFTER_AN_ARRIVAL_VERB}(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)"
     r"(?![/\d]|[.,]\d|\s*(?:%|percent|of|cups?|miles?|inch|inches)\b)"
-    r"|(?<=the\s)(?P<ordinal>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)"
+    r"|the\s+(?P<ordinal>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)"
     rf"(?=\s*(?:[.,;:!?)]|$|(?:{_BARE_DAY_FOLLOWERS})\b)"
     r"|\s+(?:the|a|an|he|she|it|they|we|his|her|its|their)\s))"
 )
+CLOCK_HOUR_WORD = _alt(CLOCK_HOUR_WORDS)
+NOT_A_HALF_CLOCK = _alt(NOT_A_HALF_CLOCK_BEFORE)
+# a lookbehind on each clock preposition (each alone is fixed-width)
+AFTER_CLOCK_PREPOSITION = "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in CLOCK_PREPOSITIONS) + ")"
+YESTERDAY = _spellings("yesterday")
+TOMORROW = _spellings("tomorrow")
+HOLIDAY_FIRST_WORDS = frozenset(n.split()[0].rstrip("'s").rstrip("'") for n in HOLIDAYS) | frozenset(
+    n.split()[0] for n in HOLIDAYS)
+# the words that end the noun a clock time dates ("the 6am bus this morning"): a day after them is another clause's
+NOT_IN_A_CLOCKED_NOUN = _alt(["and", "or", "but", "then", "so", "until", "till", "til", "before", "after", "since",
+                              "when", "while", "on", "at", "by", "is", "was", "were", "will", "said", "says", "for"])

@@ -84,6 +84,8 @@ def _lowercase_name_ok(group: str, word: str, m: re.Match, has_day) -> bool:
         return word not in ("may", "march", "mar") or bool(ordinal)
     before = re.search(r"([a-z]+)\s+$", m.string[max(0, m.start(group) - 12) : m.start(group)])
     if word in P.LOWERCASE_AMBIGUOUS_MONTHS:
+        if before is not None and before.group(1) in P.LOWERCASE_MONTH_AFTER_A_LIMIT:
+            return True  # "wait til march for the new one": a verb does not follow "til"
         return (before is not None and before.group(1) in P.LOWERCASE_AMBIGUOUS_MONTH_AFTER
                 and P.LOWERCASE_MONTH_ENDS.match(m.string, m.end(group)) is not None)
     return before is not None and before.group(1) in P.LOWERCASE_MONTH_AFTER
@@ -113,6 +115,8 @@ def _is_name(doc, tok) -> bool:
         nxt = doc[tok.i + 1]
         if nxt.pos_ == "PROPN" and nxt.ent_type_ == "PERSON" and tok.ent_type_ == "PERSON":
             return True
+    if _paired_with_a_name(doc, tok):
+        return True
     # once the text has named "Theresa May", a bare "May" ("Trump invited May", "May's office") is her, unless
     # a word that introduces a month comes first ("in May", "since May")
     if tok.lower_ not in _words_of_full_names(doc):
@@ -120,6 +124,26 @@ def _is_name(doc, tok) -> bool:
     before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
     possessive = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("'s", "\u2019s")
     return possessive or before not in P.LOWERCASE_MONTH_AFTER
+
+
+def _paired_with_a_name(doc, tok) -> bool:
+    """ "their daughters, May and Ruth, were born": a bare month word joined by "and" to a capitalised word that
+    is no calendar word is a name (not "in May and June", "since May and Christmas")."""
+    before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    if before in P.LOWERCASE_MONTH_AFTER:
+        return False
+    pairs = []
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in P.NAME_PAIR_LINKS:
+        pairs.append(doc[tok.i + 2])
+    if tok.i >= 2 and before in P.NAME_PAIR_LINKS:
+        pairs.append(doc[tok.i - 2])
+    return any(_a_name_word(o) for o in pairs)
+
+
+def _a_name_word(t) -> bool:
+    w = t.lower_.rstrip(".")
+    return (t.text[:1].isupper() and t.is_alpha and not t.is_sent_start and w not in P.MONTHS and w not in P.WEEKDAYS
+            and w not in P.NOT_A_NAME_BESIDE_A_MONTH and w not in P.HOLIDAY_FIRST_WORDS)
 
 
 def _listed_with_a_person(doc, tok) -> bool:
@@ -299,6 +323,8 @@ def _tag(doc, dct: date) -> list[Timex]:
             before = text[max(0, c.start - 24) : c.start]
             if P.RESCHEDULED.search(before):
                 d = FUTURE  # "the vote was postponed until Monday": the new date lies after the change
+            elif d == PAST and P.BOOKED_FOR.search(text, max(0, c.start - 60), c.start):
+                d = UNKNOWN  # "booked a class for fri": the day comes after the booking, before or after now
             elif d == PAST and _UNTIL_ONLY.search(before) and in_the_present_perfect(doc, c.start, c.end):
                 d = FUTURE  # "has been released on bail until March": the state holds now and ends then
             elif d == PAST and _UNTIL.search(before) and not _POINT_BEFORE.search(before):

@@ -246,7 +246,7 @@ def n_month_rel_year(m, ctx):
 def n_month(m, ctx):
     mo = m["month"]
     short = len(mo.rstrip(".")) <= 4 and not mo.endswith(".") and mo.lower() not in ("may", "june", "july")
-    if short and not _lowercase_abbreviation_ends(mo, ctx):
+    if short and not (_lowercase_abbreviation_ends(mo, ctx) or _lowercase_abbreviation_after_edge(m, ctx)):
         return None  # a bare "Mar", "Jan" without its period is too often something else
     month = month_number(m["month"])
     rel = low(m["rel"])
@@ -271,6 +271,12 @@ def _lowercase_abbreviation_ends(mo: str, ctx) -> bool:
     if low(mo) in P.LOWERCASE_UNAMBIGUOUS_MONTH_ABBREVIATIONS:
         return True  # "the firmware from sept broke it"
     return P.LOWERCASE_MONTH_ENDS.match(ctx.after) is not None
+
+
+def _lowercase_abbreviation_after_edge(m, ctx) -> bool:
+    """ "at the end of jan of course": a lower-case abbreviation after "the end of" is the month (not "jan's")."""
+    return (m["month"].islower() and low(m["month"]) != "mar" and m.group(0).lower().startswith("the ")
+            and not re.match(r"['\u2019]s\b", ctx.after))
 
 
 def _month_around_ref(month: int, rel: str, ctx) -> tuple[str, str] | None:

@@ -35,6 +35,8 @@ def n_set_every(m, ctx):
             return None
         if q == "per" and u not in P.UNITS:
             return None
+    if u in ("minute", "second", "moment") and prev_word(ctx) in P.RELISHED_EVERY_AFTER:
+        return None  # "loved every minute": the whole of it, not a recurrence
     if u in P.WEEKDAYS:
         return "SET", f"XXXX-WXX-{P.WEEKDAYS[u]}"
     if u in P.MONTHS and len(u) > 3:
@@ -70,8 +72,8 @@ def n_set_adverb(m, ctx):
 )
 def n_set_plural_wd(m, ctx):
     w = low(m["wd"]).rstrip("s")
-    if not m["wd"][0].isupper():
-        return None
+    if not (m["wd"][0].isupper() or m["wd"].islower()):
+        return None  # "shut mondays" as posts write it; not "tUESDAYS"
     return "SET", f"XXXX-WXX-{P.WEEKDAYS[w]}"
 
 
@@ -117,6 +119,8 @@ def n_duration(m, ctx):
         re.match(r"\s+(?:of|percent|point|mile)\b", ctx.after, re.IGNORECASE) or "-" in m.group(0)
     ):
         return None  # "three-quarters of the vote"
+    if unit.startswith("night") and prev_word(ctx) in P.NIGHTS_OF_A_STAY_AFTER:
+        return "DURATION", duration_value(n, "day")  # "stayed 3 nights": a stay of three days
     if unit.startswith(("weekend", "night")):
         return None
     if unit.startswith("quarter") and n < 1:

@@ -31,7 +31,7 @@ from services.extraction.timex.rules.resolve import (
     weekday_number,
     with_weekday,
 )
-from services.extraction.timex.tense import FUTURE, PAST
+from services.extraction.timex.tense import FUTURE, PAST, UNKNOWN
 
 
 @rule(
@@ -52,7 +52,7 @@ def n_day_word(m, ctx):
 @rule(
     "day_before",
     "DATE",
-    r"\bthe\s+day\s+(?P<rel>before\s+yesterday|after\s+tomorrow)\b",
+    rf"\bthe\s+day\s+(?P<rel>before\s+{P.YESTERDAY}|after\s+{P.TOMORROW})\b",  # also "the day after tmrw"
     example=("They met the day before yesterday.", "the day before yesterday", "2024-06-15"),
 )
 def n_day_before(m, ctx):
@@ -124,17 +124,48 @@ def n_short_weekday(m, ctx):
 def n_bare_short_weekday(m, ctx):
     """A lower-case three-letter weekday without a preposition: "tue", "thu", "fri" anywhere; "sat", "sun",
     "wed", "mon" before a clock time ("dinner sun at 6pm"), as a label before a colon ("update mon: it broke
-    again") or after "for" at the end of their phrase ("still on for sat?")."""
+    again"), after "for" at the end of their phrase ("still on for sat?"), before a meal ("sun brunch?") or
+    after a verb of going ("went sat and it was packed")."""
     day = m["day3"]
-    if day not in P.UNAMBIGUOUS_SHORT_WEEKDAYS and prev_word(ctx) in P.SHORT_WEEKDAY_NOT_AFTER:
+    if (day not in P.UNAMBIGUOUS_SHORT_WEEKDAYS and prev_word(ctx) in P.SHORT_WEEKDAY_NOT_AFTER
+            and not _JOINED_BEFORE.search(ctx.before[-24:])):
         return None
     if day not in P.UNAMBIGUOUS_SHORT_WEEKDAYS and not (
         re.match(rf"\s+(?:at\s+|@\s*)?{P.CLOCK}", ctx.after, re.IGNORECASE)
         or re.match(r"\s*:(?!\d)", ctx.after)
         or (day in P.SHORT_WEEKDAY_FOR and prev_word(ctx) == "for" and re.match(r"\s*(?:[.,;!?)]|$)", ctx.after))
+        or (nxt := re.match(r"\s+([a-z]+)\b", ctx.after)) and nxt[1] in P.SHORT_WEEKDAY_BEFORE
+        or prev_word(ctx) in P.SHORT_WEEKDAY_BEFORE | P.SHORT_WEEKDAY_AFTER_GOING | P.SHORT_WEEKDAY_AFTER_SCHEDULING
+        or _joined_to_a_weekday(ctx)
     ):
         return None
-    return "DATE", resolve_weekday(P.SHORT_WEEKDAYS[day], ctx.dct, ctx.direction).isoformat()
+    if joined := _JOINED_BEFORE.search(ctx.before[-24:]):
+        # "we played on fri and sat": the day after the first one named, in the clause's direction; but the
+        # parser reads "sat" in "work sat and sun" as a past verb, so after "sat" or "wed" the nearest
+        verb_like = low(joined["first"]) in P.SHORT_WEEKDAY_VERBS
+        first = resolve_weekday(weekday_number(joined["first"]), ctx.dct, UNKNOWN if verb_like else ctx.direction)
+        return "DATE", (first + timedelta(days=(P.SHORT_WEEKDAYS[day] - first.isoweekday()) % 7 or 7)).isoformat()
+    direction = ctx.direction
+    if prev_word(ctx) in P.SHORT_WEEKDAY_AFTER_GOING:
+        direction = PAST  # "went sat", "finals ended mon"
+    elif prev_word(ctx) in P.SHORT_WEEKDAY_AFTER_SCHEDULING:
+        direction = FUTURE  # "new episode drops wed"
+    return "DATE", resolve_weekday(P.SHORT_WEEKDAYS[day], ctx.dct, direction).isoformat()
+
+
+_WEEKDAY_WORD = rf"(?:{P.WEEKDAY}|{P.SHORT_WEEKDAY})(?!\w)"
+_JOINED_AFTER = re.compile(rf"^{P.SHORT_WEEKDAY_LINK}{_WEEKDAY_WORD}", re.IGNORECASE)
+# a weekday before the link, itself after no subject or determiner ("work sat and sun"; not "we sat and sun was out")
+_JOINED_BEFORE = re.compile(
+    rf"(?:^|(?<!\w)(?!(?:{'|'.join(sorted(P.SHORT_WEEKDAY_NOT_AFTER))})\s)[\w']+\s+)"
+    rf"(?P<first>{_WEEKDAY_WORD}){P.SHORT_WEEKDAY_LINK}$",
+    re.IGNORECASE,
+)
+
+
+def _joined_to_a_weekday(ctx) -> bool:
+    """ "work sat and sun", "sat or sun is fine": a short word joined to a weekday is one too."""
+    return bool(_JOINED_AFTER.match(ctx.after) or _JOINED_BEFORE.search(ctx.before[-24:]))
 
 
 def _week_weekend(d: date) -> str:
@@ -291,7 +322,7 @@ def n_playing_season(m, ctx):
 @rule(
     "ago",
     "DATE",
-    rf"\b{P.MOD}(?P<num>{P.NUM}|{P.VAGUE})\s+(?:more\s+)?(?P<unit>{P.UNITS_RE})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before|after|hence|from\s+now|since)\b",
+    rf"\b{P.MOD}(?P<num>{P.NUM}|{P.VAGUE})\s+(?:more\s+)?(?P<unit>{P.UNITS_RE})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|before|after|hence|from\s+now|since|back)\b",
     example=("He left two years ago.", "two years ago", "2022"),
     # "Ten years later ... That August": a later time counted from the passage's becomes its time, as in
     # HeidelTime's narrative mode; "two years earlier" is a flashback and "a year ago" counts from the
@@ -305,6 +336,10 @@ def n_ago(m, ctx):
     if unit == "centurie":
         unit = "century"
     dirw = low(m["dir"])
+    if dirw == "back":
+        if prev_word(ctx) in P.NOT_AGO_BACK_AFTER:
+            return None  # "it set us two weeks back": a delay, not a time
+        dirw = "ago"  # "a couple weeks back", as posts say "ago"
     n = parse_number(num)
     if dirw in ("before", "after", "since"):
         return None  # anchored on an event: a duration ("two days after the vote")

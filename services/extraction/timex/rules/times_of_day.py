@@ -73,6 +73,21 @@ def _in_the_part(clock: str, m, dct: date) -> tuple[str, date]:
     return f"{h:02d}:{mi}", dct + timedelta(days=day)
 
 
+# the day a noun with a clock time names after it: "caught the 6am bus this morning", "the 9:40 train yesterday"
+_DAY_LATER_IN_THE_PHRASE = re.compile(
+    rf"(?:\s+(?!{P.NOT_IN_A_CLOCKED_NOUN}\b)[a-z][\w'-]*){{1,2}}\s+(?:(?P<dw>{P.DAYTIME_WORDS})|this\s+(?:morning|afternoon|"
+    rf"evening)|(?P<last>last)\s+(?:night|nite|evening))\b",
+    re.IGNORECASE,
+)
+
+
+def _an_evening_clock(m) -> bool:
+    """A bare "9:15" (an hour from 7 to 11, without am or pm or a part of the day) after an evening word."""
+    return (not (m["part"] or m["part2"] or m["dw"])
+            and re.fullmatch(r"(?:[7-9]|1[01]):[0-5]\d", low(m["clock"])) is not None
+            and P.EVENING_CLOCK_CUES.search(m.string, max(0, m.start() - 60), m.start()) is not None)
+
+
 @rule(
     "clock",
     "TIME",
@@ -85,6 +100,8 @@ def n_clock(m, ctx):
     c = _clock(m["clock"])
     if c is None:
         return None
+    if _an_evening_clock(m):
+        c = f"{int(c[:2]) + 12}:{c[3:]}"  # "dinner last night ... seated till 9:15": of the evening
     if m["part"] or m["part2"]:
         c, d = _in_the_part(c, m, ctx.dct)
     elif m["wd"]:
@@ -96,6 +113,9 @@ def n_clock(m, ctx):
             resolve_month_day(month_number(m["month"]), day_number(m["day"]), ctx.dct, ctx.direction)
             or ctx.dct
         )
+    elif (later := _DAY_LATER_IN_THE_PHRASE.match(ctx.after)) is not None:
+        offset = -1 if later["last"] else P.DAY_WORD_OFFSETS[canonical(low(later["dw"]))] if later["dw"] else 0
+        d = ctx.dct + timedelta(days=offset)
     else:
         # only a clock that says it is the small hours ("12:47 a.m.", "00:48") moves past a night to the next
         # day; a bare "2:56" may be the afternoon, or the time in a round
@@ -126,10 +146,66 @@ def n_military_clock(m, ctx):
 def n_ish_clock(m, ctx):
     """ "meet at 3ish": about that hour of the reference day; 1 to 6 of the afternoon, 7 to 11 of the evening
     after an evening word ("2nite ... starting 9ish"), else of the morning."""
-    h = int(m["h"])
-    if 1 <= h <= 6 or (7 <= h <= 11 and P.EVENING_CUES.search(m.string, max(0, m.start() - 60), m.start())):
-        h += 12
+    h = _afternoon_or_evening(int(m["h"]), m)
     return "TIME", f"{scene_date(ctx).isoformat()}T{h:02d}:{m['mi'] or '00'}"
+
+
+def _afternoon_or_evening(h: int, m) -> int:
+    """A clock hour said without am or pm: 1 to 6 of the afternoon, 7 to 11 of the evening after an evening word
+    ("drinks at half 7", "2nite ... starting 9ish"), else of the morning."""
+    if 1 <= h <= 6 or (7 <= h <= 11 and P.EVENING_CUES.search(m.string, max(0, m.start() - 60), m.start())):
+        return h + 12
+    return h
+
+
+_CLOCK_HOUR = rf"(?:1[0-2]|[1-9]|{P.CLOCK_HOUR_WORD})(?![\w:.%/])"
+
+
+@rule(
+    "clock_in_words",
+    "TIME",
+    rf"\b(?P<clock>(?:{P.AFTER_CLOCK_PREPOSITION}half\s+(?P<h1>{_CLOCK_HOUR})(?!\s*{P.NOT_A_HALF_CLOCK}\b)"
+    rf"|(?P<mw>half|(?:a\s+)?quarter)\s+(?P<dir>past|after|to)\s+(?P<h2>{_CLOCK_HOUR})"
+    rf"|(?P<nw>five|ten|twenty(?:[-\s]five)?|{P.AFTER_CLOCK_PREPOSITION}[1-5]?\d)(?:\s+minutes)?\s+past\s+(?P<h3>{_CLOCK_HOUR})"
+    rf"|{P.AFTER_CLOCK_PREPOSITION}(?P<nw2>five|ten|twenty(?:[-\s]five)?)(?:\s+minutes)?\s+to\s+(?P<h4>{_CLOCK_HOUR}))"
+    rf"(?:\s*(?P<ap>{P.AMPM})|\s+in\s+the\s+(?P<inpart>morning|afternoon|evening))?)"
+    rf"(?:\s+{_PART_OF_A_DAY}|\s+(?P<dw>{P.DAYTIME_WORDS})\b)?",
+    example=("Dinner is at half past seven tonight.", "half past seven tonight", "2024-06-17T19:30"),
+    anchors=False,
+)
+def n_clock_in_words(m, ctx):
+    """ "half past 7", "a quarter to nine", "ten past six", "at half 7" (British: half past): the hour and its
+    minutes, of the afternoon or evening as a bare "3ish" is; with the day after it ("quarter to 8 tmrw")."""
+    hour = m["h1"] or m["h2"] or m["h3"] or m["h4"]
+    h = int(hour) if hour.isdigit() else P.CLOCK_HOUR_WORDS[low(hour)]
+    if m["h1"]:
+        mi = 30
+    elif m["h2"]:
+        mi = 15 if "quarter" in low(m["mw"]) else 30
+        if low(m["dir"]) == "to":
+            h, mi = h - 1 or 12, 60 - mi
+    elif m["h3"]:
+        nw = low(m["nw"])
+        mi = int(nw) if nw.isdigit() else P.CLOCK_MINUTE_WORDS[re.sub(r"\s+", " ", nw).replace(" ", "-")]
+    else:
+        h, mi = h - 1 or 12, 60 - P.CLOCK_MINUTE_WORDS[re.sub(r"\s+", " ", low(m["nw2"])).replace(" ", "-")]
+    ap, inpart = low(m["ap"])[:1] if m["ap"] else "", low(m["inpart"])
+    if ap == "p" or (inpart and inpart != "morning"):
+        h = h + 12 if h < 12 else h
+    elif ap == "a" or inpart == "morning":
+        h = 0 if h == 12 else h
+    elif m["dw"] and canonical(low(m["dw"])) == "tonight":
+        h = h + 12 if h < 12 else h
+    elif not (m["part"] and low(m["part"]) == "morning"):
+        h = _afternoon_or_evening(h, m)
+    c = f"{h:02d}:{mi:02d}"
+    if m["part"] or m["part2"]:
+        c, d = _in_the_part(c, m, ctx.dct)
+    elif m["dw"]:
+        d = ctx.dct + timedelta(days=P.DAY_WORD_OFFSETS[canonical(low(m["dw"]))])
+    else:
+        d = scene_date(ctx)
+    return "TIME", f"{d.isoformat()}T{c}"
 
 
 @rule(
