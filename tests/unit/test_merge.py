@@ -163,6 +163,7 @@ def with_text(when, actors, trigger, summary, offsets=(0, 0)):
         ("match", "beat"),
         ("fixture", "lose"),
         ("trip", "game"),  # an away match: "Tuesday's trip to Dunmore" and "the game at Dunmore"
+        ("report", "publish"),  # "the review will report by March" and "will publish its findings in March"
     ],
 )
 def test_near_synonym_triggers_of_one_actor_on_one_day_are_one_happening(trigger_a, trigger_b):
@@ -176,6 +177,14 @@ def test_triggers_of_different_kinds_are_not_similar(trigger_a, trigger_b):
     # even when the clauses say much the same around them (a place, an object)
     a = with_text(day("2024-03-04"), ["Maria Lopez"], trigger_a, "Maria Lopez at the Lisbon congress hall")
     assert not same_happening(a, replace(a, trigger=trigger_b))
+
+
+def test_staying_somewhere_is_no_visit():
+    # "stay" names where people remain, not a journey: a minister's planned visit to a town and its residents'
+    # night in shelters, both of that town and that day, are two happenings
+    visit = with_text(day("2024-03-04"), ["Carla Reyes", "Millford"], "visit", "Carla Reyes will visit Millford tomorrow.")
+    stay = with_text(day("2024-03-04"), ["Millford"], "stay", "About 400 people in Millford will stay in shelters tonight.")
+    assert not same_happening(visit, stay) and not same_happening(stay, visit)
 
 
 def test_a_trigger_the_tables_do_not_know_joins_when_the_clauses_say_the_same():
