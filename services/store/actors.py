@@ -195,8 +195,8 @@ def resolve_actors(session: Session, actors: list[ExtractedActor]) -> ResolvedAc
             if len(fit) > 1:
                 shared[actor.name] = fit  # decided below, by how often the news names each of them
                 continue
-            if len(fit) == 1 and len(people) > 1:
-                actor_id = fit[0]  # the titles or gender the article gives tell which
+            if len(fit) == 1 and (len(people) > 1 or _surname_row_id(actor, named) is not None):
+                actor_id = fit[0]  # the titles the article gives tell which
             elif fit:
                 actor_id = _resolve_other(actor, aliases[actor.name], named)
             else:
@@ -239,14 +239,15 @@ _STORED_EVIDENCE = text("SELECT id, titles FROM actors WHERE id = ANY(CAST(:ids 
 def _stored_evidence(session: Session, actors: list[ExtractedActor], named: dict[str, list[Named]]
                      ) -> dict[int, Evidence]:
     """What the articles said of the stored people a bare surname may join, and of the surname-only rows a full
-    name may take over (one statement, only when there are such people)."""
+    name may take over and the people of that surname (one statement, only when there are such people)."""
     ids = set()
     for actor in actors:
         if actor.kind != "person":
             continue
         if is_full_person_name(actor.name, actor.kind):
-            rows = named.get(surname_key(actor.name, actor.kind), ())
-            ids |= {n.id for n in rows if n.kind == "person" and not n.full_person}
+            rows = [n for n in named.get(surname_key(actor.name, actor.kind), ()) if n.kind == "person"]
+            if any(not n.full_person for n in rows):  # the row, and the other people it may be
+                ids |= {n.id for n in rows}
         else:
             ids |= {n.id for n in named.get(name_key(actor.name), ()) if n.kind == "person"}
     if not ids:
@@ -341,9 +342,7 @@ def _resolve_full_person(session: Session, actor: ExtractedActor, names: list[st
                     stored.name):
                 _rename(session, actor_id, actor.name)
     family = surname_key(actor.name, actor.kind)
-    surname_row = _surname_only_row(named.get(family, []), actor_id)
-    if surname_row is not None and said.clashes_with(known.get(surname_row.id, _NO_EVIDENCE)):
-        surname_row = None  # "Mr Lane" stored alone is not "Ann Lane", told of as "she"
+    surname_row = _surname_only_row(named.get(family, []), actor_id, said, known)
     if surname_row is None:
         return actor_id
     if actor_id is None:
@@ -354,10 +353,17 @@ def _resolve_full_person(session: Session, actor: ExtractedActor, names: list[st
     return actor_id
 
 
-def _surname_only_row(named: list[Named], full_name_id: int | None) -> Named | None:
-    """The stored surname-only person a full name may take over: only when no other full name shares it."""
+def _surname_only_row(named: list[Named], full_name_id: int | None, said: Evidence,
+                      known: dict[int, Evidence]) -> Named | None:
+    """The stored surname-only person a full name may take over: one its titles fit ("Mr Lane" stored alone is
+    not "First Lady Ann Lane"), when no other full name it may be shares the surname."""
     row = next((n for n in named if n.exact and n.kind == "person" and not n.full_person), None)
-    if row is None or any(n.full_person and n.kind == "person" and n.id != full_name_id for n in named):
+    if row is None:
+        return None
+    row_said = known.get(row.id, _NO_EVIDENCE)
+    if not may_be_one_person(row_said, said) or any(
+            n.full_person and n.kind == "person" and n.id != full_name_id
+            and may_be_one_person(row_said, known.get(n.id, _NO_EVIDENCE)) for n in named):
         return None
     return row
 

@@ -33,18 +33,19 @@ class Evidence:
         return None not in (self.gender, other.gender) and self.gender != other.gender
 
 
+def may_be_one_person(said: Evidence, known: Evidence) -> bool:
+    """Whether a bare surname with these titles may be a person of that surname: not of another gender, and not
+    called by an office only other than the ones that person was given ("President Lane" is not "First Lady Ann
+    Lane": the one article or the articles so far never named the president in full)."""
+    wanted, held = offices(said.titles), offices(known.titles)
+    return not said.clashes_with(known) and not (wanted and held and not wanted & held)
+
+
 def fitting(said: Evidence, candidates: dict[int, Evidence]) -> list[int]:
-    """The candidates (ids, in their order) a mention fits: none of another gender, and among those left the
-    ones that have held an office the mention gives ("President"), when any has."""
-    fit = [i for i, known in candidates.items() if not said.clashes_with(known)]
-    wanted = offices(said.titles)
+    """The candidates (ids, in their order) a bare surname may be (`may_be_one_person`); among them those that
+    held an office it gives ("President"), else those known to be of the gender it gives ("Mrs"), when any."""
+    fit = [i for i, known in candidates.items() if may_be_one_person(said, known)]
+    wanted, gender = offices(said.titles), said.gender
     holding = [i for i in fit if wanted & candidates[i].titles]
-    return holding or fit
-
-
-def may_be_one_person(bare: Evidence, full: Evidence) -> bool:
-    """Whether one article's bare surname may be its full-named person of that surname: not of another gender,
-    and not called by an office only other than the ones the article introduced that person with ("President
-    Lane" beside "First Lady Ann Lane": the article never names the president in full)."""
-    wanted, held = offices(bare.titles), offices(full.titles)
-    return not bare.clashes_with(full) and not (wanted and held and not wanted & held)
+    same_gender = [i for i in fit if gender is not None and candidates[i].gender == gender]
+    return holding or same_gender or fit
