@@ -205,7 +205,7 @@ def resolve_actors(session: Session, actors: list[ExtractedActor]) -> ResolvedAc
             actor_id = _resolve_other(actor, aliases[actor.name], named)
         if actor_id is not None:
             ids[actor.name] = actor_id
-    _resolve_shared_surnames(session, shared, named, said, known, resolved)
+    _resolve_shared_surnames(session, shared, named, known, resolved)
     _create_missing(session, [actor for actor in actors if actor.name not in ids], ids)
     rows = {(ids[actor.name], name_key(alias)): alias for actor in actors for alias in aliases[actor.name]}
     session.execute(_INSERT_ALIASES, {"actor_ids": [actor_id for actor_id, _ in rows],
@@ -392,8 +392,9 @@ def _resolve_other(actor: ExtractedActor, names: list[str], named: dict[str, lis
     return found.pop() if len(found) == 1 else None
 
 
-# A bare surname several known people share goes to the one the news names far more often than all the others
-# together ("Clinton" in 2016 is Hillary Clinton, not Chelsea); else it stays a person of its own.
+# A bare surname several known people share (and fit) goes to the one the news names far more often than all the
+# others together ("Clinton" in 2016 is Hillary Clinton, not Chelsea), who also takes over a stored surname-only
+# row; without one, to that row; without a row, to the one named most often (ties by name), not a new row.
 DOMINANT_SHARE = 3
 DOMINANT_MIN_EVENTS = 5
 _COUNT_CAP = 1_000  # enough to tell dominance; bounds the work for a very well-known person
@@ -405,27 +406,27 @@ _EVENT_COUNTS = text("""
 
 
 def _resolve_shared_surnames(session: Session, people: dict[str, list[int]], named: dict[str, list[Named]],
-                             said: dict[str, Evidence], known: dict[int, Evidence],
-                             resolved: ResolvedActors) -> None:
+                             known: dict[int, Evidence], resolved: ResolvedActors) -> None:
     """Bare surnames several stored people fit (one statement for the article's): the dominant person, who
-    also takes over a stored surname-only row; without one, that row, else a new one (`_create_missing`)."""
+    also takes over a stored surname-only row; without one, that row, else the person named most often."""
     if not people:
         return
     counts = dict(session.execute(_EVENT_COUNTS, {
         "ids": sorted({i for ids in people.values() for i in ids}), "cap": _COUNT_CAP}).all())
     for name, candidates in people.items():
-        first, *others = sorted(candidates, key=lambda i: (-counts.get(i, 0), i))
+        names = {n.id: n.name for ns in named.values() for n in ns}
+        first, *others = sorted(candidates, key=lambda i: (-counts.get(i, 0), names.get(i, ""), i))
         dominant = counts.get(first, 0) >= max(DOMINANT_MIN_EVENTS, DOMINANT_SHARE * sum(counts.get(i, 0)
                                                                                           for i in others))
         row = next((n for n in named.get(name_key(name), ()) if n.exact), None)
         if dominant and row is not None and row.kind == "person" and not row.full_person \
-                and not known.get(row.id, _NO_EVIDENCE).clashes_with(known.get(first, _NO_EVIDENCE)):
+                and may_be_one_person(known.get(row.id, _NO_EVIDENCE), known.get(first, _NO_EVIDENCE)):
             resolved.moved_events.setdefault(first, []).extend(
                 merge_actors(session, survivor_id=first, absorbed_id=row.id))
             resolved.ids.update({other: first for other, i in resolved.ids.items() if i == row.id})
-        if dominant:
+        if dominant or row is None:
             resolved.ids[name] = first
-        elif row is not None:
+        else:
             resolved.ids[name] = row.id
 
 
