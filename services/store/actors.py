@@ -394,7 +394,10 @@ def _resolve_other(actor: ExtractedActor, names: list[str], named: dict[str, lis
 
 # A bare surname several known people share (and fit) goes to the one the news names far more often than all the
 # others together ("Clinton" in 2016 is Hillary Clinton, not Chelsea), who also takes over a stored surname-only
-# row; without one, to that row; without a row, to the one named most often (ties by name), not a new row.
+# row; else it stays a person of its own. Not to the one named most often: between people named about as often
+# that is a guess, and a wrong one puts an event on another person's timeline, where a person of its own stays
+# findable (its surname lists the candidates). Measured on the 96 articles (README), the guess would change 2 of
+# 906 article person names and no event.
 DOMINANT_SHARE = 3
 DOMINANT_MIN_EVENTS = 5
 _COUNT_CAP = 1_000  # enough to tell dominance; bounds the work for a very well-known person
@@ -408,7 +411,7 @@ _EVENT_COUNTS = text("""
 def _resolve_shared_surnames(session: Session, people: dict[str, list[int]], named: dict[str, list[Named]],
                              known: dict[int, Evidence], resolved: ResolvedActors) -> None:
     """Bare surnames several stored people fit (one statement for the article's): the dominant person, who
-    also takes over a stored surname-only row; without one, that row, else the person named most often."""
+    also takes over a stored surname-only row; without one, that row, else a new one (`_create_missing`)."""
     if not people:
         return
     counts = dict(session.execute(_EVENT_COUNTS, {
@@ -424,9 +427,9 @@ def _resolve_shared_surnames(session: Session, people: dict[str, list[int]], nam
             resolved.moved_events.setdefault(first, []).extend(
                 merge_actors(session, survivor_id=first, absorbed_id=row.id))
             resolved.ids.update({other: first for other, i in resolved.ids.items() if i == row.id})
-        if dominant or row is None:
+        if dominant:
             resolved.ids[name] = first
-        else:
+        elif row is not None:
             resolved.ids[name] = row.id
 
 

@@ -79,17 +79,3 @@ def test_a_stored_title_also_keeps_a_surname_only_person_from_a_full_name_of_ano
         titles = {a.name: a.titles for a in session.query(Actor).filter(Actor.kind == "person")}
     assert titles == {"Harrow": ["mr"], "Grace Harrow": ["first lady"]}
 
-
-# No title to tell: the person of that surname the articles name most often, whichever of them came first.
-SMITH_ELECTED = ("Joe Smith won the mayoral election on Tuesday.", "2026-11-20")
-SMITH_SWORN = ("Joe Smith was sworn in as mayor on Friday.", "2026-11-23")
-ANN_RESIGNED = ("Ann Smith resigned from the school board on Thursday.", "2026-11-20")
-SMITH_BUDGET = ("Smith told reporters on Monday that the budget was balanced.", "2026-11-24")
-
-
-@pytest.mark.parametrize("articles", [(SMITH_ELECTED, SMITH_SWORN, ANN_RESIGNED, SMITH_BUDGET),
-                                      (ANN_RESIGNED, SMITH_SWORN, SMITH_ELECTED, SMITH_BUDGET)],
-                         ids=["joe-first", "ann-first"])
-def test_an_untitled_bare_surname_goes_to_the_person_of_that_surname_named_most_often(client, articles):
-    events = post_in_order(client, articles)
-    assert ("2026-11-23", "occurred", ("Joe Smith",), "tell") in events

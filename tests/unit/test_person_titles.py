@@ -123,3 +123,8 @@ def test_the_titles_an_article_gives_a_person(nlp, text, titles):
 ])
 def test_a_given_name_the_recogniser_left_out_after_a_title_or_at_a_sentence_start(nlp, text, name):
     assert [a.name for a in resolve_actors(nlp(text)).actors if a.kind == "person"] == [name]
+
+
+def test_a_form_of_address_is_no_office():
+    assert offices(["dr", "professor", "mr"]) == set()
+    assert may_be_one_person(Evidence.of(["professor"]), Evidence.of(["dr"]))
