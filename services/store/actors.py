@@ -167,8 +167,8 @@ def resolve_actors(session: Session, actors: list[ExtractedActor]) -> ResolvedAc
 
     An actor resolves through all its names to a stored actor of the same kind: its canonical name; else the
     one actor that has one of its names as an alias. A surname-only person ("Comey") joins the one stored
-    person with that surname it fits (`evidence.fitting`: not one of another gender; among several, the one
-    that held the office its title names); a full name ("James Comey") takes over a surname-only row (renaming
+    person with that surname its titles fit (`evidence.fitting`: not of another gender, not called by an office
+    only other than the person's; among several, the one that held its office); a full name ("James Comey") takes over a surname-only row (renaming
     it, or merging it into the full name's row: the events that moved are reported, so the caller can merge
     those that now tell one happening of one actor). Per-name advisory locks make concurrent workers resolve
     in turn. A person's titles are added to its row (`_add_evidence`).
@@ -195,12 +195,14 @@ def resolve_actors(session: Session, actors: list[ExtractedActor]) -> ResolvedAc
             if len(fit) > 1:
                 shared[actor.name] = fit  # decided below, by how often the news names each of them
                 continue
-            if len(fit) == 1 and (len(people) > 1 or _surname_row_id(actor, named) is not None):
+            row_id = _surname_row_id(actor, named)
+            if len(fit) == 1 and (len(people) > 1 or (row_id is not None and not may_be_one_person(
+                    said.get(actor.name, _NO_EVIDENCE), known.get(row_id, _NO_EVIDENCE)))):
                 actor_id = fit[0]  # the titles the article gives tell which
             elif fit:
                 actor_id = _resolve_other(actor, aliases[actor.name], named)
             else:
-                actor_id = _surname_row_id(actor, named)  # no known person of that surname fits: its own
+                actor_id = row_id  # no known person of that surname fits: its own
         else:
             actor_id = _resolve_other(actor, aliases[actor.name], named)
         if actor_id is not None:
@@ -416,8 +418,8 @@ def _resolve_shared_surnames(session: Session, people: dict[str, list[int]], nam
         return
     counts = dict(session.execute(_EVENT_COUNTS, {
         "ids": sorted({i for ids in people.values() for i in ids}), "cap": _COUNT_CAP}).all())
+    names = {n.id: n.name for found in named.values() for n in found}
     for name, candidates in people.items():
-        names = {n.id: n.name for ns in named.values() for n in ns}
         first, *others = sorted(candidates, key=lambda i: (-counts.get(i, 0), names.get(i, ""), i))
         dominant = counts.get(first, 0) >= max(DOMINANT_MIN_EVENTS, DOMINANT_SHARE * sum(counts.get(i, 0)
                                                                                           for i in others))

@@ -72,9 +72,10 @@ def test_a_stored_title_also_keeps_a_surname_only_person_from_a_full_name_of_ano
     from services.store.db import session_scope
     from services.store.models import Actor
 
-    events = post_in_order(client, [MET, FIRST_LADY])
+    events = post_in_order(client, [MET, FIRST_LADY, VISIT])
     assert ("2026-11-20", "occurred", ("Harrow",), "meet") in events  # Mr Harrow is not Grace Harrow
     assert ("2026-11-17", "occurred", ("Grace Harrow",), "open") in events
+    assert ("2026-11-19", "occurred", ("Grace Harrow", "Ohio"), "visit") in events  # Mrs Harrow is, not Mr Harrow
     with session_scope() as session:
         titles = {a.name: a.titles for a in session.query(Actor).filter(Actor.kind == "person")}
     assert titles == {"Harrow": ["mr"], "Grace Harrow": ["first lady"]}
