@@ -88,8 +88,46 @@ def linked_pairs(rows) -> set[frozenset]:
     return {frozenset((a, b)) for mentions in events.values() for a in mentions for b in mentions if a < b}
 
 
+class ResolvedPeople:
+    """Which stored person each article's person names went to: `resolve_actors` and `merge_actors` are wrapped
+    for the run, and each id is followed through later merges to the row that holds it at the end."""
+
+    def __init__(self):
+        from services.store import actors, events
+
+        self.by_name: list[tuple[str, str, int]] = []  # (article url, extracted name, id)
+        self.absorbed: dict[int, int] = {}
+        self._patched = [(events, "resolve_actors", events.resolve_actors),
+                         (actors, "merge_actors", actors.merge_actors)]
+        resolve, merge = events.resolve_actors, actors.merge_actors
+        self.url = ""
+
+        def resolving(session, extracted):
+            resolved = resolve(session, extracted)
+            people = {a.name for a in extracted if a.kind == "person"}
+            self.by_name += [(self.url, name, i) for name, i in resolved.ids.items() if name in people]
+            return resolved
+
+        def merging(session, *, survivor_id, absorbed_id):
+            self.absorbed[absorbed_id] = survivor_id
+            return merge(session, survivor_id=survivor_id, absorbed_id=absorbed_id)
+
+        events.resolve_actors, actors.merge_actors = resolving, merging
+
+    def close(self, session) -> dict[tuple[str, str], str]:
+        for module, name, original in self._patched:
+            setattr(module, name, original)
+        names = dict(session.execute(text("SELECT id, name FROM actors")).all())
+        final = {}
+        for url, name, actor_id in self.by_name:
+            while actor_id in self.absorbed:
+                actor_id = self.absorbed[actor_id]
+            final[(url, name)] = names.get(actor_id, "?")
+        return final
+
+
 def store_all(articles: list[dict], extractions: list, *, show: bool = False
-              ) -> tuple[list[float], dict[str, int], list[tuple], set[frozenset]]:
+              ) -> tuple[list[float], dict[str, int], list[tuple], set[frozenset], dict[tuple[str, str], str]]:
     from services.store.articles import NewArticle, accept_articles
     from services.store.db import get_engine, session_scope
     from services.store.events import save_extraction
@@ -99,7 +137,9 @@ def store_all(articles: list[dict], extractions: list, *, show: bool = False
                                 "actors, articles RESTART IDENTITY CASCADE"))
     costs = []
     written = [0, 0, 0]
+    people = ResolvedPeople()
     for article, extraction in zip(articles, extractions, strict=True):
+        people.url = article.get("url") or ""
         with session_scope() as session:
             new = NewArticle(text=article["text"], title=article.get("title"), url=article.get("url"),
                              source=article.get("publisher"),
@@ -119,9 +159,10 @@ def store_all(articles: list[dict], extractions: list, *, show: bool = False
             f"{inserted:.1f} inserted, {rewritten:.1f} rewritten ({hot:.1f} of them HOT)")
         events = [(r.date_value, tuple(r.names), r.trigger) for r in session.execute(EVENT_SET)]
         pairs = linked_pairs(session.execute(MENTIONS))
+        resolved = people.close(session)
         for label, sql in SHOW.items() if show else ():
             print(f"{label}: " + "; ".join(session.execute(text(sql)).scalars()))
-    return costs, figures, events, pairs
+    return costs, figures, events, pairs, resolved
 
 
 def main() -> None:
@@ -163,12 +204,12 @@ def main() -> None:
             print(f"{len(articles)} articles extracted in {time.perf_counter() - started:.1f} s")
             if args.extractions:
                 args.extractions.write_bytes(pickle.dumps(extractions))
-        costs, figures, forward, forward_pairs = store_all(articles, extractions, show=args.show)
+        costs, figures, forward, forward_pairs, forward_people = store_all(articles, extractions, show=args.show)
         print(f"store (save_extraction) per article: mean {statistics.fmean(costs) * 1000:.1f} ms, "
               f"median {statistics.median(costs) * 1000:.1f} ms, max {max(costs) * 1000:.1f} ms")
         for label, value in figures.items():
             print(f"{label}: {value}")
-        _, reverse_figures, backward, backward_pairs = store_all(articles[::-1], extractions[::-1])
+        _, reverse_figures, backward, backward_pairs, backward_people = store_all(articles[::-1], extractions[::-1])
         differing = len(set(forward) ^ set(backward))
         print(f"reverse order: {reverse_figures['events']} events, {reverse_figures['actors']} actors; "
               f"events (date, actors, trigger) in one order only: {differing}")
@@ -176,7 +217,15 @@ def main() -> None:
         print(f"mention pairs joined into one event: {len(forward_pairs)} forward, {len(backward_pairs)} reverse; "
               f"in one order only: {len(forward_pairs ^ backward_pairs)} "
               f"({len(forward_pairs - backward_pairs)} forward, {len(backward_pairs - forward_pairs)} reverse)")
+        # Who an article's person name is, by the stored name its row has at the end of each order.
+        other_person = sorted((url, name, forward_people[url, name], backward_people[url, name])
+                              for url, name in forward_people.keys() & backward_people.keys()
+                              if forward_people[url, name] != backward_people[url, name])
+        print(f"article person names stored as another person in the other order: {len(other_person)} of "
+              f"{len(forward_people.keys() & backward_people.keys())}")
         if args.show:
+            for url, name, ahead, behind in other_person:
+                print(f"  {name!r} ({url}): forward {ahead!r}, reverse {behind!r}")
             for only in sorted(set(forward) ^ set(backward)):
                 print(("forward only: " if only in set(forward) else "reverse only: ") + repr(only))
     finally:

@@ -56,6 +56,10 @@ class Actor:
     name: str
     kind: str  # person | organisation | place | group
     aliases: tuple[str, ...] = ()
+    # A person's titles seen before its names in the article ("president", "mrs", "first lady": as stored in
+    # actors/person_titles.txt): evidence the store uses to tell apart people who share a surname ("President
+    # Obama", "Mrs Clinton").
+    titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

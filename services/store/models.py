@@ -113,6 +113,9 @@ class Actor(Base):
     # The newest publication among the articles reporting its events (kept by triggers, migration 0005_search):
     # GET /actors without `q` lists actors by it.
     last_reported_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # A person's titles the articles wrote before its names ("president", "mrs": extraction's person_titles.txt),
+    # grown by union (migration 0010): who a bare surname several stored people share goes to (evidence.py).
+    titles: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default="{}")
 
     aliases: Mapped[list[ActorAlias]] = relationship(back_populates="actor", order_by="ActorAlias.alias")
 

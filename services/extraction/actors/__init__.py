@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from services.extraction.actors.coreference import add_coreferent_mentions
+from services.extraction.actors.coreference import PRONOUN_GENDER, add_coreferent_mentions
 from services.extraction.actors.makers import brand_makers
 from services.extraction.actors.tables import (
     CORPORATE_SUFFIXES,
@@ -34,6 +34,7 @@ from services.extraction.actors.tables import (
     US_STATES,
     words,
 )
+from services.extraction.actors.titles import gender_of, offices, titles_before
 from services.extraction.model import Actor
 from services.extraction.nlp import doc_text, token_lowers, token_pos, token_texts
 
@@ -143,6 +144,7 @@ def resolve_actors(doc) -> ActorResolution:
     raw = _raw_mentions(doc)
     _cut_headline_words(doc, raw)
     raw = _without_common_nouns(doc, raw)
+    _given_names_before_surnames(doc, raw)
     nicknames = _join_nicknames(doc, raw)
     raw += _titled_surnames(doc, raw)
     raw += _post_authors(doc, raw)
@@ -164,11 +166,62 @@ def resolve_actors(doc) -> ActorResolution:
         if mention.participates:
             for i in range(mention.start, mention.end):
                 resolution.token_actor[i] = mention.name
+    titles = _person_titles(doc, raw)
     for name, aliases in surfaces.items():
         kind = min(kinds[name], key=lambda k: (-kinds[name][k], KIND_RANK[k]))
-        resolution.actors.append(Actor(name=name, kind=kind, aliases=tuple(aliases)))
+        resolution.actors.append(Actor(name=name, kind=kind, aliases=tuple(aliases),
+                                       titles=titles.get(name, ()) if kind == "person" else ()))
     resolution.makers = brand_makers(doc, resolution.token_actor, {a.name: a.kind for a in resolution.actors})
     return resolution
+
+
+def _person_titles(doc, mentions: list[Mention]) -> dict[str, tuple[str, ...]]:
+    """Per person, the titles written before its full name ("First Lady Michelle Obama", "Mr Tom Lane"), or for a
+    person the text names only by surname, before that ("President Obama", "Mr. Obama"): what the text says of
+    the person for sure. A title before a bare surname the text linked to a full name is left out: that link is
+    the likeliest reading, not a certain one."""
+    titles: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.kind == "person" and mention.surface and (
+                len(mention.surface.split()) > 1 or len(mention.name.split()) == 1):
+            titles.setdefault(mention.name, set()).update(_titles_of(doc, mention))
+    return {name: tuple(sorted(found)) for name, found in titles.items() if found}
+
+
+def _given_names_before_surnames(doc, mentions: list[Mention]) -> None:
+    """A capitalised word the recogniser left out just before a one-word name it marked is that person's given
+    name where a title stands before it ("Mayor Sadiq Khan", "the Mayor of London Sadiq Khan", with only "Khan"
+    marked) or where it starts a sentence and the text never writes it in lower case ("Sadiq Khan gives a
+    statement"): the full name is the person's."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for mention in mentions:
+        start = mention.start
+        if mention.kind != "person" or mention.end - start != 1 or mention.name != mention.surface or start < 1:
+            continue
+        given = doc[start - 1]
+        if start - 1 in taken or not _capitalised_name_word(given) or canonical_country(given.text) is not None \
+                or given.lower_ in _DEMONYM_BY_NAME or given.lower_ in _TABLE_NAMES or given.ent_type_ not in {"", "PERSON"} \
+                or not (_after_a_title(doc, start - 1) or _starts_a_sentence_as_a_name(doc, given, mention)):
+            continue
+        mention.start = start - 1
+        mention.surface = mention.name = f"{given.text} {mention.surface}"
+        taken.add(start - 1)
+
+
+def _starts_a_sentence_as_a_name(doc, given, mention: Mention) -> bool:
+    """A capitalised word (not in capitals: "MVP Lopez") at a sentence start that the text never writes in lower
+    case, before the surname of no full name the text gives ("MVP Lopez" beside "Maria Lopez" is hers)."""
+    return given.is_sent_start and given.is_title and given.lower_ not in _lowercase_words(doc) \
+        and given.lower_ not in {w.lower() for w in _lowercase_adjectives(doc)} \
+        and mention.surface not in _person_surnames(doc)
+
+
+def _after_a_title(doc, index: int) -> bool:
+    """A personal title just before the token, or one of a place ("the Mayor of London")."""
+    if _after_personal_title(doc, index):
+        return True
+    return index >= 3 and doc[index - 2].lower_ == "of" and doc[index - 1].ent_type_ == "GPE" \
+        and _after_personal_title(doc, index - 2)
 
 
 def _raw_mentions(doc) -> list[Mention]:
@@ -720,24 +773,43 @@ def _mention_from_demonym(doc, start: int, end: int, surface: str) -> Mention | 
     return None
 
 
-def _title_before(doc, mention: Mention) -> str | None:
-    """The title word just before a mention ("President" Obama, "Mrs" May), lower-cased without a dot."""
-    if mention.start == 0:
-        return None
-    word = doc[mention.start - 1].lower_.rstrip(".")
-    return word if word in TITLE_WORDS else None
+def _titles_of(doc, mention: Mention) -> set[str]:
+    """The titles of `person_titles.txt` written just before a mention ("First Lady", "former President")."""
+    return set(titles_before(list(token_texts(doc)[max(0, mention.start - 6) : mention.start])))
 
 
-_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "madam"})
-_MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince"})
+def _genders_where_named(doc, full: list[Mention], titles: dict[str, set[str]]) -> dict[str, str]:
+    """Each full name's gender, from its titles, else from a gendered possessive just after it ("Tom Lane and his
+    successor", "Ann Lane, her lawyer"; an object pronoun there is someone else: "Ann Lane followed him")."""
+    texts = token_texts(doc)
+    said: dict[str, set[str]] = {}
+    for mention in full:
+        # the word after the name, or the one after "and" or a comma
+        for i in range(mention.end, min(mention.end + 2, len(doc))):
+            if doc[i].is_sent_start:
+                break
+            if doc[i].dep_ == "poss" and texts[i].lower() in PRONOUN_GENDER:
+                said.setdefault(mention.surface, set()).add(PRONOUN_GENDER[texts[i].lower()])
+                break
+    genders = {surface: next(iter(found)) for surface, found in said.items() if len(found) == 1}
+    genders.update({surface: gender for surface, found in titles.items() if (gender := gender_of(found))})
+    return genders
 
 
-def _titles_agree(title: str | None, others: set[str]) -> bool:
-    if title is None or not others:
-        return True
-    male_vs_female = title in _MALE_TITLES and bool(others & _FEMALE_TITLES)
-    female_vs_male = title in _FEMALE_TITLES and bool(others & _MALE_TITLES)
-    return not (male_vs_female or female_vs_male)
+def _fitting_full_names(said: set[str], candidates: list[Mention], titles: dict[str, set[str]],
+                        genders: dict[str, str], bare: bool) -> list[Mention]:
+    """The full-named people of the text a shorter mention with these titles may be: none of another gender
+    ("Mrs Lane" is not "Mr Tom Lane"), and those of its gender first; those introduced with its office if any
+    ("President Lane" is "President Tom Lane", not "Ann Lane"); and for a bare surname, none introduced with only
+    other offices ("President Lane" is not "First Lady Ann Lane", whom the article calls by her own title): the
+    text then never names it in full."""
+    gender, wanted = gender_of(said), offices(said)
+    fit = [f for f in candidates if gender is None or genders.get(f.surface) in (None, gender)]
+    fit = [f for f in fit if gender is not None and genders.get(f.surface) == gender] or fit
+    same_office = [f for f in fit if wanted & titles.get(f.surface, set())]
+    if same_office or not (bare and wanted):
+        return same_office or fit
+    return [f for f in fit if not offices(titles.get(f.surface, ()))]
 
 
 def _canonicalise_people(mentions: list[Mention], doc=None) -> None:
@@ -759,27 +831,28 @@ def _canonicalise_people(mentions: list[Mention], doc=None) -> None:
     people = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
     full = [m for m in people if len(m.surface.split()) > 1]
     titles: dict[str, set[str]] = {}
+    genders: dict[str, str] = {}
     if doc is not None:
         for f in full:
-            title = _title_before(doc, f)
-            if title:
-                titles.setdefault(f.surface, set()).add(title)
+            titles.setdefault(f.surface, set()).update(_titles_of(doc, f))
+        genders = _genders_where_named(doc, full, titles)
     full_words = [(f, f.surface.split()) for f in full]  # surfaces stay as they are here; names change
+    unnamed: set[int] = set()  # bare surnames of a person the text never names in full: left to the store
     for mention in people:
         tokens = mention.surface.split()
         candidates = [f for f, words in full_words if f is not mention and _is_part_of(tokens, words)]
-        if doc is not None and len(candidates) > 1:
-            title = _title_before(doc, mention)
-            agreeing = [f for f in candidates if _titles_agree(title, titles.get(f.surface, set()))]
-            same_title = [f for f in agreeing if title and title in titles.get(f.surface, set())]
-            candidates = same_title or agreeing or candidates
+        said = _titles_of(doc, mention) if doc is not None else set()
+        if said and candidates:
+            fitted = _fitting_full_names(said, candidates, titles, genders, len(tokens) == 1)
+            if not fitted and len(tokens) == 1:
+                unnamed.add(id(mention))
+            candidates = fitted if fitted or len(tokens) == 1 else candidates
         if not candidates:
             continue
         before = [f for f in candidates if f.start < mention.start]
         chosen = before[-1] if before else candidates[0]
         if len(tokens) == 1 and len({f.surface for f in before}) > 1 and doc is not None \
-                and _title_before(doc, mention) not in _FEMALE_TITLES | _MALE_TITLES \
-                and not _same_sentence(doc, chosen.start, mention.start):
+                and gender_of(said) is None and not _same_sentence(doc, chosen.start, mention.start):
             # a surname two people of the text share ("Melania Trump" named after "Donald J Trump"): news calls
             # the one it introduced first by the bare surname, the other by a fuller name; in the sentence that
             # names the other ("Kim Jong Il died in 2011, and Kim was buried") or after a gendered title ("Mrs
@@ -799,6 +872,8 @@ def _canonicalise_people(mentions: list[Mention], doc=None) -> None:
     while changed:
         changed = False
         for mention in people:
+            if id(mention) in unnamed:
+                continue
             words = split_name(mention.name)
             longer = [m for m in people if m.name != mention.name and len(split_name(m.name)) > len(words)
                       and _is_part_of(words, split_name(m.name))]

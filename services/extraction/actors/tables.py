@@ -38,6 +38,7 @@ TITLE_WORDS: frozenset[str] = words(
     "interior finance economy trade justice health education home affairs treasury energy security national "
     "attorney speaker leader-elect opposition party ceo cfo founder executive head of the "
     "constable inspector superintendent detective officer commander chief coach manager principal "
+    "councillor councilor councilman councilwoman "
     "pastor rabbi imam father sister brother miss madam first lady"
 )
 
@@ -193,7 +194,7 @@ PERSONAL_TITLES: frozenset[str] = words(
     "president chancellor premier senator sen governor gov mayor mr mrs ms miss dr sir lord lady dame king queen "
     "prince princess pope judge justice ambassador minister secretary general gen colonel col captain capt "
     "sergeant sgt admiral commander detective inspector constable superintendent sheriff lieutenant marshal "
-    "coach rep congressman congresswoman "
+    "coach rep congressman congresswoman councillor councilor councilman councilwoman "
     "president-elect chairman chairwoman professor prof rabbi imam bishop cardinal archbishop rev reverend"
 )
 
