@@ -201,6 +201,10 @@ def _draft_event(
         return None  # "the club has won four trophies since 2012": trophies over the years, none dated 2012
     if _hypothetical(clause):
         return None  # "so that fans could see their team in a final", "you must vote on Tuesday"
+    if _term_of_a_thing(span, clause):
+        return None  # "signed a contract until June 2028": when the contract ends, not when it was signed
+    if _generic_subject(clause):
+        return None  # "anyone buying a flat will think twice after Monday": nobody in particular did it
     clause.sentence = sentences.of(governor)
     phrase_tokens = {t.i for t in span} if span is not None else set()
     content = _reported_content(clause, sentences.dated_tokens - phrase_tokens)
@@ -672,9 +676,60 @@ HYPOTHETICAL_MODALS: frozenset[str] = words("can could might may must should oug
 
 
 def _hypothetical(clause: Clause) -> bool:
-    """Whether the clause's verb is under a modal of possibility or obligation."""
+    """Whether the clause's verb is under a modal of possibility or obligation, or tells a preference or an
+    improbable happening."""
     return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in HYPOTHETICAL_MODALS
-               for token in {clause.governor, clause.head} for c in token.children)
+               for token in {clause.governor, clause.head} for c in token.children) or _preference_or_improbable(clause)
+
+
+# Adverbs that make "would" a preference, not a (reported) plan: "we would rather move people tonight than ...".
+PREFERENCE_ADVERBS: frozenset[str] = words("rather sooner")
+# Predicates that say a happening is improbable: "a hearing was unlikely before the summer".
+IMPROBABLE_PREDICATES: frozenset[str] = words("unlikely improbable impossible doubtful")
+
+
+def _preference_or_improbable(clause: Clause) -> bool:
+    """ "We would rather act tonight than wait", "a ruling is unlikely before May": neither done nor planned."""
+    tokens = {clause.governor, clause.head}
+    # "... than rescue them tomorrow": the other side of the preference
+    tokens |= {t.head for t in tokens if t.dep_ == "advcl" and any(c.lower_ == "than" for c in t.children)}
+    for token in tokens:
+        children = list(token.children)
+        if any(c.dep_ == "aux" and c.lower_ in {"would", "'d"} for c in children) and any(
+            c.dep_ == "advmod" and c.lower_ in PREFERENCE_ADVERBS for c in children
+        ):
+            return True
+        if any(c.dep_ == "acomp" and c.lemma_.lower() in IMPROBABLE_PREDICATES for c in children):
+            return True
+    return False
+
+
+# Prepositions that give the end of a term: "a contract until June 2028", "on loan till the summer".
+TERM_PREPOSITIONS: frozenset[str] = words("until till")
+# Nouns of a thing that runs for a term: "until DATE" in their clause tells when it ends.
+TERM_NOUNS: frozenset[str] = words("contract deal loan lease agreement extension mandate licence license tenancy")
+
+
+def _term_of_a_thing(span, clause: Clause) -> bool:
+    """Whether "until DATE" ends the term of a thing the clause names ("agreed a deal until 2027", "was appointed
+    on a contract until June 2028"; the parser hangs "until" on the verb as often as on the noun): it tells how
+    long the thing lasts, not when the clause's happening took place."""
+    until = _preposition_of(span, TERM_PREPOSITIONS)
+    if until is None:
+        return False
+    doc = until.doc
+    return any(doc[i].lemma_.lower() in TERM_NOUNS for i in clause.tokens | {until.head.i})
+
+
+# Subjects that name nobody in particular: "anyone planning a merger will think twice after Tuesday".
+GENERIC_SUBJECTS: frozenset[str] = words("anybody anyone whoever")
+
+
+def _generic_subject(clause: Clause) -> bool:
+    """Whether the subject is "anyone", or a clause of it ("anyone planning a merger will ...")."""
+    subjects = [c for c in clause.head.children if c.dep_ in SUBJECT_DEPS]
+    subjects += [g for c in subjects if c.dep_ in {"csubj", "csubjpass"} for g in c.children if g.dep_ == "nsubj"]
+    return any(c.lower_ in GENERIC_SUBJECTS for c in subjects)
 
 
 def _negated(clause: Clause) -> bool:
