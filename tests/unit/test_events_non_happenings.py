@@ -58,3 +58,32 @@ def test_the_clause_keeps_its_own_date(text, value, trigger):
 )
 def test_a_club_or_court_happening_noun_is_dated(text, value, trigger):
     assert (value, trigger) in events_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hugo Lindt showed no remorse, even after last month's verdict.",
+        "Dana Holt did not attend Friday's board meeting.",
+    ],
+)
+def test_a_negated_clause_leaves_its_dated_happening_noun_standing(text):
+    events = extract(text, PUBLISHED).events
+    assert [e.trigger for e in events] in (["verdict"], ["meeting"])
+    assert not {"Hugo Lindt", "Dana Holt"} & set(events[0].actors)  # the negated part is not theirs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rovers had fallen behind to a first-half penalty.",
+        "Wyvern Foods reported a 4% fall in first-half profit.",
+        "The airline posted third-quarter earnings above forecasts.",
+    ],
+)
+def test_a_hyphenated_period_adjective_dates_nothing(text):
+    assert events_of(text) == []
+
+
+def test_a_period_adjective_leaves_the_clause_its_own_date():
+    assert events_of("Harbour City reported third-quarter earnings on Tuesday.") == [("2025-04-15", "report")]
