@@ -17,12 +17,7 @@ from services.extraction.event_nouns import is_happening_noun
 from services.extraction.event_types import event_type
 from services.extraction.model import Event, EventDate
 from services.extraction.nlp import doc_text
-from services.extraction.participants import (
-    brand_makers_taking_part,
-    implicit_police,
-    origin_tokens,
-    timeline_protagonist,
-)
+from services.extraction.participants import brand_makers_taking_part, implicit_police, origin_tokens
 from services.extraction.places import place_of
 from services.extraction.summaries import attribution, summarise
 
@@ -238,10 +233,6 @@ def _draft_event(
     actor_tokens -= _according_to(clause.head)
     actors = resolution.names_in_tokens(actor_tokens - phrase_tokens - origin_tokens(doc, actor_tokens))
     actors += [name for name in implicit_police((clause.governor, clause.head), resolution) if name not in actors]
-    if (entry is not None or sentences.text.startswith(":", phrase.end)) and all(
-            resolution.kind_of(name) == "place" for name in actors):
-        # "March 3, 2023: Arrested at her home in Calder.": the entry names where, not who
-        actors += [name for name in [timeline_protagonist(clause.head, resolution)] if name]
     # Who only reports it is its source, not a participant ("..., the agency reported", "Radio Nine's Hal Brody
     # reports that ..."): the store lists it on the source's timeline but never merges by it. A name the clause
     # itself also gives takes part. A country named as the source ("the Kremlin said") stands for its

@@ -11,8 +11,6 @@ Three rules of news English:
 
 from __future__ import annotations
 
-from collections import Counter
-
 from services.extraction.actors import ActorResolution
 from services.extraction.actors.police import first_police_force
 from services.extraction.actors.tables import words
@@ -107,24 +105,3 @@ def _acting_tokens(verbs) -> set[int]:
             verb = verb.head
         acting |= {t.i for c in verb.children if c.dep_ in ACTING_DEPS for t in c.subtree}
     return acting
-
-
-# How much more often than any other person the article names the one its timeline box is about.
-PROTAGONIST_SHARE = 2
-PROTAGONIST_MIN_MENTIONS = 3
-
-
-def timeline_protagonist(entry_head, resolution: ActorResolution) -> str | None:
-    """The person a subjectless timeline entry is about: "June 2, 2023: Arrested at his home." and "January 19,
-    2024: Charged with fraud." in an article that names one person far more often than anyone else (the
-    defendant of a trial story, the manager of a sacking story). An entry with a subject of its own ("March 4:
-    The authority prohibits the merger") says who itself."""
-    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"} for c in entry_head.children):
-        return None
-    times = Counter(m.name for m in resolution.mentions if m.kind == "person" and m.participates)
-    ranked = times.most_common(2)
-    if not ranked or ranked[0][1] < PROTAGONIST_MIN_MENTIONS:
-        return None
-    if len(ranked) > 1 and ranked[0][1] < PROTAGONIST_SHARE * ranked[1][1]:
-        return None
-    return ranked[0][0]
