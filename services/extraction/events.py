@@ -99,6 +99,8 @@ def build_events(doc, phrases, resolution: ActorResolution, dct: date, *, timexe
             continue  # "Theresa May" is not a month
         if _describes_someone(doc, phrase):
             continue  # "Olsen, a painter of the 1960s, died ...": the decade is not the death's
+        if _classifies_a_noun(doc, phrase):
+            continue  # "reported third-quarter earnings on Tuesday": the quarter is the earnings' kind
         draft = _draft_event(doc, phrase, resolution, dct, sentences)
         if draft is not None:
             drafts.append(draft)
@@ -195,12 +197,17 @@ def _draft_event(
     if ranked is not None and not _own_happening(ranked):
         return None  # "she became the first woman since 1990 to lead it": 1990 measures the record, not her election
     last_time = ranked is not None or _last_time(doc, span, clause)  # "his first visit since 2000"
-    if _negated(clause) and not last_time:
+    negated = _negated(clause) and not last_time
+    if negated and _dated_event_noun(span) is None:
         return None  # "the team did not win that year", "there have been no fatalities since 1959"
     if relative is None and not last_time and _tells_a_period(span):
         return None  # "the club has won four trophies since 2012": trophies over the years, none dated 2012
     if _hypothetical(clause):
         return None  # "so that fans could see their team in a final", "you must vote on Tuesday"
+    if _term_of_a_thing(span, clause):
+        return None  # "signed a contract until June 2028": when the contract ends, not when it was signed
+    if _generic_subject(clause):
+        return None  # "anyone buying a flat will think twice after Monday": nobody in particular did it
     clause.sentence = sentences.of(governor)
     phrase_tokens = {t.i for t in span} if span is not None else set()
     content = _reported_content(clause, sentences.dated_tokens - phrase_tokens)
@@ -209,8 +216,11 @@ def _draft_event(
     event_noun = _dated_event_noun(span)
     if event_noun is not None:
         # "Trump recalled the 2011 dinner where Obama mocked him": the date is the dinner's, and those at the
-        # dinner take part (the clause's own actors stay: "they celebrated their Nov. 2 victory")
-        actor_tokens |= {t.i for t in event_noun.subtree}
+        # dinner take part (the clause's own actors stay: "they celebrated their Nov. 2 victory"); a negated
+        # clause denies only its own part: "she showed no remorse after Monday's verdict" (the verdict stands),
+        # "he did not attend Friday's meeting" (the meeting took place, without him)
+        noun_tokens = {t.i for t in event_noun.subtree}
+        actor_tokens = noun_tokens if negated else actor_tokens | noun_tokens
     else:
         event_noun = _noun_dated_by_preposition(span)
         if event_noun is not None:
@@ -259,6 +269,7 @@ def _draft_event(
         date=phrase.date,
         actors=tuple(actors),
         summary=(summarise(doc, _with_since(clause, phrase_tokens), set()) if last_time
+                 else summarise(doc, _noun_alone(event_noun, clause), set()) if negated
                  else summarise(doc, clause, phrase_tokens)),
         trigger=trigger,
         status=status_of(clause, phrase.date, dct),
@@ -468,6 +479,11 @@ def _frames_the_clause(noun) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in FRAME_PREPOSITIONS
 
 
+def _noun_alone(noun, clause: Clause) -> Clause:
+    """The dated noun's phrase as a clause of its own (its date kept): what a negated clause leaves standing."""
+    return Clause(head=noun, governor=noun, tokens=_noun_phrase_tokens(noun), sentence=clause.sentence)
+
+
 def _noun_phrase_tokens(noun) -> set[int]:
     """The noun's phrase without the nouns conjoined to it ("a slump in 1979 and a fumble by Jo Roe in 1988")."""
     conjoined = {t.i for c in noun.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
@@ -513,6 +529,23 @@ def _describes_someone(doc, phrase) -> bool:
             return closed and not (token.pos_ == "NOUN" and is_happening_noun(token.lemma_))
         token = token.head
     return False
+
+
+# A part of a year written as one hyphenated adjective: "first-half profit", "a second-half goal", "third-quarter
+# earnings". It says which period a figure covers (or which half of a match), never when the clause happened.
+PERIOD_ADJECTIVE = re.compile(r"^(?:first|second|third|fourth|1st|2nd|3rd|4th)\s*-\s*(?:half|quarter)$", re.IGNORECASE)
+
+
+def _classifies_a_noun(doc, phrase) -> bool:
+    """Whether the phrase is a hyphenated period adjective on a noun ("first-half profit")."""
+    if not PERIOD_ADJECTIVE.match(phrase.text.strip()):
+        return False
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    head = span.root.head
+    return span.root.dep_ in {"amod", "compound", "nmod", "npadvmod"} and head.pos_ in {"NOUN", "PROPN"} and not (
+        span.start <= head.i < span.end)
 
 
 def _labels_a_name(span, when: EventDate) -> bool:
@@ -672,9 +705,60 @@ HYPOTHETICAL_MODALS: frozenset[str] = words("can could might may must should oug
 
 
 def _hypothetical(clause: Clause) -> bool:
-    """Whether the clause's verb is under a modal of possibility or obligation."""
+    """Whether the clause's verb is under a modal of possibility or obligation, or tells a preference or an
+    improbable happening."""
     return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in HYPOTHETICAL_MODALS
-               for token in {clause.governor, clause.head} for c in token.children)
+               for token in {clause.governor, clause.head} for c in token.children) or _preference_or_improbable(clause)
+
+
+# Adverbs that make "would" a preference, not a (reported) plan: "we would rather move people tonight than ...".
+PREFERENCE_ADVERBS: frozenset[str] = words("rather sooner")
+# Predicates that say a happening is improbable: "a hearing was unlikely before the summer".
+IMPROBABLE_PREDICATES: frozenset[str] = words("unlikely improbable impossible doubtful")
+
+
+def _preference_or_improbable(clause: Clause) -> bool:
+    """ "We would rather act tonight than wait", "a ruling is unlikely before May": neither done nor planned."""
+    tokens = {clause.governor, clause.head}
+    # "... than rescue them tomorrow": the other side of the preference
+    tokens |= {t.head for t in tokens if t.dep_ == "advcl" and any(c.lower_ == "than" for c in t.children)}
+    for token in tokens:
+        children = list(token.children)
+        if any(c.dep_ == "aux" and c.lower_ in {"would", "'d"} for c in children) and any(
+            c.dep_ == "advmod" and c.lower_ in PREFERENCE_ADVERBS for c in children
+        ):
+            return True
+        if any(c.dep_ == "acomp" and c.lemma_.lower() in IMPROBABLE_PREDICATES for c in children):
+            return True
+    return False
+
+
+# Prepositions that give the end of a term: "a contract until June 2028", "on loan till the summer".
+TERM_PREPOSITIONS: frozenset[str] = words("until till")
+# Nouns of a thing that runs for a term: "until DATE" in their clause tells when it ends.
+TERM_NOUNS: frozenset[str] = words("contract deal loan lease agreement extension mandate licence license tenancy")
+
+
+def _term_of_a_thing(span, clause: Clause) -> bool:
+    """Whether "until DATE" ends the term of a thing the clause names ("agreed a deal until 2027", "was appointed
+    on a contract until June 2028"; the parser hangs "until" on the verb as often as on the noun): it tells how
+    long the thing lasts, not when the clause's happening took place."""
+    until = _preposition_of(span, TERM_PREPOSITIONS)
+    if until is None:
+        return False
+    doc = until.doc
+    return any(doc[i].lemma_.lower() in TERM_NOUNS for i in clause.tokens | {until.head.i})
+
+
+# Subjects that name nobody in particular: "anyone planning a merger will think twice after Tuesday".
+GENERIC_SUBJECTS: frozenset[str] = words("anybody anyone whoever")
+
+
+def _generic_subject(clause: Clause) -> bool:
+    """Whether the subject is "anyone", or a clause of it ("anyone planning a merger will ...")."""
+    subjects = [c for c in clause.head.children if c.dep_ in SUBJECT_DEPS]
+    subjects += [g for c in subjects if c.dep_ in {"csubj", "csubjpass"} for g in c.children if g.dep_ == "nsubj"]
+    return any(c.lower_ in GENERIC_SUBJECTS for c in subjects)
 
 
 def _negated(clause: Clause) -> bool:

@@ -66,6 +66,8 @@ def summarise(doc, clause: Clause, phrase_tokens: set[int]) -> str:
         kept = set(range(sentence.start, sentence.end))  # a fragment ("to go") says less than its sentence
     kept |= reported_content(doc, kept) | attribution(clause.head, kept) | shared_subject(clause.head, kept)
     kept -= relative_pronoun_subject(clause.head, kept)
+    if not _has_subject(doc, kept):
+        kept |= infinitive_controller(clause.head, kept)
     if (not _has_subject(doc, kept) or _opens_as_dependent(doc, kept)) and len(sentence.text) <= MAX_SUMMARY_CHARS:
         kept = set(range(sentence.start, sentence.end))  # "triumphing in 1908" tells less than its sentence
     kept |= _closing_punctuation(sentence, kept)
@@ -181,6 +183,29 @@ def shared_subject(head, kept: set[int]) -> set[int]:
         elif child.dep_ in {"aux", "auxpass"} and child.i < first.i and _shares_auxiliaries(head, first):
             subject.add(child.i)  # "was lifted and removed on Friday": "was … removed on Friday"
     return subject
+
+
+# Dependents of the verb an infinitive hangs on that tell who did it: "[crews took 40 minutes] to reach ...",
+# "[firefighters were going door] to door ...".
+CONTROLLER_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "dobj", "npadvmod"})
+
+
+def infinitive_controller(head, kept: set[int]) -> set[int]:
+    """The verb (with its subject) that a subjectless infinitive clause continues: "after crews took 40 minutes
+    to reach the lane on Saturday night" is told "Crews took 40 minutes to reach the lane on Saturday night",
+    not "To reach the lane on Saturday night"."""
+    if head.dep_ not in {"advcl", "xcomp"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return set()
+    controller = head.head
+    if controller.pos_ not in {"VERB", "AUX"} or controller.i in kept:
+        return set()
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in controller.children):
+        return set()
+    words = {controller.i}
+    for child in controller.children:
+        if child.dep_ in CONTROLLER_DEPS and not (child.left_edge.i <= head.i <= child.right_edge.i):
+            words |= {t.i for t in child.subtree}
+    return words
 
 
 def _shares_auxiliaries(head, first) -> bool:
