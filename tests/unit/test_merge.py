@@ -267,6 +267,15 @@ def test_a_headline_dated_by_its_dateline_is_the_report_of_the_body_happening():
     assert len(merge_article_events([headline, later], published=published)) == 2
 
 
+def test_a_sentence_is_a_happening_apart_from_the_verdict_before_it():
+    # a first line dated by its own "today" is the day's sentencing, not a headline over the earlier verdict
+    published = date(2025, 9, 12)
+    lede = with_text(day("2025-09-12"), ["Ivo Marsh"], "jail", "Ivo Marsh was jailed for four years today.", (0, 42))
+    verdict = with_text(day("2025-08-01"), ["Ivo Marsh"], "convict", "Marsh was convicted on August 1.", (43, 76))
+    assert len(merge_article_events([lede, verdict], published=published)) == 2
+    assert not same_happening(replace(lede, date=verdict.date), verdict)
+
+
 def timed(value):
     """A day with a time of day ("2024-06-13TNI", "2024-06-14T01:30"): the interval is still the day."""
     d = date.fromisoformat(value[:10])
