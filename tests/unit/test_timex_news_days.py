@@ -39,6 +39,11 @@ FOUND = {  # text: (publication date, expression, value)
         (FRI_NOV, "Saturday night", "2025-11-08TNI"),
     "Rescuers managed to free the driver on Saturday.": (FRI_NOV, "Saturday", "2025-11-08"),
     "The striker failed to score on Sunday.": (FRI_NOV, "Sunday", "2025-11-09"),
+    # "tonight" in a past clause of a story about the previous night: that night (the next morning's paper)
+    'Rovers drew 1-1 at Porthaven on Tuesday night. "The players showed real spirit tonight," the caretaker said.':
+        (date(2025, 10, 22), "tonight", "2025-10-21TNI"),
+    "Rovers drew 1-1 at Porthaven on Tuesday night. Fans will gather at the ground tonight.":
+        (date(2025, 10, 22), "tonight", "2025-10-22TNI"),
     # a half with its year, or of the year, or of a company's money, is a half-year
     "Pellbrook reported a 9% fall in first-half profit.": (FRI, "first-half", "2025-H1"),
     "Output fell in the first half of 2021.": (FRI, "the first half of 2021", "2021-H1"),

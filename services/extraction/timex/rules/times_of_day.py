@@ -18,6 +18,7 @@ from services.extraction.timex.rules.resolve import (
     scene_date,
     weekday_number,
 )
+from services.extraction.timex.tense import PAST
 
 
 def _clock(s: str) -> str | None:
@@ -320,8 +321,18 @@ def n_tonight(m, ctx):
     if m["w"].split()[-1].isupper() and m["w"].split()[-1].lower() in P.CAPITALS_NOT_A_PART:
         return None  # "the last NYT piece" is the newspaper's
     if w == "tonight":
-        return "TIME", f"{ctx.dct.isoformat()}TNI"
+        return "TIME", f"{_night_told_of(ctx).isoformat()}TNI"
     return "TIME", f"{(ctx.dct - timedelta(days=1)).isoformat()}TNI"
+
+
+def _night_told_of(ctx) -> date:
+    """The day of a "tonight": the publication date's, but in a past clause of a passage about the previous
+    evening or night ("drew 1-1 on Tuesday night ... 'The lads showed what they are made of tonight,' he said", in
+    the next morning's paper) the night the words were written or said."""
+    eve = ctx.dct - timedelta(days=1)
+    if ctx.direction == PAST and ctx.scene and ctx.scene.startswith(eve.isoformat()) and ctx.scene.endswith(("TNI", "TEV")):
+        return eve
+    return ctx.dct
 
 
 def _stamp_day(g: str) -> str:
