@@ -249,7 +249,7 @@ def _a_sentence_of_the_future(doc, start: int, end: int) -> bool:
     if h is None:
         return False
     sent = h.sent
-    if P.PARAGRAPH_BREAK.search(doc_text(doc), sent.start_char, sent.end_char) or sent.root.lemma_ in P.SAYING_LEMMAS:
+    if P.PARAGRAPH_BREAK.search(sent.text.strip()) or sent.root.lemma_ in P.SAYING_LEMMAS:
         return False
     if any(t.tag_ == "VBD" for t in sent):
         return False

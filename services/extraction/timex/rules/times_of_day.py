@@ -18,7 +18,7 @@ from services.extraction.timex.rules.resolve import (
     scene_date,
     weekday_number,
 )
-from services.extraction.timex.tense import PAST
+from services.extraction.timex.tense import FUTURE
 
 
 def _clock(s: str) -> str | None:
@@ -326,11 +326,11 @@ def n_tonight(m, ctx):
 
 
 def _night_told_of(ctx) -> date:
-    """The day of a "tonight": the publication date's, but in a past clause of a passage about the previous
-    evening or night ("drew 1-1 on Tuesday night ... 'The lads showed what they are made of tonight,' he said", in
-    the next morning's paper) the night the words were written or said."""
+    """The day of a "tonight": the publication date's, but in a clause not of the future in a passage about the
+    previous evening or night ("drew 1-1 on Tuesday night ... 'The lads showed what they are made of tonight,' he
+    said", in the next morning's paper) the night the words were written or said."""
     eve = ctx.dct - timedelta(days=1)
-    if ctx.direction == PAST and ctx.scene and ctx.scene.startswith(eve.isoformat()) and ctx.scene.endswith(("TNI", "TEV")):
+    if ctx.direction != FUTURE and ctx.scene and ctx.scene.startswith(eve.isoformat()) and ctx.scene.endswith(("TNI", "TEV")):
         return eve
     return ctx.dct
 
