@@ -44,8 +44,7 @@ FOUND = {  # text: (publication date, expression, value)
     # "tonight" in a past clause of a story about the previous night: that night (the next morning's paper)
     'Rovers drew 1-1 at Porthaven on Tuesday night. "The players showed real spirit tonight," the caretaker said.':
         (date(2025, 10, 22), "tonight", "2025-10-21TNI"),
-    'Rovers drew 1-1 at Porthaven on Tuesday night. "We are proud of them tonight," the caretaker said.':
-        (date(2025, 10, 22), "tonight", "2025-10-21TNI"),
+    "last nite was crazy\n\nsee u guys 2nite @ the bar": (date(2025, 10, 22), "2nite", "2025-10-22TNI"),
     "Rovers drew 1-1 at Porthaven on Tuesday night. Fans will gather at the ground tonight.":
         (date(2025, 10, 22), "tonight", "2025-10-22TNI"),
     # a half with its year, or of the year, or of a company's money, is a half-year
