@@ -404,8 +404,7 @@ def _counted_from(ref: str, unit: str, k: int) -> str | None:
 @rule(
     "day_before_wd",
     "DATE",
-    rf"\b(?:the\s+|a\s+)?(?P<num>day|two\s+days|week)\s+(?P<dir>before|after)\s+(?:last\s+|next\s+)?(?P<wd>{P.WEEKDAY})(?!\w)"
-    r"(?!['\u2019]s\b)",  # "the day after Saturday's defeat": the weekday dates the defeat, the day is that after it
+    rf"\b(?:the\s+|a\s+)?(?P<num>day|two\s+days|week)\s+(?P<dir>before|after)\s+(?:last\s+|next\s+)?(?P<wd>{P.WEEKDAY})(?!\w)",
     example=("It rained a day before Tuesday.", "a day before Tuesday", "2024-06-10"),
     anchors=False,
 )
