@@ -70,3 +70,23 @@ def test_not_dates(text):
     dct, words = NOT_DATES[text]
     got = [(t.text, t.value) for t in tag_text(text, dct) if words in t.text and t.type in ("DATE", "TIME")]
     assert not got, got
+
+
+PHRASES = {  # text: (publication date, phrase, its value, the word it dates)
+    # "the day after Saturday's defeat" is one DATE (TimeML); the weekday's possessive still dates its noun
+    "Hallberg was sacked on Sunday morning, the day after Saturday's 4-0 defeat.":
+        (MON, "Saturday", "2025-10-18", "defeat"),
+    "The mayor resigned the day after Tuesday's vote.": (date(2025, 3, 7), "Tuesday", "2025-03-04", "vote"),
+}
+
+
+@pytest.mark.parametrize("text", list(PHRASES))
+def test_possessive_weekday_inside_an_anchored_day(text):
+    from services.extraction.nlp import load_pipeline
+    from services.extraction.timex import find_temporal_phrases
+
+    dct, phrase, value, noun = PHRASES[text]
+    doc = load_pipeline()(text)
+    got = {p.text: (p.date.value, doc[p.governor].text if p.governor is not None else None)
+           for p in find_temporal_phrases(doc, dct)}
+    assert got.get(phrase) == (value, noun), got

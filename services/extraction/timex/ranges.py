@@ -211,8 +211,30 @@ def find_temporal_phrases(doc, dct: date, timexes: list[Timex] | None = None) ->
         if i in used or a.date is None:
             continue
         phrases.append(TemporalPhrase(a.start, a.end, a.text, a.date, (a,), _gov(doc, a.start, a.end)))
+        if (own := _possessive_weekday_inside(doc, text, a)) is not None:
+            phrases.append(own)
     phrases.sort(key=lambda p: (p.start, p.end))
     return _explicit_outranks_relative(text, phrases)
+
+
+_DAYS_FROM_A_WEEKDAY = re.compile(
+    rf"(?:the\s+|a\s+)?(?P<num>day|two\s+days|week)\s+(?P<dir>before|after)\s+(?:last\s+|next\s+)?(?P<wd>{P.WEEKDAY})$",
+    re.IGNORECASE,
+)
+_DAYS_IN = {"day": 1, "two days": 2, "week": 7}
+
+
+def _possessive_weekday_inside(doc, text: str, t: Timex) -> TemporalPhrase | None:
+    """In "the day after Saturday's 4-0 defeat" (one DATE, as TimeML tags it) the weekday's possessive dates its
+    noun too: a phrase of its own for the weekday, its day that before (or after) the whole's."""
+    m = _DAYS_FROM_A_WEEKDAY.fullmatch(t.text)
+    if m is None or t.date is None or t.date.granularity != "day" or not re.match(r"['\u2019]s\b", text[t.end : t.end + 3]):
+        return None
+    shift = _DAYS_IN[re.sub(r"\s+", " ", m["num"].lower())] * (1 if m["dir"].lower() == "before" else -1)
+    value = (t.date.start + timedelta(days=shift)).isoformat()
+    start, end = t.start + m.start("wd"), t.end
+    weekday = Timex(start, end, text[start:end], "DATE", value, interval(value))
+    return TemporalPhrase(start, end, weekday.text, weekday.date, (weekday,), _gov(doc, start, end))
 
 
 _EXPLICIT = re.compile(
