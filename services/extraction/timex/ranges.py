@@ -15,7 +15,7 @@ from services.extraction.model import EventDate, Timex
 from services.extraction.nlp import doc_text
 from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import interval, shift_month, span_from, week_value
-from services.extraction.timex.tense import FUTURE, direction, governor
+from services.extraction.timex.tense import FUTURE, direction, governor, head_token
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +234,9 @@ def _possessive_weekday_inside(doc, text: str, t: Timex) -> TemporalPhrase | Non
     value = (t.date.start + timedelta(days=shift)).isoformat()
     start, end = t.start + m.start("wd"), t.end
     weekday = Timex(start, end, text[start:end], "DATE", value, interval(value))
-    return TemporalPhrase(start, end, weekday.text, weekday.date, (weekday,), _gov(doc, start, end))
+    h = head_token(doc, start, end)
+    noun = h.head.i if h is not None and h.dep_ == "poss" and h.head.pos_ == "NOUN" else _gov(doc, start, end)
+    return TemporalPhrase(start, end, weekday.text, weekday.date, (weekday,), noun)
 
 
 _EXPLICIT = re.compile(
