@@ -423,6 +423,36 @@ WEEKDAY_BEFORE_REF = {"the previous", "the preceding"}
 # capitalised words before an expression that do not make it part of a title: "On Monday", "Since March"
 CAPITALISED_NOT_TITLE = {"on", "in", "since", "until", "by", "from", "at", "mr", "i"}
 
+# --- days of news stories (branch timex7) ---
+# a day after these bounds a stretch reaching to now or ahead ("has fallen since Friday morning"): it is not the
+# day the passage tells of, on which a bare "at 6pm" falls
+SCENE_NOT_SET_AFTER = re.compile(r"\b(?:since|until|till|til)\s+(?:at\s+least\s+|early\s+|late\s+)?$", re.IGNORECASE)
+# nouns of an outcome, done once it is told of: "Tuesday's ruling", "Saturday's defeat" lie in the past
+OUTCOME_NOUNS = frozenset({
+    "ruling", "decision", "verdict", "judgment", "judgement", "announcement", "statement", "defeat", "win",
+    "victory", "loss", "draw", "thrashing", "humiliation", "collapse", "resignation", "dismissal", "sacking",
+    "attack", "bombing", "shooting", "killing", "crash", "explosion", "blast", "arrest", "raid", "comments",
+    "remarks", "result", "results", "flood", "flooding", "storm", "earthquake", "fire", "closing", "close",
+})  # fmt: skip
+# ... unless words like these stand before the weekday: "ahead of Thursday's ruling", "awaiting Friday's verdict"
+BEFORE_AN_OUTCOME_TO_COME = re.compile(
+    r"\b(?:ahead\s+of|before|until|till|til|for|await|awaits|awaiting|awaited|pending|expect|expects|expected|"
+    r"expecting|in\s+time\s+for|towards?)\s+$", re.IGNORECASE)
+# verbs whose infinitive tells what was done, not planned: "took 40 minutes to reach", "managed to free", "failed
+# to score" (not "agreed to buy it in January": a plan made in the past, to happen at its own time)
+DONE_INFINITIVE_VERBS = frozenset({"take", "manage", "fail", "begin", "start", "continue", "struggle", "rush",
+                                   "hurry", "happen", "bother", "dare", "help", "cease"})  # fmt: skip
+# verbs of saying: their present tense ("he says") is no fixture, whatever else the sentence says
+SAYING_LEMMAS = frozenset({"say", "tell", "add", "claim", "insist", "warn", "admit", "report", "announce",
+                           "confirm", "deny", "believe", "think", "argue", "suggest", "write", "note"})  # fmt: skip
+# a half of a year without its year ("first-half profit", "sales rose in the second half") needs words of money or
+# the economy nearby; a half elsewhere is a match's ("a first-half penalty", "scored in the second half")
+HALF_YEAR_WORDS = re.compile(
+    r"\b(?:profits?|sales|revenues?|earnings|results|turnover|income|losses|loss|margins?|dividends?|growth|"
+    r"output|economy|economic|inflation|prices|trading|shares|demand|spending|fiscal|financial|quarter|"
+    r"unemployment|deficit|exports|imports|orders|production|gdp)\b|%|\bper\s?cent\b", re.IGNORECASE)
+# --- end of days of news stories ---
+
 
 def _alt(words) -> str:
     items = sorted(set(words), key=len, reverse=True)
@@ -445,7 +475,14 @@ WEEKDAY = (
 )
 _number_words_simple = [w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an")]
 NUMWORD = _alt(_number_words_simple)
-NUMWORDS = rf"{NUMWORD}(?:(?:[-\u2010\s]|\s+and\s+){NUMWORD})*"
+# number words make one number as tens and a unit ("twenty-four") or around a hundred or a thousand ("two hundred
+# and five"); two units side by side are two numbers ("League One two years later")
+_TENS = _alt([w for w, v in NUMBER_WORDS.items() if v in range(20, 100, 10)])
+_UNIT_WORDS = _alt([w for w, v in NUMBER_WORDS.items() if v in range(1, 10) and w not in ("a", "an")])
+_SCALE_WORDS = _alt(["hundred", "thousand", "dozen"])
+_NUMBER_LINK = r"(?:[-\u2010\s]|\s+and\s+)"
+_SMALL_NUMWORDS = rf"(?:{_TENS}[-\u2010\s]{_UNIT_WORDS}(?!\w)|{NUMWORD})"
+NUMWORDS = rf"{_SMALL_NUMWORDS}(?:{_NUMBER_LINK}{_SCALE_WORDS}(?:{_NUMBER_LINK}{_SMALL_NUMWORDS})?)*"
 DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 FRACTION = r"(?:\d+\s+)?\d/\d|\d+\s*\u00bd|\u00bd"
 NUM = rf"(?:{FRACTION}|{DIGITS}|{NUMWORDS}|" + _alt([w for w in NUMBER_WORDS if " " in w] + ["a", "an"]) + ")"

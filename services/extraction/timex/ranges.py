@@ -15,7 +15,7 @@ from services.extraction.model import EventDate, Timex
 from services.extraction.nlp import doc_text
 from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import interval, shift_month, span_from, week_value
-from services.extraction.timex.tense import FUTURE, direction, governor
+from services.extraction.timex.tense import FUTURE, direction, governor, head_token
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,8 +211,32 @@ def find_temporal_phrases(doc, dct: date, timexes: list[Timex] | None = None) ->
         if i in used or a.date is None:
             continue
         phrases.append(TemporalPhrase(a.start, a.end, a.text, a.date, (a,), _gov(doc, a.start, a.end)))
+        if (own := _possessive_weekday_inside(doc, text, a)) is not None:
+            phrases.append(own)
     phrases.sort(key=lambda p: (p.start, p.end))
     return _explicit_outranks_relative(text, phrases)
+
+
+_DAYS_FROM_A_WEEKDAY = re.compile(
+    rf"(?:the\s+|a\s+)?(?P<num>day|two\s+days|week)\s+(?P<dir>before|after)\s+(?:last\s+|next\s+)?(?P<wd>{P.WEEKDAY})$",
+    re.IGNORECASE,
+)
+_DAYS_IN = {"day": 1, "two days": 2, "week": 7}
+
+
+def _possessive_weekday_inside(doc, text: str, t: Timex) -> TemporalPhrase | None:
+    """In "the day after Saturday's 4-0 defeat" (one DATE, as TimeML tags it) the weekday's possessive dates its
+    noun too: a phrase of its own for the weekday, its day that before (or after) the whole's."""
+    m = _DAYS_FROM_A_WEEKDAY.fullmatch(t.text)
+    if m is None or t.date is None or t.date.granularity != "day" or not re.match(r"['\u2019]s\b", text[t.end : t.end + 3]):
+        return None
+    shift = _DAYS_IN[re.sub(r"\s+", " ", m["num"].lower())] * (1 if m["dir"].lower() == "before" else -1)
+    value = (t.date.start + timedelta(days=shift)).isoformat()
+    start, end = t.start + m.start("wd"), t.end
+    weekday = Timex(start, end, text[start:end], "DATE", value, interval(value))
+    h = head_token(doc, start, end)
+    noun = h.head.i if h is not None and h.dep_ == "poss" and h.head.pos_ == "NOUN" else _gov(doc, start, end)
+    return TemporalPhrase(start, end, weekday.text, weekday.date, (weekday,), noun)
 
 
 _EXPLICIT = re.compile(

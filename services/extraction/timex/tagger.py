@@ -18,6 +18,7 @@ from services.extraction.timex.tense import (
     FUTURE,
     PAST,
     UNKNOWN,
+    dates_an_outcome,
     direction,
     in_the_present,
     in_the_present_perfect,
@@ -333,6 +334,8 @@ def _tag(doc, dct: date) -> list[Timex]:
                 d = FUTURE  # "is closed until May", "is valid through June": a state now that ends then
             elif _AS_SOON.search(before):
                 d = FUTURE  # "as soon as Tuesday", "as early as next week"
+            if c.rule.name == "weekday" and _dates_a_past_outcome(doc, before, c):
+                d = PAST  # "We stand by Tuesday's ruling", "will appeal against Tuesday's decision"
             dir_cache[k] = d
         return dir_cache[k]
 
@@ -405,9 +408,23 @@ def _tag(doc, dct: date) -> list[Timex]:
         narrative.observe(out[-1])
         if typ in ("DATE", "TIME") and _CALENDAR_VALUE.match(value) and c.rule.anchors_on(c.match):
             ref, ref_end, ref_bc = value, c.end, value.startswith("BC")
-            if ed is not None and ed.start == ed.end and not modifies_a_noun(doc, out[-1]):
+            if ed is not None and ed.start == ed.end and _sets_the_scene(doc, text, out[-1]):
                 scene = value
     return _merge_anchored(text, out)
+
+
+def _dates_a_past_outcome(doc, before: str, c: _Candidate) -> bool:
+    """A bare weekday's possessive before a noun of an outcome ("Tuesday's ruling") dates something done, whatever
+    the tense of its clause; unless it is awaited ("ahead of Thursday's verdict", "until Friday's result")."""
+    return (not c.match["rel"] and not c.match["month"] and not P.BEFORE_AN_OUTCOME_TO_COME.search(before)
+            and dates_an_outcome(doc, c.start, c.end))
+
+
+def _sets_the_scene(doc, text: str, t: Timex) -> bool:
+    """Whether a day becomes the day the passage tells of: not when it dates a noun ("a May 1 burglary"), nor when
+    it bounds a stretch reaching to now or ahead ("rain has fallen since Friday morning"): a bare "at 6pm" after
+    it still falls on the day told before."""
+    return not modifies_a_noun(doc, t) and not P.SCENE_NOT_SET_AFTER.search(text, max(0, t.start - 24), t.start)
 
 
 _COARSE_VALUE = re.compile(r"\d{4}(?:-\d\d)?$")  # a year or a month on the calendar

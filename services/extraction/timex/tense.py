@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from services.extraction.nlp import doc_text
 from services.extraction.timex import patterns as P
@@ -158,6 +159,13 @@ def _governing_verb(doc, start: int, end: int):
 
 def direction(doc, start: int, end: int) -> int:
     """-1 past, +1 future, 0 unknown, for the expression at char span [start, end) in doc."""
+    found = _direction(doc, start, end)
+    if found == UNKNOWN and _a_sentence_of_the_future(doc, start, end):
+        return FUTURE
+    return found
+
+
+def _direction(doc, start: int, end: int) -> int:
     v = _governing_verb(doc, start, end)
     if v is None or P.PARAGRAPH_BREAK.search(doc_text(doc), min(v.idx, start), max(v.idx, end)):
         return UNKNOWN  # a parse that runs across a blank line joins what the writer kept apart
@@ -196,7 +204,7 @@ def direction(doc, start: int, end: int) -> int:
     # past
     if f.tag_ == "VBD" or any(a.tag_ == "VBD" for a in _auxes(f)):
         # "planned to leave on Thursday", "agreed to buy it in January": future in the past
-        return UNKNOWN if planned or infinitive else PAST
+        return UNKNOWN if planned or (infinitive and not _infinitive_of_a_done_act(chain)) else PAST
     if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in _auxes(f)) and f.tag_ == "VBN":
         return UNKNOWN if planned else PAST
     if f.tag_ == "MD":
@@ -212,6 +220,55 @@ def direction(doc, start: int, end: int) -> int:
     if f.tag_ == "JJ" and f.lower_ in PLAN_ADJECTIVES:
         return FUTURE
     return UNKNOWN
+
+
+_TIME_UNIT_LEMMAS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+
+
+def _infinitive_of_a_done_act(chain) -> bool:
+    """Whether the infinitive of the chain hangs on a past verb that says it was done ("took 40 minutes to reach
+    it on Saturday", "managed to free him", "failed to score"), not planned ("agreed to buy it in January"). "take"
+    counts with a time as its object only ("took 40 minutes to"; not "took steps to")."""
+    for below, verb in pairwise(chain):
+        if not (below.tag_ == "VB" and any(k.lower_ == "to" and k.dep_ == "aux" for k in below.children)):
+            continue
+        if verb.lemma_ not in P.DONE_INFINITIVE_VERBS:
+            return False
+        if verb.lemma_ == "take":
+            return any(k.dep_ in ("dobj", "npadvmod") and k.lemma_ in _TIME_UNIT_LEMMAS for k in verb.children)
+        return True
+    return False
+
+
+def _a_sentence_of_the_future(doc, start: int, end: int) -> bool:
+    """Whether the sentence of the expression speaks of the future and of no past: a future modal in it, no verb
+    in the past tense, no verb of saying at its root ("Rovers host Deanfield on Saturday in what will be his
+    first match", "The band plays Leeds on Friday, and the tour will end in York"): its days are to come, even
+    where its own verb is in the simple present (a fixture) or the parse missed it."""
+    h = head_token(doc, start, end)
+    if h is None:
+        return False
+    sent = h.sent
+    if P.PARAGRAPH_BREAK.search(sent.text.strip()) or sent.root.lemma_ in P.SAYING_LEMMAS:
+        return False
+    if any(t.tag_ == "VBD" for t in sent):
+        return False
+    return any(t.lower_ in FUTURE_MODALS or (t.tag_ == "MD" and t.lemma_ in ("will", "shall")) for t in sent)
+
+
+def dates_an_outcome(doc, start: int, end: int) -> bool:
+    """Whether the expression is a possessive before a noun of an outcome ("Tuesday's ruling", "Saturday's 4-0
+    defeat"): what it dates is done once told of."""
+    text = doc_text(doc)
+    if not re.match(r"['\u2019]s\b", text[end : end + 3]):
+        return False
+    after = [t for t in doc if t.idx >= end + 2][:4]
+    for t in after:
+        if t.pos_ in ("NOUN", "PROPN"):
+            return t.lower_ in P.OUTCOME_NOUNS or t.lemma_.lower() in P.OUTCOME_NOUNS
+        if t.pos_ not in ("NUM", "ADJ", "PUNCT", "X", "SYM", "PART"):
+            return False
+    return False
 
 
 def in_the_present(doc, start: int, end: int) -> bool:

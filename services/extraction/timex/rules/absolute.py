@@ -714,6 +714,8 @@ def n_year_quarter(m, ctx):
     example=("Output fell in the first half of 2021.", "the first half of 2021", "2021-H1"),
 )
 def n_half(m, ctx):
+    if not _a_half_of_the_year(m, ctx):
+        return None
     h = 1 if low(m["h"]) in ("first", "1st") else 2
     if m["year"]:
         y = int(m["year"])
@@ -724,6 +726,14 @@ def n_half(m, ctx):
         if h == 2 and ctx.dct.month <= 6 and ctx.direction == PAST:
             y -= 1
     return "DATE", f"{y:04d}-H{h}"
+
+
+def _a_half_of_the_year(m, ctx) -> bool:
+    """A half names its year ("the first half of 2021", "of next year", "of the year"), or stands among words of
+    money or the economy ("first-half profit", "sales rose 4% in the second half"); else it is a match's half."""
+    if m["year"] or m["rel"] or re.search(r"\bof\b", m.group(0), re.IGNORECASE):
+        return True
+    return P.HALF_YEAR_WORDS.search(f"{ctx.before} {m.group(0)} {ctx.after}") is not None
 
 
 @rule(

@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from services.extraction.timex import patterns as P
+from services.extraction.timex.quotes import quotations
 from services.extraction.timex.rules.registry import rule
 from services.extraction.timex.rules.resolve import (
     canonical,
@@ -18,6 +19,7 @@ from services.extraction.timex.rules.resolve import (
     scene_date,
     weekday_number,
 )
+from services.extraction.timex.tense import PAST
 
 
 def _clock(s: str) -> str | None:
@@ -320,8 +322,19 @@ def n_tonight(m, ctx):
     if m["w"].split()[-1].isupper() and m["w"].split()[-1].lower() in P.CAPITALS_NOT_A_PART:
         return None  # "the last NYT piece" is the newspaper's
     if w == "tonight":
-        return "TIME", f"{ctx.dct.isoformat()}TNI"
+        return "TIME", f"{_night_told_of(m, ctx).isoformat()}TNI"
     return "TIME", f"{(ctx.dct - timedelta(days=1)).isoformat()}TNI"
+
+
+def _night_told_of(m, ctx) -> date:
+    """The day of a "tonight": the publication date's, but in a past clause quoted in a passage about the previous
+    evening or night ("drew 1-1 on Tuesday night ... 'The players showed real spirit tonight,' he said", in the next
+    morning's paper) the night the words were said. Only in a quotation: a post's "last nite was crazy ... see u
+    2nite" is the coming night."""
+    eve = ctx.dct - timedelta(days=1)
+    if ctx.direction == PAST and any(s <= m.start() < e for s, e in quotations(m.string)) and ctx.scene and ctx.scene.startswith(eve.isoformat()) and ctx.scene.endswith(("TNI", "TEV")):
+        return eve
+    return ctx.dct
 
 
 def _stamp_day(g: str) -> str:
