@@ -634,6 +634,11 @@ def test_a_day_joins_the_year_of_one_persons_death_or_assault():
     assert not same_happening(*visits, people=person)
     assert not same_happening(year_shot, day_shot)
     assert not same_happening(year_shot, replace(day_shot, trigger="stab", summary="was stabbed"), people=person)
+    # an arrest: "since his arrest in 2024" and "was arrested at his flat on March 8"
+    year_arrest = event(YEAR, ["Odile Marchetti"], "arrest", "she has denied the charge since her arrest in 2024")
+    day_arrest = event(day("2024-03-08"), ["Odile Marchetti"], "arrest", "was arrested at her flat on March 8")
+    assert same_happening(year_arrest, day_arrest, people=person)
+    assert not same_happening(year_arrest, day_arrest)
 
 
 # Reports that share no actor, from articles of one story (their articles share distinctive actors).

@@ -200,14 +200,15 @@ def _one_death(a: str, b: str) -> bool:
     return (a in DEATH_TRIGGERS or b in DEATH_TRIGGERS) and similar_triggers(a, b) and {a, b} <= DEATH_TRIGGERS | {"pass"}
 
 
-# Assaults on a person ("was shot", "stabbed"): unlike an attack, which may be words, they are seldom repeated.
-ASSAULT_TRIGGERS: frozenset[str] = frozenset({"shoot", "shooting", "stab", "stabbing", "murder", "kill"})
+# What befalls a person seldom twice in a year: an assault ("was shot", "stabbed"; unlike an attack, which may be
+# words) and an arrest ("arrested at his home on June 2" and "since his arrest in 2023").
+ASSAULT_TRIGGERS: frozenset[str] = frozenset({"shoot", "shooting", "stab", "stabbing", "murder", "kill", "arrest"})
 
 
 def _one_harm(a: Event, b: Event, shared: set[str], people: frozenset[str]) -> bool:
-    """A known person's death, or one kind of violent incident ("was shot on Friday" and "her shooting in
-    2024"), told once by its day and once by its year: a person dies once and seldom goes through two
-    shootings in one year. Not for happenings people repeat (visits, meetings, statements)."""
+    """A known person's death, one kind of violent incident ("was shot on Friday" and "her shooting in 2024") or
+    an arrest, told once by its day and once by its year: a person dies once and seldom goes through two
+    shootings or arrests in one year. Not for happenings people repeat (visits, meetings, statements)."""
     if not shared_people(a, b, shared, people):
         return False
     return _one_death(a.trigger, b.trigger) or (a.trigger == b.trigger and a.trigger in ASSAULT_TRIGGERS)
