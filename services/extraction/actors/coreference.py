@@ -17,15 +17,20 @@ from collections import Counter, defaultdict
 
 from services.extraction.actors.quotes import add_speaker_mentions
 from services.extraction.actors.tables import (
+    BODY_KIND_NOUNS,
+    BODY_MEMBER_NOUNS,
     COMPANY_VOICE_NOUNS,
     CORPORATE_SUFFIXES,
+    FEATURE_WORDS,
     FEMALE_WORDS,
     FORMER_WORDS,
     IDENTITY_NOUNS,
     MALE_WORDS,
     ORGANISATION_NOUNS,
     PERSON_ROLE_NOUNS,
+    PLACE_SERVED_HEADS,
     RELATION_NOUNS,
+    TITLE_WORDS,
     names_a_police_force,
     words,
 )
@@ -46,7 +51,7 @@ _NOT_LINKED_ENTITY_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MO
 def add_coreferent_mentions(doc, mentions: list, make_mention) -> None:
     """Add to `mentions` the later references to actors the article has named (see the module doc)."""
     forms = _name_forms(doc, mentions)
-    _rename_short_forms(mentions, forms)
+    _rename_short_forms(doc, mentions, forms)
     _read_company_voices(doc, mentions, make_mention)
     _read_cities_as_their_teams(doc, mentions)
     _echo_names(doc, mentions, forms, make_mention)
@@ -62,6 +67,7 @@ def _acronym(tokens: list[str]) -> str | None:
 def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | None]:
     """Token sequences that name an actor of the text -> (name, kind); None when two actors share a form."""
     forms: dict[tuple[str, ...], tuple[str, str] | None] = {}
+    lowercase = frozenset(t.lower_ for t in doc if t.text.islower())
 
     def add(form: tuple[str, ...], name: str, kind: str, *, exclusive: bool = True) -> None:
         if not form:
@@ -89,6 +95,11 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
             acronym = _acronym(name)
             if acronym:
                 add((acronym,), mention.name, "organisation")
+            short = _short_name(core, lowercase)
+            if short:
+                add((short,), mention.name, "organisation")  # "Halvard" of "Halvard Logistics"
+        if mention.kind in {"organisation", "place"} and len(name) == 2 and name[0].lower() in FEATURE_WORDS:
+            add((name[1],), mention.name, mention.kind)  # "Aske" of "River Aske"
         # "Greater Manchester Police (GMP)": the acronym the text introduces
         after = mention.end
         if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")" \
@@ -97,10 +108,32 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
     return forms
 
 
-def _rename_short_forms(mentions: list, forms) -> None:
-    """A recognised mention that is only a short form of a fuller name of the text takes that name."""
+def _short_name(core: list[str], lowercase: frozenset[str]) -> str | None:
+    """The first word of an organisation's name, which the article may use alone ("Halvard" of "Halvard
+    Logistics", "Brightwater" of "Brightwater Hospice"): a capitalised word of its own, not a common word the
+    text also writes in lower case ("Competition Authority"), a title or a country, and not the place a body
+    serves ("Northvale" of "Northvale Council")."""
+    from services.extraction.actors import canonical_country
+
+    if len(core) < 2:
+        return None
+    first, last = core[0], core[-1]
+    if not (first[:1].isupper() and first.isalpha()) or first.lower() in lowercase or first.lower() in TITLE_WORDS:
+        return None
+    if last.lower() in PLACE_SERVED_HEADS or any(w.lower() in PLACE_SERVED_HEADS for w in core[1:]):
+        return None
+    if first.lower() in FEATURE_WORDS or canonical_country(first) is not None or first.lower() == "the":
+        return None
+    return first
+
+
+def _rename_short_forms(doc, mentions: list, forms) -> None:
+    """A recognised mention that is only a short form of a fuller name of the text takes that name; a place
+    stays the place where the text puts something in it ("based in Leeds" beside "Leeds United")."""
     for mention in mentions:
         if mention.name != mention.surface:
+            continue
+        if mention.kind == "place" and _governed_as_place(doc[mention.end - 1]):
             continue
         form = tuple(mention.surface.split())
         known = forms.get(form)
@@ -161,9 +194,12 @@ def _read_cities_as_their_teams(doc, mentions: list) -> None:
         head = doc[mention.end - 1]
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
-        governed_as_place = head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPOSITIONS
-        if head.dep_ in _TEAM_DEPS and not governed_as_place:
+        if head.dep_ in _TEAM_DEPS and not _governed_as_place(head):
             mention.name, mention.kind = teams[mention.surface]
+
+
+def _governed_as_place(token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS
 
 
 def _echo_names(doc, mentions: list, forms, make_mention) -> None:
@@ -289,10 +325,18 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
             # "Police have confirmed ...", "in police custody": the force the article named
             name = _antecedent(token, named, sentence_of, len(doc), lambda m: m.kind == "organisation"
                                and names_a_police_force(m.name))
+        elif lower in BODY_MEMBER_NOUNS and _acts_as_its_body(token):
+            # "Firefighters pumped water", "officers arrested him": the body of that kind the article named
+            body_words = BODY_MEMBER_NOUNS[lower]
+            name = _antecedent(token, named, sentence_of, len(doc), lambda m, body_words=body_words:
+                               m.kind == "organisation" and _name_has(m.name, body_words))
         elif _is_definite_description(token):
             noun = token.lemma_.lower()
             age = _AGE.match(lower)
-            if age:
+            kind_named = noun in BODY_KIND_NOUNS and _named_body(token, named, noun)
+            if kind_named:  # "the authority" of "the Competition Authority", "the river" of "the River Aske"
+                name = kind_named
+            elif age:
                 name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH,
                                    lambda m, lower=lower: m.kind == "person" and lower in described.get(m.name, ()))
             elif noun in PERSON_ROLE_NOUNS or noun in IDENTITY_NOUNS:
@@ -316,6 +360,29 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
             mention.participates = not (token.dep_ == "poss" and token.head.lemma_.lower() in RELATION_NOUNS)
             added.append(mention)
     mentions.extend(added)
+
+
+def _name_has(name: str, lowered_words) -> bool:
+    return any(word.lower() in lowered_words for word in name.split())
+
+
+def _named_body(token, named: list, noun: str) -> str | None:
+    """The body named before `token` whose name has the noun ("the hospice" -> "Brightwater Hospice"): the
+    last one named, however far back; none when the noun is a modifier's ("the council leader")."""
+    if token.dep_ == "compound":
+        return None
+    nouns = {noun}
+    before = [m for m in named if m.start < token.i and m.kind in {"organisation", "place"}
+              and _name_has(m.name, nouns) and m.name.lower() != noun]
+    return before[-1].name if before else None
+
+
+def _acts_as_its_body(token) -> bool:
+    """A bare plural ("Firefighters", "officers") acting in its clause, not someone's ("council officers",
+    "two officers", "our officers")."""
+    if token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "agent", "conj"}:
+        return False
+    return not any(c.dep_ in {"compound", "poss", "nummod", "amod"} for c in token.children)
 
 
 # What a bare "police" may head or modify and still stand for the force itself.
