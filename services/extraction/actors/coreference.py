@@ -25,6 +25,7 @@ from services.extraction.actors.tables import (
     FEMALE_WORDS,
     FORMER_WORDS,
     IDENTITY_NOUNS,
+    KIND_NOUN_NAME_WORDS,
     MALE_WORDS,
     ORGANISATION_NOUNS,
     PERSON_ROLE_NOUNS,
@@ -333,7 +334,7 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
         elif _is_definite_description(token):
             noun = token.lemma_.lower()
             age = _AGE.match(lower)
-            kind_named = noun in BODY_KIND_NOUNS and _named_body(token, named, noun)
+            kind_named = (noun in BODY_KIND_NOUNS or noun in KIND_NOUN_NAME_WORDS) and _named_body(token, named, noun)
             if kind_named:  # "the authority" of "the Competition Authority", "the river" of "the River Aske"
                 name = kind_named
             elif age:
@@ -346,8 +347,10 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
                     name = _only_person_before(token, named, sentence_of, gender, noun)
             elif noun in ORGANISATION_NOUNS:
                 # "the company", "the firm": a business, never the police force named in between
-                name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH, lambda m: m.kind == "organisation"
-                                   and not names_a_police_force(m.name))
+                def business(m):
+                    return m.kind == "organisation" and not names_a_police_force(m.name)
+                name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH, business)
+                name = _protagonist_over(name, token, named, sentence_of, business)
             else:  # a noun the text first used with the name ("the Harwick train" ... "the train")
                 name = _antecedent(token, named, sentence_of, NAMED_NOUN_REACH,
                                    lambda m, noun=noun: noun in described.get(m.name, ()))
@@ -362,6 +365,18 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
     mentions.extend(added)
 
 
+def _protagonist_over(nearest: str | None, token, named: list, sentence_of: list[int], fits) -> str | None:
+    """"the club", "the company" among several in reach: the one the article is about when it has named it
+    far more often so far than the nearest ("the club" of a report on Ashby Rovers, a rival named last)."""
+    if nearest is None:
+        return None
+    here = sentence_of[token.i]
+    counts = Counter(m.name for m in named if m.start < token.i and fits(m))
+    in_reach = {m.name for m in named if m.start < token.i and fits(m) and here - sentence_of[m.start] <= DESCRIPTION_REACH}
+    top = max(in_reach, key=lambda n: (counts[n], n == nearest))
+    return top if counts[top] >= PROTAGONIST_SHARE * counts[nearest] else nearest
+
+
 def _name_has(name: str, lowered_words) -> bool:
     return any(word.lower() in lowered_words for word in name.split())
 
@@ -371,7 +386,7 @@ def _named_body(token, named: list, noun: str) -> str | None:
     last one named, however far back; none when the noun is a modifier's ("the council leader")."""
     if token.dep_ == "compound":
         return None
-    nouns = {noun}
+    nouns = {noun, *KIND_NOUN_NAME_WORDS.get(noun, ())}
     before = [m for m in named if m.start < token.i and m.kind in {"organisation", "place"}
               and _name_has(m.name, nouns) and m.name.lower() != noun]
     return before[-1].name if before else None

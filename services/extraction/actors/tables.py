@@ -265,3 +265,12 @@ BODY_NAME_ENDINGS: frozenset[str] = words(
     "club university college school hospital foundation police constabulary regulator watchdog freight "
     "logistics united rovers athletic wanderers rangers fc afc"
 )
+
+# Kind nouns that a body's name does not use but its kind word does: "the watchdog" of "the Competition
+# Authority", "the force" of "Westmoor Police".
+KIND_NOUN_NAME_WORDS: dict[str, frozenset[str]] = {
+    "watchdog": words("authority commission regulator ombudsman office"),
+    "regulator": words("authority commission ombudsman office"),
+    "force": POLICE_NAME_WORDS,
+    "hospital": words("infirmary trust"),
+}
