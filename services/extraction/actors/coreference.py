@@ -134,7 +134,8 @@ def _rename_short_forms(doc, mentions: list, forms) -> None:
     for mention in mentions:
         if mention.name != mention.surface:
             continue
-        if mention.kind == "place" and _governed_as_place(doc[mention.end - 1]):
+        if (mention.kind == "place" and _governed_as_place(doc[mention.end - 1])) \
+                or _of_former_members(doc[mention.start : mention.end]):
             continue
         form = tuple(mention.surface.split())
         known = forms.get(form)
@@ -234,12 +235,19 @@ def _echo_names(doc, mentions: list, forms, make_mention) -> None:
                 if nearest is not None and any(doc[i].is_sent_start for i in range(nearest.start + 1, index + 1)):
                     nearest = earlier[0]
                 known = (nearest.name, "person") if nearest else None
+            if known is not None and _of_former_members(span):
+                known = None  # "former Bellweather executives" act for themselves
             if known is not None:
                 added.append(make_mention(index, index + size, span.text, known[0], known[1]))
                 matched = size
             break
         index += matched or 1
     mentions.extend(added)
+
+
+def _of_former_members(span) -> bool:
+    last = span[-1]
+    return last.dep_ == "compound" and any(c.lower_ in FORMER_WORDS for c in last.head.children)
 
 
 def _sentence_numbers(doc) -> list[int]:
