@@ -28,6 +28,14 @@ def names_at(nlp, text, word):
         ("Marlow Freight bought a radio station in 2019. Marlow's appeal was filed on Monday.", "Marlow",
          "Marlow Freight"),
         ("Warnings were issued for the River Aske on Friday. The Aske poured over the wall.", "Aske", "River Aske"),
+        # a name the recogniser missed, by its body word; what one holds "in" a company is no place
+        ("Marlow Freight warned on profits. Shares in Marlow fell 5% on Monday.", "Marlow", "Marlow Freight"),
+        # "the club" of the article's club, named far more often than the rival named last
+        (("Harwell Rovers lost again. Harwell Rovers fans were angry. Harwell Rovers had led early. "
+          "Dunford Athletic scored twice. The club sacked the manager on Sunday."), "club", "Harwell Rovers"),
+        # kind words a name does not use
+        ("The Rail Authority fined Marlow Freight. The watchdog said the fine was fair.", "watchdog",
+         "Rail Authority"),
         # "the <kind noun>" names the body of that kind named before, however far back (A2)
         (("The Transport Authority fined the operator. Rail fares rose. Trains were late. Staff struck. "
           "Unions met. Talks failed. Passengers waited. The authority blocked the plan."), "authority",

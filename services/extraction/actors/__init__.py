@@ -210,7 +210,36 @@ def _raw_mentions(doc) -> list[Mention]:
                 matched = size
                 break
         index += matched or 1
+    mentions += _unrecognised_body_names(doc, taken)
     return mentions
+
+
+# How many capitalised words a body's name the recogniser missed may have before its kind word.
+_BODY_NAME_MAX_WORDS = 3
+
+
+def _unrecognised_body_names(doc, taken: set[int]) -> list[Mention]:
+    """Capitalised names ending in a body's word that the recogniser missed ("Pellbrook Freight will sell",
+    "Rainford Council said"), outside title-case lines (a headline capitalises every word)."""
+    found: list[Mention] = []
+    texts, pos = token_texts(doc), token_pos(doc)
+    for end in range(1, len(doc)):
+        if end in taken or pos[end] != "PROPN" or texts[end].lower() not in BODY_NAME_ENDINGS \
+                or not texts[end][:1].isupper():
+            continue
+        start = end
+        while start > 0 and end - start < _BODY_NAME_MAX_WORDS and start - 1 not in taken \
+                and pos[start - 1] == "PROPN" and texts[start - 1][:1].isupper() and texts[start - 1].isalpha() \
+                and texts[start - 1].lower() not in FUNCTION_WORDS and texts[start - 1].lower() not in TITLE_WORDS:
+            start -= 1
+        if start == end:
+            continue
+        mention = Mention(start, end + 1, doc[start : end + 1].text, doc[start : end + 1].text, "organisation")
+        if _in_title_case_line(doc, mention) or canonical_country(mention.surface) is not None:
+            continue
+        found.append(mention)
+        taken.update(range(start, end + 1))
+    return found
 
 
 def _person_parts(doc, ent) -> list:

@@ -24,6 +24,7 @@ from services.extraction.actors.tables import (
     FEATURE_WORDS,
     FEMALE_WORDS,
     FORMER_WORDS,
+    HOLDING_NOUNS,
     IDENTITY_NOUNS,
     KIND_NOUN_NAME_WORDS,
     MALE_WORDS,
@@ -76,7 +77,7 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
         known = forms.get(form, (name, kind))
         forms[form] = (name, kind) if known == (name, kind) else (None if exclusive else known)
 
-    for mention in mentions:
+    for mention in sorted(mentions, key=lambda m: m.start):  # in text order: the name given first wins a form
         if not mention.participates or not mention.surface:
             continue
         add(tuple(mention.surface.split()), mention.name, mention.kind, exclusive=False)
@@ -201,7 +202,10 @@ def _read_cities_as_their_teams(doc, mentions: list) -> None:
 
 
 def _governed_as_place(token) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS
+    """"in Leeds", "from Chicago"; not "shares in Pellbrook"."""
+    preposition = token.head
+    return token.dep_ == "pobj" and preposition.lower_ in _PLACE_PREPOSITIONS \
+        and not (preposition.head.lower_ in HOLDING_NOUNS and preposition.head.i < preposition.i)
 
 
 def _echo_names(doc, mentions: list, forms, make_mention) -> None:

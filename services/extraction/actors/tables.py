@@ -274,3 +274,6 @@ KIND_NOUN_NAME_WORDS: dict[str, frozenset[str]] = {
     "force": POLICE_NAME_WORDS,
     "hospital": words("infirmary trust"),
 }
+
+# What one holds "in" a company: "Shares in Pellbrook fell" names the company, not a place.
+HOLDING_NOUNS: frozenset[str] = words("share shares stake stakes holding holdings investment investments")
