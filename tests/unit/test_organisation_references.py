@@ -48,6 +48,9 @@ def names_at(nlp, text, word):
         ("Kelmouth Fire and Rescue Service sent six engines. Firefighters pumped water from the cellars.",
          "Firefighters", "Kelmouth Fire and Rescue Service"),
         ("Northshire Police opened an inquiry. Officers arrested the man on Friday.", "Officers", "Northshire Police"),
+        ("Pellham Freight will sell its cold-storage division. Directors met on Monday.", "Directors",
+         "Pellham Freight"),
+        ("Pellham Freight rejected the offer. The board will meet on Monday.", "board", "Pellham Freight"),
     ],
 )
 def test_a_later_reference_is_the_organisation_named_before(nlp, text, word, name):
@@ -63,6 +66,8 @@ def test_a_later_reference_is_the_organisation_named_before(nlp, text, word, nam
         ("Leabridge United signed a striker, who lives in Leabridge.", "Leabridge", "Leabridge United"),
         # a noun modifying another ("the council leader") is not the body
         ("Rainford Council met on Monday. The council leader resigned.", "council", "Rainford Council"),
+        # several are not one
+        ("Pellham Freight and Marlow Freight talked. The boards agreed terms on Monday.", "boards", "Pellham Freight"),
     ],
 )
 def test_a_place_or_a_modifier_is_not_the_organisation(nlp, text, word, not_name):

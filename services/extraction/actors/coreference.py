@@ -19,6 +19,7 @@ from services.extraction.actors.quotes import add_speaker_mentions
 from services.extraction.actors.tables import (
     BODY_KIND_NOUNS,
     BODY_MEMBER_NOUNS,
+    COMPANY_MEMBER_NOUNS,
     COMPANY_VOICE_NOUNS,
     CORPORATE_SUFFIXES,
     FEATURE_WORDS,
@@ -343,6 +344,9 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
             body_words = BODY_MEMBER_NOUNS[lower]
             name = _antecedent(token, named, sentence_of, len(doc), lambda m, body_words=body_words:
                                m.kind == "organisation" and _name_has(m.name, body_words))
+        elif lower in COMPANY_MEMBER_NOUNS and _acts_as_its_body(token):
+            name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH, _is_business)
+            name = _protagonist_over(name, token, named, sentence_of, _is_business)
         elif _is_definite_description(token):
             noun = token.lemma_.lower()
             age = _AGE.match(lower)
@@ -357,12 +361,10 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
                                    lambda m, noun=noun: m.kind == "person" and noun in described.get(m.name, ()))
                 if name is None and noun in IDENTITY_NOUNS:
                     name = _only_person_before(token, named, sentence_of, gender, noun)
-            elif noun in ORGANISATION_NOUNS:
+            elif noun in ORGANISATION_NOUNS and token.tag_ != "NNS":  # "the two boards" are not one
                 # "the company", "the firm": a business, never the police force named in between
-                def business(m):
-                    return m.kind == "organisation" and not names_a_police_force(m.name)
-                name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH, business)
-                name = _protagonist_over(name, token, named, sentence_of, business)
+                name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH, _is_business)
+                name = _protagonist_over(name, token, named, sentence_of, _is_business)
             else:  # a noun the text first used with the name ("the Harwick train" ... "the train")
                 name = _antecedent(token, named, sentence_of, NAMED_NOUN_REACH,
                                    lambda m, noun=noun: noun in described.get(m.name, ()))
@@ -375,6 +377,10 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
             mention.participates = not (token.dep_ == "poss" and token.head.lemma_.lower() in RELATION_NOUNS)
             added.append(mention)
     mentions.extend(added)
+
+
+def _is_business(mention) -> bool:
+    return mention.kind == "organisation" and not names_a_police_force(mention.name)
 
 
 def _protagonist_over(nearest: str | None, token, named: list, sentence_of: list[int], fits) -> str | None:

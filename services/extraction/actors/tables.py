@@ -132,8 +132,11 @@ def names_a_police_force(name: str) -> bool:
 ORGANISATION_NOUNS: frozenset[str] = words(
     "company firm group maker manufacturer brand club team franchise side chain retailer business carrier "
     "airline bank operator giant corporation conglomerate broadcaster newspaper agency organisation "
-    "organization charity network insurer lender supermarket producer developer startup"
+    "organization charity network insurer lender supermarket producer developer startup board haulier"
 )
+
+# Plural nouns for the people who run a company and act as it ("Directors met on Monday"): the article's company.
+COMPANY_MEMBER_NOUNS: frozenset[str] = words("directors")
 
 # Definite nouns for people that refer back only to a person the text introduced with them ("the driver,
 # Alfred Dorris" ... "the driver"); they never link by themselves, since any person could be "the man".
