@@ -48,6 +48,8 @@ def names_at(nlp, text, word):
         ("Kelmouth Fire and Rescue Service sent six engines. Firefighters pumped water from the cellars.",
          "Firefighters", "Kelmouth Fire and Rescue Service"),
         ("Northshire Police opened an inquiry. Officers arrested the man on Friday.", "Officers", "Northshire Police"),
+        ("Kelmouth Fire and Rescue Service sent six engines. Fire crews took an hour to reach the lane.", "crews",
+         "Kelmouth Fire and Rescue Service"),
         ("Pellham Freight will sell its cold-storage division. Directors met on Monday.", "Directors",
          "Pellham Freight"),
         ("Pellham Freight rejected the offer. The board will meet on Monday.", "board", "Pellham Freight"),

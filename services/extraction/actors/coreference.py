@@ -339,12 +339,12 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
             # "Police have confirmed ...", "in police custody": the force the article named
             name = _antecedent(token, named, sentence_of, len(doc), lambda m: m.kind == "organisation"
                                and names_a_police_force(m.name))
-        elif lower in BODY_MEMBER_NOUNS and _acts_as_its_body(token):
+        elif lower in BODY_MEMBER_NOUNS and _acts_as_its_body(token, BODY_MEMBER_NOUNS[lower]):
             # "Firefighters pumped water", "officers arrested him": the body of that kind the article named
             body_words = BODY_MEMBER_NOUNS[lower]
             name = _antecedent(token, named, sentence_of, len(doc), lambda m, body_words=body_words:
                                m.kind == "organisation" and _name_has(m.name, body_words))
-        elif lower in COMPANY_MEMBER_NOUNS and _acts_as_its_body(token):
+        elif lower in COMPANY_MEMBER_NOUNS and _acts_as_its_body(token, frozenset()):
             name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH, _is_business)
             name = _protagonist_over(name, token, named, sentence_of, _is_business)
         elif _is_definite_description(token):
@@ -410,12 +410,13 @@ def _named_body(token, named: list, noun: str) -> str | None:
     return before[-1].name if before else None
 
 
-def _acts_as_its_body(token) -> bool:
-    """A bare plural ("Firefighters", "officers") acting in its clause, not someone's ("council officers",
-    "two officers", "our officers")."""
+def _acts_as_its_body(token, body_words: frozenset[str]) -> bool:
+    """A bare plural ("Firefighters", "officers", "fire crews") acting in its clause, not someone else's
+    ("council officers", "two officers", "our officers")."""
     if token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "agent", "conj"}:
         return False
-    return not any(c.dep_ in {"compound", "poss", "nummod", "amod"} for c in token.children)
+    return not any(c.dep_ in {"compound", "poss", "nummod", "amod"} and c.lower_ not in body_words
+                   for c in token.children)
 
 
 # What a bare "police" may head or modify and still stand for the force itself.

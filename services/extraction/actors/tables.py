@@ -256,6 +256,7 @@ INSTITUTION_WORDS: frozenset[str] = words(
 # him") -> words of that body's name.
 BODY_MEMBER_NOUNS: dict[str, frozenset[str]] = {
     "firefighters": words("fire"),
+    "crews": words("fire"),
     "officers": POLICE_NAME_WORDS,
     "detectives": POLICE_NAME_WORDS,
     "paramedics": words("ambulance"),
