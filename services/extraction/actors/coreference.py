@@ -72,13 +72,23 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
     forms: dict[tuple[str, ...], tuple[str, str] | None] = {}
     lowercase = frozenset(t.lower_ for t in doc if t.text.islower())
 
+    bare: set[tuple[str, ...]] = set()  # forms that so far only name an actor called just that ("Marlow")
+
     def add(form: tuple[str, ...], name: str, kind: str, *, exclusive: bool = True) -> None:
         if not form:
             return
         known = forms.get(form, (name, kind))
+        if exclusive and form in bare and known != (name, kind):
+            forms[form] = (name, kind)  # "Marlow" read alone before "Marlow Freight" is its short form
+            bare.discard(form)
+            return
+        if not exclusive and form not in forms and name == " ".join(form):
+            bare.add(form)
         forms[form] = (name, kind) if known == (name, kind) else (None if exclusive else known)
+        if forms[form] != (" ".join(form), kind):
+            bare.discard(form)
 
-    for mention in sorted(mentions, key=lambda m: m.start):  # in text order: the name given first wins a form
+    for mention in mentions:
         if not mention.participates or not mention.surface:
             continue
         add(tuple(mention.surface.split()), mention.name, mention.kind, exclusive=False)
