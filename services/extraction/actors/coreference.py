@@ -71,6 +71,8 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
     """Token sequences that name an actor of the text -> (name, kind); None when two actors share a form."""
     forms: dict[tuple[str, ...], tuple[str, str] | None] = {}
     lowercase = frozenset(t.lower_ for t in doc if t.text.islower())
+    # a name the text also puts something in is a place's ("in Chicago"): never an organisation's short name
+    places = {m.surface for m in mentions if m.kind == "place" and _governed_as_place(doc[m.end - 1])}
 
     bare: set[tuple[str, ...]] = set()  # forms that so far only name an actor called just that ("Marlow")
 
@@ -109,7 +111,7 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
             if acronym:
                 add((acronym,), mention.name, "organisation")
             short = _short_name(core, lowercase)
-            if short:
+            if short and short not in places:
                 add((short,), mention.name, "organisation")  # "Halvard" of "Halvard Logistics"
         if mention.kind in {"organisation", "place"} and len(name) == 2 and name[0].lower() in FEATURE_WORDS:
             add((name[1],), mention.name, mention.kind)  # "Aske" of "River Aske"
@@ -125,7 +127,7 @@ def _short_name(core: list[str], lowercase: frozenset[str]) -> str | None:
     """The first word of an organisation's name, which the article may use alone ("Halvard" of "Halvard
     Logistics", "Brightwater" of "Brightwater Hospice"): a capitalised word of its own, not a common word the
     text also writes in lower case ("Competition Authority"), a title or a country, and not the place a body
-    serves ("Northvale" of "Northvale Council")."""
+    serves ("Northvale" of "Northvale Council"); nor a place the text puts something in (see `_name_forms`)."""
     from services.extraction.actors import canonical_country
 
     if len(core) < 2:
