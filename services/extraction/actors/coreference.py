@@ -19,6 +19,7 @@ from services.extraction.actors.quotes import add_speaker_mentions
 from services.extraction.actors.tables import (
     BODY_KIND_NOUNS,
     BODY_MEMBER_NOUNS,
+    BODY_NAME_ENDINGS,
     COMPANY_MEMBER_NOUNS,
     COMPANY_VOICE_NOUNS,
     CORPORATE_SUFFIXES,
@@ -73,6 +74,7 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
     lowercase = frozenset(t.lower_ for t in doc if t.text.islower())
     # a name the text also puts something in is a place's ("in Chicago"): never an organisation's short name
     places = {m.surface for m in mentions if m.kind == "place" and _governed_as_place(doc[m.end - 1])}
+    first_words: set[tuple[str, ...]] = doc.user_data.setdefault("annals_first_word_forms", set())
 
     bare: set[tuple[str, ...]] = set()  # forms that so far only name an actor called just that ("Marlow")
 
@@ -111,8 +113,11 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
             if acronym:
                 add((acronym,), mention.name, "organisation")
             short = _short_name(core, lowercase)
-            if short and short not in places:
+            first = doc[mention.start]
+            if short and short not in places and first.text == short and first.pos_ == "PROPN" \
+                    and first.ent_type_ != "NORP":
                 add((short,), mention.name, "organisation")  # "Halvard" of "Halvard Logistics"
+                first_words.add((short,))
         if mention.kind in {"organisation", "place"} and len(name) == 2 and name[0].lower() in FEATURE_WORDS:
             add((name[1],), mention.name, mention.kind)  # "Aske" of "River Aske"
         # "Greater Manchester Police (GMP)": the acronym the text introduces
@@ -124,14 +129,14 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
 
 
 def _short_name(core: list[str], lowercase: frozenset[str]) -> str | None:
-    """The first word of an organisation's name, which the article may use alone ("Halvard" of "Halvard
+    """The first word of a body's name, which the article may use alone ("Halvard" of "Halvard
     Logistics", "Brightwater" of "Brightwater Hospice"): a capitalised word of its own, not a common word the
     text also writes in lower case ("Competition Authority"), a title or a country, and not the place a body
     serves ("Northvale" of "Northvale Council"); nor a place the text puts something in (see `_name_forms`)."""
     from services.extraction.actors import canonical_country
 
-    if len(core) < 2:
-        return None
+    if len(core) != 2 or core[-1].lower() not in BODY_NAME_ENDINGS:
+        return None  # a name and the kind of body it is; not "Capitol Hill", nor "Republican National Committee"
     first, last = core[0], core[-1]
     if not (first[:1].isupper() and first.isalpha()) or first.lower() in lowercase or first.lower() in TITLE_WORDS:
         return None
@@ -149,7 +154,8 @@ def _rename_short_forms(doc, mentions: list, forms) -> None:
         if mention.name != mention.surface:
             continue
         if (mention.kind == "place" and _governed_as_place(doc[mention.end - 1])) \
-                or _of_former_members(doc[mention.start : mention.end]):
+                or _of_former_members(doc[mention.start : mention.end]) \
+                or _inside_another_name(doc, doc[mention.start : mention.end]):
             continue
         form = tuple(mention.surface.split())
         known = forms.get(form)
@@ -252,14 +258,24 @@ def _echo_names(doc, mentions: list, forms, make_mention) -> None:
                 if nearest is not None and any(doc[i].is_sent_start for i in range(nearest.start + 1, index + 1)):
                     nearest = earlier[0]
                 known = (nearest.name, "person") if nearest else None
-            if known is not None and _of_former_members(span):
-                known = None  # "former Bellweather executives" act for themselves
+            if known is not None and (_of_former_members(span) or _inside_another_name(doc, span)):
+                known = None  # "former Bellweather executives" act for themselves; "World" of "World Series"
             if known is not None:
                 added.append(make_mention(index, index + size, span.text, known[0], known[1]))
                 matched = size
             break
         index += matched or 1
     mentions.extend(added)
+
+
+def _inside_another_name(doc, span) -> bool:
+    """A first-word short name run on into other capitalised words is part of another name: "World" of "the
+    World Health Organization" in "the World Series", "Capitol" of "Capitol Hill" in "Capitol Police"."""
+    if (span.text,) not in doc.user_data.get("annals_first_word_forms", ()):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    return any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() for t in (before, after))
 
 
 def _of_former_members(span) -> bool:

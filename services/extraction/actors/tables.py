@@ -267,7 +267,7 @@ BODY_MEMBER_NOUNS: dict[str, frozenset[str]] = {
 BODY_NAME_ENDINGS: frozenset[str] = words(
     "authority council hospice charity agency service tribunal commission ministry department committee "
     "club university college school hospital foundation police constabulary regulator watchdog freight "
-    "logistics united rovers athletic wanderers rangers fc afc"
+    "logistics united rovers athletic wanderers rangers fc afc shipping airways airlines motors foods media"
 )
 
 # Kind nouns that a body's name does not use but its kind word does: "the watchdog" of "the Competition
