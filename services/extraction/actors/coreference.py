@@ -75,6 +75,11 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
     # a name the text also puts something in is a place's ("in Chicago"): never an organisation's short name
     places = {m.surface for m in mentions if m.kind == "place" and _governed_as_place(doc[m.end - 1])}
     first_words: set[tuple[str, ...]] = doc.user_data.setdefault("annals_first_word_forms", set())
+    # a first word two organisations share ("Bellweather Foods", "Bellweather Trust") names neither
+    names_by_first: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.kind == "organisation" and len(mention.name.split()) > 1:
+            names_by_first[mention.name.split()[0]].add(mention.name)
 
     bare: set[tuple[str, ...]] = set()  # forms that so far only name an actor called just that ("Marlow")
 
@@ -114,7 +119,7 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
                 add((acronym,), mention.name, "organisation")
             short = _short_name(core, lowercase)
             first = doc[mention.start]
-            if short and short not in places and first.text == short and first.pos_ == "PROPN" \
+            if short and short not in places and len(names_by_first[short]) == 1 and first.text == short and first.pos_ == "PROPN" \
                     and first.ent_type_ != "NORP":
                 add((short,), mention.name, "organisation")  # "Halvard" of "Halvard Logistics"
                 first_words.add((short,))
