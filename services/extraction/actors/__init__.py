@@ -16,11 +16,13 @@ from spacy.tokens import Span
 from services.extraction.actors.coreference import PRONOUN_GENDER, add_coreferent_mentions
 from services.extraction.actors.makers import brand_makers
 from services.extraction.actors.tables import (
+    BODY_NAME_ENDINGS,
     CORPORATE_SUFFIXES,
     COUNTRY_ALIASES,
     CREDIT_WORDS,
     DEMONYMS,
     FUNCTION_WORDS,
+    INSTITUTION_WORDS,
     LEADER_NOUNS,
     LEADER_TITLES,
     OCCUPATION_WORDS,
@@ -30,6 +32,7 @@ from services.extraction.actors.tables import (
     PERSONAL_TITLES,
     RELATION_NOUNS,
     STATE_NOUNS,
+    STREET_WORDS,
     TITLE_WORDS,
     US_STATES,
     words,
@@ -260,7 +263,36 @@ def _raw_mentions(doc) -> list[Mention]:
                 matched = size
                 break
         index += matched or 1
+    mentions += _unrecognised_body_names(doc, taken)
     return mentions
+
+
+# How many capitalised words a body's name the recogniser missed may have before its kind word.
+_BODY_NAME_MAX_WORDS = 3
+
+
+def _unrecognised_body_names(doc, taken: set[int]) -> list[Mention]:
+    """Capitalised names ending in a body's word that the recogniser missed ("Pellbrook Freight will sell",
+    "Rainford Council said"), outside title-case lines (a headline capitalises every word)."""
+    found: list[Mention] = []
+    texts, pos = token_texts(doc), token_pos(doc)
+    for end in range(1, len(doc)):
+        if end in taken or pos[end] != "PROPN" or texts[end].lower() not in BODY_NAME_ENDINGS \
+                or not texts[end][:1].isupper():
+            continue
+        start = end
+        while start > 0 and end - start < _BODY_NAME_MAX_WORDS and start - 1 not in taken \
+                and pos[start - 1] == "PROPN" and texts[start - 1][:1].isupper() and texts[start - 1].isalpha() \
+                and texts[start - 1].lower() not in FUNCTION_WORDS and texts[start - 1].lower() not in TITLE_WORDS:
+            start -= 1
+        if start == end:
+            continue
+        mention = Mention(start, end + 1, doc[start : end + 1].text, doc[start : end + 1].text, "organisation")
+        if _in_title_case_line(doc, mention) or canonical_country(mention.surface) is not None:
+            continue
+        found.append(mention)
+        taken.update(range(start, end + 1))
+    return found
 
 
 def _person_parts(doc, ent) -> list:
@@ -554,6 +586,9 @@ def _mention_from_entity(doc, ent) -> Mention | None:
         return None
     if any(word.lower() in PAGE_FURNITURE_WORDS for word in words):
         return None  # "Invalid Email", "Image caption", "Photo KUNDUZ"
+    place = _street_or_institution(doc, start, end, words)
+    if place is not None:
+        return place
     if end - start >= 2 and _glued_before_a_surname(doc, start, end, ent.label_):
         # "MVP Lopez", "the Oval Office Biden": the surname of a person the text names
         return Mention(end - 1, end, doc[end - 1].text, doc[end - 1].text, "person")
@@ -571,6 +606,8 @@ def _mention_from_entity(doc, ent) -> Mention | None:
         return _mention_from_demonym(doc, start, end, surface)
     if label not in ENTITY_KINDS:  # a company under another label (see _ends_as_company)
         return Mention(start, end, surface, surface, "organisation")
+    if label in {"PERSON", "ORG"} and words[-1][:1].isupper() and words[-1].lower() in BODY_NAME_ENDINGS:
+        return Mention(start, end, surface, surface, "organisation")  # "Fenmarsh Hospice", "Rainford Council met"
     if label == "ORG" and _followed_by_an_age(doc, start, end):
         return Mention(start, end, surface, surface, "person")  # "Whitcombe, 49, handcuffed them"
     if label == "ORG" and _reads_as_a_person(doc, start, end):
@@ -608,6 +645,19 @@ def _mention_from_entity(doc, ent) -> Mention | None:
     if label == "GPE":
         return Mention(start, end, surface, surface, "place")
     return Mention(start, end, surface, surface, "organisation")
+
+
+def _street_or_institution(doc, start: int, end: int, words: list[str]) -> Mention | None:
+    """A street's name ("Mill Lane", "Ashdown Road") is a place, whatever the recogniser took it for; so is a
+    school or church named with a possessive ("St Anne's School", read as a person "St Anne")."""
+    if len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower().rstrip(".") in STREET_WORDS:
+        surface = " ".join(words)
+        return Mention(start, end, surface, surface, "place")
+    if end + 1 < len(doc) and doc[end].text in {"'s", "’s"} and doc[end + 1].text[:1].isupper() \
+            and doc[end + 1].lower_ in INSTITUTION_WORDS:
+        surface = f"{' '.join(words)}'s {doc[end + 1].text}"
+        return Mention(start, end + 2, surface, surface, "place")
+    return None
 
 
 # Verbs whose subject is a person far more often than an organisation.

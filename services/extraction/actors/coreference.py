@@ -17,15 +17,24 @@ from collections import Counter, defaultdict
 
 from services.extraction.actors.quotes import add_speaker_mentions
 from services.extraction.actors.tables import (
+    BODY_KIND_NOUNS,
+    BODY_MEMBER_NOUNS,
+    BODY_NAME_ENDINGS,
+    COMPANY_MEMBER_NOUNS,
     COMPANY_VOICE_NOUNS,
     CORPORATE_SUFFIXES,
+    FEATURE_WORDS,
     FEMALE_WORDS,
     FORMER_WORDS,
+    HOLDING_NOUNS,
     IDENTITY_NOUNS,
+    KIND_NOUN_NAME_WORDS,
     MALE_WORDS,
     ORGANISATION_NOUNS,
     PERSON_ROLE_NOUNS,
+    PLACE_SERVED_HEADS,
     RELATION_NOUNS,
+    TITLE_WORDS,
     names_a_police_force,
     words,
 )
@@ -46,7 +55,7 @@ _NOT_LINKED_ENTITY_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MO
 def add_coreferent_mentions(doc, mentions: list, make_mention) -> None:
     """Add to `mentions` the later references to actors the article has named (see the module doc)."""
     forms = _name_forms(doc, mentions)
-    _rename_short_forms(mentions, forms)
+    _rename_short_forms(doc, mentions, forms)
     _read_company_voices(doc, mentions, make_mention)
     _read_cities_as_their_teams(doc, mentions)
     _echo_names(doc, mentions, forms, make_mention)
@@ -62,12 +71,31 @@ def _acronym(tokens: list[str]) -> str | None:
 def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | None]:
     """Token sequences that name an actor of the text -> (name, kind); None when two actors share a form."""
     forms: dict[tuple[str, ...], tuple[str, str] | None] = {}
+    lowercase = frozenset(t.lower_ for t in doc if t.text.islower())
+    # a name the text also puts something in is a place's ("in Chicago"): never an organisation's short name
+    places = {m.surface for m in mentions if m.kind == "place" and _governed_as_place(doc[m.end - 1])}
+    first_words: set[tuple[str, ...]] = doc.user_data.setdefault("annals_first_word_forms", set())
+    # a first word two organisations share ("Bellweather Foods", "Bellweather Trust") names neither
+    names_by_first: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.kind == "organisation" and len(mention.name.split()) > 1:
+            names_by_first[mention.name.split()[0]].add(mention.name)
+
+    bare: set[tuple[str, ...]] = set()  # forms that so far only name an actor called just that ("Marlow")
 
     def add(form: tuple[str, ...], name: str, kind: str, *, exclusive: bool = True) -> None:
         if not form:
             return
         known = forms.get(form, (name, kind))
+        if exclusive and form in bare and known != (name, kind):
+            forms[form] = (name, kind)  # "Marlow" read alone before "Marlow Freight" is its short form
+            bare.discard(form)
+            return
+        if not exclusive and form not in forms and name == " ".join(form):
+            bare.add(form)
         forms[form] = (name, kind) if known == (name, kind) else (None if exclusive else known)
+        if forms[form] != (" ".join(form), kind):
+            bare.discard(form)
 
     for mention in mentions:
         if not mention.participates or not mention.surface:
@@ -89,6 +117,14 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
             acronym = _acronym(name)
             if acronym:
                 add((acronym,), mention.name, "organisation")
+            short = _short_name(core, lowercase)
+            first = doc[mention.start]
+            if short and short not in places and len(names_by_first[short]) == 1 and first.text == short and first.pos_ == "PROPN" \
+                    and first.ent_type_ != "NORP":
+                add((short,), mention.name, "organisation")  # "Halvard" of "Halvard Logistics"
+                first_words.add((short,))
+        if mention.kind in {"organisation", "place"} and len(name) == 2 and name[0].lower() in FEATURE_WORDS:
+            add((name[1],), mention.name, mention.kind)  # "Aske" of "River Aske"
         # "Greater Manchester Police (GMP)": the acronym the text introduces
         after = mention.end
         if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")" \
@@ -97,10 +133,34 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
     return forms
 
 
-def _rename_short_forms(mentions: list, forms) -> None:
-    """A recognised mention that is only a short form of a fuller name of the text takes that name."""
+def _short_name(core: list[str], lowercase: frozenset[str]) -> str | None:
+    """The first word of a body's name, which the article may use alone ("Halvard" of "Halvard
+    Logistics", "Brightwater" of "Brightwater Hospice"): a capitalised word of its own, not a common word the
+    text also writes in lower case ("Competition Authority"), a title or a country, and not the place a body
+    serves ("Northvale" of "Northvale Council"); nor a place the text puts something in (see `_name_forms`)."""
+    from services.extraction.actors import canonical_country
+
+    if len(core) != 2 or core[-1].lower() not in BODY_NAME_ENDINGS:
+        return None  # a name and the kind of body it is; not "Capitol Hill", nor "Republican National Committee"
+    first, last = core[0], core[-1]
+    if not (first[:1].isupper() and first.isalpha()) or first.lower() in lowercase or first.lower() in TITLE_WORDS:
+        return None
+    if last.lower() in PLACE_SERVED_HEADS or any(w.lower() in PLACE_SERVED_HEADS for w in core[1:]):
+        return None
+    if first.lower() in FEATURE_WORDS or canonical_country(first) is not None or first.lower() == "the":
+        return None
+    return first
+
+
+def _rename_short_forms(doc, mentions: list, forms) -> None:
+    """A recognised mention that is only a short form of a fuller name of the text takes that name; a place
+    stays the place where the text puts something in it ("based in Leeds" beside "Leeds United")."""
     for mention in mentions:
         if mention.name != mention.surface:
+            continue
+        if (mention.kind == "place" and _governed_as_place(doc[mention.end - 1])) \
+                or _of_former_members(doc[mention.start : mention.end]) \
+                or _inside_another_name(doc, doc[mention.start : mention.end]):
             continue
         form = tuple(mention.surface.split())
         known = forms.get(form)
@@ -161,9 +221,15 @@ def _read_cities_as_their_teams(doc, mentions: list) -> None:
         head = doc[mention.end - 1]
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
-        governed_as_place = head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPOSITIONS
-        if head.dep_ in _TEAM_DEPS and not governed_as_place:
+        if head.dep_ in _TEAM_DEPS and not _governed_as_place(head):
             mention.name, mention.kind = teams[mention.surface]
+
+
+def _governed_as_place(token) -> bool:
+    """"in Leeds", "from Chicago"; not "shares in Pellbrook"."""
+    preposition = token.head
+    return token.dep_ == "pobj" and preposition.lower_ in _PLACE_PREPOSITIONS \
+        and not (preposition.head.lower_ in HOLDING_NOUNS and preposition.head.i < preposition.i)
 
 
 def _echo_names(doc, mentions: list, forms, make_mention) -> None:
@@ -197,12 +263,29 @@ def _echo_names(doc, mentions: list, forms, make_mention) -> None:
                 if nearest is not None and any(doc[i].is_sent_start for i in range(nearest.start + 1, index + 1)):
                     nearest = earlier[0]
                 known = (nearest.name, "person") if nearest else None
+            if known is not None and (_of_former_members(span) or _inside_another_name(doc, span)):
+                known = None  # "former Bellweather executives" act for themselves; "World" of "World Series"
             if known is not None:
                 added.append(make_mention(index, index + size, span.text, known[0], known[1]))
                 matched = size
             break
         index += matched or 1
     mentions.extend(added)
+
+
+def _inside_another_name(doc, span) -> bool:
+    """A first-word short name run on into other capitalised words is part of another name: "World" of "the
+    World Health Organization" in "the World Series", "Capitol" of "Capitol Hill" in "Capitol Police"."""
+    if (span.text,) not in doc.user_data.get("annals_first_word_forms", ()):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    return any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() for t in (before, after))
+
+
+def _of_former_members(span) -> bool:
+    last = span[-1]
+    return last.dep_ == "compound" and any(c.lower_ in FORMER_WORDS for c in last.head.children)
 
 
 def _sentence_numbers(doc) -> list[int]:
@@ -289,10 +372,21 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
             # "Police have confirmed ...", "in police custody": the force the article named
             name = _antecedent(token, named, sentence_of, len(doc), lambda m: m.kind == "organisation"
                                and names_a_police_force(m.name))
+        elif lower in BODY_MEMBER_NOUNS and _acts_as_its_body(token, BODY_MEMBER_NOUNS[lower]):
+            # "Firefighters pumped water", "officers arrested him": the body of that kind the article named
+            body_words = BODY_MEMBER_NOUNS[lower]
+            name = _antecedent(token, named, sentence_of, len(doc), lambda m, body_words=body_words:
+                               m.kind == "organisation" and _name_has(m.name, body_words))
+        elif lower in COMPANY_MEMBER_NOUNS and _acts_as_its_body(token, frozenset()):
+            name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH, _is_business)
+            name = _protagonist_over(name, token, named, sentence_of, _is_business)
         elif _is_definite_description(token):
             noun = token.lemma_.lower()
             age = _AGE.match(lower)
-            if age:
+            kind_named = (noun in BODY_KIND_NOUNS or noun in KIND_NOUN_NAME_WORDS) and _named_body(token, named, noun)
+            if kind_named:  # "the authority" of "the Competition Authority", "the river" of "the River Aske"
+                name = kind_named
+            elif age:
                 name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH,
                                    lambda m, lower=lower: m.kind == "person" and lower in described.get(m.name, ()))
             elif noun in PERSON_ROLE_NOUNS or noun in IDENTITY_NOUNS:
@@ -300,10 +394,10 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
                                    lambda m, noun=noun: m.kind == "person" and noun in described.get(m.name, ()))
                 if name is None and noun in IDENTITY_NOUNS:
                     name = _only_person_before(token, named, sentence_of, gender, noun)
-            elif noun in ORGANISATION_NOUNS:
+            elif noun in ORGANISATION_NOUNS and token.tag_ != "NNS":  # "the two boards" are not one
                 # "the company", "the firm": a business, never the police force named in between
-                name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH, lambda m: m.kind == "organisation"
-                                   and not names_a_police_force(m.name))
+                name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH, _is_business)
+                name = _protagonist_over(name, token, named, sentence_of, _is_business)
             else:  # a noun the text first used with the name ("the Harwick train" ... "the train")
                 name = _antecedent(token, named, sentence_of, NAMED_NOUN_REACH,
                                    lambda m, noun=noun: noun in described.get(m.name, ()))
@@ -316,6 +410,46 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
             mention.participates = not (token.dep_ == "poss" and token.head.lemma_.lower() in RELATION_NOUNS)
             added.append(mention)
     mentions.extend(added)
+
+
+def _is_business(mention) -> bool:
+    return mention.kind == "organisation" and not names_a_police_force(mention.name)
+
+
+def _protagonist_over(nearest: str | None, token, named: list, sentence_of: list[int], fits) -> str | None:
+    """"the club", "the company" among several in reach: the one the article is about when it has named it
+    far more often so far than the nearest ("the club" of a report on Ashby Rovers, a rival named last)."""
+    if nearest is None:
+        return None
+    here = sentence_of[token.i]
+    counts = Counter(m.name for m in named if m.start < token.i and fits(m))
+    in_reach = {m.name for m in named if m.start < token.i and fits(m) and here - sentence_of[m.start] <= DESCRIPTION_REACH}
+    top = max(in_reach, key=lambda n: (counts[n], n == nearest))
+    return top if counts[top] >= PROTAGONIST_SHARE * counts[nearest] else nearest
+
+
+def _name_has(name: str, lowered_words) -> bool:
+    return any(word.lower() in lowered_words for word in name.split())
+
+
+def _named_body(token, named: list, noun: str) -> str | None:
+    """The body named before `token` whose name has the noun ("the hospice" -> "Brightwater Hospice"): the
+    last one named, however far back; none when the noun is a modifier's ("the council leader")."""
+    if token.dep_ == "compound":
+        return None
+    nouns = {noun, *KIND_NOUN_NAME_WORDS.get(noun, ())}
+    before = [m for m in named if m.start < token.i and m.kind in {"organisation", "place"}
+              and _name_has(m.name, nouns) and m.name.lower() != noun]
+    return before[-1].name if before else None
+
+
+def _acts_as_its_body(token, body_words: frozenset[str]) -> bool:
+    """A bare plural ("Firefighters", "officers", "fire crews") acting in its clause, not someone else's
+    ("council officers", "two officers", "our officers")."""
+    if token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "agent", "conj"}:
+        return False
+    return not any(c.dep_ in {"compound", "poss", "nummod", "amod"} and c.lower_ not in body_words
+                   for c in token.children)
 
 
 # What a bare "police" may head or modify and still stand for the force itself.

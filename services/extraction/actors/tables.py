@@ -133,8 +133,11 @@ def names_a_police_force(name: str) -> bool:
 ORGANISATION_NOUNS: frozenset[str] = words(
     "company firm group maker manufacturer brand club team franchise side chain retailer business carrier "
     "airline bank operator giant corporation conglomerate broadcaster newspaper agency organisation "
-    "organization charity network insurer lender supermarket producer developer startup"
+    "organization charity network insurer lender supermarket producer developer startup board haulier"
 )
+
+# Plural nouns for the people who run a company and act as it ("Directors met on Monday"): the article's company.
+COMPANY_MEMBER_NOUNS: frozenset[str] = words("directors")
 
 # Definite nouns for people that refer back only to a person the text introduced with them ("the driver,
 # Alfred Dorris" ... "the driver"); they never link by themselves, since any person could be "the man".
@@ -218,3 +221,64 @@ BRAND_NOUNS: frozenset[str] = words("brand brands label labels")
 
 # Relative pronouns that stand for the noun their clause hangs on ("Bellweather, which makes Crunchie").
 RELATIVE_PRONOUNS: frozenset[str] = words("which that who")
+
+# Nouns that name a body by its kind ("Competition Authority", "Brightwater Hospice", "River Aske"): "the
+# authority", "the hospice", "the river" refer back to the body of the article whose name has that word,
+# however far back it was named.
+BODY_KIND_NOUNS: frozenset[str] = words(
+    "authority council hospice charity agency service tribunal court board commission ministry department "
+    "committee club university college school hospital trust foundation party union bank police constabulary "
+    "inquiry regulator watchdog river lake bridge station airport"
+)
+
+# Last words of a body named after the place it serves ("Northvale Council", "Westmoor Police", "Dunmere Crown
+# Court"): its first word alone is the place, not the body; other names' first word is their short name
+# ("Halvard" of "Halvard Logistics", "Brightwater" of "Brightwater Hospice").
+PLACE_SERVED_HEADS: frozenset[str] = words(
+    "council police constabulary court courts authority service services assembly parliament government "
+    "county borough district city town hall hospital hospitals university college school airport station "
+    "cathedral church ambulance fire"
+)
+
+# Generic first words of a natural feature's name: "the Aske" and "Aske" are the River Aske.
+FEATURE_WORDS: frozenset[str] = words("river lake loch mount mountain")
+
+# Last words of a street's or a district's name: a place, never a person or a body ("Mill Lane", "Ashdown Road").
+STREET_WORDS: frozenset[str] = words(
+    "street st road rd lane avenue ave drive crescent terrace grove mews boulevard parade"
+)
+
+# Institutions named after a saint or a person with a possessive ("St Anne's School"): the whole is a place.
+INSTITUTION_WORDS: frozenset[str] = words(
+    "school college academy church cathedral chapel hospital hospice infirmary"
+)
+
+# Plural nouns for the people of a kind of body, who act as it ("Firefighters pumped water", "officers arrested
+# him") -> words of that body's name.
+BODY_MEMBER_NOUNS: dict[str, frozenset[str]] = {
+    "firefighters": words("fire"),
+    "crews": words("fire"),
+    "officers": POLICE_NAME_WORDS,
+    "detectives": POLICE_NAME_WORDS,
+    "paramedics": words("ambulance"),
+}
+
+# Last words that make a name a body's, never a person's, whatever the recogniser or a person's verb suggests
+# ("Brightwater Hospice", "Rainford Council met ..."). Words that are also surnames (Court, Lake, Bridge) are left out.
+BODY_NAME_ENDINGS: frozenset[str] = words(
+    "authority council hospice charity agency service tribunal commission ministry department committee "
+    "club university college school hospital foundation police constabulary regulator watchdog freight "
+    "logistics united rovers athletic wanderers rangers fc afc shipping airways airlines motors foods media"
+)
+
+# Kind nouns that a body's name does not use but its kind word does: "the watchdog" of "the Competition
+# Authority", "the force" of "Westmoor Police".
+KIND_NOUN_NAME_WORDS: dict[str, frozenset[str]] = {
+    "watchdog": words("authority commission regulator ombudsman office"),
+    "regulator": words("authority commission ombudsman office"),
+    "force": POLICE_NAME_WORDS,
+    "hospital": words("infirmary trust"),
+}
+
+# What one holds "in" a company: "Shares in Pellbrook fell" names the company, not a place.
+HOLDING_NOUNS: frozenset[str] = words("share shares stake stakes holding holdings investment investments")
