@@ -24,6 +24,9 @@ def load_noun_lists(path: Path = EVENT_NOUNS_FILE) -> dict[str, frozenset[str]]:
 _LISTS = load_noun_lists()
 HAPPENING_NOUNS: frozenset[str] = _LISTS["happening"]
 NOT_HAPPENING_NOUNS: frozenset[str] = _LISTS["not"]
+# Nouns that name a happening only as a light verb's object ("Halvard made an approach", "she gave evidence"): the
+# noun is the trigger, where alone it names a thing ("the approach road", "the evidence bag").
+LIGHT_VERB_OBJECTS: frozenset[str] = _LISTS["light"]
 
 
 def is_happening_noun(lemma: str) -> bool:

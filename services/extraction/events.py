@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from services.extraction.actors import ActorResolution, lowercase_verb_lemmas, verb_forms
 from services.extraction.actors.tables import words
 from services.extraction.casualties import add_casualties
-from services.extraction.event_nouns import is_happening_noun
+from services.extraction.event_nouns import LIGHT_VERB_OBJECTS, is_happening_noun
 from services.extraction.event_types import event_type
 from services.extraction.model import Event, EventDate
 from services.extraction.nlp import doc_text
@@ -1027,7 +1027,8 @@ def _complement(token):
         if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
             return _complement(child) if child.lemma_.lower() in LIGHT_VERBS else child
     for child in token.children:
-        if child.dep_ in {"dobj", "attr", "nsubjpass"} and child.pos_ == "NOUN" and is_happening_noun(child.lemma_):
+        if child.dep_ in {"dobj", "attr", "nsubjpass"} and child.pos_ == "NOUN" and (
+                is_happening_noun(child.lemma_) or _light_verb_object(child)):
             return child
     for child in token.children:
         if child.dep_ == "prep":
@@ -1065,11 +1066,17 @@ def _imperative(verb) -> bool:
             and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in {"aux", "auxpass"} for c in verb.children))
 
 
+def _light_verb_object(noun) -> bool:
+    """"an approach" in "made an approach", "evidence" in "gave evidence": a happening as a light verb's object."""
+    return (noun.lemma_.lower() in LIGHT_VERB_OBJECTS and noun.dep_ in {"dobj", "attr"}
+            and noun.head.lemma_.lower() in LIGHT_VERBS)
+
+
 def tells_no_happening(trigger) -> bool:
     """Whether the clause's trigger names no happening: a noun of a thing, place or time, a verb of being, or
     the passive of a verb of holding true."""
     if trigger.pos_ == "NOUN":
-        return not is_happening_noun(trigger.lemma_)
+        return not (is_happening_noun(trigger.lemma_) or _light_verb_object(trigger))
     if trigger.pos_ == "PROPN":
         # a date or a name alone ("Nov. 2, 2016"), no clause about it; but a title-case headline's verb the
         # tagger took for a name ("Jane Roe Kills Two") is the verb it inflects

@@ -439,6 +439,8 @@ def test_a_clause_that_tells_no_happening_gives_no_event(text):
         ("Ms Okafor said she was on the ferry on 3 May.", "2024-05-03", "be"),  # being somewhere
         ("The mayor was in Rome on Tuesday when the bridge collapsed.", "2024-06-11", "collapse"),
         ("The council held a rally on Friday.", "2024-06-14", "rally"),
+        ("Corvan Foods made an approach to its rival on Friday.", "2024-06-14", "approach"),  # a light verb's object
+        ("The engineer gave evidence to the inquiry on Friday.", "2024-06-14", "evidence"),
         ("March 3, 2021: The council approves the new harbour plan.", "2021-03-03", "approve"),  # an entry
         ("The rivalry between the two clubs dates from 1962.", "1962", "date"),  # when a state began
         ("The 2008 Olympics opened in Beijing.", "2008", "open"),  # a year naming a happening dates it

@@ -164,6 +164,7 @@ def with_text(when, actors, trigger, summary, offsets=(0, 0)):
         ("fixture", "lose"),
         ("trip", "game"),  # an away match: "Tuesday's trip to Dunmore" and "the game at Dunmore"
         ("report", "publish"),  # "the review will report by March" and "will publish its findings in March"
+        ("evidence", "tell"),  # "gave evidence on Friday" and "told the jury on Friday"
     ],
 )
 def test_near_synonym_triggers_of_one_actor_on_one_day_are_one_happening(trigger_a, trigger_b):
