@@ -582,3 +582,17 @@ def test_a_happening_noun_with_a_prepositional_date_is_the_event(text, value, tr
     event = only_event_dated(text, value, actors)
     assert event.trigger == trigger
     assert not_actor not in event.actors
+
+
+@pytest.mark.parametrize(
+    ("text", "taking_part", "not_taking_part"),
+    [
+        ("Dan Kerr's assistant, Jonas Ek, also left the club on Sunday.", "Jonas Ek", "Dan Kerr"),
+        ("Ana Ruiz's driver crashed the car on Sunday.", None, "Ana Ruiz"),
+    ],
+)
+def test_whose_helper_or_relative_it_was_takes_no_part(text, taking_part, not_taking_part):
+    # "X's assistant" does something: the assistant does, not X (as with "X's widow", "X's spokesman")
+    (event,) = events_of(text)
+    assert not_taking_part not in event.actors
+    assert taking_part is None or taking_part in event.actors

@@ -63,7 +63,8 @@ LEADER_NOUNS: frozenset[str] = words("leader leaders president presidents head h
 RELATION_NOUNS: frozenset[str] = words(
     "predecessor successor father mother son daughter wife husband brother sister uncle aunt nephew niece "
     "grandfather grandmother family widow aide adviser advisor spokesman spokeswoman spokesperson lawyer "
-    "attorney friend rival critic biographer envoy"
+    "attorney friend rival critic biographer envoy assistant deputy secretary colleague partner girlfriend boyfriend "
+    "fiance fiancee cousin teammate agent bodyguard driver chauffeur"
 )
 
 # Heads that make a PERSON-labelled name an organisation ("the Rodong Sinmun newspaper").
