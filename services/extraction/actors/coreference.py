@@ -71,7 +71,7 @@ def _acronym(tokens: list[str]) -> str | None:
 def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | None]:
     """Token sequences that name an actor of the text -> (name, kind); None when two actors share a form."""
     forms: dict[tuple[str, ...], tuple[str, str] | None] = {}
-    lowercase = frozenset(t.lower_ for t in doc if t.text.islower())
+    lowercase = frozenset(text.lower() for text in token_texts(doc) if text.islower())  # no Token objects built
     # a name the text also puts something in is a place's ("in Chicago"): never an organisation's short name
     places = {m.surface for m in mentions if m.kind == "place" and _governed_as_place(doc[m.end - 1])}
     first_words: set[tuple[str, ...]] = doc.user_data.setdefault("annals_first_word_forms", set())
