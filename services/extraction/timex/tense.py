@@ -262,7 +262,11 @@ def dates_an_outcome(doc, start: int, end: int) -> bool:
     text = doc_text(doc)
     if not re.match(r"['\u2019]s\b", text[end : end + 3]):
         return False
-    after = [t for t in doc if t.idx >= end + 2][:4]
+    covering = _span_tokens(doc, start, end)
+    if not covering:
+        return False
+    # the four tokens after the "'s" (read from the expression's last token on, not by scanning the whole text)
+    after = [t for t in doc[covering[-1].i + 1 : covering[-1].i + 7] if t.idx >= end + 2][:4]
     for t in after:
         if t.pos_ in ("NOUN", "PROPN"):
             return t.lower_ in P.OUTCOME_NOUNS or t.lemma_.lower() in P.OUTCOME_NOUNS

@@ -332,7 +332,8 @@ def _night_told_of(m, ctx) -> date:
     morning's paper) the night the words were said. Only in a quotation: a post's "last nite was crazy ... see u
     2nite" is the coming night."""
     eve = ctx.dct - timedelta(days=1)
-    if ctx.direction == PAST and any(s <= m.start() < e for s, e in quotations(m.string)) and ctx.scene and ctx.scene.startswith(eve.isoformat()) and ctx.scene.endswith(("TNI", "TEV")):
+    if (ctx.direction == PAST and ctx.scene and ctx.scene.startswith(eve.isoformat())
+            and ctx.scene.endswith(("TNI", "TEV")) and any(s <= m.start() < e for s, e in quotations(m.string))):
         return eve
     return ctx.dct
 
