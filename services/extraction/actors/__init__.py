@@ -215,7 +215,7 @@ def _starts_a_sentence_as_a_name(doc, given, mention: Mention) -> bool:
     """A capitalised word (not in capitals: "MVP Lopez") at a sentence start that the text never writes in lower
     case, before the surname of no full name the text gives ("MVP Lopez" beside "Maria Lopez" is hers)."""
     return given.is_sent_start and given.is_title and given.lower_ not in _lowercase_words(doc) \
-        and given.lower_ not in {w.lower() for w in _lowercase_adjectives(doc)} \
+        and given.lower_ not in _lowercase_adjectives(doc) \
         and mention.surface not in _person_surnames(doc)
 
 
