@@ -361,6 +361,9 @@ def test_a_day_joins_a_year_that_contains_it_only_on_strong_agreement(in_the_yea
         # Thursday night and the small hours of Friday: one night, one check-in
         (event(timed("2024-06-13TNI"), ["Tara Voss", "Pinegrove Clinic"], "check"),
          event(timed("2024-06-14T01:30"), ["Tara Voss", "Pinegrove Clinic"], "check"), True),
+        # "checked in today" from a time zone where the small hours of Friday were still Thursday
+        (event(day("2024-06-13"), ["Tara Voss", "Pinegrove Clinic"], "check"),
+         event(timed("2024-06-14T01:30"), ["Tara Voss", "Pinegrove Clinic"], "check"), True),
         # two whole days in a row are two happenings
         (event(day("2024-06-13"), ["Tara Voss", "Pinegrove Clinic"], "check"),
          event(day("2024-06-14"), ["Tara Voss", "Pinegrove Clinic"], "check"), False),

@@ -49,11 +49,12 @@ def next_days(a: EventDate, b: EventDate) -> bool:
 
 
 def one_night(a: EventDate, b: EventDate) -> bool:
-    """A late evening and the small hours after it: "Thursday night" and "early Friday, 1:30 a.m." (one night)."""
+    """A late evening and the small hours after it: "Thursday night" and "early Friday, 1:30 a.m." (one night).
+    A whole day counts as its evening: an outlet a few time zones west tells the small hours as "today"."""
     earlier, later = (a, b) if a.start <= b.start else (b, a)
     if earlier.granularity != "day" or later.granularity != "day" or (later.start - earlier.end).days != 1:
         return False
-    return _part_of_day(earlier.value) in _LATE_PARTS | {"late"} and _part_of_day(later.value) == "early"
+    return _part_of_day(earlier.value) in _LATE_PARTS | {"late", None} and _part_of_day(later.value) == "early"
 
 
 def _part_of_day(value: str) -> str | None:
