@@ -316,9 +316,29 @@ _DASH_GLUED_BEFORE = re.compile(r"(?<=\s)--(?=[A-Za-z])")
 _DASH_GLUED_AFTER = re.compile(r"(?<=[A-Za-z])--(?=\s)")
 
 
+# '"It was a false happiness, "Perlo said': a detokeniser put the closing quote's space on the wrong side.
+# Only after a comma: after a full stop, '… all night. "Tomorrow, we …' opens the quotation's next sentence.
+_DETACHED_CLOSING_QUOTE = re.compile(r'(?<=,) "(?=[A-Za-z])')
+
+
+def _reattach_closing_quotes(text: str) -> str:
+    """Move a closing quote written as an opening one back onto its quotation: in a line whose quotes pair up,
+    every second quote closes, so one that stands before a word after ", " belongs to the words before it."""
+    if text.count('"') % 2:
+        return text
+    pieces, last = [], 0
+    for match in _DETACHED_CLOSING_QUOTE.finditer(text):
+        if text.count('"', 0, match.start()) % 2 == 1:  # an odd number of quotes before: this one closes
+            pieces += [text[last : match.start()], '" ']
+            last = match.end()
+    return "".join(pieces) + text[last:] if pieces else text
+
+
 def normalise_typography(text: str) -> str:
     """Straighten quotes, unify spaces and dashes, and split sentences that a scrape glued together."""
     text = text.translate(_TRANSLATIONS).replace("''", '"').replace("``", '"')
+    if ' "' in text:
+        text = _reattach_closing_quotes(text)
     text = _DASH_GLUED_AFTER.sub(" --", _DASH_GLUED_BEFORE.sub("-- ", text))
     text = _GLUED_AFTER_STOP.sub(r"\1 ", text)
     if _SMALL_BEFORE_CAPITAL.search(text):

@@ -66,9 +66,18 @@ def summarise(doc, clause: Clause, phrase_tokens: set[int]) -> str:
         kept = set(range(sentence.start, sentence.end))  # a fragment ("to go") says less than its sentence
     kept |= reported_content(doc, kept) | attribution(clause.head, kept) | shared_subject(clause.head, kept)
     kept -= relative_pronoun_subject(clause.head, kept)
-    if not _has_subject(doc, kept):
-        kept |= infinitive_controller(clause.head, kept)
-    if (not _has_subject(doc, kept) or _opens_as_dependent(doc, kept)) and len(sentence.text) <= MAX_SUMMARY_CHARS:
+    # A short sentence is told whole rather than pieced together (below); a long one borrows its participle's
+    # controller: "the AP reported, quoting her lawyer as saying on May 2 ...".
+    participles = len(sentence.text) > MAX_SUMMARY_CHARS
+    controller = infinitive_controller(clause.head, kept, participles) if not _has_subject(doc, kept) else set()
+    top = _top_word(doc, kept)
+    if not controller and top is not None and _subjectless_nonfinite(top, kept):
+        # "to make a snap decision when the season ended": the subordinate's subject is not the statement's
+        controller = infinitive_controller(top, kept, participles)
+    kept |= controller
+    top = _top_word(doc, kept)
+    if (not _has_subject(doc, kept) or _opens_as_dependent(doc, kept)
+            or (top is not None and _subjectless_nonfinite(top, kept))) and len(sentence.text) <= MAX_SUMMARY_CHARS:
         kept = set(range(sentence.start, sentence.end))  # "triumphing in 1908" tells less than its sentence
     kept |= _closing_punctuation(sentence, kept)
     kept, closing_mark = _whole_quotations(doc, sentence, kept)
@@ -190,11 +199,32 @@ def shared_subject(head, kept: set[int]) -> set[int]:
 CONTROLLER_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "dobj", "npadvmod"})
 
 
-def infinitive_controller(head, kept: set[int]) -> set[int]:
-    """The verb (with its subject) that a subjectless infinitive clause continues: "after crews took 40 minutes
-    to reach the lane on Saturday night" is told "Crews took 40 minutes to reach the lane on Saturday night",
-    not "To reach the lane on Saturday night"."""
-    if head.dep_ not in {"advcl", "xcomp"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+def _top_word(doc, kept: set[int]):
+    """The one kept word the others hang from (its head is not kept), or None when the words are not one tree."""
+    tops = [doc[i] for i in kept if not doc[i].is_punct and not doc[i].is_space
+            and (doc[i].head.i == i or doc[i].head.i not in kept)]
+    return tops[0] if len(tops) == 1 else None
+
+
+def _is_infinitive(head) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+
+
+def _subjectless_nonfinite(head, kept: set[int]) -> bool:
+    """An infinitive or a participle clause ("to make a decision", "quoting her lawyer as saying") whose own
+    subject is not kept: what it tells needs the verb and subject it continues."""
+    if head.dep_ not in {"advcl", "xcomp"} or not (_is_infinitive(head) or head.tag_ == "VBG"):
+        return False
+    return not any(c.dep_ in SUBJECT_DEPS and c.i in kept for c in head.children)
+
+
+def infinitive_controller(head, kept: set[int], participles: bool = False) -> set[int]:
+    """The verb (with its subject) that a subjectless infinitive or participle clause continues: "after crews
+    took 40 minutes to reach the lane on Saturday night" is told "Crews took 40 minutes to reach the lane on
+    Saturday night", not "To reach the lane on Saturday night"; "quoting her lawyer as saying on May 2 ..." is
+    told "the AP reported, quoting her lawyer as saying on May 2 ..."."""
+    participle = participles and head.dep_ == "advcl" and head.tag_ == "VBG"
+    if head.dep_ not in {"advcl", "xcomp"} or not (_is_infinitive(head) or participle):
         return set()
     controller = head.head
     if controller.pos_ not in {"VERB", "AUX"} or controller.i in kept:
@@ -202,9 +232,15 @@ def infinitive_controller(head, kept: set[int]) -> set[int]:
     if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in controller.children):
         return set()
     words = {controller.i}
+    low, high = sorted((controller.i, head.left_edge.i if head.i > controller.i else head.right_edge.i))
     for child in controller.children:
         if child.dep_ in CONTROLLER_DEPS and not (child.left_edge.i <= head.i <= child.right_edge.i):
             words |= {t.i for t in child.subtree}
+            before = child.left_edge.i - 1
+            if child.i > head.i and before >= 0 and head.doc[before].is_punct and head.doc[before].head.i == controller.i:
+                words.add(before)  # "when the season ended on May 3, the day that ..."
+        elif child.dep_ == "punct" and low < child.i < high:
+            words.add(child.i)  # the comma that sets the participle off: "reported, quoting"
     return words
 
 
@@ -304,7 +340,8 @@ def tidy(tokens: list) -> list:
     """Drop what leaving words out left behind: conjunctions without their conjunct, doubled or floating
     punctuation, and connectives at either end."""
     kept = {t.i for t in tokens}
-    tokens = [t for t in tokens if not _orphan_connective(t, kept)]
+    # Paragraph breaks go too: one after the full stop would hide it ("… firm and.\n\n"); `render` spaces the gap.
+    tokens = [t for t in tokens if not t.is_space and not _orphan_connective(t, kept)]
     tokens = _single_punctuation_at_gaps(tokens)
     terminal = tokens[-1] if tokens and tokens[-1].text in TERMINAL_PUNCTUATION else None
     body = tokens[:-1] if terminal is not None else tokens
@@ -373,6 +410,10 @@ def _cannot_start(token, kept: set[int]) -> bool:
     return token.is_punct or token.text in TERMINAL_PUNCTUATION or token.dep_ in {"cc", "preconj"}
 
 
+# Words a statement never ends on, however the parser attached them ("… an accounting firm and.").
+NEVER_LAST_WORDS: frozenset[str] = words("and or but nor the a an to")
+
+
 def _cannot_end(token) -> bool:
     if _opens(token):
         return True  # the opening quote of the next sentence's quotation
@@ -383,7 +424,7 @@ def _cannot_end(token) -> bool:
     word = token.lower_
     if word in DETERMINERS_OR_PRONOUNS:
         return token.dep_ in {"det", "poss", "mark"}  # "… that." ends as a pronoun, not as a determiner
-    return word in DANGLING_WORDS and (token.dep_ in CONNECTIVE_DEPS or word in WH_WORDS)
+    return word in NEVER_LAST_WORDS or word in DANGLING_WORDS and (token.dep_ in CONNECTIVE_DEPS or word in WH_WORDS)
 
 
 def render(tokens: list) -> str:

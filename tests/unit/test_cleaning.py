@@ -39,6 +39,12 @@ def test_boilerplate_lines(line, expected):
         ("last SeptemberThe leader arrived", "last September. The leader arrived"),
         ("Another day, the U.S. Army said", "Another day, the U.S. Army said"),
         ("McDonald and iPhone stay", "McDonald and iPhone stay"),
+        # a closing quote a detokeniser glued to the next word goes back onto its quotation
+        ('"The ruling is a false hope, "Marsh said on Friday.', '"The ruling is a false hope," Marsh said on Friday.'),
+        ('"We lost $300, 000, "said the owner.', '"We lost $300, 000," said the owner.'),
+        # ... but an opening quote after a comma stays, and so does one that opens a quotation's next sentence
+        ('"Yes," he said, "we will."', '"Yes," he said, "we will."'),
+        ('She said: "We stay all night. "Tomorrow, we decide.', 'She said: "We stay all night. "Tomorrow, we decide.'),
     ],
 )
 def test_normalise_typography(raw, expected):

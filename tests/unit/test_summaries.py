@@ -80,6 +80,23 @@ def summary_dated(text, value):
         # a clause with no subject of its own is told by its sentence
         ("The club reached three finals in a row, winning the cup in 2019.", "2019",
          "The club reached three finals in a row, winning the cup in 2019."),
+        # an infinitive with a subject only in its own subordinate clause is told with the verb it continues
+        ("Lee said she did not want to make a hasty choice when the tour ended on June 2, the day her team lost.",
+         "2024-06-02",
+         "She did not want to make a hasty choice when the tour ended on June 2, the day her team lost."),
+        # a participle opening a short sentence: the sentence, with what was said
+        ("Attending the summit in Geneva on Monday, the minister said the talks had failed.", "2024-06-17",
+         "Attending the summit in Geneva on Monday, the minister said the talks had failed."),
+        # a long sentence lends its participle the verb and subject it continues
+        (("It is still unclear whether the regional court will accept the transfer of the prisoner to the new "
+          "clinic, whose address was not made public, the Harwick Courier reported, quoting his lawyer Ann Dee as "
+          "saying on June 12 that the prosecutors had not agreed yet."), "2024-06-12",
+         "The Harwick Courier reported, quoting his lawyer Ann Dee as saying on June 12 that the prosecutors had "
+         "not agreed yet."),
+        # a relative clause left out leaves no conjunction behind it at the end
+        ("A jury on Tuesday convicted a man charged in a 2022 robbery at a Harwick jewellery shop that left a "
+         "guard injured and two assistants shaken.\n\nThe sentencing is due next month.", "2024-06-11",
+         "A jury on Tuesday convicted a man charged in a 2022 robbery at a Harwick jewellery shop"),
     ],
 )
 def test_summaries_are_complete_statements(text, value, expected):
@@ -151,6 +168,10 @@ def test_shorten(text, expected):
         ("The mayor said on Monday he wrote to the council.", ()),
         ("The mayor said on Twitter last week.", ("speech without content",)),
         ("U.S. officials met at 10 a.m., then left.", ()),
+        # an abbreviation's full stop before a comma, and adverbs spelled like conjunctions, end nothing early
+        ("She flew to Newport Beach, Calif., on Thursday night.", ()),
+        ("Prosecutors have not approved the deal yet.", ()),
+        ("The talks ended at the time., the envoy left", ("doubled punctuation",)),
     ],
 )
 def test_defect_checker(summary, defects):

@@ -27,7 +27,8 @@ SPEECH_VERB_FORMS: frozenset[str] = words(
     "admits argued argues suggested suggests"
 )
 # Prepositions that also end statements as particles or adverbs ("the drought is over", "ever since").
-PARTICLES: frozenset[str] = words("over under in on up out off after before since like about through")
+# ... and adverbs spelled like conjunctions: "have not approved it yet.", "he said so."
+PARTICLES: frozenset[str] = words("over under in on up out off after before since like about through yet so")
 # "was confirmed", "been reported": a passive is not a speaker reporting.
 PASSIVE_AUXILIARIES: frozenset[str] = words("is are was were be been being")
 # Words that may follow a speech verb without being its content: adjuncts of time, place and manner.
@@ -45,7 +46,8 @@ BOILERPLATE_IN_SUMMARY = re.compile(
     r"Full Screen|Skip Ad|View Photos|Opens in new window|Video Loading|Watch Next|Scroll down for)|"
     r"\((?:Photo:|Reuters\)|AP\)|AFP\)|The Washington Post\))"
 )
-_DOUBLED_PUNCTUATION = re.compile(r"[,;:]\s*[,;:.!?]|(?<=[a-z]{4})\.\s*[,;]|"
+# A full stop then a comma after a lower-case word ("time.,") is a cut; after "Calif." it is an abbreviation's.
+_DOUBLED_PUNCTUATION = re.compile(r"[,;:]\s*[,;:.!?]|\b[a-z]{4,}\.\s*[,;]|"
                                   r"(?:^|\s)[,;:.](?=\s|$)|\(\s*[,;:.]?\s*\)|\(\s*[,;:]|[,;:]\s*\)")
 _WORD = re.compile(r"[A-Za-z']+")
 
