@@ -1,6 +1,6 @@
-"""The probe timelines (tests/data/timelines/probe: invented stories, gold written before running the engine)
-load as `annals eval timelines` reads them: every mention quotes its article exactly, every date is a calendar
-value, every event's actors are focus actors of its story."""
+"""The probe timelines (tests/data/timelines/probe and probe2: invented stories, gold written before running the
+engine) load as `annals eval timelines` reads them: every mention quotes its article exactly, every date is a
+calendar value, every event's actors are focus actors of its story, every article belongs to exactly one story."""
 
 from __future__ import annotations
 
@@ -13,18 +13,29 @@ from services.evaluation.corpus import read_corpus
 from services.evaluation.timelines import read_gold
 from services.extraction.evaluation.events import value_interval
 
-PROBE = Path(__file__).parents[1] / "data" / "timelines" / "probe"
-GOLD = sorted((PROBE / "gold").glob("*.json"))
+DATA = Path(__file__).parents[1] / "data" / "timelines"
+# probe set -> (gold files, articles)
+SETS = {"probe": (4, 16), "probe2": (5, 18)}
+GOLD = [(name, path) for name in SETS for path in sorted((DATA / name / "gold").glob("*.json"))]
 
 
-def test_probe_set_is_there():
-    assert len(GOLD) == 4
-    assert len(read_corpus(PROBE / "corpus")) == 16
+def _articles(name: str) -> dict:
+    return {stem[:8]: article for stem, article in read_corpus(DATA / name / "corpus").items()}
 
 
-@pytest.mark.parametrize("path", GOLD, ids=lambda p: p.stem)
-def test_gold_quotes_dates_and_actors(path):
-    articles = {name[:8]: article for name, article in read_corpus(PROBE / "corpus").items()}
+@pytest.mark.parametrize("name", SETS)
+def test_probe_set_is_there(name):
+    files, articles = SETS[name]
+    gold = sorted((DATA / name / "gold").glob("*.json"))
+    assert len(gold) == files
+    assert len(read_corpus(DATA / name / "corpus")) == articles
+    clustered = [a for path in gold for a in json.loads(path.read_text(encoding="utf-8"))["articles"]]
+    assert sorted(clustered) == sorted(_articles(name)), "every article in exactly one story"
+
+
+@pytest.mark.parametrize(("name", "path"), GOLD, ids=lambda v: v.stem if isinstance(v, Path) else v)
+def test_gold_quotes_dates_and_actors(name, path):
+    articles = _articles(name)
     document = json.loads(path.read_text(encoding="utf-8"))
     assert set(document["articles"]) <= set(articles)
     dates = [e["date"] for e in document["events"]]
@@ -40,6 +51,9 @@ def test_gold_quotes_dates_and_actors(path):
             assert mention["quote"] in articles[mention["article"]].text, (event["id"], mention["quote"])
 
 
-def test_gold_reads_as_the_evaluation_reads_it():
-    gold = read_gold(GOLD)
-    assert len(gold.events) == sum(len(json.loads(p.read_text())["events"]) for p in GOLD)
+@pytest.mark.parametrize("name", SETS)
+def test_gold_reads_as_the_evaluation_reads_it(name):
+    paths = sorted((DATA / name / "gold").glob("*.json"))
+    gold = read_gold(paths)
+    # read_gold keeps the first event of an id: ids must be unique across a set's files
+    assert len(gold.events) == sum(len(json.loads(p.read_text())["events"]) for p in paths)
