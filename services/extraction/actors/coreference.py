@@ -437,7 +437,7 @@ def _named_body(token, named: list, noun: str) -> str | None:
     last one named, however far back; none when the noun is a modifier's ("the council leader")."""
     if token.dep_ == "compound":
         return None
-    nouns = {noun, *KIND_NOUN_NAME_WORDS.get(noun, ())}
+    nouns = {noun, token.lower_, *KIND_NOUN_NAME_WORDS.get(noun, ())}  # "the operators" of "Rail Network Operators"
     before = [m for m in named if m.start < token.i and m.kind in {"organisation", "place"}
               and _name_has(m.name, nouns) and m.name.lower() != noun]
     return before[-1].name if before else None
@@ -480,11 +480,20 @@ def _is_definite_description(token) -> bool:
     """"the company", "the 42-year-old": a definite noun phrase head not followed by a name of its own."""
     if token.pos_ != "NOUN" or token.dep_ == "compound":
         return False
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not _first_of_coordination(token):
         return False
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     # "the driver Alfred Dorris" names him itself
     return following is None or (following.pos_ != "PROPN" and following.dep_ != "appos")
+
+
+def _first_of_coordination(token) -> bool:
+    """"The union and train operators": the parser may hang the first conjunct on the second as its modifier,
+    with "the" on the second; the first is still "the union"."""
+    if token.dep_ != "nmod" or token.i == 0 or token.i + 1 >= len(token.doc):
+        return False
+    before, after = token.doc[token.i - 1], token.doc[token.i + 1]
+    return before.lower_ == "the" and before.head.i == token.head.i and after.dep_ == "cc" and after.head.i == token.i
 
 
 def _only_person_before(token, named: list, sentence_of: list[int], gender: dict[str, str], noun: str) -> str | None:

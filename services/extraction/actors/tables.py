@@ -229,7 +229,8 @@ RELATIVE_PRONOUNS: frozenset[str] = words("which that who")
 BODY_KIND_NOUNS: frozenset[str] = words(
     "authority council hospice charity agency service tribunal court board commission ministry department "
     "committee club university college school hospital trust foundation party union bank police constabulary "
-    "inquiry regulator watchdog river lake bridge station airport"
+    "inquiry regulator watchdog river lake bridge station airport association federation league alliance "
+    "coalition administration bureau institute operator"
 )
 
 # Last words of a body named after the place it serves ("Northvale Council", "Westmoor Police", "Dunmere Crown
@@ -269,7 +270,9 @@ BODY_MEMBER_NOUNS: dict[str, frozenset[str]] = {
 BODY_NAME_ENDINGS: frozenset[str] = words(
     "authority council hospice charity agency service tribunal commission ministry department committee "
     "club university college school hospital foundation police constabulary regulator watchdog freight "
-    "logistics united rovers athletic wanderers rangers fc afc shipping airways airlines motors foods media"
+    "logistics united rovers athletic wanderers rangers fc afc shipping airways airlines motors foods media "
+    "union association federation league alliance coalition administration bureau institute board operators "
+    "automotive"
 )
 
 # Kind nouns that a body's name does not use but its kind word does: "the watchdog" of "the Competition
