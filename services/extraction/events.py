@@ -855,7 +855,7 @@ def _duration_days(value: str) -> int | None:
 
 def _governor_token(doc, phrase):
     if phrase.governor is not None and 0 <= phrase.governor < len(doc):
-        return doc[phrase.governor]
+        return _subject_noun_it_follows(doc, doc[phrase.governor], phrase)
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -863,7 +863,21 @@ def _governor_token(doc, phrase):
     head = root.head
     while head.i != root.i and span.start <= head.i < span.end:
         root, head = head, head.head
-    return head if head.i != root.i else root
+    return _subject_noun_it_follows(doc, head if head.i != root.i else root, phrase)
+
+
+def _subject_noun_it_follows(doc, governor, phrase):
+    """"Brandt's resignation last week ended a career": the parser hangs a bare time phrase between a subject
+    and its verb on the verb, but it dates the happening noun it follows."""
+    if governor.pos_ not in {"VERB", "AUX"}:
+        return governor
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if span is None or span.start == 0 or span.end > governor.i or span.root.dep_ != "npadvmod":
+        return governor
+    noun = doc[span.start - 1]
+    if noun.pos_ == "NOUN" and noun.dep_ in SUBJECT_DEPS and noun.head.i == governor.i and is_happening_noun(noun.lemma_):
+        return noun
+    return governor
 
 
 # Conjunctions that make two clauses one scene ("When the envoy visited Oslo in 2010, she met the king").

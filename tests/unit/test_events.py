@@ -45,6 +45,13 @@ def test_one_event_per_dated_clause(text, value, actors, status):
     assert only_event_dated(text, value, actors).status == status
 
 
+def test_a_time_phrase_between_a_happening_subject_and_its_verb_dates_the_happening():
+    # the parser hangs "last week" on "ended"; it dates the resignation
+    event = only_event("Ines Marr's resignation last week ended a 20-year career at the bank.")
+    assert (event.trigger, event.date.value) == ("resignation", "2024-W24")
+    assert "Ines Marr" in event.actors
+
+
 def test_a_clause_without_a_temporal_phrase_gives_no_event():
     assert events_of("Angela Merkel met Emmanuel Macron in Paris to discuss trade.") == []
 

@@ -780,3 +780,11 @@ def test_statements_by_two_persons_stay_apart_whoever_they_name(second, expected
     people = frozenset({"Mark Ellis", "Dana Voss", "Ellis"})
     assert same_happening(first, second, people=people) is expected
     assert same_happening(second, first, people=people) is expected
+
+
+def test_leading_a_body_told_as_led_or_ran_is_one_happening():
+    led = with_text(day("2019-01-07"), ["Ana Ruiz", "Harwick Motors"], "lead",
+                    "Ana Ruiz has led Harwick Motors since January 7, 2019")
+    ran = with_text(day("2019-01-07"), ["Ana Ruiz", "Harwick Motors"], "run",
+                    "Ana Ruiz became the first woman to run Harwick Motors on January 7, 2019")
+    assert same_happening(led, ran) and same_happening(ran, led)
