@@ -77,6 +77,9 @@ def test_a_later_reference_takes_part_in_its_event(nlp, text, sentence_start, ac
          "Harbour Foods International"),
         # "his aide" is the aide's doing, not his
         ("Tomas Berg was elected in 2019. His aide resigned on Tuesday.", "His", "Tomas Berg"),
+        # a reflexive is its own clause's subject: the probe, not the agency named before
+        ("On Monday the Harwick Space Agency lost contact. The probe switched itself off on Tuesday.", "The",
+         "Harwick Space Agency"),
         # too far back: a pronoun reaches two sentences at most
         (("Maria Lopez opened the clinic on Monday. The roof leaked. Rain fell all week. Patients waited. "
           "She left on Thursday."), "She", "Maria Lopez"),

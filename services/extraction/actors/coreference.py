@@ -357,6 +357,8 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
         if i in taken or (pos[i] != "NOUN" and lower not in _REFERRING_WORDS):
             continue
         token = doc[i]
+        if lower in REFLEXIVE_PRONOUNS and _bound_to_an_unnamed_subject(token, taken):
+            continue  # "the satellite switched itself off": itself is the satellite, not the agency named before
         if lower in PRONOUN_GENDER and token.pos_ == "PRON":
             wanted = PRONOUN_GENDER[lower]
             others = _coarguments(token)
@@ -410,6 +412,17 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
             mention.participates = not (token.dep_ == "poss" and token.head.lemma_.lower() in RELATION_NOUNS)
             added.append(mention)
     mentions.extend(added)
+
+
+REFLEXIVE_PRONOUNS = words("himself herself itself themselves")
+
+
+def _bound_to_an_unnamed_subject(token, taken: set[int]) -> bool:
+    """A reflexive stands for the subject of its own verb: when that subject is a noun phrase but no actor,
+    the reflexive is no actor either."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and subjects[0].pos_ != "PRON" and subjects[0].i not in taken
 
 
 def _is_business(mention) -> bool:
