@@ -354,3 +354,12 @@ def test_a_given_name_the_text_also_writes_as_a_common_verb_stays_a_given_name(n
     resolution = resolve_actors(nlp(text))
     assert next(m.name for m in resolution.mentions if m.kind == "person") == person
     assert person in {actor.name for actor in resolution.actors}
+
+
+@pytest.mark.parametrize("text", [
+    "Transport Secretary Imogen Clarke welcomed the agreement on Friday.",
+    "Health Minister Jo Bell opened the ward on Monday.",
+])
+def test_a_ministers_portfolio_is_no_organisation(nlp, text):
+    actors = actors_of(nlp, text)
+    assert all(actor.kind == "person" for actor in actors.values()), actors

@@ -55,6 +55,9 @@ def actors_by_sentence(nlp, text: str) -> list[tuple[str, set[str]]]:
         # "the union and ..." that the parser reads as a modifier of the second conjunct
         ("The Dock Workers Union said pay was too low. The union and port operators signed a deal on Friday.",
          "The", "Dock Workers Union"),
+        # a lede's "the union" before the article names the one union it is about
+        ("After talks, the union reached a deal on Friday. The Dock Workers Union said members would vote.",
+         "After", "Dock Workers Union"),
         # a gendered word among several people in reach: the one the article names far more often
         (("Nora Pell left the clinic on Monday. Pell thanked her doctor, Ivo Sarr. Pell said she felt well. "
           "The actress returned to the clinic on Friday."), "The", "Nora Pell"),

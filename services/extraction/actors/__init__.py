@@ -586,6 +586,8 @@ def _mention_from_entity(doc, ent) -> Mention | None:
         return None
     if any(word.lower() in PAGE_FURNITURE_WORDS for word in words):
         return None  # "Invalid Email", "Image caption", "Photo KUNDUZ"
+    if ent.label_ == "ORG" and end - start == 1 and _portfolio_before_a_name(doc, end):
+        return None  # "Transport Secretary Imogen Clarke": a minister's portfolio, not a body of its own
     place = _street_or_institution(doc, start, end, words)
     if place is not None:
         return place
@@ -645,6 +647,14 @@ def _mention_from_entity(doc, ent) -> Mention | None:
     if label == "GPE":
         return Mention(start, end, surface, surface, "place")
     return Mention(start, end, surface, surface, "organisation")
+
+
+PORTFOLIO_TITLES: frozenset[str] = words("secretary minister")
+
+
+def _portfolio_before_a_name(doc, end: int) -> bool:
+    """A word before "Secretary"/"Minister" and a name: the office's portfolio ("Transport Secretary Ann Lee")."""
+    return end + 1 < len(doc) and doc[end].lower_ in PORTFOLIO_TITLES and doc[end + 1].pos_ == "PROPN"
 
 
 def _street_or_institution(doc, start: int, end: int, words: list[str]) -> Mention | None:

@@ -447,13 +447,19 @@ def _name_has(name: str, lowered_words) -> bool:
 
 def _named_body(token, named: list, noun: str) -> str | None:
     """The body named before `token` whose name has the noun ("the hospice" -> "Brightwater Hospice"): the
-    last one named, however far back; none when the noun is a modifier's ("the council leader")."""
+    last one named, however far back, else the only one named after it; none when the noun is a modifier's
+    ("the council leader")."""
     if token.dep_ == "compound":
         return None
     nouns = {noun, token.lower_, *KIND_NOUN_NAME_WORDS.get(noun, ())}  # "the operators" of "Rail Network Operators"
-    before = [m for m in named if m.start < token.i and m.kind in {"organisation", "place"}
-              and _name_has(m.name, nouns) and m.name.lower() != noun]
-    return before[-1].name if before else None
+    bodies = [m for m in named if m.kind in {"organisation", "place"} and _name_has(m.name, nouns)
+              and m.name.lower() != noun]
+    before = [m for m in bodies if m.start < token.i]
+    if before:
+        return before[-1].name
+    # A lede tells "the union" before it names it: the one body of that kind the article names later.
+    later = {m.name for m in bodies}
+    return next(iter(later)) if len(later) == 1 else None
 
 
 def _acts_as_its_body(token, body_words: frozenset[str]) -> bool:
