@@ -17,7 +17,7 @@ from services.extraction.event_nouns import LIGHT_VERB_OBJECTS, is_happening_nou
 from services.extraction.event_types import event_type
 from services.extraction.model import Event, EventDate
 from services.extraction.nlp import doc_text
-from services.extraction.participants import brand_makers_taking_part, implicit_police, origin_tokens
+from services.extraction.participants import brand_makers_taking_part, implicit_police, implicit_union, origin_tokens
 from services.extraction.places import place_of
 from services.extraction.summaries import attribution, summarise
 
@@ -233,6 +233,7 @@ def _draft_event(
     actor_tokens -= _according_to(clause.head)
     actors = resolution.names_in_tokens(actor_tokens - phrase_tokens - origin_tokens(doc, actor_tokens))
     actors += [name for name in implicit_police((clause.governor, clause.head), resolution) if name not in actors]
+    actors += implicit_union(trigger_token(clause), actors, resolution)
     # Who only reports it is its source, not a participant ("..., the agency reported", "Radio Nine's Hal Brody
     # reports that ..."): the store lists it on the source's timeline but never merges by it. A name the clause
     # itself also gives takes part. A country named as the source ("the Kremlin said") stands for its

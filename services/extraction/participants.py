@@ -1,8 +1,10 @@
 """Who takes part in a clause's happening beyond the names it mentions as participants, and who does not.
 
-Three rules of news English:
+Four rules of news English:
 - an arrest told in the passive with no "by" names no agent, yet news means the police: "the driver was
   arrested on Wednesday" is the doing of the police force the article names ("Thames Valley Police");
+- a strike, walkout or strike ballot told without who holds it is the trade union's the article names:
+  "Next week's rail strike has been called off" is the doing of the one union of the story;
 - a place a person comes from is where they live, not where the happening is nor who took part in it:
   "a 42-year-old man from Dunmore was arrested", "Sam Ortiz, who is also from Harwick, said ...";
 - a brand acts through the company that makes or owns it: where the article says who that is ("Crunchie
@@ -31,6 +33,21 @@ def implicit_police(verbs, resolution: ActorResolution) -> list[str]:
             police = _police_force(resolution)
             return [police] if police else []
     return []
+
+
+# Nouns of industrial action (and its ballot): a union's doing. The verb "strike" is left out (a quake strikes).
+INDUSTRIAL_ACTION_NOUNS: frozenset[str] = words("strike walkout stoppage ballot picket")
+# Unions of states, not of workers.
+STATE_UNIONS: frozenset[str] = frozenset({"European Union", "Soviet Union", "African Union"})
+
+
+def implicit_union(trigger, actors: list[str], resolution: ActorResolution) -> list[str]:
+    """The article's one trade union, for a strike, walkout or ballot told without who holds it."""
+    if actors or trigger.pos_ != "NOUN" or trigger.lemma_.lower() not in INDUSTRIAL_ACTION_NOUNS:
+        return []
+    unions = {m.name for m in resolution.mentions if m.kind == "organisation" and m.participates
+              and "union" in m.name.lower().split() and m.name not in STATE_UNIONS}
+    return list(unions) if len(unions) == 1 else []
 
 
 def _agentless_arrest(clause_head) -> bool:

@@ -167,3 +167,24 @@ def test_police_without_a_named_force_is_no_one():
     (event,) = extract("Police were called to the tram at 6.10am on Wednesday.", PUBLISHED).events
     assert event.actors == ()
 
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence_start", "actor"),
+    [
+        # a strike told without who holds it is the story's one union's
+        ("The Dock Workers Union rejected the offer. Next week's national dock strike has been called off.",
+         "Next", "Dock Workers Union"),
+        # a union acts through its members
+        ("The Dock Workers Union accepted the offer. Members will vote on the deal on Friday.", "Members",
+         "Dock Workers Union"),
+    ],
+)
+def test_industrial_action_is_the_unions(nlp, text, sentence_start, actor):
+    later = [actors for start, actors in actors_by_sentence(nlp, text) if start == sentence_start]
+    assert later and actor in later[0], actors_by_sentence(nlp, text)
+
+
+def test_a_strike_is_no_union_of_states(nlp):
+    text = "The European Union named a new envoy. A strike on Friday closed the port."
+    assert actors_by_sentence(nlp, text)[-1] == ("A", set())

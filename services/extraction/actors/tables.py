@@ -263,6 +263,8 @@ BODY_MEMBER_NOUNS: dict[str, frozenset[str]] = {
     "officers": POLICE_NAME_WORDS,
     "detectives": POLICE_NAME_WORDS,
     "paramedics": words("ambulance"),
+    "members": words("union"),  # a union acts through its members' votes ("Members will vote on the deal")
+    "strikers": words("union"),
 }
 
 # Last words that make a name a body's, never a person's, whatever the recogniser or a person's verb suggests
