@@ -233,7 +233,8 @@ def _draft_event(
     actor_tokens -= _according_to(clause.head)
     actors = resolution.names_in_tokens(actor_tokens - phrase_tokens - origin_tokens(doc, actor_tokens))
     actors += [name for name in implicit_police((clause.governor, clause.head), resolution) if name not in actors]
-    actors += implicit_union(trigger_token(clause), actors, resolution)
+    trigger_word = trigger_token(clause)  # the clause's own word; a dated event noun may name the event instead
+    actors += implicit_union(trigger_word, actors, resolution)
     # Who only reports it is its source, not a participant ("..., the agency reported", "Radio Nine's Hal Brody
     # reports that ..."): the store lists it on the source's timeline but never merges by it. A name the clause
     # itself also gives takes part. A country named as the source ("the Kremlin said") stands for its
@@ -251,7 +252,6 @@ def _draft_event(
     if entry is not None:
         start_char = min(start_char, phrase.start)  # the evidence keeps the entry's date
     if event_noun is None:
-        trigger_word = trigger_token(clause)
         if tells_no_happening(trigger_word):
             return None
         if (entry is None and not sentences.text.startswith(":", phrase.end) and not _tells_a_start(span)
@@ -855,25 +855,24 @@ def _duration_days(value: str) -> int | None:
 
 
 def _governor_token(doc, phrase):
-    if phrase.governor is not None and 0 <= phrase.governor < len(doc):
-        return _subject_noun_it_follows(doc, doc[phrase.governor], phrase)
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if phrase.governor is not None and 0 <= phrase.governor < len(doc):
+        return _subject_noun_it_follows(doc, doc[phrase.governor], span)
     if span is None or len(span) == 0:
         return None
     root = span.root
     head = root.head
     while head.i != root.i and span.start <= head.i < span.end:
         root, head = head, head.head
-    return _subject_noun_it_follows(doc, head if head.i != root.i else root, phrase)
+    return _subject_noun_it_follows(doc, head if head.i != root.i else root, span)
 
 
-def _subject_noun_it_follows(doc, governor, phrase):
+def _subject_noun_it_follows(doc, governor, span):
     """"Brandt's resignation last week ended a career": the parser hangs a bare time phrase between a subject
     and its verb on the verb, but it dates the happening noun it follows."""
     if governor.pos_ not in {"VERB", "AUX"}:
         return governor
-    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
-    if span is None or span.start == 0 or span.end > governor.i or span.root.dep_ != "npadvmod":
+    if span is None or len(span) == 0 or span.start == 0 or span.end > governor.i or span.root.dep_ != "npadvmod":
         return governor
     noun = doc[span.start - 1]
     if noun.pos_ == "NOUN" and noun.dep_ in SUBJECT_DEPS and noun.head.i == governor.i and is_happening_noun(noun.lemma_):
