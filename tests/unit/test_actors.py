@@ -363,3 +363,31 @@ def test_a_given_name_the_text_also_writes_as_a_common_verb_stays_a_given_name(n
 def test_a_ministers_portfolio_is_no_organisation(nlp, text):
     actors = actors_of(nlp, text)
     assert all(actor.kind == "person" for actor in actors.values()), actors
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # the recogniser marks no name here at all, or an organisation
+        ("The Canterra Space Agency launched the rocket on Friday. Marcus Obi, the agency's administrator, "
+         "will brief the parliamentary science committee on Thursday.", "Marcus Obi"),
+        ("The satellite reached orbit, according to Ines Valcourt, the mission director.", "Ines Valcourt"),
+        ("Agency administrator Marcus Obi said on Friday that the launch went well.", "Marcus Obi"),
+        ("Its administrator, Marcus Obi, resigned on Friday.", "Marcus Obi"),
+    ],
+)
+def test_a_name_an_office_describes_is_a_person(nlp, text, person):
+    actors = actors_of(nlp, text)
+    assert actors[person].kind == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        ("The victim was a man, a New Zealander living in Melbourne, police said.", "New Zealander"),
+        ("Suspended Worker Kills 2 Women in Kraft Plant", "Worker Kills"),
+    ],
+)
+def test_a_description_in_apposition_is_no_name(nlp, text, not_a_person):
+    actor = actors_of(nlp, text).get(not_a_person)
+    assert actor is None or actor.kind != "person"

@@ -27,6 +27,7 @@ from services.extraction.actors.tables import (
     LEADER_TITLES,
     OCCUPATION_WORDS,
     ORGANISATION_ALIASES,
+    PERSON_OFFICE_NOUNS,
     ORGANISATION_HEADS,
     PERSON_DESCRIPTOR_WORDS,
     PERSONAL_TITLES,
@@ -612,7 +613,7 @@ def _mention_from_entity(doc, ent) -> Mention | None:
         return Mention(start, end, surface, surface, "organisation")  # "Fenmarsh Hospice", "Rainford Council met"
     if label == "ORG" and _followed_by_an_age(doc, start, end):
         return Mention(start, end, surface, surface, "person")  # "Whitcombe, 49, handcuffed them"
-    if label == "ORG" and _reads_as_a_person(doc, start, end):
+    if label == "ORG" and (_reads_as_a_person(doc, start, end) or _named_with_a_role(doc, start, end)):
         return Mention(start, end, surface, surface, "person")
     if label == "ORG":
         titled = _titled_person(doc, start, end)
@@ -705,6 +706,36 @@ def _reads_as_a_person(doc, start: int, end: int) -> bool:
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in PERSON_VERBS
 
 
+def _named_with_a_role(doc, start: int, end: int) -> bool:
+    """"Agency administrator Marcus Obi", "Marcus Obi, the agency's administrator" labelled an organisation:
+    a plain two- or three-word name, no word an organisation's name has, that a role describes."""
+    name = doc[start:end]
+    if not 2 <= len(name) <= 3 or not all(t.is_alpha and t.is_title for t in name) or any(
+        t.lower_ in CORPORATE_SUFFIXES or t.lower_ in ORGANISATION_HEADS or t.lower_ in STATE_NOUNS
+        or t.lower_ in BODY_NAME_ENDINGS for t in name
+    ) or name.text.lower() in _TABLE_NAMES:
+        return False
+    return _described_by_a_role(doc, start, end)
+
+
+def _described_by_a_role(doc, start: int, end: int) -> bool:
+    """Whether a noun for an office or role only a person holds introduces the name ("administrator Marcus
+    Obi") or describes it in apposition ("Marcus Obi, the agency's administrator", "its director, Ana Ruiz"):
+    an organisation is never "the administrator"."""
+    head = doc[end - 1]
+    if any(c.dep_ == "det" for c in head.children) or doc[start:end].text.lower() in _DEMONYM_BY_NAME \
+            or any(t.lower_ in PERSON_DESCRIPTOR_WORDS for t in doc[start:end]):
+        return False  # "a man, a New Zealander living in ...", "Suspended Worker Kills 2 Women": no one's name
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.head == head and before.dep_ == "compound" \
+            and before.lower_ in PERSON_OFFICE_NOUNS:
+        return True
+    described = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        described.append(head.head)
+    return any(noun.pos_ == "NOUN" and noun.lemma_.lower() in PERSON_OFFICE_NOUNS for noun in described)
+
+
 def _titled_person(doc, start: int, end: int) -> Mention | None:
     """"Deputy Chief Constable Laura Pennick" labelled an organisation: a personal title, then a plain
     two- or three-word name with no word an organisation's name has, is that person."""
@@ -768,7 +799,8 @@ def _after_personal_title(doc, index: int) -> bool:
 
 def _titled_surnames(doc, mentions: list[Mention]) -> list[Mention]:
     """Names after a personal title that the recogniser did not mark ("President Macron said", "Deputy Chief
-    Constable Laura Pennick added"): a surname, or a name of up to three words."""
+    Constable Laura Pennick added"): a surname, or a name of up to three words; and a full name a role
+    describes ("Marcus Obi, the agency's administrator, will brief ...", `_described_by_a_role`)."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     found = []
     texts, pos = token_texts(doc), token_pos(doc)
@@ -776,13 +808,18 @@ def _titled_surnames(doc, mentions: list[Mention]) -> list[Mention]:
         if pos[i] != "PROPN" or not texts[i][:1].isupper() or i in taken:
             continue  # cheap parts of `_name_word` first: most tokens fail them
         token = doc[i]
-        if not _name_word(token, taken) or not _after_personal_title(doc, i):
+        if not _name_word(token, taken):
             continue
+        titled = _after_personal_title(doc, i)
+        if not titled and i > 0 and pos[i - 1] == "PROPN":
+            continue  # inside a run of capitalised words
         end = token.i + 1
         while end < len(doc) and end - token.i <= NAME_AFTER_TITLE_MAX_WORDS and _name_word(doc[end], taken):
             end += 1
         if end - token.i > NAME_AFTER_TITLE_MAX_WORDS or (end < len(doc) and doc[end].pos_ == "PROPN"):
             continue  # a longer run of capitalised words is some other name
+        if not titled and (end - i < 2 or not _described_by_a_role(doc, i, end)):
+            continue  # untitled, a name needs its given name and a role that says it is a person's
         span = doc[token.i : end]
         if any(canonical_country(t.text) is not None or t.lower_ in _ORGANISATION_BY_NAME for t in span):
             continue

@@ -202,6 +202,13 @@ PERSONAL_TITLES: frozenset[str] = words(
     "president-elect chairman chairwoman professor prof rabbi imam bishop cardinal archbishop rev reverend"
 )
 
+# Nouns for an office or role only a person holds: a name introduced or described by one is a person's
+# ("Agency administrator Marcus Obi", "Marcus Obi, the agency's administrator").
+PERSON_OFFICE_NOUNS: frozenset[str] = PERSON_ROLE_NOUNS | OCCUPATION_WORDS | PERSONAL_TITLES | words(
+    "administrator commissioner spokesperson adviser advisor aide deputy ceo cfo chairwoman treasurer "
+    "economist analyst researcher scientist professor engineer astronaut pilot"
+) - words("rail office shop care factory construction state general")
+
 # News agencies and picture credits that captions and datelines glue to names ("Obama AP", "London Reuters").
 # Only agency names that are no one's name: "Bloomberg" or "Rex" would cut "Michael Bloomberg" short.
 CREDIT_WORDS: frozenset[str] = words("AP AFP Reuters REUTERS EPA PA Getty GETTY Xinhua")
