@@ -58,6 +58,12 @@ def actors_by_sentence(nlp, text: str) -> list[tuple[str, set[str]]]:
         # a lede's "the union" before the article names the one union it is about
         ("After talks, the union reached a deal on Friday. The Dock Workers Union said members would vote.",
          "After", "Dock Workers Union"),
+        # a person called by nationality ("the Swede"), after the one person the text has named
+        ("Ashby Rovers sacked manager Tomas Hallberg on Sunday. The Swede, who was appointed in June 2019, "
+         "leaves the club second from bottom.", "The", "Tomas Hallberg"),
+        # ... or after the person the text introduced with it, among others
+        ("Dutchman Max Lind beat Ivo Sarr on Sunday. Sarr was second. The Dutchman won again on Wednesday.",
+         "The", "Max Lind"),
         # a gendered word among several people in reach: the one the article names far more often
         (("Nora Pell left the clinic on Monday. Pell thanked her doctor, Ivo Sarr. Pell said she felt well. "
           "The actress returned to the clinic on Friday."), "The", "Nora Pell"),
@@ -91,6 +97,10 @@ def test_a_later_reference_takes_part_in_its_event(nlp, text, sentence_start, ac
         # ... and a word without gender stays open even for the one named far more often
         (("Mr Ivo Sarr arrived on Monday. Lukas Ferro met Sarr. Sarr spoke. Sarr left. The singer said on "
           "Friday that he had enjoyed the visit."), "The", "Ivo Sarr"),
+        # a nationality among several people in reach, none introduced with it: open
+        ("Max Lind beat John Harris on Sunday. The Brazilian won again on Wednesday.", "The", "Max Lind"),
+        # a nationality as an adjective is no one
+        ("Ivo Sarr joined Vantor in 2019. The American carmaker cut prices on Wednesday.", "The", "Ivo Sarr"),
         # a man is no actress
         ("Mr Lukas Ferro left on Monday. The actress returned on Friday.", "The", "Lukas Ferro"),
         # a role in the happening is not who someone is: "the victim" is not the named suspect

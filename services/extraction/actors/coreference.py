@@ -27,10 +27,12 @@ from services.extraction.actors.tables import (
     FEMALE_WORDS,
     FORMER_WORDS,
     HOLDING_NOUNS,
+    DEMONYMS,
     IDENTITY_NOUNS,
     KIND_NOUN_NAME_WORDS,
     MALE_WORDS,
     ORGANISATION_NOUNS,
+    NATIONAL_PERSON_NOUNS,
     PERSON_ROLE_NOUNS,
     PLACE_SERVED_HEADS,
     RELATION_NOUNS,
@@ -354,9 +356,20 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
     lowers, pos = token_lowers(doc), token_pos(doc)
     for i, lower in enumerate(lowers):
         # what the rules below can take: a pronoun, "police" or a noun (a definite description)
-        if i in taken or (pos[i] != "NOUN" and lower not in _REFERRING_WORDS):
+        if i in taken:
             continue
         token = doc[i]
+        if pos[i] == "PROPN" and _names_a_national(token):
+            # "Ashby Rovers sacked manager Tomas Hallberg ... The Swede, who was appointed in 2023, ...": the one
+            # person named shortly before (sports and business news call a person by nationality)
+            name = _antecedent(token, named, sentence_of, DESCRIPTION_REACH, lambda m, lower=lower:
+                               m.kind == "person" and lower in described.get(m.name, ()))  # "Dutchman Max Lind"
+            name = name or _only_person_before(token, named, sentence_of, gender, lower)
+            if name is not None:
+                added.append(make_mention(token.i, token.i + 1, "", name, "person"))
+            continue
+        if pos[i] != "NOUN" and lower not in _REFERRING_WORDS:
+            continue
         if lower in REFLEXIVE_PRONOUNS and _bound_to_an_unnamed_subject(token, taken):
             continue  # "the satellite switched itself off": itself is the satellite, not the agency named before
         if lower in PRONOUN_GENDER and token.pos_ == "PRON":
@@ -504,6 +517,18 @@ def _is_definite_description(token) -> bool:
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     # "the driver Alfred Dorris" names him itself
     return following is None or (following.pos_ != "PROPN" and following.dep_ != "appos")
+
+
+def _names_a_national(token) -> bool:
+    """"The Swede", "the American" as a noun phrase of their own (not "the American carmaker")."""
+    if token.tag_ != "NNP" or token.dep_ in {"compound", "amod", "nmod"} or not token.text[:1].isupper():
+        return False
+    if not (token.lower_ in NATIONAL_PERSON_NOUNS or token.text in DEMONYMS):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is None or following.pos_ not in {"PROPN", "NOUN"}
 
 
 def _first_of_coordination(token) -> bool:

@@ -209,6 +209,14 @@ PERSON_OFFICE_NOUNS: frozenset[str] = PERSON_ROLE_NOUNS | OCCUPATION_WORDS | PER
     "economist analyst researcher scientist professor engineer astronaut pilot"
 ) - words("rail office shop care factory construction state general")
 
+# Nouns for a person of a nation where news writes the person otherwise than the adjective ("the Swede", "the
+# Frenchman"); the others are the demonym itself ("the American", "the Brazilian").
+NATIONAL_PERSON_NOUNS: frozenset[str] = words(
+    "swede dane finn pole scot briton brit spaniard turk croat serb kiwi aussie icelander luxembourger "
+    "frenchman frenchwoman englishman englishwoman dutchman dutchwoman irishman irishwoman welshman welshwoman "
+    "scotsman scotswoman"
+)
+
 # News agencies and picture credits that captions and datelines glue to names ("Obama AP", "London Reuters").
 # Only agency names that are no one's name: "Bloomberg" or "Rex" would cut "Michael Bloomberg" short.
 CREDIT_WORDS: frozenset[str] = words("AP AFP Reuters REUTERS EPA PA Getty GETTY Xinhua")
