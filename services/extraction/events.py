@@ -17,7 +17,12 @@ from services.extraction.event_nouns import LIGHT_VERB_OBJECTS, is_happening_nou
 from services.extraction.event_types import event_type
 from services.extraction.model import Event, EventDate
 from services.extraction.nlp import doc_text
-from services.extraction.participants import brand_makers_taking_part, implicit_police, implicit_union, origin_tokens
+from services.extraction.participants import (
+    brand_makers_taking_part,
+    implicit_police,
+    implicit_union,
+    origin_tokens,
+)
 from services.extraction.places import place_of
 from services.extraction.summaries import attribution, summarise
 
@@ -453,6 +458,8 @@ def _noun_dated_by_preposition(span):
         return None
     if noun.dep_ in SUBJECT_DEPS or (noun.dep_ in {"dobj", "attr"} and noun.head.lemma_.lower() in LIGHT_VERBS):
         return None
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+        return None  # "it was hit by a ransomware attack on Monday": the passive's agent is its subject
     return None if _frames_the_clause(noun) else noun
 
 

@@ -369,8 +369,8 @@ def test_a_ministers_portfolio_is_no_organisation(nlp, text):
     ("text", "person"),
     [
         # the recogniser marks no name here at all, or an organisation
-        ("The Canterra Space Agency launched the rocket on Friday. Marcus Obi, the agency's administrator, "
-         "will brief the parliamentary science committee on Thursday.", "Marcus Obi"),
+        (("The Canterra Space Agency launched the rocket on Friday. Marcus Obi, the agency's administrator, "
+         "will brief the parliamentary science committee on Thursday."), "Marcus Obi"),
         ("The satellite reached orbit, according to Ines Valcourt, the mission director.", "Ines Valcourt"),
         ("Agency administrator Marcus Obi said on Friday that the launch went well.", "Marcus Obi"),
         ("Its administrator, Marcus Obi, resigned on Friday.", "Marcus Obi"),
@@ -391,3 +391,28 @@ def test_a_name_an_office_describes_is_a_person(nlp, text, person):
 def test_a_description_in_apposition_is_no_name(nlp, text, not_a_person):
     actor = actors_of(nlp, text).get(not_a_person)
     assert actor is None or actor.kind != "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Harlow Health, which runs three hospitals in the county, said on Wednesday that it had been hit.",
+         "Harlow Health"),
+        ("Pellbrook Freight, the Sunderland haulier, cut 200 jobs on Monday.", "Pellbrook Freight"),
+        ("The regulator fined the haulier, Pellbrook Freight, on Monday.", "Pellbrook Freight"),
+    ],
+)
+def test_a_name_the_text_calls_a_body_is_an_organisation(nlp, text, body):
+    assert actors_of(nlp, text)[body].kind == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_body"),
+    [
+        # a name inside a noun phrase of its own
+        ("A Pellbrook Freight spokesman, the company's only voice, said nothing.", "Pellbrook Freight Spokesman"),
+    ],
+)
+def test_only_a_description_as_a_body_makes_an_unmarked_name_one(nlp, text, not_a_body):
+    actor = actors_of(nlp, text).get(not_a_body)
+    assert actor is None or actor.kind != "organisation"

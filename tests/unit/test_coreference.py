@@ -59,8 +59,8 @@ def actors_by_sentence(nlp, text: str) -> list[tuple[str, set[str]]]:
         ("After talks, the union reached a deal on Friday. The Dock Workers Union said members would vote.",
          "After", "Dock Workers Union"),
         # a person called by nationality ("the Swede"), after the one person the text has named
-        ("Ashby Rovers sacked manager Tomas Hallberg on Sunday. The Swede, who was appointed in June 2019, "
-         "leaves the club second from bottom.", "The", "Tomas Hallberg"),
+        (("Ashby Rovers sacked manager Tomas Hallberg on Sunday. The Swede, who was appointed in June 2019, "
+         "leaves the club second from bottom."), "The", "Tomas Hallberg"),
         # ... or after the person the text introduced with it, among others
         ("Dutchman Max Lind beat Ivo Sarr on Sunday. Sarr was second. The Dutchman won again on Wednesday.",
          "The", "Max Lind"),

@@ -91,11 +91,11 @@ def summary_dated(text, value):
         (("It is still unclear whether the regional court will accept the transfer of the prisoner to the new "
           "clinic, whose address was not made public, the Harwick Courier reported, quoting his lawyer Ann Dee as "
           "saying on June 12 that the prosecutors had not agreed yet."), "2024-06-12",
-         "The Harwick Courier reported, quoting his lawyer Ann Dee as saying on June 12 that the prosecutors had "
-         "not agreed yet."),
+         ("The Harwick Courier reported, quoting his lawyer Ann Dee as saying on June 12 that the prosecutors had "
+         "not agreed yet.")),
         # a relative clause left out leaves no conjunction behind it at the end
-        ("A jury on Tuesday convicted a man charged in a 2022 robbery at a Harwick jewellery shop that left a "
-         "guard injured and two assistants shaken.\n\nThe sentencing is due next month.", "2024-06-11",
+        (("A jury on Tuesday convicted a man charged in a 2022 robbery at a Harwick jewellery shop that left a "
+         "guard injured and two assistants shaken.\n\nThe sentencing is due next month."), "2024-06-11",
          "A jury on Tuesday convicted a man charged in a 2022 robbery at a Harwick jewellery shop"),
     ],
 )

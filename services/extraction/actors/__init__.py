@@ -17,6 +17,7 @@ from services.extraction.actors.coreference import PRONOUN_GENDER, add_coreferen
 from services.extraction.actors.makers import brand_makers
 from services.extraction.actors.tables import (
     BODY_NAME_ENDINGS,
+    BODY_NOUNS,
     CORPORATE_SUFFIXES,
     COUNTRY_ALIASES,
     CREDIT_WORDS,
@@ -27,15 +28,16 @@ from services.extraction.actors.tables import (
     LEADER_TITLES,
     OCCUPATION_WORDS,
     ORGANISATION_ALIASES,
-    PERSON_OFFICE_NOUNS,
     ORGANISATION_HEADS,
     PERSON_DESCRIPTOR_WORDS,
+    PERSON_OFFICE_NOUNS,
     PERSONAL_TITLES,
     RELATION_NOUNS,
     STATE_NOUNS,
     STREET_WORDS,
     TITLE_WORDS,
     US_STATES,
+    WHAT_BODIES_DO,
     words,
 )
 from services.extraction.actors.titles import gender_of, offices, titles_before
@@ -151,6 +153,7 @@ def resolve_actors(doc) -> ActorResolution:
     _given_names_before_surnames(doc, raw)
     nicknames = _join_nicknames(doc, raw)
     raw += _titled_surnames(doc, raw)
+    raw += _described_bodies(doc, raw)
     raw += _post_authors(doc, raw)
     _canonicalise_people(raw, doc)
     for mention in raw:  # "Jo (Jojo) Lane" is the one person, however the text names her later ("Jojo Lane")
@@ -831,6 +834,54 @@ def _titled_surnames(doc, mentions: list[Mention]) -> list[Mention]:
 
 
 NAME_AFTER_TITLE_MAX_WORDS = 3
+
+
+def _described_bodies(doc, mentions: list[Mention]) -> list[Mention]:
+    """Names of bodies the recogniser did not mark, that the text itself says are bodies: in apposition with a
+    noun for an organisation ("Harlow Health, the county's hospital trust, said", "the haulier, Pellbrook
+    Freight") or followed by what only an organisation does ("Harlow Health, which runs three hospitals")."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    texts, pos = token_texts(doc), token_pos(doc)
+    found = []
+    i = 0
+    while i < len(doc):
+        if pos[i] != "PROPN" or not texts[i][:1].isupper() or i in taken or (i > 0 and pos[i - 1] == "PROPN"):
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and _body_name_word(doc[end], taken):
+            end += 1
+        if i < end <= i + BODY_NAME_MAX_WORDS and (end == len(doc) or pos[end] != "PROPN") \
+                and not all(doc[k].lower_ in TITLE_WORDS for k in range(i, end)) and _described_as_a_body(doc[i:end]):
+            surface = doc[i:end].text
+            found.append(Mention(i, end, surface, surface, "organisation"))
+            taken.update(range(i, end))
+        i = max(end, i + 1)
+    return found
+
+
+BODY_NAME_MAX_WORDS = 4
+
+
+def _body_name_word(token, taken: set[int]) -> bool:
+    return (token.i not in taken and token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper()
+            and not token.ent_type_)
+
+
+def _described_as_a_body(span) -> bool:
+    head = span.root
+    if any(c.dep_ == "det" for c in head.children):
+        return False  # "a Harlow Health spokesman" is no name
+    described = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        described.append(head.head)
+    if any(noun.pos_ == "NOUN" and noun.lemma_.lower() in BODY_NOUNS for noun in described):
+        return True
+    return any(
+        c.dep_ == "relcl" and c.lemma_.lower() in WHAT_BODIES_DO
+        and any(w.lower_ == "which" and w.dep_ == "nsubj" for w in c.children)
+        for c in head.children
+    )
 
 
 def _name_word(token, taken: set[int]) -> bool:

@@ -217,6 +217,12 @@ NATIONAL_PERSON_NOUNS: frozenset[str] = words(
     "scotsman scotswoman"
 )
 
+# What a body does that a place or a thing does not, in a relative clause after its name ("Harlow Health,
+# which runs three hospitals"): an unrecognised name so described is an organisation's.
+WHAT_BODIES_DO: frozenset[str] = words(
+    "run operate own employ manage represent provide supply produce manufacture sell publish"
+)
+
 # News agencies and picture credits that captions and datelines glue to names ("Obama AP", "London Reuters").
 # Only agency names that are no one's name: "Bloomberg" or "Rex" would cut "Michael Bloomberg" short.
 CREDIT_WORDS: frozenset[str] = words("AP AFP Reuters REUTERS EPA PA Getty GETTY Xinhua")
@@ -245,8 +251,11 @@ BODY_KIND_NOUNS: frozenset[str] = words(
     "authority council hospice charity agency service tribunal court board commission ministry department "
     "committee club university college school hospital trust foundation party union bank police constabulary "
     "inquiry regulator watchdog river lake bridge station airport association federation league alliance "
-    "coalition administration bureau institute operator"
+    "coalition administration bureau institute operator port museum gallery prison theatre orchestra library"
 )
+
+# Nouns that say a name is a body's when they stand in apposition with it ("Pellbrook Freight, the haulier").
+BODY_NOUNS: frozenset[str] = ORGANISATION_NOUNS | BODY_KIND_NOUNS | ORGANISATION_HEADS - words("side team river lake bridge station airport")
 
 # Last words of a body named after the place it serves ("Northvale Council", "Westmoor Police", "Dunmere Crown
 # Court"): its first word alone is the place, not the body; other names' first word is their short name
