@@ -88,6 +88,8 @@ def test_a_place_or_a_modifier_is_not_the_organisation(nlp, text, word, not_name
         ("Rainford Council met the Orle Water Board.", "Rainford Council", "organisation"),
         ("Fenmarsh Hospice thanked its volunteers.", "Fenmarsh Hospice", "organisation"),
         ("Harwell Rovers lost again on Saturday.", "Harwell Rovers", "organisation"),
+        ("Harlow Health said on Wednesday that it had been hit by a ransomware attack.", "Harlow Health",
+         "organisation"),
     ],
 )
 def test_what_a_name_ends_with_tells_its_kind(nlp, text, name, kind):

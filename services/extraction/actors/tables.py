@@ -298,7 +298,9 @@ BODY_NAME_ENDINGS: frozenset[str] = words(
     "club university college school hospital foundation police constabulary regulator watchdog freight "
     "logistics united rovers athletic wanderers rangers fc afc shipping airways airlines motors foods media "
     "union association federation league alliance coalition administration bureau institute board operators "
-    "automotive"
+    "automotive health healthcare energy utilities pharma pharmaceuticals therapeutics biosciences biotech labs "
+    "laboratories technologies telecom ventures insurance securities investments properties mining minerals "
+    "railways aerospace studios robotics museum gallery orchestra"
 )
 
 # Kind nouns that a body's name does not use but its kind word does: "the watchdog" of "the Competition
