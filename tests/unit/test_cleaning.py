@@ -193,6 +193,12 @@ def test_dashes_and_typewriter_quotes(raw, expected):
     ("raw", "expected"),
     [
         ("SAO PAULO (AP) -- The driver failed to finish on Sunday.", "The driver failed to finish on Sunday."),
+        ("SAN JOSE, Calif. (AP) — Quillon Systems said Thursday it would cut jobs.",
+         "Quillon Systems said Thursday it would cut jobs."),
+        ("KESTREL POINT (Science Desk Wire) — The agency called off the launch.", "The agency called off the launch."),
+        ("NEW YORK, N.Y. -- Stocks fell on Monday.", "Stocks fell on Monday."),
+        # a dash inside a sentence is no dateline
+        ("The US -- and Canada -- agreed on Monday.", "The US -- and Canada -- agreed on Monday."),
         ("The race ended. Copyright 2016 The Associated Press. All rights reserved.", "The race ended."),
     ],
 )

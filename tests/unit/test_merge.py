@@ -268,6 +268,15 @@ def test_a_headline_dated_by_its_dateline_is_the_report_of_the_body_happening():
     assert len(merge_article_events([headline, later], published=published)) == 2
 
 
+def test_a_lede_dated_by_its_own_weekday_is_no_headline_over_an_earlier_report():
+    published = date(2026, 4, 16)
+    lede = with_text(day("2026-04-16"), ["Quillon Systems"], "say",
+                     "Quillon Systems said Thursday it would cut 1,200 jobs.", (0, 54))
+    earlier = with_text(day("2026-01-14"), ["Quillon Systems"], "announce",
+                        "The company announced in January that it would close its plant.", (55, 120))
+    assert len(merge_article_events([lede, earlier], published=published)) == 2
+
+
 def test_a_sentence_is_a_happening_apart_from_the_verdict_before_it():
     # a first line dated by its own "today" is the day's sentencing, not a headline over the earlier verdict
     published = date(2025, 9, 12)

@@ -300,7 +300,8 @@ BODY_NAME_ENDINGS: frozenset[str] = words(
     "union association federation league alliance coalition administration bureau institute board operators "
     "automotive health healthcare energy utilities pharma pharmaceuticals therapeutics biosciences biotech labs "
     "laboratories technologies telecom ventures insurance securities investments properties mining minerals "
-    "railways aerospace studios robotics museum gallery orchestra"
+    "railways aerospace studios robotics museum gallery orchestra systems capital partners networks solutions "
+    "brands resources communications electronics software optics"
 )
 
 # Kind nouns that a body's name does not use but its kind word does: "the watchdog" of "the Competition

@@ -3,6 +3,7 @@ joined to the body's report, and a report naming nobody joined to the one report
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -108,6 +109,10 @@ def _circumstance_of(state: Event, happening: Event, places: frozenset[str]) -> 
     return bool(actor_keys(state.actors) & actor_keys(happening.actors))
 
 
+# A dateline under a headline: the place in capitals, then the day ("OTTAWA, March 4", "LONDON, 4 March").
+_DATELINE = re.compile(r"\b[A-Z]{3,}(?:[ .'-]+[A-Z]{2,})*,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b")
+
+
 def fold_dateline_headline(events: Sequence[Event], published: date | None) -> list[Event]:
     """A headline dated by its dateline is the article's report, not a separate happening.
 
@@ -120,8 +125,9 @@ def fold_dateline_headline(events: Sequence[Event], published: date | None) -> l
         return events
     folded: set[int] = set()
     for index, headline in enumerate(events):
-        if headline.offsets[0] != 0 or not (headline.date.start == headline.date.end == published):
-            continue
+        if headline.offsets[0] != 0 or not (headline.date.start == headline.date.end == published) \
+                or not _DATELINE.search(headline.sentence):
+            continue  # a lede dated by its own "on Thursday" is that day's happening, not a headline
         for body_index, body in enumerate(events):
             if (body_index != index and body_index not in folded and body.date.end < published
                     and similar_happenings(body, headline)
