@@ -125,8 +125,8 @@ INLINE_NOISE_PATTERNS: tuple[str, ...] = (
     r"\b[A-Z]{2,}(?:[ ,.-]+[A-Z]{2,})*\s*\((?:AP|Reuters|AFP|UPI|CNN|dpa|Xinhua)\)\s*(?:--|—|–|-)?",
     # and any paragraph's opening dateline: a place in capitals, its state or country, the desk or agency that
     # filed it, then a dash ("SAN JOSE, Calif. (AP) --", "KESTREL POINT (Science Desk Wire) --", "LONDON --")
-    r"^[A-Z]{2,}(?:[ .'-]+[A-Z]{2,})*(?:, (?:[A-Z][a-z]+\.?|[A-Z]\.(?:[A-Z]\.)+)(?: [A-Z][a-z]+\.?)?)?"
-    r"(?: \([A-Z][^()]{1,40}\))?\s*(?:--|—|–)\s+(?=[A-Z\"'])",
+    (r"^[A-Z]{2,}(?:[ .'-]+[A-Z]{2,})*(?:, (?:[A-Z][a-z]+\.?|[A-Z]\.(?:[A-Z]\.)+)(?: [A-Z][a-z]+\.?)?)?"
+    r"(?: \([A-Z][^()]{1,40}\))?\s*(?:--|—|–)\s+(?=[A-Z\"'])"),
     # "Copyright 2016 The Associated Press. All rights reserved."
     r"(?:\bCopyright|©)\s+(?:\(c\)\s+)?\d{4}(?:\s+(?!All\b)[A-Z][\w&.-]*){0,5}\.?(?:\s+All rights reserved\.?)?",
 )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from services.extraction.actors import ActorResolution, lowercase_verb_lemmas, verb_forms
-from services.extraction.actors.tables import words
+from services.extraction.actors.tables import SPEECH_VERBS, words
 from services.extraction.casualties import add_casualties
 from services.extraction.event_nouns import LIGHT_VERB_OBJECTS, is_happening_noun
 from services.extraction.event_types import event_type
@@ -26,11 +26,6 @@ from services.extraction.participants import (
 from services.extraction.places import place_of
 from services.extraction.summaries import attribution, summarise
 
-# Reporting verbs: "X said on Monday that Y" reports X's saying; the content is a separate happening.
-SPEECH_VERBS: frozenset[str] = words(
-    "say tell add stress announce state declare claim note warn report confirm deny insist explain write "
-    "tweet post accuse call describe argue suggest acknowledge admit reveal"
-)
 # Verbs that say little by themselves; the happening is their complement ("plan to sign", "follows X").
 LIGHT_VERBS: frozenset[str] = words(
     "be have do make take give hold follow come begin start continue schedule plan set expect intend "

@@ -58,6 +58,9 @@ def actors_by_sentence(nlp, text: str) -> list[tuple[str, set[str]]]:
         # a lede's "the union" before the article names the one union it is about
         ("After talks, the union reached a deal on Friday. The Dock Workers Union said members would vote.",
          "After", "Dock Workers Union"),
+        # a utility is a business
+        ("The Northfield Water Board ordered a boil-water notice, the utility said yesterday.", "The",
+         "Northfield Water Board"),
         # a person called by nationality ("the Swede"), after the one person the text has named
         (("Ashby Rovers sacked manager Tomas Hallberg on Sunday. The Swede, who was appointed in June 2019, "
          "leaves the club second from bottom."), "The", "Tomas Hallberg"),
@@ -198,3 +201,11 @@ def test_industrial_action_is_the_unions(nlp, text, sentence_start, actor):
 def test_a_strike_is_no_union_of_states(nlp):
     text = "The European Union named a new envoy. A strike on Friday closed the port."
     assert actors_by_sentence(nlp, text)[-1] == ("A", set())
+
+
+def test_he_in_what_someone_says_is_the_one_who_says_it(nlp):
+    # "Tull, who met Osei on Tuesday, said he would ...": the speaker, though another person is named nearer
+    text = ("Mr John Harris met the board on Monday. Local MP Graham Tull, who met Harris on Tuesday, said he "
+            "would raise the matter in Parliament next week.")
+    raised = [e for e in extract(text, PUBLISHED, nlp=nlp).events if e.trigger == "raise"]
+    assert [set(e.actors) - {"Parliament"} for e in raised] == [{"Graham Tull"}]

@@ -36,6 +36,7 @@ from services.extraction.actors.tables import (
     PERSON_ROLE_NOUNS,
     PLACE_SERVED_HEADS,
     RELATION_NOUNS,
+    SPEECH_VERBS,
     TITLE_WORDS,
     names_a_police_force,
     words,
@@ -375,8 +376,10 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
         if lower in PRONOUN_GENDER and token.pos_ == "PRON":
             wanted = PRONOUN_GENDER[lower]
             others = _coarguments(token)
-            name = _antecedent(token, named, sentence_of, PRONOUN_REACH, lambda m, wanted=wanted, others=others:
-                               m.kind == "person" and gender.get(m.name, wanted) == wanted and m.start not in others)
+            fits = (lambda m, wanted=wanted, others=others:
+                    m.kind == "person" and gender.get(m.name, wanted) == wanted and m.start not in others)
+            # "Tull, who met Osei on Tuesday, said he would ...": the one who says it, not the nearest name
+            name = _reporter(token, named, fits) or _antecedent(token, named, sentence_of, PRONOUN_REACH, fits)
         elif lower in ORGANISATION_PRONOUNS and _is_referring_it(token):
             name = _antecedent(token, named, sentence_of, PRONOUN_REACH, lambda m: m.kind == "organisation")
         elif lower in PLURAL_PRONOUNS and token.pos_ == "PRON":
@@ -497,6 +500,24 @@ def _police_as_a_body(token) -> bool:
 
 
 OBJECT_PRONOUNS = words("him her them")
+
+
+def _reporter(token, named: list, fits) -> str | None:
+    """The person who reports what a subject pronoun says of itself: the subject of the reporting verb whose
+    complement holds it ("Graham Tull, who met Helen Osei, said he would raise it"), when it fits."""
+    if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.dep_ != "ccomp":
+        return None
+    verb = token.head.head
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    for mention in named:
+        if mention.start <= subject.i < mention.end and fits(mention):
+            return mention.name
+    return None
 
 
 def _coarguments(token) -> set[int]:

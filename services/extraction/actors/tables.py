@@ -134,7 +134,7 @@ def names_a_police_force(name: str) -> bool:
 ORGANISATION_NOUNS: frozenset[str] = words(
     "company firm group maker manufacturer brand club team franchise side chain retailer business carrier "
     "airline bank operator giant corporation conglomerate broadcaster newspaper agency organisation "
-    "organization charity network insurer lender supermarket producer developer startup board haulier"
+    "organization charity network insurer lender supermarket producer developer startup board haulier utility"
 )
 
 # Plural nouns for the people who run a company and act as it ("Directors met on Monday"): the article's company.
@@ -221,6 +221,12 @@ NATIONAL_PERSON_NOUNS: frozenset[str] = words(
 # which runs three hospitals"): an unrecognised name so described is an organisation's.
 WHAT_BODIES_DO: frozenset[str] = words(
     "run operate own employ manage represent provide supply produce manufacture sell publish"
+)
+
+# Reporting verbs: "X said on Monday that Y" reports X's saying; the content is a separate happening.
+SPEECH_VERBS: frozenset[str] = words(
+    "say tell add stress announce state declare claim note warn report confirm deny insist explain write "
+    "tweet post accuse call describe argue suggest acknowledge admit reveal"
 )
 
 # News agencies and picture credits that captions and datelines glue to names ("Obama AP", "London Reuters").

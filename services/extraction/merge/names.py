@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from services.extraction.actors.tables import COUNTRY_ALIASES, DEMONYMS, words
+from services.extraction.actors.tables import COUNTRY_ALIASES, DEMONYMS, SPEECH_VERBS, words
 from services.extraction.casualties import INCIDENT_TRIGGERS
-from services.extraction.events import SPEECH_VERBS
 from services.extraction.model import Event
 
 # Canonical country names are places even when the caller cannot tell actor kinds (events rebuilt from rows).

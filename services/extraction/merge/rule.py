@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from services.extraction.actors.tables import IDENTITY_NOUNS
+from services.extraction.actors.tables import IDENTITY_NOUNS, SPEECH_VERBS
 from services.extraction.casualties import INCIDENT_TRIGGERS
-from services.extraction.events import SPEECH_VERBS
 from services.extraction.merge.dates import (
     compatible_dates,
     inside_a_coarser_unit,
