@@ -921,7 +921,10 @@ def clause_of(doc, governor, phrase=None, participants: frozenset[int] = frozens
     # "When Putin visited North Korea in 2000, he met Kim Jong Il": one scene, both clauses.
     if head.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in SCENE_MARKERS
                                     for c in head.children):
-        tokens |= _clause_tokens(head.head, governor, skip=head)
+        main = head.head
+        if main.dep_ == "advmod" and main.lower_ == "soon":
+            main = main.head  # "They told us as soon as the results came back": the clause hangs on "soon"
+        tokens |= _clause_tokens(main, governor, skip=head)
     return Clause(head=head, governor=governor, tokens=tokens)
 
 

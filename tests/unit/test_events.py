@@ -603,3 +603,12 @@ def test_whose_helper_or_relative_it_was_takes_no_part(text, taking_part, not_ta
     (event,) = events_of(text)
     assert not_taking_part not in event.actors
     assert taking_part is None or taking_part in event.actors
+
+
+
+def test_as_soon_as_tells_one_scene_with_its_main_clause():
+    # the dated clause names nobody; who acted at that moment is the main clause's
+    text = ("Board director Helen Osei spoke to reporters. \"We told the health department as soon as the "
+            "results came back on Sunday evening,\" Osei said.")
+    (event,) = [e for e in events_of(text) if e.date.value.startswith("2024-06-16")]
+    assert "Helen Osei" in event.actors
