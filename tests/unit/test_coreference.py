@@ -209,3 +209,25 @@ def test_he_in_what_someone_says_is_the_one_who_says_it(nlp):
             "would raise the matter in Parliament next week.")
     raised = [e for e in extract(text, PUBLISHED, nlp=nlp).events if e.trigger == "raise"]
     assert [set(e.actors) - {"Parliament"} for e in raised] == [{"Graham Tull"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (("The Dock Workers Union and Harbour Operators met on Monday. The union rejected the offer. Harbour "
+          "Operators said talks would go on. The Workplace Conciliation Service offered to host talks. Both "
+          "sides said on Tuesday that they would accept the offer."), {"Dock Workers Union", "Harbour Operators"}),
+        ("Acme Foods and Bell Brands agreed terms in January. The two companies signed the deal on Monday.",
+         {"Acme Foods", "Bell Brands"}),
+    ],
+)
+def test_both_sides_are_the_two_the_article_names_most(nlp, text, pair):
+    last = extract(text, PUBLISHED, nlp=nlp).events[-1]
+    assert set(last.actors) == pair
+
+
+def test_two_of_a_kind_are_nobody_when_no_two_stand_out(nlp):
+    # three companies named once each: which two "the two companies" are is open
+    text = ("Acme Foods, Bell Brands and Corra Motors bid in January. The two companies signed a deal on Monday.")
+    last = extract(text, PUBLISHED, nlp=nlp).events[-1]
+    assert last.actors == ()

@@ -360,6 +360,13 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
         if i in taken:
             continue
         token = doc[i]
+        if lower in PAIR_NOUNS and _names_a_pair(token):
+            # "Both sides said they would accept the offer", "the two companies agreed terms": the two
+            # actors of that kind the article names most, when two stand out
+            for name in _the_pair(token, [*named, *added], PAIR_NOUNS[lower]):  # references so far count
+                kind = next(m.kind for m in named if m.name == name)
+                added.append(make_mention(token.i, token.i + 1, "", name, kind))
+            continue
         if pos[i] == "PROPN" and _names_a_national(token):
             # "Ashby Rovers sacked manager Tomas Hallberg ... The Swede, who was appointed in 2023, ...": the one
             # person named shortly before (sports and business news call a person by nationality)
@@ -538,6 +545,49 @@ def _is_definite_description(token) -> bool:
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     # "the driver Alfred Dorris" names him itself
     return following is None or (following.pos_ != "PROPN" and following.dep_ != "appos")
+
+
+# Plural nouns that refer to two actors the article has named, and the kinds of actor they can be.
+_ANY_PARTY = frozenset({"person", "organisation", "place"})
+PAIR_NOUNS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(words("sides parties"), _ANY_PARTY),
+    **dict.fromkeys(words("companies firms"), frozenset({"organisation"})),
+    **dict.fromkeys(words("countries nations governments"), frozenset({"place"})),
+}
+
+
+def _names_a_pair(token) -> bool:
+    """"both sides", "the two companies": a plural noun phrase of two, with no name of its own ("the couple"
+    and "the pair" are people the article may name once: measured, they were never its two most named)."""
+    if token.dep_ == "compound" or token.pos_ != "NOUN":
+        return False
+    children = list(token.children)
+    if any(c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN" for c in children) or any(
+        c.dep_ == "prep" for c in children
+    ):
+        return False  # "the two Korean governments" names them itself; "the two sides of the river"
+    both = any(c.lower_ == "both" and c.dep_ in {"det", "predet", "preconj"} for c in children)
+    two = any(c.lower_ == "two" and c.dep_ == "nummod" for c in children) and any(
+        c.lower_ == "the" and c.dep_ == "det" for c in children)
+    return both or two
+
+
+def _the_pair(token, named: list, kinds: frozenset[str]) -> list[str]:
+    """The two actors of those kinds named before the token that the article names most, when they stand out
+    from the third; "sides" of any kind are bodies first, then states, then people ("both sides" of a strike
+    are the union and the employers, not the minister between them)."""
+    if len(kinds) > 1:
+        for kind in ("organisation", "place", "person"):
+            pair = _the_pair(token, named, frozenset({kind})) if kind in kinds else []
+            if pair:
+                return pair
+        return []
+    counts = Counter(m.name for m in named if m.kind in kinds)
+    before = {m.name for m in named if m.start < token.i and m.kind in kinds}
+    ranked = [name for name, _ in counts.most_common() if name in before]
+    if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]):
+        return []
+    return ranked[:2]
 
 
 def _names_a_national(token) -> bool:
