@@ -231,3 +231,23 @@ def test_two_of_a_kind_are_nobody_when_no_two_stand_out(nlp):
     text = ("Acme Foods, Bell Brands and Corra Motors bid in January. The two companies signed a deal on Monday.")
     last = extract(text, PUBLISHED, nlp=nlp).events[-1]
     assert last.actors == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence_start", "actor"),
+    [
+        # the first word of a longer body's name, used alone
+        ("Harlow Health Trust said on Wednesday it had been attacked. Harlow restored its systems on Thursday.",
+         "Harlow", "Harlow Health Trust"),
+        ("The Canterra Space Agency launched a rocket on Monday. Canterra said on Tuesday it was fine.",
+         "Canterra", "Canterra Space Agency"),
+    ],
+)
+def test_a_longer_bodys_first_word_is_its_short_name(nlp, text, sentence_start, actor):
+    assert any(start == sentence_start and actor in actors for start, actors in actors_by_sentence(nlp, text))
+
+
+def test_a_first_word_many_bodies_share_is_no_short_name(nlp):
+    text = "The National Flood Agency said on Monday the river had peaked. National said on Tuesday it would rise."
+    assert not any(start == "National" and "National Flood Agency" in actors
+                   for start, actors in actors_by_sentence(nlp, text))

@@ -136,18 +136,34 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
     return forms
 
 
+# The longest name whose first word the article may use alone ("Harlow" of "Harlow Health Trust").
+SHORT_NAME_MAX_WORDS = 4
+# Words that join a name's parts: a name holding one has no first word of its own.
+NAME_LINK_WORDS: frozenset[str] = words("of for and & the de del la le von van")
+# First words many bodies' names share: never one body's short name.
+GENERIC_NAME_WORDS: frozenset[str] = words(
+    "national federal royal new general united international american british european central state city "
+    "county regional global world first north south east west northern southern eastern western great greater "
+    "republican democratic labour conservative liberal"
+)
+
+
 def _short_name(core: list[str], lowercase: frozenset[str]) -> str | None:
     """The first word of a body's name, which the article may use alone ("Halvard" of "Halvard
-    Logistics", "Brightwater" of "Brightwater Hospice"): a capitalised word of its own, not a common word the
+    Logistics", "Brightwater" of "Brightwater Hospice", "Harlow" of "Harlow Health Trust"): a capitalised word
+    of its own, not a word many bodies' names start with ("National"), not a common word the
     text also writes in lower case ("Competition Authority"), a title or a country, and not the place a body
     serves ("Northvale" of "Northvale Council"); nor a place the text puts something in (see `_name_forms`)."""
     from services.extraction.actors import canonical_country
 
-    if len(core) != 2 or core[-1].lower() not in BODY_NAME_ENDINGS:
-        return None  # a name and the kind of body it is; not "Capitol Hill", nor "Republican National Committee"
+    if len(core) == 2 and core[-1].lower() not in BODY_NAME_ENDINGS:
+        return None  # a name and the kind of body it is; not "Capitol Hill"
+    if not 2 <= len(core) <= SHORT_NAME_MAX_WORDS or any(w.lower() in NAME_LINK_WORDS for w in core):
+        return None  # "Bank of England", "Marks and Spencer": no first word stands for them
     first, last = core[0], core[-1]
-    if not (first[:1].isupper() and first.isalpha()) or first.lower() in lowercase or first.lower() in TITLE_WORDS:
-        return None
+    if not (first[:1].isupper() and first.isalpha()) or first.lower() in lowercase or first.lower() in TITLE_WORDS \
+            or first.lower() in GENERIC_NAME_WORDS:
+        return None  # not "Republican National Committee", "National Flood Agency"
     if last.lower() in PLACE_SERVED_HEADS or any(w.lower() in PLACE_SERVED_HEADS for w in core[1:]):
         return None
     if first.lower() in FEATURE_WORDS or canonical_country(first) is not None or first.lower() == "the":
