@@ -239,7 +239,7 @@ def test_two_of_a_kind_are_nobody_when_no_two_stand_out(nlp):
         # the first word of a longer body's name, used alone
         ("Harlow Health Trust said on Wednesday it had been attacked. Harlow restored its systems on Thursday.",
          "Harlow", "Harlow Health Trust"),
-        ("The Canterra Space Agency launched a rocket on Monday. Canterra said on Tuesday it was fine.",
+        ("The Canterra Space Agency launched a rocket on Monday. Canterra launched a second one on Friday.",
          "Canterra", "Canterra Space Agency"),
     ],
 )
@@ -248,6 +248,8 @@ def test_a_longer_bodys_first_word_is_its_short_name(nlp, text, sentence_start, 
 
 
 def test_a_first_word_many_bodies_share_is_no_short_name(nlp):
-    text = "The National Flood Agency said on Monday the river had peaked. National said on Tuesday it would rise."
-    assert not any(start == "National" and "National Flood Agency" in actors
-                   for start, actors in actors_by_sentence(nlp, text))
+    from services.extraction.actors import resolve_actors
+
+    doc = nlp("The National Flood Agency said on Monday the river had peaked. National won the cup on Tuesday.")
+    national = [t.i for t in doc if t.text == "National"][-1]
+    assert resolve_actors(doc).token_actor.get(national) != "National Flood Agency"
