@@ -13,6 +13,7 @@ from services.extraction.timex.calendar import interval, month_end, safe_date
 from services.extraction.timex.narrative import Anchor, NarrativeTime, modifies_a_noun
 from services.extraction.timex.quotes import dated_quotations, said_on
 from services.extraction.timex.rules import RULES, Context, Rule
+from services.extraction.timex.rules.lowered import LoweredText
 from services.extraction.timex.rules.resolve import day_first, tells_a_fall
 from services.extraction.timex.tense import (
     FUTURE,
@@ -202,7 +203,10 @@ def _candidates(doc, text: str) -> list[_Candidate]:
         return span[0] if span is not None and len(span) else None
 
     out = []
+    lowered = LoweredText(text)
     for order, r in enumerate(RULES):
+        if not lowered.may_match(r.literals):
+            continue  # the text lacks every word the rule's pattern needs: it cannot match
         rx = r.scan or r.regex
         for m in rx.finditer(text):
             s, e = m.span("span") if "span" in rx.groupindex else m.span()

@@ -1,0 +1,169 @@
+r"""The literal words a pattern cannot match without, to skip a rule on a text that lacks them.
+
+Each rule's pattern is tried over the whole text of every article, and most find nothing in most articles
+("quarter", "o'clock", "twenties", a holiday's name): three in four of those scans are wasted. A pattern's
+parse tells what every match must hold: one of its month names, "ago", "quarter". When the lower-cased text
+lacks all of them, the rule cannot match and is not run. The needs are read from the parsed pattern, so they
+stay true to it as it changes; where nothing is certain (`\d{4}`, `[01]\d`) the rule is always run.
+
+A need is a set of lower-case ASCII strings one of which the text holds: as a whole word (`words`: a run of
+ASCII letters and digits with none next to it, as `\b` or `\s` either side of it in the pattern make sure:
+"mar" in `\b(?:mar|...)\.?\s+` is no part of "market") or anywhere (`substrings`). That test is exact for a
+case-insensitive pattern: beyond ASCII only the four characters of `FOLDS_TO_ASCII` match an ASCII letter,
+and a text holding one of them is never skipped (see `lowered.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as C
+from re import _parser as sre_parse
+from typing import NamedTuple
+
+# Characters beyond ASCII that a case-insensitive ASCII letter matches ("ſ" is an "s" to `re`) while their
+# `str.lower()` is no ASCII letter: a text holding one could match a pattern without the ASCII string.
+FOLDS_TO_ASCII = frozenset("\u017f\u0130\u0131\u212a")  # long s, dotted capital I, dotless i, Kelvin sign
+
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None))
+_EDGES = (C.AT_BOUNDARY, C.AT_BEGINNING, C.AT_BEGINNING_STRING, C.AT_END, C.AT_END_STRING)
+
+
+class Need(NamedTuple):
+    """The text holds one of `words` as a whole word, or one of `substrings` anywhere (all lower case)."""
+
+    words: frozenset[str]
+    substrings: frozenset[str]
+
+    def strings(self) -> frozenset[str]:
+        return self.words | self.substrings
+
+
+def _literal_char(op, av) -> str | None:
+    """The one ASCII character an item matches, lower-cased; None for anything else."""
+    if op is C.IN and len(av) == 1:
+        op, av = av[0]
+    if op is C.LITERAL and av < 128:
+        return chr(av).lower()
+    return None
+
+
+def _no_letter_or_digit(op, av) -> bool:
+    r"""Whether each character the item consumes is certainly no ASCII letter or digit of the lower-cased text
+    (a space, a stop, a quotation mark, `\s`, `\W`)."""
+    if op is C.LITERAL:
+        char = chr(av)
+        return char.lower() not in _ALNUM and char not in FOLDS_TO_ASCII
+    if op is C.IN:
+        return bool(av) and all(
+            (iop is C.LITERAL and _no_letter_or_digit(iop, iav))
+            or (iop is C.CATEGORY and iav in (C.CATEGORY_SPACE, C.CATEGORY_NOT_WORD))
+            for iop, iav in av)
+    if op in _REPEATS:
+        return all(_no_letter_or_digit(sop, sav) for sop, sav in av[2])
+    return False
+
+
+# What lies on one side of a run of letters or digits, as far as one item of the pattern tells:
+_BOUND = "bound"  # a character that is no letter or digit, or a word boundary (`\b` beside a letter)
+_OPEN = "open"  # the item may consume nothing there (`\.?`, `(?:the\s+)?`): look beyond it; else bound
+_UNKNOWN = "unknown"  # maybe a letter or digit
+
+
+def _side(op, av, step: int) -> str:
+    """What the item tells of the character next to it: `step` -1 when the item lies before, +1 after."""
+    if op is C.AT:
+        return _BOUND if av in _EDGES else _OPEN
+    if op is C.ASSERT or op is C.ASSERT_NOT:
+        return _OPEN  # zero-width
+    if op is C.SUBPATTERN:
+        return _sequence_side(av[-1], step)
+    if op is C.BRANCH:
+        sides = {_sequence_side(branch, step) for branch in av[1]}
+        return _UNKNOWN if _UNKNOWN in sides else _BOUND if sides == {_BOUND} else _OPEN
+    if op in _REPEATS:
+        low, _high, sub = av
+        side = _sequence_side(sub, step)
+        return _UNKNOWN if side == _UNKNOWN else _BOUND if side == _BOUND and low > 0 else _OPEN
+    return _BOUND if _no_letter_or_digit(op, av) else _UNKNOWN
+
+
+def _sequence_side(items, step: int) -> str:
+    """`_side` of a sequence: of its item nearest the run, or of the next one where that may be empty."""
+    for op, av in (reversed(items) if step < 0 else items):
+        side = _side(op, av, step)
+        if side != _OPEN:
+            return side
+    return _OPEN
+
+
+def _bounded(items, at: int, step: int, edge_bounded: bool) -> bool:
+    """Whether, next to a run of letters or digits at `items[at]`, the text has no letter or digit: walking
+    from it (`step` -1 before it, +1 after it) over items that may consume nothing, to a word boundary, a
+    consumed character that is no letter or digit, or the edge of the sequence (`edge_bounded` there)."""
+    side = _sequence_side(items[at + 1:] if step > 0 else items[:at], step)
+    return side == _BOUND or (side == _OPEN and edge_bounded)
+
+
+def _score(need: Need) -> tuple:
+    """How telling a need is: a whole word more than a substring, a long string more than a short one."""
+    shortest = min([len(w) + 10 for w in need.words] + [len(s) for s in need.substrings])
+    return (-shortest, len(need.words) + len(need.substrings), sorted(need.strings()))
+
+
+def _sequence(items, left: bool, right: bool) -> list[Need]:
+    """Every need of a sequence (all hold): its runs of literal characters and the needs of its parts.
+    `left` and `right`: whether the text has no letter or digit just before and after the sequence."""
+    items = list(items)
+    needs: list[Need] = []
+    run, run_start = "", 0
+    for i, (op, av) in enumerate(items):
+        char = _literal_char(op, av)
+        if char is not None:
+            if not run:
+                run_start = i
+            run += char
+            continue
+        if op is C.AT or op is C.ASSERT_NOT:
+            continue  # zero-width: the characters either side of it are still adjacent in the text
+        if run:
+            needs.append(_run_need(run, items, run_start, i - 1, left, right))
+            run = ""
+        needs.extend(_item(op, av, _bounded(items, i, -1, left), _bounded(items, i, 1, right)))
+    if run:
+        needs.append(_run_need(run, items, run_start, len(items) - 1, left, right))
+    return needs
+
+
+def _run_need(run: str, items, first: int, last: int, left: bool, right: bool) -> Need:
+    whole = (all(c in _ALNUM for c in run) and _bounded(items, first, -1, left)
+             and _bounded(items, last, 1, right))
+    return Need(frozenset([run]), frozenset()) if whole else Need(frozenset(), frozenset([run]))
+
+
+def _item(op, av, left: bool, right: bool) -> list[Need]:
+    """The needs of one item of a sequence other than a literal character."""
+    if op is C.SUBPATTERN:
+        return _sequence(av[-1], left, right)
+    if op is C.ASSERT:
+        return _sequence(av[1], False, False)  # a lookaround that must hold: its characters are in the text
+    if op is C.BRANCH:
+        best = [min(needs, key=_score) if needs else None for needs in
+                (_sequence(branch, left, right) for branch in av[1])]
+        if any(need is None for need in best):
+            return []  # a branch needs no string: the alternation as a whole needs none
+        return [Need(frozenset().union(*(n.words for n in best)), frozenset().union(*(n.substrings for n in best)))]
+    if op in _REPEATS:
+        low, high, sub = av
+        if low == 0:
+            return []
+        # one pass of a repeat that may run again has a further pass, not the sequence's edge, beside it
+        return _sequence(sub, left and high == 1, right and high == 1)
+    return []
+
+
+def required_literals(regex: re.Pattern) -> tuple[Need, ...] | None:
+    """Needs that every match of `regex` meets (one string of each is in the text); None when the pattern is
+    not bound to any string."""
+    needs = tuple(dict.fromkeys(_sequence(sre_parse.parse(regex.pattern, regex.flags), False, False)))
+    return needs or None
