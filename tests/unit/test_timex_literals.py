@@ -53,7 +53,9 @@ def test_an_optional_part_or_a_pattern_without_letters_needs_nothing():
 
 def test_an_alternation_needs_one_of_its_branches_words():
     needs = required_literals(re.compile(r"\b(?:the\s+quarter|a\s+half)\b", re.IGNORECASE))
-    assert len(needs) == 1 and needs[0].strings() in ({"quarter", "half"}, {"the", "half"}, {"quarter", "a"})
+    assert Need(frozenset({"quarter", "half"}), frozenset()) in needs
+    assert not LoweredText("the first two quarters").may_match(needs)
+    assert LoweredText("a half").may_match(needs) and LoweredText("the quarter").may_match(needs)
 
 
 def test_a_text_with_a_letter_that_folds_to_ascii_is_never_skipped():
@@ -81,3 +83,26 @@ def test_the_tagger_finds_the_same_candidates_without_the_skip(monkeypatch):
     skipped = spans()
     monkeypatch.setattr(LoweredText, "may_match", lambda self, needs: True)
     assert spans() == skipped
+
+
+def test_a_conditional_needs_its_group_or_its_other_branch():
+    # "the fifth of May" or "May the fifth": an ordinal either way
+    needs = required_literals(re.compile(
+        r"\b(?:(?P<ord>second|fifth)\s+of\s+)?(?:may|june)(?(ord)(?!\w)|\s+(?:the\s+)?(?:second|fifth))\b",
+        re.IGNORECASE))
+    assert Need(frozenset({"second", "fifth"}), frozenset()) in needs
+    assert not LoweredText("In May the leaders met.").may_match(needs)
+    assert LoweredText("In May the fifth the leaders met.").may_match(needs)
+
+
+def test_a_digit_beside_a_word_leaves_it_whole():
+    needs = required_literals(re.compile(r"\bmid(?P<y>\d{4})\b", re.IGNORECASE))
+    assert needs == (Need(frozenset({"mid"}), frozenset()),)
+    assert LoweredText("in mid2024").may_match(needs)
+    assert not LoweredText("in midnight 2024").may_match(needs)
+
+
+def test_no_character_beyond_ascii_lower_cases_to_an_ascii_letter_unless_listed():
+    letters = set("abcdefghijklmnopqrstuvwxyz")
+    assert {chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000
+            and letters & set(chr(c).lower())} <= FOLDS_TO_ASCII

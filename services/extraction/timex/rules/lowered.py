@@ -6,8 +6,8 @@ import re
 
 from services.extraction.timex.rules.literals import FOLDS_TO_ASCII, Need
 
-# The text's whole words as `literals.py` reads a pattern's: runs of ASCII letters and digits.
-_WORD = re.compile(r"[a-z0-9]+")
+# The text's whole words as `literals.py` reads a pattern's: runs of ASCII letters.
+_WORD = re.compile(r"[a-z]+")
 
 
 class LoweredText:
