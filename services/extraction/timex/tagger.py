@@ -192,13 +192,13 @@ def _in_title(text: str, s: int, e: int) -> bool:
 
 
 def _candidates(doc, text: str) -> list[_Candidate]:
-    starts = {}
-    for t in doc:
-        starts[t.idx] = t
+    starts: dict[int, int] = {}  # a token's first character -> its index, read when a rule first asks
 
     def tok_at(i):
+        if not starts:
+            starts.update((idx, index) for index, idx in enumerate(doc.to_array("IDX").tolist()))
         if i in starts:
-            return starts[i]
+            return doc[starts[i]]
         span = doc.char_span(i, i + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
 
