@@ -18,6 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from services.extraction.actors.tables import words
+from services.extraction.nlp import token_texts
 
 if TYPE_CHECKING:
     from services.extraction.events import Clause
@@ -305,6 +306,8 @@ def _whole_quotations(doc, sentence, kept: set[int]) -> tuple[set[int], str]:
     nothing kept are dropped, and so is a closing double quote whose quotation opened in an earlier
     sentence. Also returns the mark that closes a quotation the sentence splitter cut off, if it is kept."""
     kept = set(kept)
+    if _MARKS.isdisjoint(token_texts(doc)[sentence.start : sentence.end]):
+        return kept, ""  # most sentences quote nothing and bracket nothing: no mark to pair, keep or drop
     groups = [
         _pairs(sentence, lambda t: _opens(t) and t.text != "'", lambda t: _closes(t) and t.text != "'"),
         _pairs(sentence, lambda t: _opens(t) and t.text == "'", lambda t: _closes(t) and t.text == "'"),
@@ -323,6 +326,10 @@ def _whole_quotations(doc, sentence, kept: set[int]) -> tuple[set[int], str]:
             kept |= set(range(start, sentence.end))
             return kept, doc[start].text
     return kept, ""
+
+
+# Every token text the marks below test for: a sentence with none of them has no quotation or bracket.
+_MARKS: frozenset[str] = QUOTES | {"'"} | frozenset(OPENING_BRACKETS) | CLOSING_BRACKETS
 
 
 def _is_joining(token) -> bool:

@@ -253,6 +253,8 @@ def _raw_mentions(doc) -> list[Mention]:
                 taken.update(range(mention.start, mention.end))
     # Table names the NER missed or mislabelled ("the Kremlin", "Kyiv" tagged as a person).
     texts = token_texts(doc)
+    text = doc_text(doc)
+    starts: list[int] = []  # each token's first character, read once a token may start a table name
     index = 0
     while index < len(doc):
         matched = 0
@@ -262,16 +264,18 @@ def _raw_mentions(doc) -> list[Mention]:
                 or _POSSESSIVE.sub("", first).lower() not in _TABLE_FIRST_WORDS:
             index += 1
             continue
+        starts = starts or doc.to_array("IDX").tolist()
         for size in range(min(_MAX_TABLE_TOKENS, len(doc) - index), 0, -1):
-            span = doc[index : index + size]
             if any(i in taken for i in range(index, index + size)):
                 continue
-            key = _POSSESSIVE.sub("", span.text).lower()
+            last = index + size - 1
+            surface = text[starts[index] : starts[last] + len(texts[last])]  # the span's text, no Span built
+            key = _POSSESSIVE.sub("", surface).lower()
             if key in _TABLE_NAMES:
-                if key == "us" and span.text != "US":  # the pronoun "us"
+                if key == "us" and surface != "US":  # the pronoun "us"
                     continue
                 kind, name = _TABLE_NAMES[key]
-                mentions.append(Mention(index, index + size, span.text, name, kind))
+                mentions.append(Mention(index, index + size, surface, name, kind))
                 taken.update(range(index, index + size))
                 matched = size
                 break
