@@ -202,8 +202,11 @@ CONTROLLER_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "aux", "auxpa
 
 def _top_word(doc, kept: set[int]):
     """The one kept word the others hang from (its head is not kept), or None when the words are not one tree."""
-    tops = [doc[i] for i in kept if not doc[i].is_punct and not doc[i].is_space
-            and (doc[i].head.i == i or doc[i].head.i not in kept)]
+    tops = []
+    for i in kept:
+        token = doc[i]  # one Token per word: each `doc[i]` builds another
+        if not token.is_punct and not token.is_space and ((head := token.head.i) == i or head not in kept):
+            tops.append(token)
     return tops[0] if len(tops) == 1 else None
 
 
