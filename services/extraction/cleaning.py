@@ -82,11 +82,14 @@ SENTENCE_OPENERS: tuple[str, ...] = (
     "Their", "Our", "In", "On", "At", "But", "And", "After", "Before", "When", "While", "As", "However",
     "Meanwhile", "Earlier", "Later", "Last", "Next",
 )
-_GLUED_AFTER_STOP = re.compile(r"(?<=[a-z0-9\)\"'])([.!?])(?=[A-Z][a-z])")
+# The stop is matched before the lookbehind that checks the character before it: a pattern that opens with its
+# stop lets `re` jump from stop to stop, where one opening with a lookbehind is tried at every character.
+_GLUED_AFTER_STOP = re.compile(r"([.!?])(?<=[a-z0-9\)\"'][.!?])(?=[A-Z][a-z])")
 _GLUED_OPENER = re.compile(r"\b([A-Za-z]*[a-z])(" + "|".join(sorted(SENTENCE_OPENERS, key=len, reverse=True)) + r")\b")
-# Every opener is capitalised, so a glued one needs a small letter right before a capital: a line without one
-# skips the scan (which retries the openers at each letter of each word).
-_SMALL_BEFORE_CAPITAL = re.compile(r"[a-z][A-Z]")
+# A glued opener is a small letter then the opener itself: a line without one skips the scan (which retries the
+# openers at each letter of each word). Only where a capital follows a small letter are the openers tried.
+_GLUED_OPENER_AT = re.compile(r"[a-z](?=[A-Z])(?:" + "|".join(sorted(SENTENCE_OPENERS, key=len, reverse=True))
+                              + r")\b")
 _TERMINAL_PUNCTUATION = frozenset(".!?:;\"')]")
 _SPACES = re.compile(r"[ \t\f\v]+")
 
@@ -316,8 +319,9 @@ def _credit_in_brackets(match: re.Match[str]) -> str:
     """A bracketed credit before a capital ends a caption (a line break); inside a sentence, a space."""
     return "\n" + match.group("next").lstrip() if match.group("next") else " "
 # "emails --which totaled": a dash glued to a word would be read as part of it.
-_DASH_GLUED_BEFORE = re.compile(r"(?<=\s)--(?=[A-Za-z])")
-_DASH_GLUED_AFTER = re.compile(r"(?<=[A-Za-z])--(?=\s)")
+# (The dash comes first and the lookbehind checks the character before it: `re` then jumps from dash to dash.)
+_DASH_GLUED_BEFORE = re.compile(r"--(?<=\s--)(?=[A-Za-z])")
+_DASH_GLUED_AFTER = re.compile(r"--(?<=[A-Za-z]--)(?=\s)")
 
 
 # '"It was a false happiness, "Perlo said': a detokeniser put the closing quote's space on the wrong side.
@@ -345,7 +349,7 @@ def normalise_typography(text: str) -> str:
         text = _reattach_closing_quotes(text)
     text = _DASH_GLUED_AFTER.sub(" --", _DASH_GLUED_BEFORE.sub("-- ", text))
     text = _GLUED_AFTER_STOP.sub(r"\1 ", text)
-    if _SMALL_BEFORE_CAPITAL.search(text):
+    if _GLUED_OPENER_AT.search(text):
         text = _GLUED_OPENER.sub(_split_glued_opener, text)
     return text
 
@@ -365,6 +369,8 @@ _MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|J
 _ENTRY_DATE = (rf"(?:{_MONTH_NAME}\s+\d{{1,2}},?\s+\d{{4}}|{_MONTH_NAME}\s+\d{{4}}"
                r"|(?:Spring|Summer|Fall|Autumn|Winter)\s+\d{4})")
 _TIMELINE_ENTRY = re.compile(rf"(?P<before>\w+[)'\"]?)\s+(?={_ENTRY_DATE}:\s+[A-Z\"'])")
+# Every entry's date ends in its year and a colon: a line without one skips the scan, which tries each word.
+_ENTRY_DATE_END = re.compile(r"\d{4}:\s+[A-Z\"']")
 # "posted on November 8, 2016: ..." and "until March 2015: ..." are one sentence, not an entry
 _NOT_BEFORE_AN_ENTRY = frozenset({
     "on", "in", "at", "by", "of", "to", "from", "since", "until", "till", "before", "after", "between", "during",
@@ -379,7 +385,7 @@ def _split_timeline_entries(line: str) -> str:
             return match.group(0)
         return before + ".\n"  # a full stop, or the parser may run the entry on over a closing quote
 
-    return _TIMELINE_ENTRY.sub(split, line) if ":" in line else line  # an entry's date ends in a colon
+    return _TIMELINE_ENTRY.sub(split, line) if _ENTRY_DATE_END.search(line) else line
 
 
 def clean_text(text: str) -> str:

@@ -69,6 +69,13 @@ def doc_text(doc) -> str:
     return text
 
 
+def with_text(doc, text: str):
+    """The doc, knowing it was parsed from `text`: spaCy's tokens keep every character, so `Doc.text` would
+    join them back into this very string; `doc_text` then needs no join."""
+    doc.user_data["annals_text"] = text
+    return doc
+
+
 
 def _token_columns(doc) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Every token's text, lower-case text and coarse part of speech, read in one pass and kept on the doc:

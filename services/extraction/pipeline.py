@@ -10,7 +10,7 @@ from services.extraction.cleaning import clean_article_with_stamps
 from services.extraction.events import build_events, phrases_from_timexes
 from services.extraction.merge import merge_article_events
 from services.extraction.model import Extraction
-from services.extraction.nlp import DEFAULT_MODEL, doc_text, load_pipeline
+from services.extraction.nlp import DEFAULT_MODEL, doc_text, load_pipeline, with_text
 from services.extraction.places import with_place_actors
 
 
@@ -30,7 +30,7 @@ def extract(
     """Extract the dated events and actors of one article."""
     nlp = nlp or load_pipeline(model_name)
     cleaned, dct = _cleaned_and_written_on(nlp, text, _as_date(published_at), is_html)
-    return _extract_from_doc(nlp(cleaned), dct)
+    return _extract_from_doc(with_text(nlp(cleaned), cleaned), dct)
 
 
 def extract_many(
@@ -44,8 +44,10 @@ def extract_many(
     """Extract many articles, parsing them in batches with `nlp.pipe`; results keep the input order."""
     nlp = nlp or load_pipeline(model_name)
     cleaned = (_cleaned_and_written_on(nlp, text, _as_date(published), is_html) for text, published in items)
-    for doc, dct in nlp.pipe(cleaned, batch_size=batch_size, as_tuples=True):
-        yield _extract_from_doc(doc, dct)
+    # each text rides along with its day, for `with_text`
+    texts_and_days = ((text, (text, dct)) for text, dct in cleaned)
+    for doc, (text, dct) in nlp.pipe(texts_and_days, batch_size=batch_size, as_tuples=True):
+        yield _extract_from_doc(with_text(doc, text), dct)
 
 
 def _cleaned_and_written_on(nlp, text: str, dct: date, is_html: bool | None) -> tuple[str, date]:

@@ -18,6 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from services.extraction.actors.tables import words
+from services.extraction.nlp import token_texts
 
 if TYPE_CHECKING:
     from services.extraction.events import Clause
@@ -201,8 +202,11 @@ CONTROLLER_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "aux", "auxpa
 
 def _top_word(doc, kept: set[int]):
     """The one kept word the others hang from (its head is not kept), or None when the words are not one tree."""
-    tops = [doc[i] for i in kept if not doc[i].is_punct and not doc[i].is_space
-            and (doc[i].head.i == i or doc[i].head.i not in kept)]
+    tops = []
+    for i in kept:
+        token = doc[i]  # one Token per word: each `doc[i]` builds another
+        if not token.is_punct and not token.is_space and ((head := token.head.i) == i or head not in kept):
+            tops.append(token)
     return tops[0] if len(tops) == 1 else None
 
 
@@ -305,6 +309,8 @@ def _whole_quotations(doc, sentence, kept: set[int]) -> tuple[set[int], str]:
     nothing kept are dropped, and so is a closing double quote whose quotation opened in an earlier
     sentence. Also returns the mark that closes a quotation the sentence splitter cut off, if it is kept."""
     kept = set(kept)
+    if _MARKS.isdisjoint(token_texts(doc)[sentence.start : sentence.end]):
+        return kept, ""  # most sentences quote nothing and bracket nothing: no mark to pair, keep or drop
     groups = [
         _pairs(sentence, lambda t: _opens(t) and t.text != "'", lambda t: _closes(t) and t.text != "'"),
         _pairs(sentence, lambda t: _opens(t) and t.text == "'", lambda t: _closes(t) and t.text == "'"),
@@ -323,6 +329,10 @@ def _whole_quotations(doc, sentence, kept: set[int]) -> tuple[set[int], str]:
             kept |= set(range(start, sentence.end))
             return kept, doc[start].text
     return kept, ""
+
+
+# Every token text the marks below test for: a sentence with none of them has no quotation or bracket.
+_MARKS: frozenset[str] = QUOTES | {"'"} | frozenset(OPENING_BRACKETS) | CLOSING_BRACKETS
 
 
 def _is_joining(token) -> bool:

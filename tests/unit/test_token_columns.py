@@ -44,3 +44,11 @@ def test_the_default_model_and_its_name_are_one_loaded_pipeline(nlp):
     from services.extraction.nlp import DEFAULT_MODEL
 
     assert load_pipeline(DEFAULT_MODEL) is nlp  # the worker names it, `extract()` does not: one copy in memory
+
+
+def test_the_text_a_doc_was_parsed_from_is_its_text():
+    from services.extraction.nlp import doc_text, load_pipeline, with_text
+
+    nlp = load_pipeline()
+    for text in ("Ann Lee met  Tom Reed.\n\nThey spoke on Monday. ", "  leading spaces\tand tabs\n", "x"):
+        assert doc_text(with_text(nlp(text), text)) == nlp(text).text == text

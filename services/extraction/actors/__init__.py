@@ -98,14 +98,27 @@ class ActorResolution:
     token_actor: dict[int, str] = field(default_factory=dict)
     # brand -> the organisation the article says makes or owns it ("Crunchie maker Bellweather Foods")
     makers: dict[str, str] = field(default_factory=dict)
+    # token index -> the positions in `mentions` of the participating mentions over it, built on the first
+    # `names_in_tokens` (the mentions are final once `resolve_actors` returns): each event asks several times
+    _participants_at: dict[int, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def names_in_tokens(self, token_indices: set[int]) -> list[str]:
         """Canonical names of the participating actors mentioned by the given tokens, in text order."""
+        at = self._participants_at
+        if at is None:
+            at = self._participants_at = {}
+            for position, mention in enumerate(self.mentions):
+                if mention.participates:
+                    for i in range(mention.start, mention.end):
+                        at.setdefault(i, []).append(position)
+        hit = {position for i in token_indices if i in at for position in at[i]}
+        if not hit:
+            return []  # most token sets of a clause mention no one
         names: list[str] = []
-        for mention in self.mentions:
-            if mention.participates and mention.name not in names \
-                    and not token_indices.isdisjoint(range(mention.start, mention.end)):
-                names.append(mention.name)
+        for position in sorted(hit):  # in the order of `mentions`, as each name is first met there
+            name = self.mentions[position].name
+            if name not in names:
+                names.append(name)
         return names
 
     def kind_of(self, name: str) -> str | None:
@@ -244,6 +257,8 @@ def _raw_mentions(doc) -> list[Mention]:
                 taken.update(range(mention.start, mention.end))
     # Table names the NER missed or mislabelled ("the Kremlin", "Kyiv" tagged as a person).
     texts = token_texts(doc)
+    text = doc_text(doc)
+    starts: list[int] = []  # each token's first character, read once a token may start a table name
     index = 0
     while index < len(doc):
         matched = 0
@@ -253,16 +268,18 @@ def _raw_mentions(doc) -> list[Mention]:
                 or _POSSESSIVE.sub("", first).lower() not in _TABLE_FIRST_WORDS:
             index += 1
             continue
+        starts = starts or doc.to_array("IDX").tolist()
         for size in range(min(_MAX_TABLE_TOKENS, len(doc) - index), 0, -1):
-            span = doc[index : index + size]
             if any(i in taken for i in range(index, index + size)):
                 continue
-            key = _POSSESSIVE.sub("", span.text).lower()
+            last = index + size - 1
+            surface = text[starts[index] : starts[last] + len(texts[last])]  # the span's text, no Span built
+            key = _POSSESSIVE.sub("", surface).lower()
             if key in _TABLE_NAMES:
-                if key == "us" and span.text != "US":  # the pronoun "us"
+                if key == "us" and surface != "US":  # the pronoun "us"
                     continue
                 kind, name = _TABLE_NAMES[key]
-                mentions.append(Mention(index, index + size, span.text, name, kind))
+                mentions.append(Mention(index, index + size, surface, name, kind))
                 taken.update(range(index, index + size))
                 matched = size
                 break
@@ -411,23 +428,29 @@ def _lowercase_words(doc) -> frozenset[str]:
     """Words the article writes in lower case: a capitalised one of them is a common word, not a name."""
     cached = doc.user_data.get("annals_lowercase_words")
     if cached is None:
+        # read from the token columns, not token by token (`Token.is_alpha` is `str.isalpha` of its text)
         words: set[str] = set()
         glued_to_symbol = False  # words of running text, not of handles, hashtags or links ("#nutella")
-        for t in doc:
-            text = t.text
-            if not glued_to_symbol and text.islower() and t.is_alpha and t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"}:
+        spaced = doc.to_array("SPACY").tolist()  # whether a space follows each token
+        for text, pos, space in zip(token_texts(doc), token_pos(doc), spaced):
+            if not glued_to_symbol and text.islower() and text.isalpha() and pos in _LOWERCASE_WORD_POS:
                 words.add(text)
-            glued_to_symbol = text in {"#", "@", "/", "."} and not t.whitespace_
+            glued_to_symbol = not space and text in _GLUING_SYMBOLS
         cached = frozenset(words)
         doc.user_data["annals_lowercase_words"] = cached
     return cached
+
+
+_LOWERCASE_WORD_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
+_GLUING_SYMBOLS = frozenset({"#", "@", "/", "."})
 
 
 def _lowercase_adjectives(doc) -> frozenset[str]:
     """Words the article writes in lower case as adjectives ("the outgoing president")."""
     cached = doc.user_data.get("annals_lowercase_adjectives")
     if cached is None:
-        cached = frozenset(t.text for t in doc if t.pos_ == "ADJ" and t.is_alpha and t.text.islower())
+        cached = frozenset(text for text, pos in zip(token_texts(doc), token_pos(doc))
+                           if pos == "ADJ" and text.isalpha() and text.islower())
         doc.user_data["annals_lowercase_adjectives"] = cached
     return cached
 

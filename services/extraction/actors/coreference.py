@@ -12,7 +12,9 @@ sentences for pronouns and descriptions.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 
 from services.extraction.actors.quotes import add_speaker_mentions
@@ -660,7 +662,9 @@ def _antecedent(token, named: list, sentence_of: list[int], reach: int, fits) ->
     earlier sentences ("Comey said ... . He added" is Comey even if another name came after him)."""
     here = sentence_of[token.i]
     best = None
-    for mention in named:
+    # `named` runs in text order, so the mentions more than `reach` sentences back come first: start after them
+    first = bisect_left(named, here - reach, key=lambda m: sentence_of[m.start])
+    for mention in itertools.islice(named, first, None):
         if mention.start >= token.i:
             break
         distance = here - sentence_of[mention.start]

@@ -31,12 +31,16 @@ from datetime import date, timedelta
 from services.extraction.model import Timex
 from services.extraction.nlp import doc_text
 from services.extraction.timex import patterns as P
+from services.extraction.timex.rules.first_chars import with_first_chars
 from services.extraction.timex.tense import FUTURE, head_token
 
 FAR = timedelta(days=365)  # how far before the publication date a passage's time must lie to be narrative
 MANY_PAST_YEARS = 3  # how many past years a text without news deixis needs to count as telling the past
 PAST_YEARS_PER_DEIXIS = 6  # how many past years a text needs for each word of news deixis it holds
-_YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")
+# Read over the whole text of every article: with a lookahead on their first characters (first_chars.py), tried
+# only where a match can start.
+_YEAR = with_first_chars(re.compile(r"\b(1[0-9]\d\d|20\d\d)\b"))
+_NEWS_DEIXIS = with_first_chars(P.NEWS_DEIXIS)
 _CALENDAR = re.compile(r"\d{4}")
 
 
@@ -57,7 +61,7 @@ class NarrativeTime:
         # a text full of past years that never speaks of its own present ("yesterday", "last week", "on
         # Tuesday") tells the past throughout: any explicit past date sets its time, of a noun or a clause too
         past_years = sum(1 for y in _YEAR.findall(self._text) if int(y) < dct.year - 1)
-        deixis = len(P.NEWS_DEIXIS.findall(self._text))
+        deixis = len(_NEWS_DEIXIS.findall(self._text))
         # a history article may say "Today the site is a museum" once among its years; news speaks of its
         # present far more often than that
         self._telling_the_past = past_years >= MANY_PAST_YEARS and past_years >= PAST_YEARS_PER_DEIXIS * deixis

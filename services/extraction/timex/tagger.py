@@ -13,6 +13,7 @@ from services.extraction.timex.calendar import interval, month_end, safe_date
 from services.extraction.timex.narrative import Anchor, NarrativeTime, modifies_a_noun
 from services.extraction.timex.quotes import dated_quotations, said_on
 from services.extraction.timex.rules import RULES, Context, Rule
+from services.extraction.timex.rules.lowered import LoweredText
 from services.extraction.timex.rules.resolve import day_first, tells_a_fall
 from services.extraction.timex.tense import (
     FUTURE,
@@ -191,18 +192,21 @@ def _in_title(text: str, s: int, e: int) -> bool:
 
 
 def _candidates(doc, text: str) -> list[_Candidate]:
-    starts = {}
-    for t in doc:
-        starts[t.idx] = t
+    starts: dict[int, int] = {}  # a token's first character -> its index, read when a rule first asks
 
     def tok_at(i):
+        if not starts:
+            starts.update((idx, index) for index, idx in enumerate(doc.to_array("IDX").tolist()))
         if i in starts:
-            return starts[i]
+            return doc[starts[i]]
         span = doc.char_span(i, i + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
 
     out = []
+    lowered = LoweredText(text)
     for order, r in enumerate(RULES):
+        if not lowered.may_match(r.literals):
+            continue  # the text lacks every word the rule's pattern needs: it cannot match
         rx = r.scan or r.regex
         for m in rx.finditer(text):
             s, e = m.span("span") if "span" in rx.groupindex else m.span()

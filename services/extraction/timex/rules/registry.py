@@ -17,6 +17,7 @@ from datetime import date
 from typing import NamedTuple
 
 from services.extraction.timex.rules.first_chars import with_first_chars
+from services.extraction.timex.rules.literals import Need, required_literals
 
 EXAMPLE_DCT = date(2024, 6, 17)
 
@@ -46,6 +47,9 @@ class Rule:
     parse_ok: Callable | None = None
     # `regex` with a lookahead on its possible first characters: the same matches, found faster (first_chars.py)
     scan: re.Pattern | None = None
+    # what every match needs, read from the pattern: words or strings the text must hold, one of each set;
+    # a text that fails a need is not scanned (literals.py); None when the pattern needs none
+    literals: tuple[Need, ...] | None = None
 
     def narrative_on(self, m: re.Match) -> bool:
         return self.narrative is not None and self.narrative(m)
@@ -76,7 +80,7 @@ def rule(
         regex = re.compile(pattern, re.IGNORECASE)
         RULES.append(
             Rule(name, type, regex, fn, Example(*example), anchors, title_sensitive, narrative, parse_ok,
-                 with_first_chars(regex))
+                 with_first_chars(regex), required_literals(regex))
         )
         return fn
 

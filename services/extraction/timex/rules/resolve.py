@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from services.extraction.timex import patterns as P
 from services.extraction.timex.calendar import quarter_of, safe_date, week_value
+from services.extraction.timex.rules.first_chars import with_first_chars
 from services.extraction.timex.tense import FUTURE, PAST, UNKNOWN
 
 
@@ -36,16 +37,22 @@ class Context:
 def tells_a_fall(text: str) -> bool:
     """Whether the text tells of a body falling: then "the fall", "in the fall" are that fall ("killed in a fall",
     "hurt in the fall"), not the autumn (a fall with a year, or "last fall", stays a season)."""
-    return P.PHYSICAL_FALL.search(text) is not None
+    return _PHYSICAL_FALL.search(text) is not None
 
 
-_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?(?![\d/])")
+_PHYSICAL_FALL = with_first_chars(P.PHYSICAL_FALL)  # the same matches, tried only where one can start
+
+
+# (with a lookahead on its first digit: `re` tries it at digits only, not at every character for the lookbehind)
+_NUMERIC_DATE = with_first_chars(re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?(?![\d/])"))
 
 
 def day_first(text: str) -> bool:
     """Whether the text writes numeric dates day first. A date whose first number cannot be a month
     ("25/12") says day first; one whose second cannot be ("12/25") month first; the majority decides, and
     without evidence the US month/day order holds (a publisher's locale is not known to the extractor)."""
+    if "/" not in text:
+        return False  # no numeric date, no evidence (most texts)
     votes = 0
     for m in _NUMERIC_DATE.finditer(text):
         a, b = int(m[1]), int(m[2])

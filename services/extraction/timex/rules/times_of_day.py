@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from services.extraction.timex import patterns as P
 from services.extraction.timex.quotes import quotations
+from services.extraction.timex.rules.first_chars import with_first_chars
 from services.extraction.timex.rules.registry import rule
 from services.extraction.timex.rules.resolve import (
     canonical,
@@ -244,7 +245,9 @@ def n_part_of_day(m, ctx):
 
 
 # "at 6.10" without am or pm, where the text writes its times so elsewhere ("at 6.10am"): a British clock time
-_DOTTED_CLOCK_WITH_MERIDIEM = re.compile(r"\b(?:[01]?\d|2[0-3])\.[0-5]\d\s?[ap]\.?m\b", re.IGNORECASE)
+# (read over the whole text: a lookahead on its first digit tries it only where a match can start)
+_DOTTED_CLOCK_WITH_MERIDIEM = with_first_chars(
+    re.compile(r"\b(?:[01]?\d|2[0-3])\.[0-5]\d\s?[ap]\.?m\b", re.IGNORECASE))
 
 
 def _text_writes_dotted_clocks(m, doc, token) -> bool:
