@@ -21,15 +21,18 @@ def register(eval_app: typer.Typer) -> None:
         dump: Annotated[Path | None, typer.Option("--dump", help="Write the timelines' events as JSON here (the reference scorer reads it).")] = None,
         reverse: Annotated[bool, typer.Option(
             "--reverse", help="Post the articles in reverse order (the events should not depend on the order).")] = False,
+        why: Annotated[bool, typer.Option(
+            "--why", help="Count the misses by the stage that lost them (counts only: safe on a held-out set).")] = False,
     ) -> None:
         """Ingest a corpus into a scratch database and score each focus actor's timeline (P/R/F1, duplicates)."""
         import orjson
 
+        from services.evaluation.misses import print_losses
         from services.evaluation.timelines import evaluate_timelines, fits_only_coarse_gold
         from services.extraction.commands import print_scores
 
         started = time.perf_counter()
-        report = evaluate_timelines(gold, corpus, postgres_url=postgres, reverse=reverse)
+        report = evaluate_timelines(gold, corpus, postgres_url=postgres, reverse=reverse, why=why)
         elapsed = time.perf_counter() - started
         print_scores(report.scores, verbose=verbose)
         for actor, stored in report.found_as.items():
@@ -52,6 +55,9 @@ def register(eval_app: typer.Typer) -> None:
                         taken = f"{matched.date.value} {matched.trigger}: {matched.summary[:80]}" if matched else "-"
                         typer.echo(f"      fits {fitted.get('id', '')} {fitted['date']}: {fitted.get('summary', '')[:70]}")
                         typer.echo(f"      matched by {taken}")
+        if report.losses is not None:
+            missed = sum(len(score.unmatched_gold) for score in report.scores.actors)
+            print_losses(report.losses, missed, typer.echo)
         if dump is not None:
             # actors as plain names: the shape ../shared/eval/timelines-dev/reference_score.py reads
             events = [{**event, "actors": [actor["name"] for actor in event["actors"]]} for event in report.events]

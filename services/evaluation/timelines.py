@@ -9,6 +9,7 @@ system event for an already matched gold event is a duplicate.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -55,6 +56,7 @@ class TimelineReport:
     duplicate_events: dict[str, list]  # focus actor -> duplicates_of(...)
     events: list[dict]  # every event of the focus actors' timelines, as the API serves it
     articles: int
+    losses: Counter | None = None  # with `why`: missed (event, actor) pairs by the stage that lost them (misses.py)
 
 
 def _as_event(view: dict) -> Event:
@@ -101,11 +103,12 @@ def fits_only_coarse_gold(fits: Sequence[tuple[dict, Event | None]]) -> bool:
 
 def evaluate_timelines(
     gold_paths: Sequence[Path], corpus_dir: Path, *, postgres_url: str | None = None, model_name: str | None = None,
-    reverse: bool = False,
+    reverse: bool = False, why: bool = False,
 ) -> TimelineReport:
     """Ingest the corpus (in file order; with `reverse`, the other way round: the events should not depend on
     the order) into a scratch database and score each focus actor's timeline."""
     from services.evaluation.corpus import read_corpus
+    from services.evaluation.misses import loss_stages
     from services.evaluation.scratch import ingest, scratch_database
     from services.store.actors import find_actor
     from services.store.db import session_scope
@@ -115,11 +118,13 @@ def evaluate_timelines(
     with scratch_database(postgres_url) as url:
         posted = list(articles.values())
         ingest(url, posted[::-1] if reverse else posted, model_name=model_name)
-        scores, found_as, duplicates, duplicate_events, served = [], {}, {}, {}, {}
+        scores, found_as, duplicates, duplicate_events, served, stored_ids = [], {}, {}, {}, {}, {}
+        losses = None
         with session_scope(url) as session:
             for actor, aliases in sorted(gold.focus.items()):
                 stored = find_actor(session, actor)
                 found_as[actor] = stored.name if stored else None
+                stored_ids[actor] = stored.id if stored else None
                 views = _timeline(session, stored.id) if stored else []
                 served.update({view["id"]: view for view in views})
                 names = [*aliases, stored.name] if stored else list(aliases)
@@ -128,7 +133,10 @@ def evaluate_timelines(
                 duplicate_events[actor] = duplicates_of(score, mine)
                 duplicates[actor] = len(duplicate_events[actor])
                 scores.append(score)
+            if why:
+                urls = {key: article.url for key, article in articles.items()}
+                losses = loss_stages(session, EventScores(scores), gold.focus, stored_ids, urls)
     pool = [_as_event(view) for view in served.values()]
     pooled = [score_actor(actor, sorted(aliases), pool, gold.events) for actor, aliases in sorted(gold.focus.items())]
     return TimelineReport(EventScores(scores), EventScores(pooled), found_as, duplicates, duplicate_events,
-                          list(served.values()), len(articles))
+                          list(served.values()), len(articles), losses)

@@ -67,3 +67,28 @@ def test_the_articles_can_be_posted_in_reverse_order_and_give_the_same_timelines
     assert first_posted(backward) == {"https://second.example/a2"}
     assert backward.scores.figures("lenient") == forward.scores.figures("lenient")
     assert backward.duplicates == forward.duplicates
+
+
+def test_why_counts_each_miss_by_the_stage_that_lost_it(tmp_path, test_services):
+    from services.evaluation.misses import NO_ACTOR, NO_REPORT, OTHER_DATE
+
+    corpus, _ = _corpus_and_gold(tmp_path)
+    gold = tmp_path / "why.json"
+    gold.write_text(json.dumps({**GOLD, "focus_actors": {"Jane Harlow": ["Harlow"], "Elmford": []}, "events": [
+        # nothing dated in any article says so
+        {"id": "inquiry", "date": "2025-03-10", "alt_dates": [], "status": "planned", "actors": ["Jane Harlow"],
+         "summary": "-", "mentions": []},
+        # the sentence is reported, dated Tuesday: a gold of another day is lost at the date
+        {"id": "bridge-late", "date": "2025-03-20", "alt_dates": [], "status": "occurred", "actors": ["Jane Harlow"],
+         "summary": "-", "mentions": [{"article": "a1", "quote": "Jane Harlow opened a new bridge in Elmford"}]},
+        # the river's bursting is no actor's in the text: the report is there, without the actor
+        {"id": "banks", "date": "2025-03-03", "alt_dates": [], "status": "occurred", "actors": ["Elmford"],
+         "summary": "-", "mentions": [{"article": "a2", "quote": "Jane Harlow visited Elmford on Monday"}]},
+    ]}))
+
+    report = evaluate_timelines([gold], corpus, postgres_url=test_services.admin_url, why=True)
+
+    missed = sum(len(score.unmatched_gold) for score in report.scores.actors)
+    assert sum(report.losses.values()) == missed
+    assert report.losses[NO_REPORT] == 1 and report.losses[OTHER_DATE] == 1
+    assert report.losses[NO_ACTOR] + report.losses[OTHER_DATE] + report.losses[NO_REPORT] == missed

@@ -1,0 +1,92 @@
+"""Why a focus timeline misses a gold event: the stage of the write path that lost each missed (event, actor), as
+counts only. No sentence, name or summary is shown, so the breakdown can be read on a held-out set without
+reading the set (`annals eval timelines --why`).
+
+A gold event's mentions quote the articles; the stored reports (`event_sources`) of those articles whose sentence
+holds the quote tell what the extraction made of it and which stored event it joined. The most advanced stage any
+mention reached names the loss.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy import text
+
+from services.extraction.evaluation.events import EventScores, involves, lenient_match
+from services.extraction.model import EventDate
+
+# The stages, from the earliest loss to the latest.
+NO_REPORT = "no stored report from any mention's sentence (extraction found no dated event there)"
+OTHER_DATE = "reported there, with a date the gold does not allow"
+NO_ACTOR = "reported there with a fitting date, but the event does not name the actor"
+SECOND_ACTOR = "the event names the actor, under a second stored actor (identity split)"
+TAKEN = "on the actor's timeline, but that event matched another gold event (one event for two happenings)"
+STAGES = (NO_REPORT, OTHER_DATE, NO_ACTOR, SECOND_ACTOR, TAKEN)
+
+# Quotes are matched on their first words: the stored sentence is the cleaned text's.
+QUOTE_PREFIX = 40
+
+_REPORTS = text("""
+    SELECT es.event_id, es.date_value, es.date_start, es.date_end, es.sentence
+    FROM event_sources es JOIN articles a ON a.id = es.article_id
+    WHERE a.url = :url
+""")
+_EVENT_ACTORS = text("""
+    SELECT ea.event_id, a.id, a.name FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+    WHERE ea.event_id = ANY(CAST(:ids AS bigint[]))
+""")
+
+
+def loss_stages(session, scores: EventScores, focus: dict[str, set[str]], stored_ids: dict[str, int | None],
+                urls: dict[str, str]) -> Counter[str]:
+    """Counts of the missed (gold event, focus actor) pairs by the stage that lost them.
+
+    `focus`: each focus actor's aliases; `stored_ids`: the stored actor its timeline was read from; `urls`: the
+    gold's article ids (file-name prefixes) -> the article's url in the store."""
+    reports = _reports_by_url(session, set(urls.values()))
+    actors = _actors_by_event(session, {r[0] for rows in reports.values() for r in rows})
+    losses: Counter[str] = Counter()
+    for score in scores.actors:
+        names = {name.lower() for name in (score.actor, *focus.get(score.actor, ()))}
+        for gold in score.unmatched_gold:
+            stages = [_stage(gold, mention, names, stored_ids.get(score.actor), reports, actors, urls)
+                      for mention in gold.get("mentions", ())]
+            losses[max(stages, key=STAGES.index, default=NO_REPORT)] += 1
+    return losses
+
+
+def _stage(gold: dict, mention: dict, names: set[str], stored_id: int | None, reports, actors, urls) -> str:
+    url = next((u for key, u in urls.items() if key.startswith(mention["article"])), None)
+    quote = mention["quote"][:QUOTE_PREFIX]
+    here = [r for r in reports.get(url, ()) if quote in r[4] or r[4] in mention["quote"]]
+    if not here:
+        return NO_REPORT
+    values = [gold["date"], *gold.get("alt_dates", [])]
+    fitting = [r for r in here if lenient_match(EventDate(r[1], r[2], r[3], ""), values)]
+    if not fitting:
+        return OTHER_DATE
+    naming = [actor_id for r in fitting for actor_id, name in actors.get(r[0], ()) if involves((name,), names)]
+    if not naming:
+        return NO_ACTOR
+    return TAKEN if stored_id in naming else SECOND_ACTOR
+
+
+def _reports_by_url(session, urls: set[str]) -> dict[str, list[tuple]]:
+    found: dict[str, list[tuple]] = {}
+    for url in urls:
+        found[url] = [tuple(row) for row in session.execute(_REPORTS, {"url": url})]
+    return found
+
+
+def _actors_by_event(session, event_ids: set[int]) -> dict[int, list[tuple[int, str]]]:
+    found: dict[int, list[tuple[int, str]]] = {}
+    for event_id, actor_id, name in session.execute(_EVENT_ACTORS, {"ids": sorted(event_ids)}):
+        found.setdefault(event_id, []).append((actor_id, name))
+    return found
+
+
+def print_losses(losses: Counter[str], missed: int, echo) -> None:
+    echo(f"why the {missed} missed (gold event, actor) pairs were lost (counts only):")
+    for stage in STAGES:
+        echo(f"  {losses.get(stage, 0):4d}  {stage}")
