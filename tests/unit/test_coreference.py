@@ -241,6 +241,9 @@ def test_two_of_a_kind_are_nobody_when_no_two_stand_out(nlp):
          "Harlow", "Harlow Health Trust"),
         ("The Canterra Space Agency launched a rocket on Monday. Canterra launched a second one on Friday.",
          "Canterra", "Canterra Space Agency"),
+        # a joining word after the name's own first words
+        ("The Fenwick Museum of Art reopened on Monday. Fenwick sold two paintings on Friday.", "Fenwick",
+         "Fenwick Museum of Art"),
     ],
 )
 def test_a_longer_bodys_first_word_is_its_short_name(nlp, text, sentence_start, actor):

@@ -160,8 +160,10 @@ def _short_name(core: list[str], lowercase: frozenset[str]) -> str | None:
 
     if len(core) == 2 and core[-1].lower() not in BODY_NAME_ENDINGS:
         return None  # a name and the kind of body it is; not "Capitol Hill"
-    if not 2 <= len(core) <= SHORT_NAME_MAX_WORDS or any(w.lower() in NAME_LINK_WORDS for w in core):
+    if not 2 <= len(core) <= SHORT_NAME_MAX_WORDS or any(w.lower() in NAME_LINK_WORDS for w in core[:2]):
         return None  # "Bank of England", "Marks and Spencer": no first word stands for them
+    if core[0].lower() in BODY_KIND_NOUNS or core[0].lower() in ORGANISATION_NOUNS:
+        return None  # "Museum of London", "Bank of Harwick": a kind, not a name ("Fenwick Museum of Art" has one)
     first, last = core[0], core[-1]
     if not (first[:1].isupper() and first.isalpha()) or first.lower() in lowercase or first.lower() in TITLE_WORDS \
             or first.lower() in GENERIC_NAME_WORDS:
