@@ -736,12 +736,16 @@ def _named_with_a_role(doc, start: int, end: int) -> bool:
     """"Agency administrator Marcus Obi", "Marcus Obi, the agency's administrator" labelled an organisation:
     a plain two- or three-word name, no word an organisation's name has, that a role describes."""
     name = doc[start:end]
-    if not 2 <= len(name) <= 3 or not all(t.is_alpha and t.is_title for t in name) or any(
-        t.lower_ in CORPORATE_SUFFIXES or t.lower_ in ORGANISATION_HEADS or t.lower_ in STATE_NOUNS
-        or t.lower_ in BODY_NAME_ENDINGS for t in name
-    ) or name.text.lower() in _TABLE_NAMES:
+    if not 2 <= len(name) <= 3 or not _plain_personal_name(name) or any(t.lower_ in BODY_NAME_ENDINGS for t in name):
         return False
     return _described_by_a_role(doc, start, end)
+
+
+def _plain_personal_name(name) -> bool:
+    """Capitalised words only, none of them a word of an organisation's name, and no name of the tables."""
+    return all(t.is_alpha and t.is_title for t in name) and not any(
+        t.lower_ in CORPORATE_SUFFIXES or t.lower_ in ORGANISATION_HEADS or t.lower_ in STATE_NOUNS for t in name
+    ) and name.text.lower() not in _TABLE_NAMES
 
 
 def _described_by_a_role(doc, start: int, end: int) -> bool:
@@ -771,9 +775,7 @@ def _titled_person(doc, start: int, end: int) -> Mention | None:
     if not titles or titles[-1].lower().rstrip(".") not in PERSONAL_TITLES or not 2 <= len(kept) <= 3:
         return None
     name = doc[end - len(kept) : end]
-    if not all(t.is_alpha and t.is_title for t in name) or any(
-        t.lower_ in CORPORATE_SUFFIXES or t.lower_ in ORGANISATION_HEADS or t.lower_ in STATE_NOUNS for t in name
-    ) or name.text.lower() in _TABLE_NAMES:
+    if not _plain_personal_name(name):
         return None
     return Mention(name.start, end, name.text, name.text, "person")
 
