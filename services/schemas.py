@@ -133,7 +133,7 @@ class BatchOut(BaseModel):
 class ActorOut(BaseModel):
     id: int
     name: str
-    kind: Literal["person", "organisation", "place", "group"]
+    kind: Literal["person", "organisation", "place", "group", "product"]
     aliases: list[str]
     event_count: int | None = None
     last_reported_at: str | None = None

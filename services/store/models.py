@@ -33,7 +33,7 @@ NAMING_CONVENTION = {
 
 ARTICLE_STATUSES = ("queued", "processing", "done", "failed")
 EVENT_STATUSES = ("occurred", "planned")
-ACTOR_KINDS = ("person", "organisation", "place", "group")
+ACTOR_KINDS = ("person", "organisation", "place", "group", "product")
 ACTOR_ROLES = ("participant", "source")
 
 

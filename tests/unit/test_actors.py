@@ -416,3 +416,31 @@ def test_a_name_the_text_calls_a_body_is_an_organisation(nlp, text, body):
 def test_only_a_description_as_a_body_makes_an_unmarked_name_one(nlp, text, not_a_body):
     actor = actors_of(nlp, text).get(not_a_body)
     assert actor is None or actor.kind != "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("The rocket carried the agency's Tern-1 Earth-observation satellite into orbit on Friday.", "Tern-1"),
+        ("Tern-1, a 1.2-ton satellite built at a cost of $310 million, separated on Friday.", "Tern-1"),
+        ("Its Halcyon 2 rocket lifted off on Friday.", "Halcyon 2"),
+        # a model's name the recogniser takes for a product, where the text does not say what it is
+        ("Tern-1 separated from the rocket's upper stage on Friday.", "Tern-1"),
+    ],
+)
+def test_a_name_the_text_calls_a_made_thing_is_a_product(nlp, text, product):
+    assert actors_of(nlp, text)[product].kind == "product"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 150g bar appeared in shops last month.",  # a number is no name
+        "Prime Minister Jane Harlow boarded the plane on Monday.",  # a person's name before nothing made
+        "A Westpac Rescue Helicopter from Christchurch found the climbers on Sunday.",  # a body's capitalised name
+        "The sailors were rescued by the Indian Naval ship on Sunday.",  # what sort of ship, not which
+        "Traffic on the I-75 corridor in Flint was stopped on Monday.",  # a road
+    ],
+)
+def test_no_product_without_a_name_described_as_one(nlp, text):
+    assert not [a for a in actors_of(nlp, text).values() if a.kind == "product"]

@@ -32,6 +32,7 @@ from services.extraction.actors.tables import (
     PERSON_DESCRIPTOR_WORDS,
     PERSON_OFFICE_NOUNS,
     PERSONAL_TITLES,
+    PRODUCT_NOUNS,
     RELATION_NOUNS,
     STATE_NOUNS,
     STREET_WORDS,
@@ -45,7 +46,7 @@ from services.extraction.model import Actor
 from services.extraction.nlp import doc_text, token_lowers, token_pos, token_texts
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
-KIND_RANK = {"person": 0, "place": 1, "organisation": 2, "group": 3}
+KIND_RANK = {"person": 0, "place": 1, "organisation": 2, "group": 3, "product": 4}
 
 _COUNTRY_BY_NAME: dict[str, str] = {}
 for _country, _aliases in COUNTRY_ALIASES.items():
@@ -167,6 +168,7 @@ def resolve_actors(doc) -> ActorResolution:
     nicknames = _join_nicknames(doc, raw)
     raw += _titled_surnames(doc, raw)
     raw += _described_bodies(doc, raw)
+    raw += _described_products(doc, raw)
     raw += _post_authors(doc, raw)
     _canonicalise_people(raw, doc)
     for mention in raw:  # "Jo (Jojo) Lane" is the one person, however the text names her later ("Jojo Lane")
@@ -886,6 +888,86 @@ def _described_bodies(doc, mentions: list[Mention]) -> list[Mention]:
 
 
 BODY_NAME_MAX_WORDS = 4
+
+
+def _described_products(doc, mentions: list[Mention]) -> list[Mention]:
+    """Names of made things the recogniser did not take for an actor, that the text says are products: the
+    name of a satellite, a rocket, a car, a drug ... ("the Tern-1 satellite", "its Halcyon 2 rocket", "Tern-1,
+    a 1.2-ton satellite", "the Toblerone bar"). Their happenings ("Tern-1 separated from the upper stage") get a
+    timeline of their own; a product's maker stays an organisation."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    i = 0
+    while i < len(doc):
+        if i in taken or not _product_name_word(doc[i], taken) or not doc[i].text[:1].isupper() \
+                or doc[i].lower_ in FUNCTION_WORDS or (i > 0 and _product_name_word(doc[i - 1], taken)):
+            i += 1
+            continue  # a name starts with its own capitalised word, not a number ("the 150g bar")
+        end = i
+        while end < len(doc) and end - i < PRODUCT_NAME_MAX_WORDS and _product_name_word(doc[end], taken):
+            end += 1
+        # the longest run of name words a product noun describes ("the Tern-1 Earth-observation satellite": not
+        # "Tern-1 Earth", whose "Earth" describes the observation)
+        size = next((n for n in range(end - i, 0, -1) if _described_as_a_product(doc[i : i + n])
+                     or _model_named_product(doc[i : i + n])), 0)
+        if size:
+            span = doc[i : i + size]
+            found.append(Mention(i, i + size, span.text, span.text, "product"))
+            taken.update(range(i, i + size))
+        i = max(end, i + 1)
+    return found
+
+
+PRODUCT_NAME_MAX_WORDS = 3
+
+
+def _product_name_word(token, taken: set[int]) -> bool:
+    """A word of a product's name: capitalised or a model number ("Tern-1", "Halcyon 2", "Falcon 9")."""
+    if token.i in taken or token.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}:
+        return False
+    text = token.text
+    return (text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "NUM"} and token.lower_ not in FUNCTION_WORDS) \
+        or (token.pos_ == "NUM" and text.isalnum())
+
+
+def _described_as_a_product(span) -> bool:
+    if span[0].lower_ in TITLE_WORDS or all(t.lower_ in TITLE_WORDS for t in span):
+        return False
+    head = span[-1]
+    kind = head.head
+    # "the Tern-1 satellite", "its Halcyon 2 rocket", "the agency's Tern-1 Earth-observation satellite"
+    if head.dep_ in {"compound", "nmod", "nummod"} and kind.i > head.i and kind.lemma_.lower() in PRODUCT_NOUNS \
+            and kind.text.islower() and not _names_a_nation_or_kind(span) and any(
+                (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in kind.children):
+        return True  # not "A Westpac Rescue Helicopter" (a body's name), "the Indian Naval ship", "a Formula 1 car"
+    # "Tern-1, a 1.2-ton satellite built ..."
+    described = [c for c in span.root.children if c.dep_ == "appos"]
+    return any(noun.lemma_.lower() in PRODUCT_NOUNS and any(c.lower_ in {"a", "an"} for c in noun.children)
+               for noun in described)
+
+
+# A model's name: a word and its number ("Tern-1", "C-17", "Falcon 9").
+_MODEL_NAME = re.compile(r"[A-Z][A-Za-z]*(?:-| )\d{1,4}[A-Za-z]?")
+
+
+def _model_named_product(span) -> bool:
+    """A name the recogniser itself takes for a product and that reads as a model's ("Tern-1 separated from the
+    upper stage"): a product even where this text does not say what it is (an earlier report did)."""
+    head = span[-1].head
+    if head.i > span[-1].i and (head.lower_ in STREET_WORDS or head.lower_ in ROUTE_WORDS):
+        return False  # "the I-75 corridor", "the M25 motorway": a road
+    return all(t.ent_type_ == "PRODUCT" for t in span) and _MODEL_NAME.fullmatch(span.text) is not None
+
+
+ROUTE_WORDS = frozenset({"corridor", "highway", "interstate", "motorway", "freeway", "route", "expressway"})
+
+
+def _names_a_nation_or_kind(span) -> bool:
+    """"Naval", "Indian", "Military": words that say what sort of ship or plane it is, not which one."""
+    return span.text.lower() in _DEMONYM_BY_NAME or any(t.pos_ == "ADJ" or t.lower_ in _CLASS_WORDS for t in span)
+
+
+_CLASS_WORDS = frozenset({"naval", "navy", "military", "royal", "air"})
 
 
 def _body_name_word(token, taken: set[int]) -> bool:

@@ -229,6 +229,14 @@ SPEECH_VERBS: frozenset[str] = words(
     "tweet post accuse call describe argue suggest acknowledge admit reveal"
 )
 
+# Nouns for made things a name may stand for ("the Tern-1 satellite", "Tern-1, a satellite"): its name is a
+# product's, an actor of its own kind.
+PRODUCT_NOUNS: frozenset[str] = words(
+    "satellite rocket spacecraft capsule lander rover telescope aircraft airliner jet plane helicopter drone "
+    "ship vessel tanker ferry submarine warship car suv truck vehicle phone smartphone handset laptop tablet "
+    "console chip processor drug medicine vaccine pill bar"
+)
+
 # News agencies and picture credits that captions and datelines glue to names ("Obama AP", "London Reuters").
 # Only agency names that are no one's name: "Bloomberg" or "Rex" would cut "Michael Bloomberg" short.
 CREDIT_WORDS: frozenset[str] = words("AP AFP Reuters REUTERS EPA PA Getty GETTY Xinhua")
