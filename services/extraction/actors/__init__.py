@@ -34,6 +34,8 @@ from services.extraction.actors.tables import (
     PERSONAL_TITLES,
     PRODUCT_NOUNS,
     RELATION_NOUNS,
+    ROUTE_WORDS,
+    SORT_WORDS,
     STATE_NOUNS,
     STREET_WORDS,
     TITLE_WORDS,
@@ -762,10 +764,16 @@ def _described_by_a_role(doc, start: int, end: int) -> bool:
     if before is not None and before.head == head and before.dep_ == "compound" \
             and before.lower_ in PERSON_OFFICE_NOUNS:
         return True
+    return any(noun.pos_ == "NOUN" and noun.lemma_.lower() in PERSON_OFFICE_NOUNS for noun in _apposed(head))
+
+
+def _apposed(head) -> list:
+    """The nouns in apposition with a name's head, either way round ("Marcus Obi, the agency's administrator",
+    "the haulier, Pellbrook Freight")."""
     described = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "appos":
         described.append(head.head)
-    return any(noun.pos_ == "NOUN" and noun.lemma_.lower() in PERSON_OFFICE_NOUNS for noun in described)
+    return described
 
 
 def _titled_person(doc, start: int, end: int) -> Mention | None:
@@ -896,10 +904,14 @@ def _described_products(doc, mentions: list[Mention]) -> list[Mention]:
     a 1.2-ton satellite", "the Toblerone bar"). Their happenings ("Tern-1 separated from the upper stage") get a
     timeline of their own; a product's maker stays an organisation."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    texts = token_texts(doc)
     found = []
     i = 0
     while i < len(doc):
-        if i in taken or not _product_name_word(doc[i], taken) or not doc[i].text[:1].isupper() \
+        if not texts[i][:1].isupper() or i in taken:
+            i += 1
+            continue  # cheap first: most tokens are no capitalised word (no Token built for them)
+        if not _product_name_word(doc[i], taken) \
                 or doc[i].lower_ in FUNCTION_WORDS or (i > 0 and _product_name_word(doc[i - 1], taken)):
             i += 1
             continue  # a name starts with its own capitalised word, not a number ("the 150g bar")
@@ -959,15 +971,13 @@ def _model_named_product(span) -> bool:
     return all(t.ent_type_ == "PRODUCT" for t in span) and _MODEL_NAME.fullmatch(span.text) is not None
 
 
-ROUTE_WORDS = frozenset({"corridor", "highway", "interstate", "motorway", "freeway", "route", "expressway"})
 
 
 def _names_a_nation_or_kind(span) -> bool:
     """"Naval", "Indian", "Military": words that say what sort of ship or plane it is, not which one."""
-    return span.text.lower() in _DEMONYM_BY_NAME or any(t.pos_ == "ADJ" or t.lower_ in _CLASS_WORDS for t in span)
+    return span.text.lower() in _DEMONYM_BY_NAME or any(t.pos_ == "ADJ" or t.lower_ in SORT_WORDS for t in span)
 
 
-_CLASS_WORDS = frozenset({"naval", "navy", "military", "royal", "air"})
 
 
 def _body_name_word(token, taken: set[int]) -> bool:
@@ -979,10 +989,7 @@ def _described_as_a_body(span) -> bool:
     head = span.root
     if any(c.dep_ == "det" for c in head.children):
         return False  # "a Harlow Health spokesman" is no name
-    described = [c for c in head.children if c.dep_ == "appos"]
-    if head.dep_ == "appos":
-        described.append(head.head)
-    if any(noun.pos_ == "NOUN" and noun.lemma_.lower() in BODY_NOUNS for noun in described):
+    if any(noun.pos_ == "NOUN" and noun.lemma_.lower() in BODY_NOUNS for noun in _apposed(head)):
         return True
     return any(
         c.dep_ == "relcl" and c.lemma_.lower() in WHAT_BODIES_DO

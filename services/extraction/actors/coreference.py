@@ -29,12 +29,15 @@ from services.extraction.actors.tables import (
     FEATURE_WORDS,
     FEMALE_WORDS,
     FORMER_WORDS,
+    GENERIC_NAME_WORDS,
     HOLDING_NOUNS,
     IDENTITY_NOUNS,
     KIND_NOUN_NAME_WORDS,
     MALE_WORDS,
+    NAME_LINK_WORDS,
     NATIONAL_PERSON_NOUNS,
     ORGANISATION_NOUNS,
+    PAIR_NOUNS,
     PERSON_ROLE_NOUNS,
     PLACE_SERVED_HEADS,
     RELATION_NOUNS,
@@ -140,16 +143,6 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
 
 # The longest name whose first word the article may use alone ("Harlow" of "Harlow Health Trust").
 SHORT_NAME_MAX_WORDS = 4
-# Words that join a name's parts: a name holding one has no first word of its own.
-NAME_LINK_WORDS: frozenset[str] = words("of for and & the de del la le von van")
-# First words many bodies' names share: never one body's short name.
-GENERIC_NAME_WORDS: frozenset[str] = words(
-    "national federal royal new general united international american british european central state city "
-    "county regional global world first north south east west northern southern eastern western great greater "
-    "republican democratic labour conservative liberal"
-)
-
-
 def _short_name(core: list[str], lowercase: frozenset[str]) -> str | None:
     """The first word of a body's name, which the article may use alone ("Halvard" of "Halvard
     Logistics", "Brightwater" of "Brightwater Hospice", "Harlow" of "Harlow Health Trust"): a capitalised word
@@ -565,15 +558,6 @@ def _is_definite_description(token) -> bool:
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     # "the driver Alfred Dorris" names him itself
     return following is None or (following.pos_ != "PROPN" and following.dep_ != "appos")
-
-
-# Plural nouns that refer to two actors the article has named, and the kinds of actor they can be.
-_ANY_PARTY = frozenset({"person", "organisation", "place"})
-PAIR_NOUNS: dict[str, frozenset[str]] = {
-    **dict.fromkeys(words("sides parties"), _ANY_PARTY),
-    **dict.fromkeys(words("companies firms"), frozenset({"organisation"})),
-    **dict.fromkeys(words("countries nations governments"), frozenset({"place"})),
-}
 
 
 def _names_a_pair(token) -> bool:

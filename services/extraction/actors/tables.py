@@ -237,6 +237,31 @@ PRODUCT_NOUNS: frozenset[str] = words(
     "console chip processor drug medicine vaccine pill bar"
 )
 
+# Words that join a name's parts: a name holding one has no first word of its own.
+NAME_LINK_WORDS: frozenset[str] = words("of for and & the de del la le von van")
+# First words many bodies' names share: never one body's short name.
+GENERIC_NAME_WORDS: frozenset[str] = words(
+    "national federal royal new general united international american british european central state city "
+    "county regional global world first north south east west northern southern eastern western great greater "
+    "republican democratic labour conservative liberal"
+)
+
+
+# Plural nouns that refer to two actors the article has named, and the kinds of actor they can be.
+_ANY_PARTY = frozenset({"person", "organisation", "place"})
+PAIR_NOUNS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(words("sides parties"), _ANY_PARTY),
+    **dict.fromkeys(words("companies firms"), frozenset({"organisation"})),
+    **dict.fromkeys(words("countries nations governments"), frozenset({"place"})),
+}
+
+
+# Nouns for a road a model-like name may label ("the I-75 corridor", "the M25 motorway"): no product.
+ROUTE_WORDS: frozenset[str] = words("corridor highway interstate motorway freeway route expressway")
+
+# Words that say what sort of made thing it is, not which one ("the Indian Naval ship", "a military plane").
+SORT_WORDS: frozenset[str] = words("naval navy military royal air")
+
 # News agencies and picture credits that captions and datelines glue to names ("Obama AP", "London Reuters").
 # Only agency names that are no one's name: "Bloomberg" or "Rex" would cut "Michael Bloomberg" short.
 CREDIT_WORDS: frozenset[str] = words("AP AFP Reuters REUTERS EPA PA Getty GETTY Xinhua")
