@@ -1,6 +1,6 @@
-"""The probe timelines (tests/data/timelines/probe, probe2 and probe3: invented stories, gold written before running the
-engine) load as `annals eval timelines` reads them: every mention quotes its article exactly, every date is a
-calendar value, every event's actors are focus actors of its story, every article belongs to exactly one story."""
+"""The probe timelines (tests/data/timelines/probe, probe2, probe3 and probe4: invented stories, gold written before
+running the engine) load as `annals eval timelines` reads them: every mention quotes its article exactly, every date
+is a calendar value, every event's actors are focus actors of its story, every article belongs to exactly one story."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from services.extraction.evaluation.events import value_interval
 
 DATA = Path(__file__).parents[1] / "data" / "timelines"
 # probe set -> (gold files, articles)
-SETS = {"probe": (4, 16), "probe2": (5, 18), "probe3": (5, 18)}
+SETS = {"probe": (4, 16), "probe2": (5, 18), "probe3": (5, 18), "probe4": (5, 18)}
 GOLD = [(name, path) for name in SETS for path in sorted((DATA / name / "gold").glob("*.json"))]
 
 
