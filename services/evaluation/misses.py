@@ -49,11 +49,60 @@ def loss_stages(session, scores: EventScores, focus: dict[str, set[str]], stored
     losses: Counter[str] = Counter()
     for score in scores.actors:
         names = {name.lower() for name in (score.actor, *focus.get(score.actor, ()))}
+        stored_id = stored_ids.get(score.actor)
         for gold in score.unmatched_gold:
-            stages = [_stage(gold, mention, names, stored_ids.get(score.actor), reports, actors, urls)
+            stages = [_stage(gold, mention, names, stored_id, reports, actors, urls)
                       for mention in gold.get("mentions", ())]
-            losses[max(stages, key=STAGES.index, default=NO_REPORT)] += 1
+            stage = max(stages, key=STAGES.index, default=NO_REPORT)
+            losses[stage] += 1
+            if stage == SECOND_ACTOR:
+                others = {name for mention in gold.get("mentions", ())
+                          for name in _second_actors(gold, mention, names, stored_id, reports, actors, urls)}
+                read = next((name for rows in actors.values() for actor_id, name in rows if actor_id == stored_id), None)
+                losses[_SPLIT + split_kind(read, others)] += 1
     return losses
+
+
+# How a second stored actor's name stands to the name of the actor the timeline was read from.
+_SPLIT = "split: "
+SPLIT_KINDS = ("no timeline was found for the actor", "one name is a part of the other (a short form)",
+               "the same words otherwise spelt or ordered", "names with no word in common",
+               "names sharing their first word", "names sharing their last word", "names sharing another word")
+
+
+def split_kind(read: str | None, others: set[str]) -> str:
+    """The relation of the stored names, as a class: no name is shown."""
+    if read is None:
+        return SPLIT_KINDS[0]
+    mine = read.lower().replace("'s", "").split()
+    words = set(mine)
+    kinds = []
+    for other in others:
+        their_words = other.lower().replace("'s", "").split()
+        theirs = set(their_words)
+        if words < theirs or theirs < words:
+            kinds.append(1)
+        elif words == theirs:
+            kinds.append(2)
+        elif not words & theirs:
+            kinds.append(3)
+        elif mine[0] == their_words[0]:
+            kinds.append(4)
+        elif mine[-1] == their_words[-1]:
+            kinds.append(5)
+        else:
+            kinds.append(6)
+    return SPLIT_KINDS[min(kinds, default=3)]
+
+
+def _second_actors(gold: dict, mention: dict, names: set[str], stored_id, reports, actors, urls) -> list[str]:
+    """The names of the other stored actors a fitting report names the actor under."""
+    url = next((u for key, u in urls.items() if key.startswith(mention["article"])), None)
+    quote = mention["quote"][:QUOTE_PREFIX]
+    values = [gold["date"], *gold.get("alt_dates", [])]
+    return [name for r in reports.get(url, ()) if (quote in r[4] or r[4] in mention["quote"])
+            and lenient_match(EventDate(r[1], r[2], r[3], ""), values)
+            for actor_id, name in actors.get(r[0], ()) if involves((name,), names) and actor_id != stored_id]
 
 
 def _stage(gold: dict, mention: dict, names: set[str], stored_id: int | None, reports, actors, urls) -> str:
@@ -90,3 +139,7 @@ def print_losses(losses: Counter[str], missed: int, echo) -> None:
     echo(f"why the {missed} missed (gold event, actor) pairs were lost (counts only):")
     for stage in STAGES:
         echo(f"  {losses.get(stage, 0):4d}  {stage}")
+        if stage == SECOND_ACTOR:
+            for kind in SPLIT_KINDS:
+                if losses.get(_SPLIT + kind):
+                    echo(f"        {losses[_SPLIT + kind]:4d}  {kind}")

@@ -18,6 +18,7 @@ from services.extraction.event_types import event_type
 from services.extraction.model import Event, EventDate
 from services.extraction.nlp import doc_text
 from services.extraction.participants import (
+    bodies_of_officers,
     brand_makers_taking_part,
     implicit_police,
     implicit_union,
@@ -266,6 +267,7 @@ def _draft_event(
         # a maker that only reports it stays its source ("Crunchie cut its prices, Bellweather Foods said")
         actors += brand_makers_taking_part((clause.governor, clause.head), [*actors, *reporters], resolution,
                                            phrase.date, dct)
+    actors += bodies_of_officers((clause.governor, clause.head), [*actors, *reporters], resolution)
     event = Event(
         date=phrase.date,
         actors=tuple(actors),

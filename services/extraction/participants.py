@@ -1,6 +1,6 @@
 """Who takes part in a clause's happening beyond the names it mentions as participants, and who does not.
 
-Four rules of news English:
+Five rules of news English:
 - an arrest told in the passive with no "by" names no agent, yet news means the police: "the driver was
   arrested on Wednesday" is the doing of the police force the article names ("Thames Valley Police");
 - a strike, walkout or strike ballot told without who holds it is the trade union's the article names:
@@ -8,7 +8,9 @@ Four rules of news English:
 - a place a person comes from is where they live, not where the happening is nor who took part in it:
   "a 42-year-old man from Dunmore was arrested", "Sam Ortiz, who is also from Harwick, said ...";
 - a brand acts through the company that makes or owns it: where the article says who that is ("Crunchie
-  maker Bellweather Foods"), "Crunchie announced on Monday that the bar would shrink" is Bellweather's too.
+  maker Bellweather Foods"), "Crunchie announced on Monday that the bar would shrink" is Bellweather's too;
+- an office holder takes up and leaves an office in the body they serve: where the article says which ("union
+  general secretary Gareth Pryce"), "Pryce will step down in November" is the union's doing too.
 """
 
 from __future__ import annotations
@@ -111,6 +113,33 @@ def brand_makers_taking_part(verbs, actors: list[str], resolution: ActorResoluti
 MAKER_LOOKBACK_YEARS = 2
 # Who acts in a clause: its subject ("Crunchie announced"), a passive's agent ("was withdrawn by Crunchie").
 ACTING_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "agent"})
+
+
+# Verbs of taking up and leaving an office: what an office holder does as such ("was appointed", "resigned"),
+# and the phrasal ones with their particle ("will take over", "stepped down"); "ran a marathon" is not one.
+OFFICE_VERBS: frozenset[str] = words(
+    "appoint name hire elect re-elect resign quit retire join leave succeed replace dismiss sack fire oust "
+    "suspend promote"
+)
+OFFICE_PHRASAL_VERBS: frozenset[tuple[str, str]] = frozenset(
+    {("take", "over"), ("step", "down"), ("step", "aside"), ("stand", "down")})
+
+
+def _tells_an_office(verb) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in OFFICE_VERBS or any(
+        (lemma, c.lower_) in OFFICE_PHRASAL_VERBS for c in verb.children if c.dep_ in {"prt", "advmod"})
+
+
+def bodies_of_officers(verbs, actors: list[str], resolution: ActorResolution) -> list[str]:
+    """The bodies of the office holders who take up or leave an office in the clause told by `verbs` (its
+    governor, its head), when the article says which body they serve: "Pryce will step down in November" after
+    "union general secretary Gareth Pryce" is also the union's doing."""
+    if not any(_tells_an_office(verb) for verb in verbs):
+        return []
+    acting = resolution.names_in_tokens(_acting_tokens(verbs))
+    bodies = [resolution.offices[name] for name in acting if name in resolution.offices]
+    return [body for body in dict.fromkeys(bodies) if body not in actors]
 
 
 def _acting_tokens(verbs) -> set[int]:

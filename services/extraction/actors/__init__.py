@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
+from services.extraction.actors.affiliations import office_holders
 from services.extraction.actors.coreference import PRONOUN_GENDER, add_coreferent_mentions
 from services.extraction.actors.makers import brand_makers
 from services.extraction.actors.tables import (
@@ -101,6 +102,8 @@ class ActorResolution:
     token_actor: dict[int, str] = field(default_factory=dict)
     # brand -> the organisation the article says makes or owns it ("Crunchie maker Bellweather Foods")
     makers: dict[str, str] = field(default_factory=dict)
+    # person -> the organisation the article says they hold an office in ("Brightwater's chief executive, Fiona Clay")
+    offices: dict[str, str] = field(default_factory=dict)
     # token index -> the positions in `mentions` of the participating mentions over it, built on the first
     # `names_in_tokens` (the mentions are final once `resolve_actors` returns): each event asks several times
     _participants_at: dict[int, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
@@ -195,7 +198,9 @@ def resolve_actors(doc) -> ActorResolution:
         kind = min(kinds[name], key=lambda k: (-kinds[name][k], KIND_RANK[k]))
         resolution.actors.append(Actor(name=name, kind=kind, aliases=tuple(aliases),
                                        titles=titles.get(name, ()) if kind == "person" else ()))
-    resolution.makers = brand_makers(doc, resolution.token_actor, {a.name: a.kind for a in resolution.actors})
+    kinds_by_name = {a.name: a.kind for a in resolution.actors}
+    resolution.makers = brand_makers(doc, resolution.token_actor, kinds_by_name)
+    resolution.offices = office_holders(doc, resolution.token_actor, kinds_by_name)
     return resolution
 
 
@@ -225,6 +230,7 @@ def _given_names_before_surnames(doc, mentions: list[Mention]) -> None:
         given = doc[start - 1]
         if start - 1 in taken or not _capitalised_name_word(given) or canonical_country(given.text) is not None \
                 or given.lower_ in _DEMONYM_BY_NAME or given.lower_ in _TABLE_NAMES or given.ent_type_ not in {"", "PERSON"} \
+                or given.lower_ in PERSON_OFFICE_NOUNS or given.lower_ in PERSON_DESCRIPTOR_WORDS \
                 or not (_after_a_title(doc, start - 1) or _starts_a_sentence_as_a_name(doc, given, mention)):
             continue
         mention.start = start - 1
@@ -628,6 +634,8 @@ def _mention_from_entity(doc, ent) -> Mention | None:
     if end - start == 1 and _after_personal_title(doc, start) and canonical_country(surface) is None \
             and surface.lower() not in _ORGANISATION_BY_NAME:
         return Mention(start, end, surface, surface, "person")  # "Chancellor Scholz", "Mr Carney"
+    if _after_a_courtesy_title(words):
+        return _person_without_title(doc, start, end)  # "Ms Wood told the Daily Mail", labelled anything
     country = canonical_country(surface)
     if country is not None:
         return Mention(start, end, surface, country, "place")
@@ -642,9 +650,9 @@ def _mention_from_entity(doc, ent) -> Mention | None:
     if label in {"PERSON", "ORG"} and words[-1][:1].isupper() and words[-1].lower() in BODY_NAME_ENDINGS:
         return Mention(start, end, surface, surface, "organisation")  # "Fenmarsh Hospice", "Rainford Council met"
     if label == "ORG" and _followed_by_an_age(doc, start, end):
-        return Mention(start, end, surface, surface, "person")  # "Whitcombe, 49, handcuffed them"
+        return _person_without_title(doc, start, end)  # "Whitcombe, 49, handcuffed them"
     if label == "ORG" and (_reads_as_a_person(doc, start, end) or _named_with_a_role(doc, start, end)):
-        return Mention(start, end, surface, surface, "person")
+        return _person_without_title(doc, start, end)  # "Ms Wood said", labelled an organisation
     if label == "ORG":
         titled = _titled_person(doc, start, end)
         if titled is not None:
@@ -678,6 +686,26 @@ def _mention_from_entity(doc, ent) -> Mention | None:
     if label == "GPE":
         return Mention(start, end, surface, surface, "place")
     return Mention(start, end, surface, surface, "organisation")
+
+
+# Titles of courtesy that only a person's name follows ("Ms Wood", "Mr Obama"); "Dr" is left out ("Dr Pepper").
+COURTESY_TITLES: frozenset[str] = words("mr ms mrs miss mx")
+
+
+def _after_a_courtesy_title(words: list[str]) -> bool:
+    """"Ms Wood", "Mr. John Lane": a courtesy title, then one to three capitalised words."""
+    return 2 <= len(words) <= 4 and words[0].lower().rstrip(".") in COURTESY_TITLES and words[0][:1].isupper() \
+        and all(w[:1].isupper() and w.lower() not in BODY_NAME_ENDINGS for w in words[1:])
+
+
+def _person_without_title(doc, start: int, end: int) -> Mention:
+    """The person an entity names, without the titles before the name ("Ms Wood" -> "Wood"), as for a person
+    the recogniser labelled one: the name then links to the person's full name ("Patti Wood")."""
+    words = [doc[i].text for i in range(start, end)]
+    kept = strip_title(words)
+    start += len(words) - len(kept)
+    surface = _POSSESSIVE.sub("", " ".join(kept)).strip()
+    return Mention(start, end, surface, surface, "person")
 
 
 PORTFOLIO_TITLES: frozenset[str] = words("secretary minister")

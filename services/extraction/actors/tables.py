@@ -156,6 +156,12 @@ PERSON_DESCRIPTOR_WORDS: frozenset[str] = PERSON_ROLE_NOUNS | OCCUPATION_WORDS |
     "gunman gunmen shooter attacker victim victims suspect suspects officer officers deputy trooper soldier "
     "singer rapper veteran mum dad mother father wife husband widow grandmother grandfather resident "
     "residents mourners protester protesters inmate prisoner fugitive"
+) | words(
+    # trades and sports roles that news writes before a name like a title ("Sprinter Dana Okoro",
+    # "Striker Dani Rojas", "Miner Tom Hale")
+    "sprinter runner athlete cyclist swimmer boxer golfer footballer striker midfielder defender goalkeeper "
+    "winger forward jockey skier gymnast cricketer batsman bowler wrestler fighter rider miner rescuer "
+    "tennis marathon hurdler jumper thrower rower sailor climber mountaineer"
 )
 
 # Nouns for who a person is (a trade, a calling, an age), not for a part one plays in a happening ("the
@@ -208,6 +214,14 @@ PERSON_OFFICE_NOUNS: frozenset[str] = PERSON_ROLE_NOUNS | OCCUPATION_WORDS | PER
     "administrator commissioner spokesperson adviser advisor aide deputy ceo cfo chairwoman treasurer "
     "economist analyst researcher scientist professor engineer astronaut pilot"
 ) - words("rail office shop care factory construction state general")
+
+# Offices a person holds in a body ("Brightwater's chief executive", "union general secretary Gareth Pryce",
+# "Cubs owner Tom Ricketts"): what the holder does as such, the body does (see affiliations.py).
+OFFICE_NOUNS: frozenset[str] = words(
+    "executive chairman chairwoman chair president director head manager coach secretary administrator "
+    "commissioner treasurer founder boss ceo cfo coo spokesman spokeswoman spokesperson chief officer leader "
+    "captain editor principal trustee owner governor"
+)
 
 # Nouns for a person of a nation where news writes the person otherwise than the adjective ("the Swede", "the
 # Frenchman"); the others are the demonym itself ("the American", "the Brazilian").
