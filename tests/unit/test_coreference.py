@@ -256,3 +256,15 @@ def test_a_first_word_many_bodies_share_is_no_short_name(nlp):
     doc = nlp("The National Flood Agency said on Monday the river had peaked. National won the cup on Tuesday.")
     national = [t.i for t in doc if t.text == "National"][-1]
     assert resolve_actors(doc).token_actor.get(national) != "National Flood Agency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour Foods cut prices last month. On Friday, it emerged that the chain had lost 300 staff.",
+        "Harbour Foods cut prices last month. It was reported on Friday that the chain had lost 300 staff.",
+    ],
+)
+def test_an_it_that_stands_for_the_clause_after_it_is_no_company(nlp, text):
+    (friday,) = [actors for start, actors in actors_by_sentence(nlp, text) if start in {"On", "It"}]
+    assert "Harbour Foods" not in friday

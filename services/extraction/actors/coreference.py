@@ -348,11 +348,19 @@ def _descriptions(doc, mentions: list) -> tuple[dict[str, set[str]], dict[str, s
     return described, gender
 
 
+# Verbs whose subject "it" stands for nothing ("it emerged on Sunday that ...", "it seems", "it takes time").
+EMPTY_IT_VERBS: frozenset[str] = words("be seem appear take emerge transpire happen matter")
+
+
 def _is_referring_it(token) -> bool:
-    """"it" that stands for something named, not the "it" of "it is expected that" or "it was the first"."""
+    """"it" that stands for something named, not the "it" of "it is expected that", "it emerged that" or "it was
+    the first"."""
     if token.lower_ == "its" or token.dep_ in {"dobj", "pobj"}:
         return True
-    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ not in {"be", "seem", "appear", "take"}
+    if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.lemma_ in EMPTY_IT_VERBS:
+        return False
+    # "it was announced that ...", "it was reported on Monday that ...": the subject is the clause that follows
+    return not (token.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in token.head.children))
 
 
 _REFERRING_WORDS = frozenset({*PRONOUN_GENDER, *ORGANISATION_PRONOUNS, *PLURAL_PRONOUNS, "police"})
