@@ -360,7 +360,9 @@ def _ranked(noun) -> bool:
 
 # Verbs of a lasting state or office: "has lived in Lisbon since 2010", "has been in custody since Wednesday",
 # "has led the party since 2015" tell when it began, a happening of its own (moving there, the arrest, the election).
-LASTING_STATE_VERBS: frozenset[str] = words("be live stay remain reside serve work rule lead govern hold chair head")
+LASTING_STATE_VERBS: frozenset[str] = words(
+    "be live stay remain reside serve work rule lead govern hold chair head run manage own coach direct"
+)
 
 
 def _tells_a_period(span) -> bool:

@@ -540,6 +540,8 @@ def test_a_victim_no_link_ties_to_one_of_two_incidents_joins_neither():
         # a lasting state begun then is dated by its start; a negated one by the last time
         ("Ana Ruiz has lived in Lisbon since 2010.", [("2010", "live")]),
         ("Tomas Lind has led the Harbour Party since 2015.", [("2015", "lead")]),
+        ("Tobias Greer has run Vantor Europe since 2020.", [("2020", "run")]),
+        ("Dana Okoro has coached the national team since 2021.", [("2021", "coach")]),
         ("Ana Ruiz has not sung in public since 2010.", [("2010", "sing")]),
     ],
 )
