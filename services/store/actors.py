@@ -205,6 +205,8 @@ def resolve_actors(session: Session, actors: list[ExtractedActor]) -> ResolvedAc
                 actor_id = row_id  # no known person of that surname fits: its own
         else:
             actor_id = _resolve_other(actor, aliases[actor.name], named)
+            if actor_id is not None and _takes_over_its_short_form(actor, actor_id, named):
+                _rename(session, actor_id, actor.name)  # "Harlow" stored alone, now "Harlow Health Trust"
         if actor_id is not None:
             ids[actor.name] = actor_id
     _resolve_shared_surnames(session, shared, named, known, resolved)
@@ -384,9 +386,12 @@ def _surname_row_id(actor: ExtractedActor, named: dict[str, list[Named]]) -> int
 
 def _resolve_other(actor: ExtractedActor, names: list[str], named: dict[str, list[Named]]) -> int | None:
     """A surname-only person, organisation, place or group: its canonical name, else the one actor of its
-    kind one of its names is an alias of."""
+    kind one of its names is an alias of. A body's short form ("Harlow" of "Harlow Health Trust") leads only to
+    a body stored under that short form alone, never to another body that shares it ("Harlow Partners")."""
     exact = [n for n in named.get(name_key(actor.name), []) if n.exact]
-    found = {n.id for alias in names for n in named.get(name_key(alias), []) if n.kind == actor.kind}
+    short = _short_form(actor)
+    found = {n.id for alias in names for n in named.get(name_key(alias), []) if n.kind == actor.kind
+             and not (alias == short and n.name != short)}
     if exact and (exact[0].kind == actor.kind or len(found) != 1):
         return exact[0].id
     # A row of that name but another kind is an earlier misreading ("Pettibone" once taken for a place): the one
@@ -433,6 +438,22 @@ def _resolve_shared_surnames(session: Session, people: dict[str, list[int]], nam
             resolved.ids[name] = first
         elif row is not None:
             resolved.ids[name] = row.id
+
+
+def _short_form(actor: ExtractedActor) -> str | None:
+    """The one-word alias that is the first word of a body's longer name ("Harlow" of "Harlow Health Trust")."""
+    words = actor.name.split()
+    if actor.kind != "organisation" or len(words) < 2 or words[0] not in actor.aliases:
+        return None
+    return words[0]
+
+
+def _takes_over_its_short_form(actor: ExtractedActor, actor_id: int, named: dict[str, list[Named]]) -> bool:
+    """Whether the row a body's name resolved to is stored under the body's short form alone: the longer name,
+    which says more, becomes its name (an article that named only "Harlow" came first)."""
+    short = _short_form(actor)
+    return short is not None and any(n.id == actor_id and n.exact and n.name == short
+                                     for n in named.get(name_key(short), ()))
 
 
 def _rename(session: Session, actor_id: int, name: str) -> None:

@@ -28,6 +28,13 @@ def actors_by_sentence(nlp, text: str) -> list[tuple[str, set[str]]]:
         # a company's short form, and its suffix cut off by the recogniser
         ("Harbour Foods International cut prices on Monday. Harbour Foods raised them on Friday.", "Harbour",
          "Harbour Foods International"),
+        # the first word of a two-word body named by its kind ("Group", "Trust", "Air")
+        ("Harcastle Group cut 300 jobs on Monday. Harcastle said on Friday that it would cut more.", "Harcastle",
+         "Harcastle Group"),
+        ("Clearwater Trust closed two homes on Monday. Clearwater said on Friday that it would reopen one.",
+         "Clearwater", "Clearwater Trust"),
+        ("Skyrail Air cancelled 40 flights on Monday. Skyrail said on Friday that it had run out of cash.",
+         "Skyrail", "Skyrail Air"),
         # an acronym the text introduces in brackets
         ("The Coastal Water Authority (CWA) closed two beaches on Tuesday. CWA reopened them on Friday.",
          "CWA", "Coastal Water Authority"),

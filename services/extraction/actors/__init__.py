@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from services.extraction.actors.affiliations import office_holders
-from services.extraction.actors.coreference import PRONOUN_GENDER, add_coreferent_mentions
+from services.extraction.actors.coreference import PRONOUN_GENDER, SHORT_NAMES_KEY, add_coreferent_mentions
 from services.extraction.actors.makers import brand_makers
 from services.extraction.actors.tables import (
     BODY_NAME_ENDINGS,
@@ -194,6 +194,11 @@ def resolve_actors(doc) -> ActorResolution:
             for i in range(mention.start, mention.end):
                 resolution.token_actor[i] = mention.name
     titles = _person_titles(doc, raw)
+    # a body's short form is an alias even where this article does not use it: another article may name the
+    # body by it alone ("Harlow" of "Harlow Health Trust"), and the store then knows the body it means
+    for name, short in doc.user_data.get(SHORT_NAMES_KEY, {}).items():
+        if name in surfaces and short not in surfaces[name]:
+            surfaces[name].append(short)
     for name, aliases in surfaces.items():
         kind = min(kinds[name], key=lambda k: (-kinds[name][k], KIND_RANK[k]))
         resolution.actors.append(Actor(name=name, kind=kind, aliases=tuple(aliases),

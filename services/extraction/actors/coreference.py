@@ -83,6 +83,8 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
     # a name the text also puts something in is a place's ("in Chicago"): never an organisation's short name
     places = {m.surface for m in mentions if m.kind == "place" and _governed_as_place(doc[m.end - 1])}
     first_words: set[tuple[str, ...]] = doc.user_data.setdefault("annals_first_word_forms", set())
+    # body -> the short form its name has, used here or not: another article may name the body by it alone
+    short_names: dict[str, str] = doc.user_data.setdefault(SHORT_NAMES_KEY, {})
     # a first word two organisations share ("Bellweather Foods", "Bellweather Trust") names neither
     names_by_first: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
@@ -131,6 +133,7 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
                     and first.ent_type_ != "NORP":
                 add((short,), mention.name, "organisation")  # "Halvard" of "Halvard Logistics"
                 first_words.add((short,))
+                short_names[mention.name] = short
         if mention.kind in {"organisation", "place"} and len(name) == 2 and name[0].lower() in FEATURE_WORDS:
             add((name[1],), mention.name, mention.kind)  # "Aske" of "River Aske"
         # "Greater Manchester Police (GMP)": the acronym the text introduces
@@ -140,6 +143,9 @@ def _name_forms(doc, mentions: list) -> dict[tuple[str, ...], tuple[str, str] | 
             add((doc[after + 1].text,), mention.name, mention.kind)
     return forms
 
+
+# Where `_name_forms` leaves each body's short form on the doc (read by `resolve_actors` as an alias).
+SHORT_NAMES_KEY = "annals_short_names"
 
 # The longest name whose first word the article may use alone ("Harlow" of "Harlow Health Trust").
 SHORT_NAME_MAX_WORDS = 4

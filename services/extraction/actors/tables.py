@@ -354,7 +354,8 @@ BODY_NAME_ENDINGS: frozenset[str] = words(
     "automotive health healthcare energy utilities pharma pharmaceuticals therapeutics biosciences biotech labs "
     "laboratories technologies telecom ventures insurance securities investments properties mining minerals "
     "railways aerospace studios robotics museum gallery orchestra systems capital partners networks solutions "
-    "brands resources communications electronics software optics"
+    "brands resources communications electronics software optics group holdings trust bank air steel coal "
+    "gold copper metals chemicals oil petroleum power water rail transport"
 )
 
 # Kind nouns that a body's name does not use but its kind word does: "the watchdog" of "the Competition
