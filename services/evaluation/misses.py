@@ -13,7 +13,7 @@ from collections import Counter
 
 from sqlalchemy import text
 
-from services.extraction.evaluation.events import EventScores, involves, lenient_match
+from services.extraction.evaluation.events import EventScores, involves, lenient_match, value_interval
 from services.extraction.model import EventDate
 
 # The stages, from the earliest loss to the latest.
@@ -55,12 +55,49 @@ def loss_stages(session, scores: EventScores, focus: dict[str, set[str]], stored
                       for mention in gold.get("mentions", ())]
             stage = max(stages, key=STAGES.index, default=NO_REPORT)
             losses[stage] += 1
+            if stage == OTHER_DATE:
+                losses[_DATE + date_kind(gold, _dates_there(gold, reports, urls))] += 1
             if stage == SECOND_ACTOR:
                 others = {name for mention in gold.get("mentions", ())
                           for name in _second_actors(gold, mention, names, stored_id, reports, actors, urls)}
                 read = next((name for rows in actors.values() for actor_id, name in rows if actor_id == stored_id), None)
                 losses[_SPLIT + split_kind(read, others)] += 1
     return losses
+
+
+# How the dates stored from a gold event's sentences stand to the gold date (the closest of them counts).
+_DATE = "date: "
+DATE_KINDS = ("coarser, containing the gold date", "finer, inside the gold date", "a day off", "2-7 days off",
+              "8-31 days off", "1-12 months off", "more than a year off")
+
+
+def date_kind(gold: dict, stored: list[EventDate]) -> str:
+    """The relation of the stored dates to the gold date, as a class: no date is shown."""
+    wanted = [value_interval(v) for v in [gold["date"], *gold.get("alt_dates", [])]]
+    wanted = [w for w in wanted if w is not None]
+    if not wanted or not stored:
+        return DATE_KINDS[-1]
+    best = len(DATE_KINDS) - 1
+    for date in stored:
+        for want in wanted:
+            if date.start <= want.start and want.end <= date.end:
+                kind = 0
+            elif want.start <= date.start and date.end <= want.end:
+                kind = 1
+            else:
+                gap = min(abs((date.start - want.end).days), abs((want.start - date.end).days))
+                kind = 2 if gap <= 1 else 3 if gap <= 7 else 4 if gap <= 31 else 5 if gap <= 366 else 6
+            best = min(best, kind)
+    return DATE_KINDS[best]
+
+
+def _dates_there(gold: dict, reports, urls) -> list[EventDate]:
+    found = []
+    for mention in gold.get("mentions", ()):
+        url = next((u for key, u in urls.items() if key.startswith(mention["article"])), None)
+        quote = mention["quote"][:QUOTE_PREFIX]
+        found += [EventDate(r[1], r[2], r[3], "") for r in reports.get(url, ()) if quote in r[4] or r[4] in mention["quote"]]
+    return found
 
 
 # How a second stored actor's name stands to the name of the actor the timeline was read from.
@@ -139,6 +176,10 @@ def print_losses(losses: Counter[str], missed: int, echo) -> None:
     echo(f"why the {missed} missed (gold event, actor) pairs were lost (counts only):")
     for stage in STAGES:
         echo(f"  {losses.get(stage, 0):4d}  {stage}")
+        if stage == OTHER_DATE:
+            for kind in DATE_KINDS:
+                if losses.get(_DATE + kind):
+                    echo(f"        {losses[_DATE + kind]:4d}  {kind}")
         if stage == SECOND_ACTOR:
             for kind in SPLIT_KINDS:
                 if losses.get(_SPLIT + kind):

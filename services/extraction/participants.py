@@ -44,8 +44,14 @@ STATE_UNIONS: frozenset[str] = frozenset({"European Union", "Soviet Union", "Afr
 
 
 def implicit_union(trigger, actors: list[str], resolution: ActorResolution) -> list[str]:
-    """The article's one trade union, for a strike, walkout or ballot told without who holds it."""
-    if actors or trigger.pos_ != "NOUN" or trigger.lemma_.lower() not in INDUSTRIAL_ACTION_NOUNS:
+    """The article's one trade union, for a strike, walkout or ballot told without who holds it: the event's
+    noun ("Next week's strike"), or the subject of its verb ("The ballot closed on Friday", "the walkout
+    ended at midnight")."""
+    if actors:
+        return []
+    nouns = [trigger] if trigger.pos_ == "NOUN" else [
+        c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"]
+    if not any(noun.lemma_.lower() in INDUSTRIAL_ACTION_NOUNS for noun in nouns):
         return []
     unions = {m.name for m in resolution.mentions if m.kind == "organisation" and m.participates
               and "union" in m.name.lower().split() and m.name not in STATE_UNIONS}

@@ -195,6 +195,9 @@ def test_police_without_a_named_force_is_no_one():
         # a strike told without who holds it is the story's one union's
         ("The Dock Workers Union rejected the offer. Next week's national dock strike has been called off.",
          "Next", "Dock Workers Union"),
+        # ... or whose verb's subject is the action or its ballot
+        ("The Dock Workers Union rejected the offer. The ballot of 3,000 dockers closed on Friday.", "The",
+         "Dock Workers Union"),
         # a union acts through its members
         ("The Dock Workers Union accepted the offer. Members will vote on the deal on Friday.", "Members",
          "Dock Workers Union"),
