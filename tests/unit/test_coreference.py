@@ -229,11 +229,22 @@ def test_he_in_what_someone_says_is_the_one_who_says_it(nlp):
           "sides said on Tuesday that they would accept the offer."), {"Dock Workers Union", "Harbour Operators"}),
         ("Acme Foods and Bell Brands agreed terms in January. The two companies signed the deal on Monday.",
          {"Acme Foods", "Bell Brands"}),
+        # talks that name no party are between the two the article names most
+        (("The Dock Workers Union rejected the offer from Harbour Operators. The union wants 6%. Harbour "
+          "Operators said the offer was final. The talks began on Tuesday morning."),
+         {"Dock Workers Union", "Harbour Operators"}),
     ],
 )
 def test_both_sides_are_the_two_the_article_names_most(nlp, text, pair):
     last = extract(text, PUBLISHED, nlp=nlp).events[-1]
     assert set(last.actors) == pair
+
+
+def test_talks_with_a_party_named_are_its_own(nlp):
+    text = ("The Dock Workers Union rejected the offer from Harbour Operators. The union wants 6%. Harbour "
+            "Operators said the offer was final. Talks with the Workplace Conciliation Service began on Monday.")
+    last = extract(text, PUBLISHED, nlp=nlp).events[-1]
+    assert set(last.actors) == {"Workplace Conciliation Service"}
 
 
 def test_two_of_a_kind_are_nobody_when_no_two_stand_out(nlp):

@@ -42,6 +42,7 @@ from services.extraction.actors.tables import (
     PLACE_SERVED_HEADS,
     RELATION_NOUNS,
     SPEECH_VERBS,
+    TALKS_NOUNS,
     TITLE_WORDS,
     names_a_police_force,
     words,
@@ -394,6 +395,13 @@ def _resolve_references(doc, mentions: list, make_mention) -> None:
                 kind = next(m.kind for m in named if m.name == name)
                 added.append(make_mention(token.i, token.i + 1, "", name, kind))
             continue
+        if lower in TALKS_NOUNS and _talks_of_no_one_named(token):
+            # "The talks began on Tuesday morning", "pay negotiations are due to start in January": talks that
+            # name no party are between the two the article names most, when two stand out
+            for name in _the_pair(token, [*named, *added], TALKS_NOUNS[lower]):
+                kind = next(m.kind for m in named if m.name == name)
+                added.append(make_mention(token.i, token.i + 1, "", name, kind))
+            continue
         if pos[i] == "PROPN" and _names_a_national(token):
             # "Ashby Rovers sacked manager Tomas Hallberg ... The Swede, who was appointed in 2023, ...": the one
             # person named shortly before (sports and business news call a person by nationality)
@@ -588,6 +596,15 @@ def _names_a_pair(token) -> bool:
     two = any(c.lower_ == "two" and c.dep_ == "nummod" for c in children) and any(
         c.lower_ == "the" and c.dep_ == "det" for c in children)
     return both or two
+
+
+def _talks_of_no_one_named(token) -> bool:
+    """"The talks began", "the next pay negotiations": no party named with the noun ("talks with the union",
+    "talks between Vantor and the regulator", "Vantor's talks", "Esterland-Marovia talks")."""
+    if token.pos_ != "NOUN" or token.dep_ == "compound":
+        return False
+    return not any(c.dep_ in {"prep", "poss", "compound", "amod", "nmod"} and c.pos_ in {"PROPN", "ADP", "PRON"}
+                   or c.dep_ == "poss" for c in token.children)
 
 
 def _the_pair(token, named: list, kinds: frozenset[str]) -> list[str]:

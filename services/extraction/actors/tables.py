@@ -270,6 +270,11 @@ PAIR_NOUNS: dict[str, frozenset[str]] = {
 }
 
 
+# Nouns of talks, held between parties ("the talks began", "pay negotiations are due to start"): the two the
+# article names most, of any kind, when the noun names no party itself.
+TALKS_NOUNS: dict[str, frozenset[str]] = dict.fromkeys(words("talks negotiations"), _ANY_PARTY)
+
+
 # Nouns for a road a model-like name may label ("the I-75 corridor", "the M25 motorway"): no product.
 ROUTE_WORDS: frozenset[str] = words("corridor highway interstate motorway freeway route expressway")
 
