@@ -26,6 +26,7 @@ def nlp():
         (("The National Union of Rail Operatives called a strike. Union general secretary Gareth Pryce spoke to "
          "members."), "Gareth Pryce", "National Union of Rail Operatives"),
         ("Vantor Automotive named Tobias Greer as chief executive.", "Tobias Greer", "Vantor Automotive"),
+        ("Vantor Automotive fired chief executive Carla Brandt.", "Carla Brandt", "Vantor Automotive"),
         (("Vantor Automotive recalled 40,000 cars. Tobias Greer, the head of its European business, flew to "
          "Detroit."), "Tobias Greer", "Vantor Automotive"),
     ],

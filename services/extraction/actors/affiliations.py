@@ -20,6 +20,8 @@ _BODY_DEPS = frozenset({"poss", "compound", "nmod"})
 _BODY_PREPOSITIONS = words("of at for")
 # Verbs that give a person an office in the subject's body: "Vantor named Tobias Greer as chief executive".
 APPOINTING_VERBS: frozenset[str] = words("appoint name hire promote install elect")
+# Verbs that take an office from the person: "Vantor fired chief executive Carla Brandt".
+DISMISSING_VERBS: frozenset[str] = words("fire sack dismiss oust suspend")
 
 
 def office_holders(doc, token_actor: dict[int, str], kinds: dict[str, str]) -> dict[str, str]:
@@ -85,18 +87,35 @@ def _body_of_office(office, token_actor: dict[int, str], kinds: dict[str, str]) 
 
 
 def _appointing_body(office, token_actor: dict[int, str], kinds: dict[str, str]) -> str | None:
-    """"Vantor named Tobias Greer as chief executive": the office's body is the appointing subject's."""
-    preposition = office.head
-    verb = preposition.head
-    if office.dep_ != "pobj" or preposition.lower_ != "as" or verb.lemma_.lower() not in APPOINTING_VERBS:
+    """"Vantor named Tobias Greer as chief executive", "Vantor fired chief executive Carla Brandt": the office's
+    body is the subject of the verb that gives or takes it."""
+    verb = _appointing_verb(office)
+    if verb is None:
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return _organisation(subjects[0], token_actor, kinds) if subjects else None
 
 
+def _appointing_verb(office):
+    """The verb giving the office ("named Greer as chief executive") or giving or taking it from the person the
+    office noun stands before ("fired chief executive Carla Brandt")."""
+    if office.dep_ == "pobj" and office.head.lower_ == "as":
+        verb = office.head.head
+        return verb if verb.lemma_.lower() in APPOINTING_VERBS else None
+    person = office
+    while person.dep_ == "compound":
+        person = person.head
+    if person is office or person.dep_ != "dobj":
+        return None
+    verb = person.head
+    return verb if verb.lemma_.lower() in APPOINTING_VERBS | DISMISSING_VERBS else None
+
+
 def _appointed(office, token_actor: dict[int, str], kinds: dict[str, str]) -> list[str]:
     """The object of the appointing verb ("named Tobias Greer as chief executive")."""
-    verb = office.head.head
+    verb = _appointing_verb(office)
+    if verb is None:
+        return []
     return [p for c in verb.children if c.dep_ == "dobj"
             if (p := token_actor.get(c.i)) is not None and kinds.get(p) == "person"]
 
