@@ -24,6 +24,15 @@ SECOND_ACTOR = "the event names the actor, under a second stored actor (identity
 TAKEN = "on the actor's timeline, but that event matched another gold event (one event for two happenings)"
 STAGES = (NO_REPORT, OTHER_DATE, NO_ACTOR, SECOND_ACTOR, TAKEN)
 
+class Losses(Counter):
+    """Missed (gold event, actor) pairs by stage; `kinds` breaks two stages down (a wrong date by its distance,
+    an identity split by how the names relate)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kinds: Counter[str] = Counter()
+
+
 # Quotes are matched on their first words: the stored sentence is the cleaned text's.
 QUOTE_PREFIX = 40
 
@@ -39,14 +48,14 @@ _EVENT_ACTORS = text("""
 
 
 def loss_stages(session, scores: EventScores, focus: dict[str, set[str]], stored_ids: dict[str, int | None],
-                urls: dict[str, str]) -> Counter[str]:
+                urls: dict[str, str]) -> Losses:
     """Counts of the missed (gold event, focus actor) pairs by the stage that lost them.
 
     `focus`: each focus actor's aliases; `stored_ids`: the stored actor its timeline was read from; `urls`: the
     gold's article ids (file-name prefixes) -> the article's url in the store."""
     reports = _reports_by_url(session, set(urls.values()))
     actors = _actors_by_event(session, {r[0] for rows in reports.values() for r in rows})
-    losses: Counter[str] = Counter()
+    losses = Losses()
     for score in scores.actors:
         names = {name.lower() for name in (score.actor, *focus.get(score.actor, ()))}
         stored_id = stored_ids.get(score.actor)
@@ -56,12 +65,12 @@ def loss_stages(session, scores: EventScores, focus: dict[str, set[str]], stored
             stage = max(stages, key=STAGES.index, default=NO_REPORT)
             losses[stage] += 1
             if stage == OTHER_DATE:
-                losses[_DATE + date_kind(gold, _dates_there(gold, reports, urls))] += 1
+                losses.kinds[_DATE + date_kind(gold, _dates_there(gold, reports, urls))] += 1
             if stage == SECOND_ACTOR:
                 others = {name for mention in gold.get("mentions", ())
                           for name in _second_actors(gold, mention, names, stored_id, reports, actors, urls)}
                 read = next((name for rows in actors.values() for actor_id, name in rows if actor_id == stored_id), None)
-                losses[_SPLIT + split_kind(read, others)] += 1
+                losses.kinds[_SPLIT + split_kind(read, others)] += 1
     return losses
 
 
@@ -172,15 +181,15 @@ def _actors_by_event(session, event_ids: set[int]) -> dict[int, list[tuple[int, 
     return found
 
 
-def print_losses(losses: Counter[str], missed: int, echo) -> None:
+def print_losses(losses: Losses, missed: int, echo) -> None:
     echo(f"why the {missed} missed (gold event, actor) pairs were lost (counts only):")
     for stage in STAGES:
         echo(f"  {losses.get(stage, 0):4d}  {stage}")
         if stage == OTHER_DATE:
             for kind in DATE_KINDS:
-                if losses.get(_DATE + kind):
-                    echo(f"        {losses[_DATE + kind]:4d}  {kind}")
+                if losses.kinds.get(_DATE + kind):
+                    echo(f"        {losses.kinds[_DATE + kind]:4d}  {kind}")
         if stage == SECOND_ACTOR:
             for kind in SPLIT_KINDS:
-                if losses.get(_SPLIT + kind):
-                    echo(f"        {losses[_SPLIT + kind]:4d}  {kind}")
+                if losses.kinds.get(_SPLIT + kind):
+                    echo(f"        {losses.kinds[_SPLIT + kind]:4d}  {kind}")

@@ -56,7 +56,7 @@ class TimelineReport:
     duplicate_events: dict[str, list]  # focus actor -> duplicates_of(...)
     events: list[dict]  # every event of the focus actors' timelines, as the API serves it
     articles: int
-    losses: Counter | None = None  # with `why`: missed (event, actor) pairs by the stage that lost them (misses.py)
+    losses: Counter | None = None  # with `why`: missed (event, actor) pairs by the stage that lost them (misses.Losses)
 
 
 def _as_event(view: dict) -> Event:

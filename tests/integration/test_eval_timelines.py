@@ -91,4 +91,6 @@ def test_why_counts_each_miss_by_the_stage_that_lost_it(tmp_path, test_services)
     missed = sum(len(score.unmatched_gold) for score in report.scores.actors)
     assert sum(report.losses.values()) == missed
     assert report.losses[NO_REPORT] == 1 and report.losses[OTHER_DATE] == 1
+    # the wrong date is classed by its distance from the gold date, apart from the stage counts
+    assert sum(report.losses.kinds.values()) == report.losses[OTHER_DATE]
     assert report.losses[NO_ACTOR] + report.losses[OTHER_DATE] + report.losses[NO_REPORT] == missed
